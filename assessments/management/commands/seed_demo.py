@@ -1,0 +1,91 @@
+"""A demo organisation whose teams improve unevenly over a year, so the dashboard tells a story."""
+
+import random
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from assessments.models import Assessment, Organization, Role
+from assessments.services import (
+    AnswerInput,
+    answers_save,
+    assessment_start,
+    assessment_submit,
+    membership_set,
+    organization_create,
+    target_set,
+    team_create,
+)
+from maturity.models import Question
+from maturity.selectors import DEFAULT_FRAMEWORK_SLUG, framework_get
+
+ORGANIZATION_NAME = "Demo Analytics"
+DEMO_PASSWORD = "demo"  # noqa: S105 - printed for the local demo; seed_demo is not run in production
+QUARTERS = 5  # a year, end points included
+# Per team: area -> (capability a year ago, change per quarter). Capability c answers a level-L
+# practice at about (c - L + 1) * 1.5, so c = 2.0 sits at level 2 and c = 3.5 near level 4.
+TEAMS = {
+    "Recommendations": {"default": (1.4, 0.45), "monitoring": (0.8, 0.2), "governance": (0.9, 0.1)},
+    "Fraud detection": {"default": (2.2, 0.25), "governance": (2.6, 0.3), "deployment": (2.4, -0.15)},
+    "Demand forecasting": {"default": (1.0, 0.15), "data": (1.8, 0.35), "people": (1.0, 0.0)},
+}
+
+
+class Command(BaseCommand):
+    help = f"Create the demo organisation {ORGANIZATION_NAME!r} (users demo and consultant) if missing."
+
+    def handle(self, *args, **options) -> None:
+        if Organization.objects.filter(name=ORGANIZATION_NAME).exists():
+            self.stdout.write(f"Demo data already present ({ORGANIZATION_NAME}); nothing to do.")
+            return
+        framework = framework_get(slug=DEFAULT_FRAMEWORK_SLUG)
+        if framework is None:
+            raise CommandError("Load the framework first: python manage.py load_framework maturity/frameworks/mlops.yaml")
+        questions = list(Question.objects.filter(framework=framework).select_related("area").order_by("position"))
+        with transaction.atomic():
+            owner, consultant = _demo_user("demo"), _demo_user("consultant")
+            organization = organization_create(name=ORGANIZATION_NAME, owner=owner)
+            membership_set(organization=organization, user=consultant, role=Role.ASSESSOR)
+            for team_name, profile in TEAMS.items():
+                self.stdout.write(f"  {team_name}: {QUARTERS} quarterly assessments")
+                _seed_team(organization, team_name, profile, questions, owner)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Created {ORGANIZATION_NAME} with {len(TEAMS)} teams. "
+                f"Log in as demo / {DEMO_PASSWORD} (owner) or consultant / {DEMO_PASSWORD} (assessor)."
+            )
+        )
+
+
+def _demo_user(username: str):
+    user, _ = get_user_model().objects.get_or_create(username=username, defaults={"email": f"{username}@example.com"})
+    user.set_password(DEMO_PASSWORD)
+    user.save(update_fields=["password"])
+    return user
+
+
+def _seed_team(organization, team_name, profile, questions, owner) -> None:
+    team = team_create(organization=organization, name=team_name)
+    rng = random.Random(team_name)  # noqa: S311 - demo data, reproducible on purpose
+    now = timezone.now()
+    for quarter in range(QUARTERS):
+        taken_at = now - timedelta(days=91 * (QUARTERS - 1 - quarter))
+        assessment = assessment_start(team=team, user=owner)
+        items = [AnswerInput(question.key, _demo_value(rng, profile, question, quarter)) for question in questions]
+        if team_name == "Demand forecasting":
+            items[-1] = AnswerInput(questions[-1].key, "na", "No personal data: forecasts use sales totals only.")
+        answers_save(assessment=assessment, user=owner, items=items)
+        assessment_submit(assessment=assessment, user=owner, submitted_at=taken_at)
+        Assessment.objects.filter(pk=assessment.pk).update(created_at=taken_at - timedelta(days=3))
+    for area_key in ("data", "training", "deployment", "monitoring"):
+        target_set(team=team, area_key=area_key, level=3, user=owner)
+
+
+def _demo_value(rng: random.Random, profile: dict, question: Question, quarter: int) -> int:
+    start, growth = profile.get(question.area.key, profile["default"])
+    capability = start + growth * quarter
+    raw = (capability - question.level + 1) * 1.5 + rng.uniform(-0.8, 0.8)
+    return max(0, min(3, round(raw)))

@@ -1,0 +1,145 @@
+"""Organisation -> teams -> assessments -> answers, and who may do what (design section 4)."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.db.models import Q
+
+from maturity.models import Framework, Question
+
+
+class Organization(models.Model):
+    name = models.CharField(max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, through="Membership", related_name="organizations")
+
+    class Meta:
+        ordering = ("name", "id")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    OWNER = "owner", "Owner"
+    ASSESSOR = "assessor", "Assessor"
+    MEMBER = "member", "Member"
+    VIEWER = "viewer", "Viewer"
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=16, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("organization", "user__username")
+        constraints = [
+            models.UniqueConstraint(fields=("user", "organization"), name="membership_user_organization_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.organization} ({self.role})"
+
+
+class Team(models.Model):
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="teams")
+    name = models.CharField(max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("organization", "name")
+        constraints = [
+            models.UniqueConstraint(fields=("organization", "name"), name="team_organization_name_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TargetLevel(models.Model):
+    """A team's target for one area; every change is a new row, so the history of targets is kept."""
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="targets")
+    area_key = models.SlugField(max_length=50)
+    level = models.PositiveSmallIntegerField(validators=[MaxValueValidator(4)])
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    set_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("team", "area_key", "-set_at")
+        indexes = [models.Index(fields=("team", "area_key", "-set_at"))]
+        constraints = [models.CheckConstraint(condition=Q(level__lte=4), name="target_level_at_most_4")]
+
+    def __str__(self) -> str:
+        return f"{self.team}: {self.area_key} -> {self.level}"
+
+
+class Assessment(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted"
+
+    class Kind(models.TextChoices):
+        SELF = "self", "Self-assessment"
+        AUDIT = "audit", "Audit"
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="assessments")
+    framework = models.ForeignKey(Framework, on_delete=models.PROTECT, related_name="assessments")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.SELF)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("team", "-created_at")
+        indexes = [models.Index(fields=("team", "status", "submitted_at"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="draft", submitted_at__isnull=True)
+                | Q(status="submitted", submitted_at__isnull=False, submitted_by__isnull=False),
+                name="assessment_submitted_has_who_and_when",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.team} #{self.pk} ({self.status})"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+
+class Answer(models.Model):
+    """One answer per assessment and question: a value 0..3, or not applicable with a reason."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
+    value = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(3)])
+    not_applicable = models.BooleanField(default=False)
+    comment = models.TextField(blank=True, default="")
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=("assessment", "question"), name="answer_assessment_question_unique"),
+            models.CheckConstraint(
+                condition=Q(not_applicable=True, value__isnull=True)
+                | Q(not_applicable=False, value__isnull=False, value__lte=3),
+                name="answer_value_or_not_applicable",
+            ),
+            models.CheckConstraint(
+                condition=Q(not_applicable=False) | ~Q(comment=""),
+                name="answer_not_applicable_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question_id}: {'na' if self.not_applicable else self.value}"
+

@@ -1,0 +1,210 @@
+"""Writes of the assessments app. Callers have already checked the user's role (see permissions.py)."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from assessments.models import Answer, Assessment, Membership, Organization, Role, TargetLevel, Team
+from maturity.models import Framework, Question
+from maturity.scoring import NA
+from maturity.selectors import DEFAULT_FRAMEWORK_SLUG, framework_get
+
+MAX_COMMENT_LENGTH = 5000
+
+
+class AssessmentNotDraftError(Exception):
+    """A submitted assessment never changes."""
+
+
+class AssessmentIncompleteError(Exception):
+    def __init__(self, unanswered: list[str]) -> None:
+        self.unanswered = unanswered
+        super().__init__(f"{len(unanswered)} question(s) unanswered: {', '.join(unanswered)}")
+
+
+class AnswersInvalidError(Exception):
+    """Carries one entry per bad item: {"index", "question", "errors": {field: [message]}}."""
+
+    def __init__(self, problems: list[dict]) -> None:
+        self.problems = problems
+        super().__init__(f"{len(problems)} invalid answer(s)")
+
+
+class FrameworkNotFoundError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class AnswerInput:
+    question: str
+    value: object  # validated here: an int 0..3 or "na"
+    comment: str = ""
+
+
+def organization_create(*, name: str, owner: AbstractBaseUser) -> Organization:
+    with transaction.atomic():
+        organization = Organization.objects.create(name=name)
+        Membership.objects.create(organization=organization, user=owner, role=Role.OWNER)
+    return organization
+
+
+def membership_set(*, organization: Organization, user: AbstractBaseUser, role: str) -> Membership:
+    """Adds the user to the organisation, or changes their role if they are a member already."""
+    membership, _ = Membership.objects.update_or_create(
+        organization=organization, user=user, defaults={"role": role}
+    )
+    return membership
+
+
+def team_create(*, organization: Organization, name: str) -> Team:
+    return Team.objects.create(organization=organization, name=name)
+
+
+def target_set(*, team: Team, area_key: str, level: int, user: AbstractBaseUser) -> TargetLevel:
+    return TargetLevel.objects.create(team=team, area_key=area_key, level=level, set_by=user)
+
+
+def assessment_start(
+    *,
+    team: Team,
+    user: AbstractBaseUser,
+    framework_slug: str = DEFAULT_FRAMEWORK_SLUG,
+    kind: str = Assessment.Kind.SELF,
+    carry_forward: bool = False,
+) -> Assessment:
+    """A new draft on the newest version of the framework, optionally pre-filled from the team's last
+    submitted assessment on the same framework (questions new in this version stay unanswered)."""
+    framework = framework_get(slug=framework_slug)
+    if framework is None:
+        raise FrameworkNotFoundError(f"no framework with slug {framework_slug!r}")
+    with transaction.atomic():
+        assessment = Assessment.objects.create(team=team, framework=framework, kind=kind, created_by=user)
+        if carry_forward:
+            _carry_forward_answers(assessment=assessment, framework=framework, user=user)
+    return assessment
+
+
+def _carry_forward_answers(*, assessment: Assessment, framework: Framework, user: AbstractBaseUser) -> None:
+    previous = (
+        Assessment.objects.filter(
+            team=assessment.team, status=Assessment.Status.SUBMITTED, framework__slug=framework.slug
+        )
+        .order_by("-submitted_at")
+        .first()
+    )
+    if previous is None:
+        return
+    question_ids = dict(Question.objects.filter(framework=framework).values_list("key", "id"))
+    now = timezone.now()
+    Answer.objects.bulk_create(
+        Answer(
+            assessment=assessment,
+            question_id=question_ids[old.question.key],
+            value=old.value,
+            not_applicable=old.not_applicable,
+            comment=old.comment,
+            answered_by=user,
+            updated_at=now,
+        )
+        for old in previous.answers.select_related("question")
+        if old.question.key in question_ids
+    )
+
+
+def answers_save(*, assessment: Assessment, user: AbstractBaseUser, items: Sequence[AnswerInput]) -> None:
+    """Upserts the given answers only; all or nothing: any bad item and nothing changes."""
+    question_ids = dict(Question.objects.filter(framework_id=assessment.framework_id).values_list("key", "id"))
+    problems = _answer_problems(items, question_ids)
+    if problems:
+        raise AnswersInvalidError(problems)
+    now = timezone.now()
+    with transaction.atomic():
+        _lock_draft(assessment)
+        Answer.objects.bulk_create(
+            [
+                Answer(
+                    assessment=assessment,
+                    question_id=question_ids[item.question],
+                    value=None if item.value == NA else item.value,
+                    not_applicable=item.value == NA,
+                    comment=item.comment,
+                    answered_by=user,
+                    updated_at=now,
+                )
+                for item in items
+            ],
+            update_conflicts=True,
+            unique_fields=["assessment", "question"],
+            update_fields=["value", "not_applicable", "comment", "answered_by", "updated_at"],
+        )
+
+
+def _answer_problems(items: Sequence[AnswerInput], question_ids: dict[str, int]) -> list[dict]:
+    problems = []
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        errors = _answer_errors(item, question_ids, seen)
+        seen.add(item.question)
+        if errors:
+            problems.append({"index": index, "question": item.question, "errors": errors})
+    return problems
+
+
+def _answer_errors(item: AnswerInput, question_ids: dict[str, int], seen: set[str]) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if item.question not in question_ids:
+        errors["question"] = ["Unknown question for this assessment's framework version."]
+    elif item.question in seen:
+        errors["question"] = ["Answered twice in the same request."]
+    valid_number = isinstance(item.value, int) and not isinstance(item.value, bool) and 0 <= item.value <= 3
+    if not valid_number and item.value != NA:
+        errors["value"] = ['Must be an integer from 0 to 3, or "na".']
+    if not isinstance(item.comment, str):
+        errors["comment"] = ["Must be text."]
+    elif len(item.comment) > MAX_COMMENT_LENGTH:
+        errors["comment"] = [f"At most {MAX_COMMENT_LENGTH} characters (got {len(item.comment)})."]
+    elif item.value == NA and not item.comment.strip():
+        errors["comment"] = ['"na" needs a comment saying why the practice does not apply.']
+    return errors
+
+
+def assessment_submit(
+    *, assessment: Assessment, user: AbstractBaseUser, submitted_at: datetime | None = None
+) -> Assessment:
+    """Freezes a complete draft and hands it to reporting once the transaction has committed."""
+    with transaction.atomic():
+        locked = _lock_draft(assessment)
+        answered = set(locked.answers.values_list("question_id", flat=True))
+        unanswered = [
+            key
+            for question_id, key in Question.objects.filter(framework_id=locked.framework_id)
+            .order_by("position")
+            .values_list("id", "key")
+            if question_id not in answered
+        ]
+        if unanswered:
+            raise AssessmentIncompleteError(unanswered)
+        locked.status = Assessment.Status.SUBMITTED
+        locked.submitted_by = user
+        locked.submitted_at = submitted_at or timezone.now()
+        locked.save(update_fields=["status", "submitted_by", "submitted_at"])
+        submitted_hook = import_string(settings.ASSESSMENT_SUBMITTED_HOOK)
+        submitted_hook(assessment_id=locked.pk)
+    return locked
+
+
+def assessment_submitted_noop(*, assessment_id: int) -> None:
+    """The default hook: nothing to hand over to. The reports app replaces it in settings."""
+
+
+def _lock_draft(assessment: Assessment) -> Assessment:
+    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if not locked.is_draft:
+        raise AssessmentNotDraftError(f"assessment {locked.pk} is submitted and can no longer change")
+    return locked

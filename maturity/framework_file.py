@@ -1,0 +1,225 @@
+"""Reading and validating a framework YAML file (design section 1), without touching the database.
+
+`parse_framework` returns a `FrameworkSpec` or raises `FrameworkFileError` listing every problem,
+each with its location in the file, so that an author fixes them all in one round.
+"""
+
+import hashlib
+import json
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9_-]*$")
+AREA_KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+QUESTION_KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]*\.[a-z0-9_]+$")
+TOP_LEVEL_KEYS = ("slug", "version", "name", "description", "levels", "areas", "questions")
+LEVEL_KEYS = ("level", "name", "description")
+AREA_KEYS = ("key", "name", "description", "weight")
+QUESTION_KEYS = ("key", "area", "level", "statement", "guidance", "recommendation", "weight")
+
+
+class FrameworkFileError(Exception):
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.problems = problems
+        listing = "\n".join(f"  - {problem}" for problem in problems)
+        super().__init__(f"{source}: {len(problems)} problem(s), nothing was loaded:\n{listing}")
+
+
+@dataclass(frozen=True)
+class LevelSpec:
+    number: int
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class AreaSpec:
+    key: str
+    name: str
+    description: str
+    weight: int
+
+
+@dataclass(frozen=True)
+class QuestionSpec:
+    key: str
+    area: str
+    level: int
+    statement: str
+    guidance: str
+    recommendation: str
+    weight: int
+
+
+@dataclass(frozen=True)
+class FrameworkSpec:
+    slug: str
+    version: int
+    name: str
+    description: str
+    levels: tuple[LevelSpec, ...]
+    areas: tuple[AreaSpec, ...]
+    questions: tuple[QuestionSpec, ...]
+
+    @property
+    def content_hash(self) -> str:
+        canonical = json.dumps(asdict(self), sort_keys=True, ensure_ascii=True)
+        return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def read_framework_file(path: Path) -> FrameworkSpec:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise FrameworkFileError(str(path), [f"cannot read the file: {error}"]) from None
+    return parse_framework(text, source=str(path))
+
+
+def parse_framework(text: str, *, source: str = "<framework>") -> FrameworkSpec:
+    try:
+        document = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise FrameworkFileError(source, [f"not valid YAML: {_yaml_problem(error)}"]) from None
+    checker = _Checker()
+    spec = checker.framework(document)
+    if checker.problems:
+        raise FrameworkFileError(source, checker.problems)
+    return spec
+
+
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or str(error)
+    return f"line {mark.line + 1}, column {mark.column + 1}: {problem}" if mark else problem
+
+
+class _Checker:
+    """Walks the parsed document, collecting problems instead of stopping at the first."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def framework(self, document: Any) -> FrameworkSpec | None:
+        if not isinstance(document, dict):
+            self.problems.append("the file must be a mapping with keys: " + ", ".join(TOP_LEVEL_KEYS))
+            return None
+        self._keys(document, TOP_LEVEL_KEYS, "top level")
+        slug = self._text(document, "slug", "top level")
+        if slug and not SLUG_PATTERN.match(slug):
+            self.problems.append(f"top level: slug {slug!r} must be lowercase letters, digits, - or _")
+        version = self._integer(document, "version", "top level", minimum=1)
+        levels = self._levels(self._items(document, "levels"))
+        areas = self._areas(self._items(document, "areas"))
+        questions = self._questions(self._items(document, "questions"), {area.key for area in areas})
+        self._every_area_has_questions(areas, questions)
+        return FrameworkSpec(
+            slug=slug,
+            version=version,
+            name=self._text(document, "name", "top level"),
+            description=self._text(document, "description", "top level"),
+            levels=levels,
+            areas=areas,
+            questions=questions,
+        )
+
+    def _levels(self, items: list[tuple[str, dict]]) -> tuple[LevelSpec, ...]:
+        levels = []
+        for where, item in items:
+            self._keys(item, LEVEL_KEYS, where)
+            number = self._integer(item, "level", where, minimum=0, maximum=4)
+            levels.append(LevelSpec(number, self._text(item, "name", where), self._text(item, "description", where)))
+        numbers = sorted(level.number for level in levels if level.number is not None)
+        if numbers != list(range(5)):
+            self.problems.append(f"levels: must define each level 0, 1, 2, 3, 4 exactly once (found {numbers})")
+        return tuple(sorted(levels, key=lambda level: level.number if level.number is not None else -1))
+
+    def _areas(self, items: list[tuple[str, dict]]) -> tuple[AreaSpec, ...]:
+        areas = []
+        for where, item in items:
+            self._keys(item, AREA_KEYS, where)
+            key = self._key(item, AREA_KEY_PATTERN, where, seen={area.key for area in areas})
+            where = f"{where} ({key})" if key else where
+            areas.append(
+                AreaSpec(
+                    key=key,
+                    name=self._text(item, "name", where),
+                    description=self._text(item, "description", where),
+                    weight=self._integer(item, "weight", where, minimum=1),
+                )
+            )
+        return tuple(areas)
+
+    def _questions(self, items: list[tuple[str, dict]], area_keys: set[str]) -> tuple[QuestionSpec, ...]:
+        questions = []
+        for where, item in items:
+            self._keys(item, QUESTION_KEYS, where)
+            key = self._key(item, QUESTION_KEY_PATTERN, where, seen={question.key for question in questions})
+            where = f"{where} ({key})" if key else where
+            area = self._text(item, "area", where)
+            if area and area not in area_keys:
+                self.problems.append(f"{where}: area {area!r} is not one of the areas ({', '.join(sorted(area_keys))})")
+            questions.append(
+                QuestionSpec(
+                    key=key,
+                    area=area,
+                    level=self._integer(item, "level", where, minimum=1, maximum=4),
+                    statement=self._text(item, "statement", where),
+                    guidance=self._text(item, "guidance", where),
+                    recommendation=self._text(item, "recommendation", where),
+                    weight=self._integer(item, "weight", where, minimum=1),
+                )
+            )
+        return tuple(questions)
+
+    def _every_area_has_questions(self, areas: tuple[AreaSpec, ...], questions: tuple[QuestionSpec, ...]) -> None:
+        used = {question.area for question in questions}
+        for area in areas:
+            if area.key and area.key not in used:
+                self.problems.append(f"areas ({area.key}): has no questions")
+
+    def _items(self, document: dict, name: str) -> list[tuple[str, dict]]:
+        value = document.get(name)
+        if not isinstance(value, list) or not value:
+            self.problems.append(f"{name}: must be a non-empty list")
+            return []
+        items = []
+        for index, item in enumerate(value):
+            where = f"{name}[{index}]"
+            if isinstance(item, dict):
+                items.append((where, item))
+            else:
+                self.problems.append(f"{where}: must be a mapping")
+        return items
+
+    def _keys(self, item: dict, allowed: tuple[str, ...], where: str) -> None:
+        unknown = sorted(str(key) for key in item if key not in allowed)
+        if unknown:
+            self.problems.append(f"{where}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(allowed)}")
+
+    def _key(self, item: dict, pattern: re.Pattern, where: str, *, seen: set[str]) -> str:
+        key = self._text(item, "key", where)
+        if key and not pattern.match(key):
+            self.problems.append(f"{where}: key {key!r} does not match {pattern.pattern}")
+        elif key in seen:
+            self.problems.append(f"{where}: key {key!r} is used twice")
+        return key
+
+    def _text(self, item: dict, name: str, where: str) -> str:
+        value = item.get(name)
+        if not isinstance(value, str) or not value.strip():
+            self.problems.append(f"{where}: {name} must be non-empty text")
+            return ""
+        return value.strip()
+
+    def _integer(self, item: dict, name: str, where: str, *, minimum: int, maximum: int | None = None) -> int:
+        value = item.get(name)
+        in_range = isinstance(value, int) and not isinstance(value, bool) and value >= minimum
+        if not in_range or (maximum is not None and value > maximum):
+            bounds = f"from {minimum} to {maximum}" if maximum is not None else f">= {minimum}"
+            self.problems.append(f"{where}: {name} must be an integer {bounds} (got {value!r})")
+            return None
+        return value

@@ -1,0 +1,80 @@
+"""A maturity framework, one record per loaded (slug, version); its content never changes."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+LEVELS = range(0, 5)
+QUESTION_LEVELS = range(1, 5)
+
+
+class Framework(models.Model):
+    slug = models.SlugField(max_length=50)
+    version = models.PositiveIntegerField()
+    name = models.CharField(max_length=200)
+    description = models.TextField()
+    content_hash = models.CharField(max_length=64, help_text="SHA-256 of the normalised file content.")
+    loaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("slug", "-version")
+        constraints = [
+            models.UniqueConstraint(fields=("slug", "version"), name="framework_slug_version_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.slug} v{self.version})"
+
+
+class Level(models.Model):
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="levels")
+    number = models.PositiveSmallIntegerField(validators=[MaxValueValidator(4)])
+    name = models.CharField(max_length=200)
+    description = models.TextField()
+
+    class Meta:
+        ordering = ("framework", "number")
+        constraints = [
+            models.UniqueConstraint(fields=("framework", "number"), name="level_framework_number_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.name}"
+
+
+class Area(models.Model):
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="areas")
+    key = models.SlugField(max_length=50)
+    name = models.CharField(max_length=200)
+    description = models.TextField()
+    weight = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
+    position = models.PositiveSmallIntegerField(help_text="Framework order: the order of the file.")
+
+    class Meta:
+        ordering = ("framework", "position")
+        constraints = [
+            models.UniqueConstraint(fields=("framework", "key"), name="area_framework_key_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Question(models.Model):
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="questions")
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="questions")
+    key = models.CharField(max_length=100)
+    level = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(4)])
+    statement = models.TextField()
+    guidance = models.TextField()
+    recommendation = models.TextField()
+    weight = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
+    position = models.PositiveSmallIntegerField(help_text="Framework order: the order of the file.")
+
+    class Meta:
+        ordering = ("framework", "position")
+        constraints = [
+            models.UniqueConstraint(fields=("framework", "key"), name="question_framework_key_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.key
