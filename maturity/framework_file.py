@@ -139,10 +139,10 @@ class _Checker:
 
     def _areas(self, items: list[tuple[str, dict]]) -> tuple[AreaSpec, ...]:
         areas = []
-        for where, item in items:
-            self._keys(item, AREA_KEYS, where)
-            key = self._key(item, AREA_KEY_PATTERN, where, seen={area.key for area in areas})
-            where = f"{where} ({key})" if key else where
+        for index_where, item in items:
+            self._keys(item, AREA_KEYS, index_where)
+            key = self._key(item, AREA_KEY_PATTERN, index_where, seen={area.key for area in areas})
+            where = f"{index_where} ({key})" if key else index_where
             areas.append(
                 AreaSpec(
                     key=key,
@@ -155,10 +155,10 @@ class _Checker:
 
     def _questions(self, items: list[tuple[str, dict]], area_keys: set[str]) -> tuple[QuestionSpec, ...]:
         questions = []
-        for where, item in items:
-            self._keys(item, QUESTION_KEYS, where)
-            key = self._key(item, QUESTION_KEY_PATTERN, where, seen={question.key for question in questions})
-            where = f"{where} ({key})" if key else where
+        for index_where, item in items:
+            self._keys(item, QUESTION_KEYS, index_where)
+            key = self._key(item, QUESTION_KEY_PATTERN, index_where, seen={question.key for question in questions})
+            where = f"{index_where} ({key})" if key else index_where
             area = self._text(item, "area", where)
             if area and area not in area_keys:
                 self.problems.append(f"{where}: area {area!r} is not one of the areas ({', '.join(sorted(area_keys))})")
@@ -215,7 +215,7 @@ class _Checker:
             return ""
         return value.strip()
 
-    def _integer(self, item: dict, name: str, where: str, *, minimum: int, maximum: int | None = None) -> int:
+    def _integer(self, item: dict, name: str, where: str, *, minimum: int, maximum: int | None = None) -> int | None:
         value = item.get(name)
         in_range = isinstance(value, int) and not isinstance(value, bool) and value >= minimum
         if not in_range or (maximum is not None and value > maximum):

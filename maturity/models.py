@@ -3,9 +3,6 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-LEVELS = range(0, 5)
-QUESTION_LEVELS = range(1, 5)
-
 
 class Framework(models.Model):
     slug = models.SlugField(max_length=50)

@@ -80,10 +80,10 @@ class AssessmentResult:
 
 
 def score_assessment(framework: FrameworkDef, answers: Mapping[str, AnswerValue]) -> AssessmentResult:
-    areas = tuple(
-        _score_area(area, [q for q in framework.questions if q.area == area.key], answers)
-        for area in framework.areas
-    )
+    by_area: dict[str, list[QuestionDef]] = {area.key: [] for area in framework.areas}
+    for question in framework.questions:
+        by_area[question.area].append(question)
+    areas = tuple(_score_area(area, by_area[area.key], answers) for area in framework.areas)
     weights = {area.key: area.weight for area in framework.areas}
     applicable = [area for area in areas if area.applicable]
     if not applicable:
@@ -105,7 +105,12 @@ def _score_area(area: AreaDef, questions: list[QuestionDef], answers: Mapping[st
     applicable = [q for q in questions if values[q.key] != NA]
     if not applicable:
         return AreaResult(key=area.key, level=None, score=None, levels=(), next_steps=())
-    levels = tuple(_level_result(level, applicable, values) for level in range(1, TOP_LEVEL + 1))
+    achieved = [0] * (TOP_LEVEL + 1)
+    possible = [0] * (TOP_LEVEL + 1)
+    for q in applicable:
+        achieved[q.level] += q.weight * values[q.key]
+        possible[q.level] += q.weight
+    levels = tuple(_level_result(level, achieved[level], possible[level]) for level in range(1, TOP_LEVEL + 1))
     reached = 0
     for result in levels:
         if not result.met:
@@ -121,12 +126,10 @@ def _score_area(area: AreaDef, questions: list[QuestionDef], answers: Mapping[st
     )
 
 
-def _level_result(level: int, applicable: list[QuestionDef], values: Mapping[str, AnswerValue]) -> LevelResult:
-    at_level = [q for q in applicable if q.level == level]
-    if not at_level:
+def _level_result(level: int, achieved: int, possible: int) -> LevelResult:
+    """achieved = sum(w * a), possible = sum(w) over the level's applicable questions."""
+    if not possible:
         return LevelResult(level=level, met=True, coverage=Fraction(1))
-    achieved = sum(q.weight * values[q.key] for q in at_level)
-    possible = sum(q.weight for q in at_level)
     return LevelResult(
         level=level,
         met=achieved >= MOSTLY_IN_PLACE * possible,

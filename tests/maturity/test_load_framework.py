@@ -71,7 +71,8 @@ def test_a_new_version_is_a_new_record(tmp_path):
 
 def test_a_corrupted_file_is_refused_and_nothing_is_written(tmp_path):
     corrupted = tmp_path / "corrupted.yaml"
-    corrupted.write_text(MLOPS_YAML.read_text().replace("level: 2", "level: two", 1).replace("weight: 1", "weight: -1", 1))
+    text = MLOPS_YAML.read_text()
+    corrupted.write_text(text.replace("level: 2", "level: two", 1).replace("weight: 1", "weight: -1", 1))
 
     with pytest.raises(CommandError) as error:
         load(corrupted)

@@ -30,7 +30,7 @@ QUARTERS = 5  # a year, end points included
 TEAMS = {
     "Recommendations": {"default": (1.4, 0.45), "monitoring": (0.8, 0.2), "governance": (0.9, 0.1)},
     "Fraud detection": {"default": (2.2, 0.25), "governance": (2.6, 0.3), "deployment": (2.4, -0.15)},
-    "Demand forecasting": {"default": (1.0, 0.15), "data": (1.8, 0.35), "people": (1.0, 0.0)},
+    "Demand forecasting": {"default": (0.9, 0.1), "data": (1.8, 0.35), "people": (1.0, 0.0)},
 }
 
 
@@ -43,7 +43,9 @@ class Command(BaseCommand):
             return
         framework = framework_get(slug=DEFAULT_FRAMEWORK_SLUG)
         if framework is None:
-            raise CommandError("Load the framework first: python manage.py load_framework maturity/frameworks/mlops.yaml")
+            raise CommandError(
+                "Load the framework first: python manage.py load_framework maturity/frameworks/mlops.yaml"
+            )
         questions = list(Question.objects.filter(framework=framework).select_related("area").order_by("position"))
         with transaction.atomic():
             owner, consultant = _demo_user("demo"), _demo_user("consultant")
