@@ -20,9 +20,7 @@ run: $(INSTALLED)
 	$(BIN)/python manage.py load_framework $(FRAMEWORK)
 	$(BIN)/python manage.py seed_demo
 	@echo "Serving http://127.0.0.1:8000 with a Celery worker; Ctrl-C stops both."
-	@trap 'kill 0' INT TERM EXIT; \
-	$(BIN)/celery -A config worker --beat --loglevel INFO --concurrency 2 & \
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho --procfile Procfile.dev start
 
 worker: $(INSTALLED)
 	$(BIN)/celery -A config worker --beat --loglevel INFO
