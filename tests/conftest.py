@@ -1,3 +1,4 @@
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,49 @@ from maturity.services import framework_load
 MLOPS_YAML = Path(__file__).resolve().parent.parent / "maturity" / "frameworks" / "mlops.yaml"
 
 
+@cache
+def mlops_spec():
+    return read_framework_file(MLOPS_YAML)
+
+
 @pytest.fixture
 def mlops_framework(db):
     """The default framework, loaded as `load_framework` would."""
-    return framework_load(spec=read_framework_file(MLOPS_YAML)).framework
+    return framework_load(spec=mlops_spec()).framework
+
+
+class Cast:
+    """An organisation with a team and a draft assessment, and one user per role plus an outsider
+    who belongs to another organisation and must see nothing of this one."""
+
+    def __init__(self, framework) -> None:
+        from assessments.models import Role
+        from tests.factories import AssessmentFactory, MembershipFactory, OrganizationFactory, TeamFactory, UserFactory
+
+        self.organization = OrganizationFactory(name="Acme")
+        self.team = TeamFactory(organization=self.organization, name="Search")
+        self.users = {}
+        for role in (Role.OWNER, Role.ASSESSOR, Role.MEMBER, Role.VIEWER):
+            self.users[role.value] = UserFactory(username=role.value)
+            MembershipFactory(user=self.users[role.value], organization=self.organization, role=role)
+        self.outsider = UserFactory(username="outsider")
+        MembershipFactory(user=self.outsider, role=Role.OWNER)
+        self.users["outsider"] = self.outsider
+        self.owner = self.users["owner"]
+        self.assessor = self.users["assessor"]
+        self.member = self.users["member"]
+        self.viewer = self.users["viewer"]
+        self.framework = framework
+        self.assessment = AssessmentFactory(team=self.team, framework=framework, created_by=self.owner)
+
+
+@pytest.fixture
+def cast(mlops_framework) -> Cast:
+    return Cast(mlops_framework)
+
+
+def complete_answers(framework, value=2) -> list:
+    """An AnswerInput for every question of the framework."""
+    from assessments.services import AnswerInput
+
+    return [AnswerInput(question=key, value=value) for key in framework.questions.values_list("key", flat=True)]

@@ -1,0 +1,23 @@
+"""What each role may do in an organisation (design section 4). Pure functions of the role.
+
+Not being a member at all is handled by the selectors, which simply find nothing (404).
+"""
+
+from assessments.models import Assessment, Role
+
+ANSWERING_ROLES = frozenset({Role.OWNER, Role.ASSESSOR, Role.MEMBER})
+
+
+def can_manage(role: str | None) -> bool:
+    """Members, roles and teams."""
+    return role == Role.OWNER
+
+
+def can_answer(role: str | None) -> bool:
+    """Start, answer and submit assessments, and set the team's targets."""
+    return role in ANSWERING_ROLES
+
+
+def assessment_kind_for(role: str) -> str:
+    """An assessor (consultant) runs audits; everyone else assesses themselves."""
+    return Assessment.Kind.AUDIT if role == Role.ASSESSOR else Assessment.Kind.SELF

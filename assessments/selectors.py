@@ -1,0 +1,148 @@
+"""Reads of the assessments app. Every lookup is scoped to the user's memberships: an object in an
+organisation the user does not belong to is simply not found, which callers answer with 404."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+
+from assessments.models import Answer, Assessment, Membership, Organization, TargetLevel, Team
+from maturity.models import Area, Question
+
+
+def _role_subquery(user: AbstractBaseUser, organization_ref: str) -> Subquery:
+    return Subquery(
+        Membership.objects.filter(user=user, organization=OuterRef(organization_ref)).values("role")[:1]
+    )
+
+
+def organizations_for_user(*, user: AbstractBaseUser) -> QuerySet[Organization]:
+    """The user's organisations, each annotated with `role` and `team_count`."""
+    return (
+        Organization.objects.filter(memberships__user=user)
+        .annotate(role=_role_subquery(user, "pk"), team_count=Count("teams", distinct=True))
+        .order_by("name", "id")
+    )
+
+
+def organization_for_user(*, user: AbstractBaseUser, organization_id: int) -> Organization | None:
+    return organizations_for_user(user=user).filter(pk=organization_id).first()
+
+
+def memberships_of(*, organization: Organization) -> QuerySet[Membership]:
+    return organization.memberships.select_related("user").order_by("user__username")
+
+
+def teams_for_user(*, user: AbstractBaseUser, organization_id: int | None = None) -> QuerySet[Team]:
+    """Teams in the user's organisations, each annotated with the user's `role` there."""
+    teams = (
+        Team.objects.filter(organization__memberships__user=user)
+        .select_related("organization")
+        .annotate(role=_role_subquery(user, "organization_id"))
+    )
+    if organization_id is not None:
+        teams = teams.filter(organization_id=organization_id)
+    return teams.order_by("organization__name", "name", "id")
+
+
+def team_for_user(*, user: AbstractBaseUser, team_id: int) -> Team | None:
+    return teams_for_user(user=user).filter(pk=team_id).first()
+
+
+def assessments_for_user(*, user: AbstractBaseUser, team_id: int | None = None) -> QuerySet[Assessment]:
+    """Assessments in the user's organisations, annotated with the user's `role`, `answered` and
+    `question_count`, with team, framework and people fetched in the same query."""
+    answered = Answer.objects.filter(assessment=OuterRef("pk")).values("assessment").annotate(n=Count("*")).values("n")
+    question_count = (
+        Question.objects.filter(framework=OuterRef("framework_id")).values("framework").annotate(n=Count("*")).values("n")
+    )
+    assessments = (
+        Assessment.objects.filter(team__organization__memberships__user=user)
+        .select_related("team__organization", "framework", "created_by", "submitted_by")
+        .annotate(
+            role=_role_subquery(user, "team__organization_id"),
+            answered=Subquery(answered),
+            question_count=Subquery(question_count),
+        )
+    )
+    if team_id is not None:
+        assessments = assessments.filter(team_id=team_id)
+    return assessments.order_by("-created_at", "-id")
+
+
+def assessment_for_user(*, user: AbstractBaseUser, assessment_id: int) -> Assessment | None:
+    return assessments_for_user(user=user).filter(pk=assessment_id).first()
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    """One question of an assessment with its answer, if any (value None: unanswered)."""
+
+    question: Question
+    value: int | str | None  # 0..3, "na" or None
+    comment: str
+    answered_by: str | None
+    updated_at: datetime | None
+
+
+def assessment_answer_rows(*, assessment: Assessment) -> list[AnswerRow]:
+    """Every question of the assessment's framework in framework order, with its answer (2 queries)."""
+    questions = Question.objects.filter(framework_id=assessment.framework_id).select_related("area").order_by("position")
+    answers = {
+        answer.question_id: answer
+        for answer in Answer.objects.filter(assessment=assessment).select_related("answered_by")
+    }
+    return [_answer_row(question, answers.get(question.pk)) for question in questions]
+
+
+def _answer_row(question: Question, answer: Answer | None) -> AnswerRow:
+    if answer is None:
+        return AnswerRow(question=question, value=None, comment="", answered_by=None, updated_at=None)
+    return AnswerRow(
+        question=question,
+        value="na" if answer.not_applicable else answer.value,
+        comment=answer.comment,
+        answered_by=answer.answered_by.get_username(),
+        updated_at=answer.updated_at,
+    )
+
+
+@dataclass(frozen=True)
+class Progress:
+    answered: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.answered / self.total) if self.total else 100
+
+    @property
+    def complete(self) -> bool:
+        return self.answered == self.total
+
+
+def progress_by_area(*, rows: list[AnswerRow]) -> dict[str, Progress]:
+    """Per area key (framework order), from rows already fetched."""
+    counts: dict[str, list[int]] = {}
+    for row in rows:
+        answered_total = counts.setdefault(row.question.area.key, [0, 0])
+        answered_total[0] += row.value is not None
+        answered_total[1] += 1
+    return {key: Progress(answered=answered, total=total) for key, (answered, total) in counts.items()}
+
+
+def overall_progress(*, rows: list[AnswerRow]) -> Progress:
+    return Progress(answered=sum(row.value is not None for row in rows), total=len(rows))
+
+
+def framework_areas(*, framework_id: int) -> QuerySet[Area]:
+    return Area.objects.filter(framework_id=framework_id).order_by("position")
+
+
+def team_current_targets(*, team: Team) -> dict[str, TargetLevel]:
+    """The latest target per area key."""
+    targets: dict[str, TargetLevel] = {}
+    for target in TargetLevel.objects.filter(team=team).select_related("set_by").order_by("area_key", "-set_at", "-id"):
+        targets.setdefault(target.area_key, target)
+    return targets

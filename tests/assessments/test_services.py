@@ -1,0 +1,114 @@
+"""Service functions of the assessments app, below the API and the pages."""
+
+import pytest
+
+from assessments.models import Answer, Assessment
+from assessments.services import (
+    AnswerInput,
+    AnswersInvalidError,
+    AssessmentIncompleteError,
+    AssessmentNotDraftError,
+    answers_save,
+    assessment_start,
+    assessment_submit,
+)
+from tests.conftest import complete_answers
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_upserts_only_the_given_answers(cast):
+    answers_save(assessment=cast.assessment, user=cast.member, items=[AnswerInput("people.shared_repository", 1)])
+
+    answers_save(
+        assessment=cast.assessment,
+        user=cast.owner,
+        items=[AnswerInput("people.shared_repository", 3, "repo link"), AnswerInput("data.source_catalogue", "na", "no data")],
+    )
+
+    answers = {a.question.key: a for a in cast.assessment.answers.select_related("question", "answered_by")}
+    assert set(answers) == {"people.shared_repository", "data.source_catalogue"}
+    assert (answers["people.shared_repository"].value, answers["people.shared_repository"].comment) == (3, "repo link")
+    assert answers["people.shared_repository"].answered_by == cast.owner
+    assert answers["data.source_catalogue"].not_applicable
+
+
+def test_a_bad_batch_changes_nothing_and_names_every_bad_item(cast):
+    answers_save(assessment=cast.assessment, user=cast.member, items=[AnswerInput("people.shared_repository", 1)])
+
+    with pytest.raises(AnswersInvalidError) as error:
+        answers_save(
+            assessment=cast.assessment,
+            user=cast.member,
+            items=[
+                AnswerInput("people.shared_repository", 3),
+                AnswerInput("people.nope", 1),
+                AnswerInput("data.source_catalogue", 4),
+                AnswerInput("data.versioning", "na", ""),
+                AnswerInput("data.schema_validation", 2, "x" * 5001),
+                AnswerInput("people.shared_repository", 2),
+            ],
+        )
+
+    assert [(p["index"], p["question"], sorted(p["errors"])) for p in error.value.problems] == [
+        (1, "people.nope", ["question"]),
+        (2, "data.source_catalogue", ["value"]),
+        (3, "data.versioning", ["comment"]),
+        (4, "data.schema_validation", ["comment"]),
+        (5, "people.shared_repository", ["question"]),
+    ]
+    assert Answer.objects.get().value == 1
+
+
+def test_it_refuses_booleans_and_strings_as_values(cast):
+    with pytest.raises(AnswersInvalidError) as error:
+        answers_save(
+            assessment=cast.assessment,
+            user=cast.member,
+            items=[AnswerInput("people.shared_repository", True), AnswerInput("data.source_catalogue", "2")],
+        )
+
+    assert [p["index"] for p in error.value.problems] == [0, 1]
+
+
+def test_submit_needs_every_question_answered(cast):
+    items = complete_answers(cast.framework)
+    answers_save(assessment=cast.assessment, user=cast.member, items=items[:-2])
+
+    with pytest.raises(AssessmentIncompleteError) as error:
+        assessment_submit(assessment=cast.assessment, user=cast.member)
+
+    assert error.value.unanswered == [item.question for item in items[-2:]]
+    assert Assessment.objects.get().status == "draft"
+
+
+def test_submit_freezes_the_assessment(cast):
+    answers_save(assessment=cast.assessment, user=cast.member, items=complete_answers(cast.framework))
+
+    assessment_submit(assessment=cast.assessment, user=cast.member)
+
+    cast.assessment.refresh_from_db()
+    assert (cast.assessment.status, cast.assessment.submitted_by) == ("submitted", cast.member)
+    with pytest.raises(AssessmentNotDraftError):
+        answers_save(assessment=cast.assessment, user=cast.member, items=[AnswerInput("people.shared_repository", 0)])
+    with pytest.raises(AssessmentNotDraftError):
+        assessment_submit(assessment=cast.assessment, user=cast.member)
+
+
+def test_carry_forward_copies_the_last_submitted_answers_and_comments(cast):
+    items = complete_answers(cast.framework, value=1)
+    items[0] = AnswerInput(items[0].question, 3, "see the wiki")
+    answers_save(assessment=cast.assessment, user=cast.member, items=items)
+    assessment_submit(assessment=cast.assessment, user=cast.member)
+
+    follow_up = assessment_start(team=cast.team, user=cast.owner, carry_forward=True)
+
+    copied = {a.question.key: (a.value, a.comment, a.answered_by) for a in follow_up.answers.select_related("question")}
+    assert len(copied) == len(items)
+    assert copied[items[0].question] == (3, "see the wiki", cast.owner)
+
+
+def test_carry_forward_without_a_previous_assessment_starts_blank(cast):
+    follow_up = assessment_start(team=cast.team, user=cast.owner, carry_forward=True)
+
+    assert follow_up.answers.count() == 0
