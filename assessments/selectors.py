@@ -88,7 +88,9 @@ class AnswerRow:
 
 def assessment_answer_rows(*, assessment: Assessment) -> list[AnswerRow]:
     """Every question of the assessment's framework in framework order, with its answer (2 queries)."""
-    questions = Question.objects.filter(framework_id=assessment.framework_id).select_related("area").order_by("position")
+    questions = (
+        Question.objects.filter(framework_id=assessment.framework_id).select_related("area").order_by("position")
+    )
     answers = {
         answer.question_id: answer
         for answer in Answer.objects.filter(assessment=assessment).select_related("answered_by")

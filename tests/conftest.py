@@ -3,8 +3,11 @@ from pathlib import Path
 
 import pytest
 
+from assessments.models import Role
+from assessments.services import AnswerInput
 from maturity.framework_file import read_framework_file
 from maturity.services import framework_load
+from tests.factories import AssessmentFactory, MembershipFactory, OrganizationFactory, TeamFactory, UserFactory
 
 MLOPS_YAML = Path(__file__).resolve().parent.parent / "maturity" / "frameworks" / "mlops.yaml"
 
@@ -25,9 +28,6 @@ class Cast:
     who belongs to another organisation and must see nothing of this one."""
 
     def __init__(self, framework) -> None:
-        from assessments.models import Role
-        from tests.factories import AssessmentFactory, MembershipFactory, OrganizationFactory, TeamFactory, UserFactory
-
         self.organization = OrganizationFactory(name="Acme")
         self.team = TeamFactory(organization=self.organization, name="Search")
         self.users = {}
@@ -52,6 +52,4 @@ def cast(mlops_framework) -> Cast:
 
 def complete_answers(framework, value=2) -> list:
     """An AnswerInput for every question of the framework."""
-    from assessments.services import AnswerInput
-
     return [AnswerInput(question=key, value=value) for key in framework.questions.values_list("key", flat=True)]

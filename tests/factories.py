@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 
 from assessments.models import Assessment, Membership, Organization, Role, Team
 
-PASSWORD = "a-long-enough-test-password"  # noqa: S105
+PASSWORD = "a-long-enough-test-password"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -17,9 +17,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation
-    def save_password(user, create, extracted, **kwargs):
+    def save_password(self, create, extracted, **kwargs):
         if create:
-            user.save(update_fields=["password"])
+            self.save(update_fields=["password"])
 
 
 class OrganizationFactory(factory.django.DjangoModelFactory):

@@ -23,7 +23,10 @@ def test_it_upserts_only_the_given_answers(cast):
     answers_save(
         assessment=cast.assessment,
         user=cast.owner,
-        items=[AnswerInput("people.shared_repository", 3, "repo link"), AnswerInput("data.source_catalogue", "na", "no data")],
+        items=[
+            AnswerInput("people.shared_repository", 3, "repo link"),
+            AnswerInput("data.source_catalogue", "na", "no data"),
+        ],
     )
 
     answers = {a.question.key: a for a in cast.assessment.answers.select_related("question", "answered_by")}
