@@ -4,6 +4,7 @@ organisation the user does not belong to is simply not found, which callers answ
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 
@@ -28,6 +29,10 @@ def organizations_for_user(*, user: AbstractBaseUser) -> QuerySet[Organization]:
 
 def organization_for_user(*, user: AbstractBaseUser, organization_id: int) -> Organization | None:
     return organizations_for_user(user=user).filter(pk=organization_id).first()
+
+
+def user_by_username(*, username: str) -> AbstractBaseUser | None:
+    return get_user_model().objects.filter(username=username).first()
 
 
 def memberships_of(*, organization: Organization) -> QuerySet[Membership]:

@@ -40,6 +40,10 @@ class FrameworkNotFoundError(Exception):
     pass
 
 
+class LastOwnerError(Exception):
+    """An organisation always keeps at least one owner."""
+
+
 @dataclass(frozen=True)
 class AnswerInput:
     question: str
@@ -56,14 +60,20 @@ def organization_create(*, name: str, owner: AbstractBaseUser) -> Organization:
 
 def membership_set(*, organization: Organization, user: AbstractBaseUser, role: str) -> Membership:
     """Adds the user to the organisation, or changes their role if they are a member already."""
-    membership, _ = Membership.objects.update_or_create(
-        organization=organization, user=user, defaults={"role": role}
-    )
+    with transaction.atomic():
+        owners = Membership.objects.select_for_update().filter(organization=organization, role=Role.OWNER)
+        if role != Role.OWNER and list(owners.values_list("user_id", flat=True)) == [user.pk]:
+            raise LastOwnerError(f"{user.get_username()} is the only owner of {organization.name}; add another first")
+        membership, _ = Membership.objects.update_or_create(
+            organization=organization, user=user, defaults={"role": role}
+        )
     return membership
 
 
 def team_create(*, organization: Organization, name: str) -> Team:
-    return Team.objects.create(organization=organization, name=name)
+    """Raises IntegrityError when the organisation already has a team of that name."""
+    with transaction.atomic():
+        return Team.objects.create(organization=organization, name=name)
 
 
 def target_set(*, team: Team, area_key: str, level: int, user: AbstractBaseUser) -> TargetLevel:
@@ -150,7 +160,8 @@ def _answer_problems(items: Sequence[AnswerInput], question_ids: dict[str, int])
     seen: set[str] = set()
     for index, item in enumerate(items):
         errors = _answer_errors(item, question_ids, seen)
-        seen.add(item.question)
+        if isinstance(item.question, str):
+            seen.add(item.question)
         if errors:
             problems.append({"index": index, "question": item.question, "errors": errors})
     return problems
@@ -158,7 +169,7 @@ def _answer_problems(items: Sequence[AnswerInput], question_ids: dict[str, int])
 
 def _answer_errors(item: AnswerInput, question_ids: dict[str, int], seen: set[str]) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
-    if item.question not in question_ids:
+    if not isinstance(item.question, str) or item.question not in question_ids:
         errors["question"] = ["Unknown question for this assessment's framework version."]
     elif item.question in seen:
         errors["question"] = ["Answered twice in the same request."]

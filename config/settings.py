@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "maturity",
     "assessments",
     "reports",
@@ -172,6 +173,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Self-assessments and audits of MLOps maturity, scored per process area.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from our own static files, never a CDN: customers run this behind firewalls.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
 }
 
 # --- Celery: Redis in production; without REDIS_URL a broker kept in files under .data/, so a

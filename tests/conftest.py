@@ -12,6 +12,12 @@ from tests.factories import AssessmentFactory, MembershipFactory, OrganizationFa
 MLOPS_YAML = Path(__file__).resolve().parent.parent / "maturity" / "frameworks" / "mlops.yaml"
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Real hashing costs ~0.3 s a user by design; tests make many users."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @cache
 def mlops_spec():
     return read_framework_file(MLOPS_YAML)

@@ -8,9 +8,11 @@ from assessments.services import (
     AnswersInvalidError,
     AssessmentIncompleteError,
     AssessmentNotDraftError,
+    LastOwnerError,
     answers_save,
     assessment_start,
     assessment_submit,
+    membership_set,
 )
 from tests.conftest import complete_answers
 
@@ -115,3 +117,12 @@ def test_carry_forward_without_a_previous_assessment_starts_blank(cast):
     follow_up = assessment_start(team=cast.team, user=cast.owner, carry_forward=True)
 
     assert follow_up.answers.count() == 0
+
+
+def test_the_last_owner_cannot_step_down(cast):
+    with pytest.raises(LastOwnerError):
+        membership_set(organization=cast.organization, user=cast.owner, role="viewer")
+
+    membership_set(organization=cast.organization, user=cast.member, role="owner")
+    membership_set(organization=cast.organization, user=cast.owner, role="viewer")
+    assert cast.organization.memberships.get(user=cast.owner).role == "viewer"

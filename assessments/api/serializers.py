@@ -1,0 +1,172 @@
+"""Input and output serializers, one small pair per operation (design section 5 names the fields)."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from assessments.models import Assessment, Membership, Organization, Role, TargetLevel, Team
+from assessments.selectors import AnswerRow, Progress
+
+
+class OrganizationInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+
+
+class OrganizationOutputSerializer(serializers.ModelSerializer):
+    role = serializers.CharField(help_text="The requesting user's role in this organisation.")
+
+    class Meta:
+        model = Organization
+        fields = ("id", "name", "role", "created_at")
+
+
+class MemberInputSerializer(serializers.Serializer):
+    username = serializers.CharField(max_length=150)
+    role = serializers.ChoiceField(choices=Role.choices)
+
+
+class MemberOutputSerializer(serializers.ModelSerializer):
+    username = serializers.CharField(source="user.username")
+
+    class Meta:
+        model = Membership
+        fields = ("id", "username", "role", "created_at")
+
+
+class TeamListQuerySerializer(serializers.Serializer):
+    organization = serializers.IntegerField(required=False, min_value=1)
+
+
+class TeamInputSerializer(serializers.Serializer):
+    organization = serializers.IntegerField(min_value=1)
+    name = serializers.CharField(max_length=200)
+
+
+class TeamOutputSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Team
+        fields = ("id", "organization", "name", "created_at")
+
+
+class TargetInputSerializer(serializers.Serializer):
+    area = serializers.SlugField(max_length=50)
+    level = serializers.IntegerField(min_value=0, max_value=4)
+
+
+class TargetOutputSerializer(serializers.ModelSerializer):
+    area = serializers.CharField(source="area_key")
+    set_by = serializers.CharField(source="set_by.username")
+
+    class Meta:
+        model = TargetLevel
+        fields = ("area", "level", "set_by", "set_at")
+
+
+class AssessmentListQuerySerializer(serializers.Serializer):
+    team = serializers.IntegerField(required=False, min_value=1)
+
+
+class AssessmentInputSerializer(serializers.Serializer):
+    team = serializers.IntegerField(min_value=1)
+    framework = serializers.SlugField(required=False, help_text="Framework slug; the default framework if omitted.")
+    carry_forward = serializers.BooleanField(
+        default=False, help_text="Start from the answers of the team's last submitted assessment."
+    )
+
+
+class ProgressSerializer(serializers.Serializer):
+    answered = serializers.IntegerField()
+    total = serializers.IntegerField()
+    percent = serializers.IntegerField()
+
+
+@extend_schema_field(
+    {"oneOf": [{"type": "integer", "minimum": 0, "maximum": 3}, {"type": "string", "enum": ["na"]}], "nullable": True}
+)
+class AnswerValueField(serializers.Field):
+    """0..3, "na", or null when unanswered."""
+
+    def to_representation(self, value):
+        return value
+
+    def to_internal_value(self, data):
+        return data
+
+
+class AnswerOutputSerializer(serializers.Serializer):
+    question = serializers.CharField(source="question.key")
+    value = AnswerValueField()
+    comment = serializers.CharField()
+    answered_by = serializers.CharField(allow_null=True)
+    updated_at = serializers.DateTimeField(allow_null=True)
+
+
+class AssessmentListOutputSerializer(serializers.ModelSerializer):
+    framework = serializers.CharField(source="framework.slug")
+    framework_version = serializers.IntegerField(source="framework.version")
+    created_by = serializers.CharField(source="created_by.username")
+    submitted_by = serializers.CharField(source="submitted_by.username", allow_null=True, default=None)
+    progress = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Assessment
+        fields = (
+            "id", "team", "framework", "framework_version", "status", "kind", "progress",
+            "created_by", "created_at", "submitted_by", "submitted_at",
+        )
+
+    @extend_schema_field(ProgressSerializer)
+    def get_progress(self, assessment: Assessment) -> dict:
+        progress = Progress(answered=assessment.answered or 0, total=assessment.question_count or 0)
+        return ProgressSerializer(progress).data
+
+
+class AssessmentDetailOutputSerializer(AssessmentListOutputSerializer):
+    """Needs `context["rows"]`: the assessment's answer rows, fetched once by the view."""
+
+    answers = serializers.SerializerMethodField()
+
+    class Meta(AssessmentListOutputSerializer.Meta):
+        fields = (*AssessmentListOutputSerializer.Meta.fields, "answers")
+
+    @extend_schema_field(ProgressSerializer)
+    def get_progress(self, assessment: Assessment) -> dict:
+        rows: list[AnswerRow] = self.context["rows"]
+        return ProgressSerializer(Progress(answered=sum(r.value is not None for r in rows), total=len(rows))).data
+
+    @extend_schema_field(AnswerOutputSerializer(many=True))
+    def get_answers(self, assessment: Assessment) -> list[dict]:
+        return AnswerOutputSerializer(self.context["rows"], many=True).data
+
+
+class AnswerInputSerializer(serializers.Serializer):
+    """Documents one item of the PATCH body; the service validates the whole batch at once."""
+
+    question = serializers.CharField(help_text="Question key, e.g. data.versioning.")
+    value = AnswerValueField(help_text='0 not in place, 1 started, 2 mostly, 3 fully in place, or "na".')
+    comment = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+
+
+class AnswerProblemSerializer(serializers.Serializer):
+    index = serializers.IntegerField()
+    question = serializers.CharField(allow_null=True)
+    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+
+
+class AnswersInvalidSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    answers = AnswerProblemSerializer(many=True)
+
+
+class SubmitOutputSerializer(serializers.Serializer):
+    status = serializers.CharField()
+    report = serializers.JSONField(allow_null=True, help_text="The report's URL once reporting is set up.")
+
+
+class IncompleteSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    unanswered = serializers.ListField(child=serializers.CharField())
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+

@@ -1,0 +1,276 @@
+"""One view per operation: parse, call one service or selector, serialize (design section 5).
+
+Tenancy: every lookup goes through a selector scoped to the user's memberships, so an object in
+another organisation is a 404; a role that may read but not write gets 403.
+"""
+
+from django.db import IntegrityError
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.exceptions import APIException, NotFound, PermissionDenied, ValidationError
+from rest_framework.generics import ListAPIView
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from assessments import permissions, selectors, services
+from assessments.api import serializers as s
+from assessments.models import Assessment, Organization, Team
+from maturity.selectors import DEFAULT_FRAMEWORK_SLUG, framework_get
+
+NOT_FOUND = OpenApiResponse(s.ErrorSerializer, description="Not found, or not in one of your organisations.")
+FORBIDDEN = OpenApiResponse(s.ErrorSerializer, description="Your role in this organisation does not allow it.")
+CONFLICT = OpenApiResponse(s.ErrorSerializer, description="The assessment is submitted and can no longer change.")
+
+
+class Conflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "Conflict with the current state."
+    default_code = "conflict"
+
+
+def _organization(request: Request, organization_id: int) -> Organization:
+    organization = selectors.organization_for_user(user=request.user, organization_id=organization_id)
+    if organization is None:
+        raise NotFound("No such organisation.")
+    return organization
+
+
+def _team(request: Request, team_id: int) -> Team:
+    team = selectors.team_for_user(user=request.user, team_id=team_id)
+    if team is None:
+        raise NotFound("No such team.")
+    return team
+
+
+def _assessment(request: Request, assessment_id: int) -> Assessment:
+    assessment = selectors.assessment_for_user(user=request.user, assessment_id=assessment_id)
+    if assessment is None:
+        raise NotFound("No such assessment.")
+    return assessment
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied("Your role in this organisation does not allow this.")
+
+
+def _query(serializer_class, request: Request) -> dict:
+    query = serializer_class(data=request.query_params)
+    query.is_valid(raise_exception=True)
+    return query.validated_data
+
+
+class OrganizationListCreateApi(ListAPIView):
+    serializer_class = s.OrganizationOutputSerializer
+
+    def get_queryset(self):
+        return selectors.organizations_for_user(user=self.request.user)
+
+    @extend_schema(request=s.OrganizationInputSerializer, responses={201: s.OrganizationOutputSerializer})
+    def post(self, request: Request) -> Response:
+        data = s.OrganizationInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        organization = services.organization_create(name=data.validated_data["name"], owner=request.user)
+        created = _organization(request, organization.pk)
+        return Response(s.OrganizationOutputSerializer(created).data, status=status.HTTP_201_CREATED)
+
+
+class OrganizationDetailApi(APIView):
+    @extend_schema(responses={200: s.OrganizationOutputSerializer, 404: NOT_FOUND})
+    def get(self, request: Request, organization_id: int) -> Response:
+        return Response(s.OrganizationOutputSerializer(_organization(request, organization_id)).data)
+
+
+class MemberListCreateApi(ListAPIView):
+    serializer_class = s.MemberOutputSerializer
+
+    def get_queryset(self):
+        organization = _organization(self.request, self.kwargs["organization_id"])
+        return selectors.memberships_of(organization=organization)
+
+    @extend_schema(
+        request=s.MemberInputSerializer,
+        responses={201: s.MemberOutputSerializer, 403: FORBIDDEN, 404: NOT_FOUND},
+        description="Adds an existing user by username, or changes the role of a member. Owners only.",
+    )
+    def post(self, request: Request, organization_id: int) -> Response:
+        organization = _organization(request, organization_id)
+        _require(permissions.can_manage(organization.role))
+        data = s.MemberInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        user = selectors.user_by_username(username=data.validated_data["username"])
+        if user is None:
+            raise ValidationError({"username": ["No user with this username."]})
+        try:
+            membership = services.membership_set(organization=organization, user=user, role=data.validated_data["role"])
+        except services.LastOwnerError as error:
+            raise ValidationError({"role": [str(error)]}) from None
+        return Response(s.MemberOutputSerializer(membership).data, status=status.HTTP_201_CREATED)
+
+
+class TeamListCreateApi(ListAPIView):
+    serializer_class = s.TeamOutputSerializer
+
+    @extend_schema(parameters=[s.TeamListQuerySerializer])
+    def get(self, request: Request, *args, **kwargs) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        query = _query(s.TeamListQuerySerializer, self.request)
+        return selectors.teams_for_user(user=self.request.user, organization_id=query.get("organization"))
+
+    @extend_schema(
+        request=s.TeamInputSerializer, responses={201: s.TeamOutputSerializer, 403: FORBIDDEN, 404: NOT_FOUND}
+    )
+    def post(self, request: Request) -> Response:
+        data = s.TeamInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        organization = _organization(request, data.validated_data["organization"])
+        _require(permissions.can_manage(organization.role))
+        try:
+            team = services.team_create(organization=organization, name=data.validated_data["name"])
+        except IntegrityError:
+            raise ValidationError({"name": ["This organisation already has a team with this name."]}) from None
+        return Response(s.TeamOutputSerializer(team).data, status=status.HTTP_201_CREATED)
+
+
+class TeamDetailApi(APIView):
+    @extend_schema(responses={200: s.TeamOutputSerializer, 404: NOT_FOUND})
+    def get(self, request: Request, team_id: int) -> Response:
+        return Response(s.TeamOutputSerializer(_team(request, team_id)).data)
+
+
+class TeamTargetsApi(APIView):
+    @extend_schema(responses={200: s.TargetOutputSerializer(many=True), 404: NOT_FOUND})
+    def get(self, request: Request, team_id: int) -> Response:
+        targets = selectors.team_current_targets(team=_team(request, team_id))
+        return Response(s.TargetOutputSerializer(targets.values(), many=True).data)
+
+    @extend_schema(
+        request=s.TargetInputSerializer,
+        responses={201: s.TargetOutputSerializer, 403: FORBIDDEN, 404: NOT_FOUND},
+        description="Sets the team's target level for one area; earlier targets are kept as history.",
+    )
+    def post(self, request: Request, team_id: int) -> Response:
+        team = _team(request, team_id)
+        _require(permissions.can_answer(team.role))
+        data = s.TargetInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        framework = framework_get(slug=DEFAULT_FRAMEWORK_SLUG)
+        areas = selectors.framework_areas(framework_id=framework.pk) if framework else []
+        area_keys = {area.key for area in areas}
+        if data.validated_data["area"] not in area_keys:
+            raise ValidationError({"area": [f"Not an area of the framework: one of {', '.join(sorted(area_keys))}."]})
+        target = services.target_set(
+            team=team, area_key=data.validated_data["area"], level=data.validated_data["level"], user=request.user
+        )
+        return Response(s.TargetOutputSerializer(target).data, status=status.HTTP_201_CREATED)
+
+
+class AssessmentListCreateApi(ListAPIView):
+    serializer_class = s.AssessmentListOutputSerializer
+
+    @extend_schema(parameters=[s.AssessmentListQuerySerializer])
+    def get(self, request: Request, *args, **kwargs) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        query = _query(s.AssessmentListQuerySerializer, self.request)
+        return selectors.assessments_for_user(user=self.request.user, team_id=query.get("team"))
+
+    @extend_schema(
+        request=s.AssessmentInputSerializer,
+        responses={201: s.AssessmentDetailOutputSerializer, 403: FORBIDDEN, 404: NOT_FOUND},
+        description="Starts a draft on the newest version of the framework. An assessor's draft is an audit.",
+    )
+    def post(self, request: Request) -> Response:
+        data = s.AssessmentInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        team = _team(request, data.validated_data["team"])
+        _require(permissions.can_answer(team.role))
+        try:
+            assessment = services.assessment_start(
+                team=team,
+                user=request.user,
+                framework_slug=data.validated_data.get("framework", DEFAULT_FRAMEWORK_SLUG),
+                kind=permissions.assessment_kind_for(team.role),
+                carry_forward=data.validated_data["carry_forward"],
+            )
+        except services.FrameworkNotFoundError:
+            raise ValidationError({"framework": ["No framework with this slug."]}) from None
+        return _assessment_response(request, assessment.pk, status.HTTP_201_CREATED)
+
+
+def _assessment_response(request: Request, assessment_id: int, code: int = status.HTTP_200_OK) -> Response:
+    assessment = _assessment(request, assessment_id)
+    rows = selectors.assessment_answer_rows(assessment=assessment)
+    return Response(s.AssessmentDetailOutputSerializer(assessment, context={"rows": rows}).data, status=code)
+
+
+class AssessmentDetailApi(APIView):
+    @extend_schema(responses={200: s.AssessmentDetailOutputSerializer, 404: NOT_FOUND})
+    def get(self, request: Request, assessment_id: int) -> Response:
+        return _assessment_response(request, assessment_id)
+
+
+class AssessmentAnswersApi(APIView):
+    @extend_schema(
+        request=s.AnswerInputSerializer(many=True),
+        responses={
+            200: s.AssessmentDetailOutputSerializer,
+            400: OpenApiResponse(s.AnswersInvalidSerializer, description="Every bad item; nothing was saved."),
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: CONFLICT,
+        },
+        description="Upserts the given answers only, all or nothing.",
+    )
+    def patch(self, request: Request, assessment_id: int) -> Response:
+        assessment = _assessment(request, assessment_id)
+        _require(permissions.can_answer(assessment.role))
+        items = _answer_items(request.data)
+        try:
+            services.answers_save(assessment=assessment, user=request.user, items=items)
+        except services.AnswersInvalidError as error:
+            body = {"detail": f"{len(error.problems)} invalid answer(s); nothing was saved.", "answers": error.problems}
+            return Response(body, status=status.HTTP_400_BAD_REQUEST)
+        except services.AssessmentNotDraftError as error:
+            raise Conflict(str(error)) from None
+        return _assessment_response(request, assessment_id)
+
+
+def _answer_items(data) -> list[services.AnswerInput]:
+    if not isinstance(data, list) or not data:
+        raise ValidationError({"detail": "Expected a non-empty JSON list of {question, value, comment}."})
+    if not all(isinstance(item, dict) for item in data):
+        bad = [index for index, item in enumerate(data) if not isinstance(item, dict)]
+        raise ValidationError({"detail": f"Every item must be an object; items {bad} are not."})
+    return [
+        services.AnswerInput(question=item.get("question"), value=item.get("value"), comment=item.get("comment", ""))
+        for item in data
+    ]
+
+
+class AssessmentSubmitApi(APIView):
+    @extend_schema(
+        request=None,
+        responses={
+            202: s.SubmitOutputSerializer,
+            400: OpenApiResponse(s.IncompleteSerializer, description="Questions still unanswered."),
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: CONFLICT,
+        },
+    )
+    def post(self, request: Request, assessment_id: int) -> Response:
+        assessment = _assessment(request, assessment_id)
+        _require(permissions.can_answer(assessment.role))
+        try:
+            submitted = services.assessment_submit(assessment=assessment, user=request.user)
+        except services.AssessmentIncompleteError as error:
+            body = {"detail": str(error), "unanswered": error.unanswered}
+            return Response(body, status=status.HTTP_400_BAD_REQUEST)
+        except services.AssessmentNotDraftError as error:
+            raise Conflict(str(error)) from None
+        return Response({"status": submitted.status, "report": None}, status=status.HTTP_202_ACCEPTED)

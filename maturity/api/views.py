@@ -1,0 +1,36 @@
+from drf_spectacular.utils import extend_schema
+from rest_framework.exceptions import NotFound
+from rest_framework.generics import ListAPIView
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from maturity.api.serializers import (
+    FrameworkDetailOutputSerializer,
+    FrameworkDetailQuerySerializer,
+    FrameworkListOutputSerializer,
+)
+from maturity.selectors import framework_get, framework_list, framework_with_content
+
+
+class FrameworkListApi(ListAPIView):
+    serializer_class = FrameworkListOutputSerializer
+
+    def get_queryset(self):
+        return framework_list()
+
+
+class FrameworkDetailApi(APIView):
+    @extend_schema(
+        parameters=[FrameworkDetailQuerySerializer],
+        responses={200: FrameworkDetailOutputSerializer},
+        description="The newest version of the framework, or the one given by `?version=N`.",
+    )
+    def get(self, request: Request, slug: str) -> Response:
+        query = FrameworkDetailQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        framework = framework_get(slug=slug, version=query.validated_data.get("version"))
+        if framework is None:
+            raise NotFound("No such framework or version.")
+        content = framework_with_content(framework_id=framework.pk)
+        return Response(FrameworkDetailOutputSerializer(content).data)

@@ -1,0 +1,34 @@
+import pytest
+
+from assessments.models import TargetLevel
+from tests.api_helpers import api_as
+
+pytestmark = pytest.mark.django_db
+
+
+def url(cast) -> str:
+    return f"/api/teams/{cast.team.pk}/targets/"
+
+
+def test_it_keeps_every_target_and_shows_the_latest(cast):
+    client = api_as(cast.member)
+
+    client.post(url(cast), {"area": "data", "level": 2}, format="json")
+    response = client.post(url(cast), {"area": "data", "level": 3}, format="json")
+
+    assert response.status_code == 201
+    assert TargetLevel.objects.count() == 2
+    assert [(t["area"], t["level"], t["set_by"]) for t in client.get(url(cast)).json()] == [("data", 3, "member")]
+
+
+def test_it_names_an_unknown_area_and_a_bad_level(cast):
+    response = api_as(cast.member).post(url(cast), {"area": "astrology", "level": 5}, format="json")
+
+    assert (response.status_code, sorted(response.json())) == (400, ["level"])
+    response = api_as(cast.member).post(url(cast), {"area": "astrology", "level": 2}, format="json")
+    assert (response.status_code, sorted(response.json())) == (400, ["area"])
+
+
+@pytest.mark.parametrize(("role", "expected"), [("viewer", 403), ("outsider", 404)])
+def test_viewers_and_outsiders_cannot_set_targets(cast, role, expected):
+    assert api_as(cast.users[role]).post(url(cast), {"area": "data", "level": 2}, format="json").status_code == expected
