@@ -5,7 +5,7 @@ import pytest
 
 from assessments.models import Role
 from assessments.services import AnswerInput
-from maturity.framework_file import read_framework_file
+from maturity.framework_file import parse_framework, read_framework_file
 from maturity.services import framework_load
 from tests.factories import AssessmentFactory, MembershipFactory, OrganizationFactory, TeamFactory, UserFactory
 
@@ -13,9 +13,14 @@ MLOPS_YAML = Path(__file__).resolve().parent.parent / "maturity" / "frameworks" 
 
 
 @pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """Real hashing costs ~0.3 s a user by design; tests make many users."""
+def test_friendly_settings(settings):
+    """Real password hashing costs ~0.3 s a user by design, and the manifest storage of production
+    needs `collectstatic`; neither is what the tests are about."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 
 
 @cache
@@ -27,6 +32,17 @@ def mlops_spec():
 def mlops_framework(db):
     """The default framework, loaded as `load_framework` would."""
     return framework_load(spec=mlops_spec()).framework
+
+
+@pytest.fixture
+def two_framework_versions(mlops_framework):
+    """Version 2 of mlops adds the question data.only_in_v2."""
+    text = MLOPS_YAML.read_text().replace("version: 1", "version: 2", 1)
+    extra = (
+        "  - key: data.only_in_v2\n    area: data\n    level: 2\n    statement: New.\n    guidance: New.\n"
+        "    recommendation: Do it.\n    weight: 1\n"
+    )
+    return framework_load(spec=parse_framework(text + extra)).framework
 
 
 class Cast:

@@ -126,3 +126,15 @@ def test_the_last_owner_cannot_step_down(cast):
     membership_set(organization=cast.organization, user=cast.member, role="owner")
     membership_set(organization=cast.organization, user=cast.owner, role="viewer")
     assert cast.organization.memberships.get(user=cast.owner).role == "viewer"
+
+
+def test_carry_forward_onto_a_new_version_leaves_new_questions_unanswered(cast, two_framework_versions):
+    answers_save(assessment=cast.assessment, user=cast.member, items=complete_answers(cast.framework))
+    assessment_submit(assessment=cast.assessment, user=cast.member)
+
+    follow_up = assessment_start(team=cast.team, user=cast.owner, carry_forward=True)
+
+    assert follow_up.framework == two_framework_versions
+    answered = set(follow_up.answers.values_list("question__key", flat=True))
+    assert "data.only_in_v2" not in answered
+    assert len(answered) == cast.framework.questions.count()

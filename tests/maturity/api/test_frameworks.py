@@ -11,8 +11,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def two_versions(mlops_framework):
-    newer = parse_framework(MLOPS_YAML.read_text().replace("version: 1", "version: 2", 1).replace("No MLOps", "Nothing"))
-    framework_load(spec=newer)
+    newer = MLOPS_YAML.read_text().replace("version: 1", "version: 2", 1).replace("No MLOps", "Nothing")
+    framework_load(spec=parse_framework(newer))
 
 
 def test_it_lists_every_loaded_version(two_versions):

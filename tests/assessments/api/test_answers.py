@@ -1,0 +1,80 @@
+import pytest
+
+from assessments.models import Answer
+from assessments.services import assessment_submit
+from tests.api_helpers import api_as
+from tests.conftest import complete_answers
+
+pytestmark = pytest.mark.django_db
+
+
+def patch(user, cast, body):
+    return api_as(user).patch(f"/api/assessments/{cast.assessment.pk}/answers/", body, format="json")
+
+
+def test_it_upserts_the_given_answers_and_returns_the_assessment(cast):
+    patch(cast.member, cast, [{"question": "data.versioning", "value": 1}])
+
+    response = patch(cast.member, cast, [
+        {"question": "data.versioning", "value": 3, "comment": "DVC"},
+        {"question": "data.source_catalogue", "value": "na", "comment": "one source"},
+    ])
+
+    answers = {a["question"]: a for a in response.json()["answers"]}
+    assert response.status_code == 200
+    assert (answers["data.versioning"]["value"], answers["data.versioning"]["comment"]) == (3, "DVC")
+    assert answers["data.source_catalogue"]["value"] == "na"
+
+
+def test_a_bad_batch_is_refused_whole_naming_every_bad_item(cast):
+    patch(cast.member, cast, [{"question": "data.versioning", "value": 1}])
+
+    response = patch(cast.member, cast, [
+        {"question": "data.versioning", "value": 2},
+        {"question": "data.nothing", "value": 2},
+        {"question": "data.source_catalogue", "value": 7},
+        {"question": "data.schema_validation", "value": "na"},
+        {"question": "data.shared_features", "value": 1, "comment": "x" * 5001},
+        {"question": "data.automated_ingestion"},
+    ])
+
+    body = response.json()
+    assert response.status_code == 400
+    assert [(p["index"], p["question"], list(p["errors"])) for p in body["answers"]] == [
+        (1, "data.nothing", ["question"]),
+        (2, "data.source_catalogue", ["value"]),
+        (3, "data.schema_validation", ["comment"]),
+        (4, "data.shared_features", ["comment"]),
+        (5, "data.automated_ingestion", ["value"]),
+    ]
+    assert Answer.objects.get().value == 1
+
+
+def test_it_refuses_a_key_of_another_framework_version(cast, two_framework_versions):
+    response = patch(cast.member, cast, [{"question": "data.only_in_v2", "value": 2}])
+
+    assert response.status_code == 400
+    assert response.json()["answers"][0]["errors"]["question"] == [
+        "Unknown question for this assessment's framework version."
+    ]
+
+
+@pytest.mark.parametrize("body", [{"question": "data.versioning", "value": 1}, [], ["data.versioning"], "x"])
+def test_it_refuses_a_body_that_is_not_a_list_of_objects(cast, body):
+    response = patch(cast.member, cast, body)
+
+    assert response.status_code == 400
+    assert "detail" in response.json()
+
+
+def test_a_submitted_assessment_is_a_409(cast):
+    patch(cast.member, cast, [{"question": a.question, "value": a.value} for a in complete_answers(cast.framework)])
+    assessment_submit(assessment=cast.assessment, user=cast.member)
+
+    assert patch(cast.member, cast, [{"question": "data.versioning", "value": 0}]).status_code == 409
+
+
+@pytest.mark.parametrize(("role", "expected"), [("viewer", 403), ("outsider", 404)])
+def test_viewers_and_outsiders_cannot_answer(cast, role, expected):
+    assert patch(cast.users[role], cast, [{"question": "data.versioning", "value": 1}]).status_code == expected
+    assert not Answer.objects.exists()

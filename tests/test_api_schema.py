@@ -1,0 +1,42 @@
+import pytest
+
+from tests.api_helpers import api_as
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+CONTRACT_PATHS = [
+    "/api/auth/token/",
+    "/api/frameworks/",
+    "/api/frameworks/{slug}/",
+    "/api/organizations/",
+    "/api/organizations/{organization_id}/members/",
+    "/api/teams/",
+    "/api/assessments/",
+    "/api/assessments/{assessment_id}/",
+    "/api/assessments/{assessment_id}/answers/",
+    "/api/assessments/{assessment_id}/submit/",
+]
+
+
+def test_the_schema_documents_every_contract_path():
+    schema = api_as(UserFactory()).get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+
+    assert set(CONTRACT_PATHS) <= set(schema["paths"])
+
+
+def test_the_answers_patch_documents_its_errors():
+    schema = api_as(UserFactory()).get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+
+    assert set(schema["paths"]["/api/assessments/{assessment_id}/answers/"]["patch"]["responses"]) == {
+        "200", "400", "403", "404", "409"
+    }
+
+
+def test_the_docs_load_nothing_from_outside(client):
+    client.force_login(UserFactory())
+
+    page = client.get("/api/docs/").content.decode()
+
+    assert "swagger-ui" in page
+    assert "//cdn" not in page and "unpkg" not in page and "jsdelivr" not in page
