@@ -210,10 +210,6 @@ def assessment_submit(
     return locked
 
 
-def assessment_submitted_noop(*, assessment_id: int) -> None:
-    """The default hook: nothing to hand over to. The reports app replaces it in settings."""
-
-
 def _lock_draft(assessment: Assessment) -> Assessment:
     locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
     if not locked.is_draft:

@@ -112,6 +112,8 @@ else:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
+            # A file, not memory, so that a worker process started by the tests shares it.
+            "TEST": {"NAME": DATA_DIR / "test.sqlite3"},
         }
     }
 
@@ -186,7 +188,7 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
 else:
-    BROKER_DIR = DATA_DIR / "broker"
+    BROKER_DIR = Path(env.str("CELERY_BROKER_DIR", default=str(DATA_DIR / "broker")))
     for folder in ("queue", "processed"):
         (BROKER_DIR / folder).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_URL = "filesystem://"
@@ -212,8 +214,16 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
 
-# Called inside the submit transaction with the assessment id; the reports app hands the
-# assessment over to the worker from here (it enqueues with transaction.on_commit).
-ASSESSMENT_SUBMITTED_HOOK = env.str(
-    "ASSESSMENT_SUBMITTED_HOOK", default="assessments.services.assessment_submitted_noop"
-)
+# Called inside the submit transaction with the assessment id: the reports app creates the pending
+# report there and enqueues its computation with transaction.on_commit. (assessments must not
+# import reports: dependencies point reports -> assessments.)
+ASSESSMENT_SUBMITTED_HOOK = "reports.services.report_request"
+
+REPORT_STALE_AFTER_SECONDS = env_int("REPORT_STALE_AFTER_SECONDS", default=300)
+REPORT_TASK_SOFT_TIME_LIMIT = env_int("REPORT_TASK_SOFT_TIME_LIMIT", default=60)
+CELERY_BEAT_SCHEDULE = {
+    "requeue-stale-reports": {
+        "task": "reports.requeue_stale_reports",
+        "schedule": env_int("REPORT_REQUEUE_EVERY_SECONDS", default=60),
+    },
+}

@@ -1,0 +1,145 @@
+"""Plotly figures as plain JSON-ready dicts (pure functions: data in, figure out).
+
+Built as dicts rather than through `plotly.graph_objects`, whose validation is the expensive part;
+tests check every builder's output against Plotly's schema once.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+LEVEL_TICKS = {"tickvals": [0, 1, 2, 3, 4], "range": [0, 4]}
+LEVEL_COLOURS = ["#d7301f", "#fc8d59", "#fdcc8a", "#78c679", "#238443"]
+FONT = {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 13}
+
+
+@dataclass(frozen=True)
+class RadarSeries:
+    name: str
+    values: Sequence[float | None]
+    filled: bool = False
+    dash: str = "solid"
+
+
+def _layout(title: str, **extra) -> dict:
+    return {
+        "title": {"text": title},
+        "font": FONT,
+        "margin": {"l": 60, "r": 30, "t": 60, "b": 60},
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "legend": {"orientation": "h", "y": -0.15},
+        **extra,
+    }
+
+
+def radar_figure(*, area_names: Sequence[str], series: Sequence[RadarSeries]) -> dict:
+    """Area scores as a closed polygon per series (current, previous, targets, organisation median)."""
+    closed_names = [*area_names, area_names[0]]
+    traces = [
+        {
+            "type": "scatterpolar",
+            "name": one.name,
+            "r": [*one.values, one.values[0]],
+            "theta": closed_names,
+            "mode": "lines+markers",
+            "fill": "toself" if one.filled else "none",
+            "line": {"dash": one.dash},
+            "connectgaps": True,
+        }
+        for one in series
+        if any(value is not None for value in one.values)
+    ]
+    return {
+        "data": traces,
+        "layout": _layout("Score by area", polar={"radialaxis": {**LEVEL_TICKS, "angle": 90}}, showlegend=True),
+    }
+
+
+def area_bars_figure(
+    *, area_names: Sequence[str], levels: Sequence[int | None], scores: Sequence[float | None],
+    targets: Sequence[int | None],
+) -> dict:
+    """A bar per area: the level reached, stacked with the progress towards the next level."""
+    reached = [level if level is not None else None for level in levels]
+    progress = [
+        round(score - level, 2) if score is not None and level is not None else None
+        for score, level in zip(scores, levels, strict=True)
+    ]
+    traces = [
+        {"type": "bar", "name": "Level reached", "x": list(area_names), "y": reached, "marker": {"color": "#3c6e9f"}},
+        {
+            "type": "bar", "name": "Progress to the next level", "x": list(area_names), "y": progress,
+            "marker": {"color": "#9ec3e6"},
+        },
+    ]
+    if any(target is not None for target in targets):
+        traces.append({
+            "type": "scatter", "name": "Target", "x": list(area_names), "y": list(targets), "mode": "markers",
+            "marker": {"symbol": "line-ew-open", "size": 28, "line": {"width": 3, "color": "#c0392b"}},
+        })
+    return {
+        "data": traces,
+        "layout": _layout("Level and progress by area", barmode="stack", yaxis={**LEVEL_TICKS, "title": {"text": "Level"}}),
+    }
+
+
+def history_figure(history: pd.DataFrame) -> dict:
+    """Overall score and each area's score over time.
+
+    `history`: one row per assessment, indexed by submission time, with an `overall` column and one
+    column per area name (scores, NaN when not applicable).
+    """
+    dates = [stamp.isoformat() for stamp in history.index]
+    traces = [
+        {
+            "type": "scatter", "name": "Overall", "x": dates, "y": _values(history["overall"]),
+            "mode": "lines+markers", "line": {"width": 4, "color": "#1f2d3d"},
+        }
+    ]
+    traces.extend(
+        {
+            "type": "scatter", "name": str(column), "x": dates, "y": _values(history[column]),
+            "mode": "lines+markers", "line": {"width": 1.5}, "visible": "legendonly" if len(history) < 2 else True,
+        }
+        for column in history.columns
+        if column != "overall"
+    )
+    return {"data": traces, "layout": _layout("Progress over time", yaxis={**LEVEL_TICKS, "title": {"text": "Score"}})}
+
+
+def heatmap_figure(scores: pd.DataFrame) -> dict:
+    """Teams (rows) by areas (columns), coloured by score."""
+    return {
+        "data": [
+            {
+                "type": "heatmap",
+                "z": [_values(row) for _, row in scores.iterrows()],
+                "x": [str(column) for column in scores.columns],
+                "y": [str(team) for team in scores.index],
+                "zmin": 0, "zmax": 4,
+                "colorscale": [[i / 4, colour] for i, colour in enumerate(LEVEL_COLOURS)],
+                "colorbar": {"title": {"text": "Score"}},
+                "hovertemplate": "%{y}<br>%{x}: %{z}<extra></extra>",
+            }
+        ],
+        "layout": _layout("Teams by area", yaxis={"automargin": True}, xaxis={"automargin": True}),
+    }
+
+
+def level_distribution_figure(levels: pd.DataFrame) -> dict:
+    """For each area (rows of `levels`, columns 0..4), how many teams stand at each level."""
+    return {
+        "data": [
+            {
+                "type": "bar", "name": f"Level {level}", "x": [str(area) for area in levels.index],
+                "y": [int(count) for count in levels[level]], "marker": {"color": LEVEL_COLOURS[level]},
+            }
+            for level in range(5)
+        ],
+        "layout": _layout("Teams per level in each area", barmode="stack", yaxis={"title": {"text": "Teams"}}),
+    }
+
+
+def _values(column: pd.Series) -> list[float | None]:
+    return [None if pd.isna(value) else round(float(value), 2) for value in column]

@@ -1,0 +1,117 @@
+"""Turns a scoring result and the framework's words into the report's content (pure, no database).
+
+Scores are exact fractions inside and rounded to 2 decimals here, at the edge (design section 3).
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+
+from maturity.scoring import AssessmentResult
+
+ANSWER_LABELS = {0: "not in place", 1: "started", 2: "mostly in place", 3: "fully in place", "na": "not applicable"}
+
+
+@dataclass(frozen=True)
+class QuestionText:
+    key: str
+    area: str
+    level: int
+    statement: str
+    guidance: str
+    recommendation: str
+    weight: int
+
+
+@dataclass(frozen=True)
+class FrameworkText:
+    """The words of a framework version, in framework order."""
+
+    level_names: Mapping[int, str]
+    level_descriptions: Mapping[int, str]
+    area_names: Mapping[str, str]  # framework order
+    questions: Mapping[str, QuestionText]  # framework order
+
+
+def rounded(value: Fraction | None) -> float | None:
+    return None if value is None else round(float(value), 2)
+
+
+def report_content(
+    *,
+    result: AssessmentResult,
+    text: FrameworkText,
+    answers: Mapping[str, int | str],
+    comments: Mapping[str, str],
+    targets: Mapping[str, int],
+) -> dict:
+    level = result.overall_level
+    return {
+        "overall": {
+            "level": level,
+            "score": rounded(result.overall_score),
+            "level_name": text.level_names.get(level, "Not applicable") if level is not None else "Not applicable",
+            "level_description": text.level_descriptions.get(level, "") if level is not None else "",
+        },
+        "areas": [_area(area, text, answers, targets) for area in result.areas],
+        "next_steps": [
+            _next_step(step, text, comments) for area in result.roadmap for step in area.next_steps
+        ],
+        "roadmap": [
+            {
+                "area": area.key,
+                "name": text.area_names[area.key],
+                "level": area.level,
+                "score": rounded(area.score),
+                "steps": [step.question for step in area.next_steps],
+            }
+            for area in result.roadmap
+        ],
+    }
+
+
+def _area(area, text: FrameworkText, answers: Mapping[str, int | str], targets: Mapping[str, int]) -> dict:
+    target = targets.get(area.key)
+    return {
+        "key": area.key,
+        "name": text.area_names[area.key],
+        "level": area.level,
+        "score": rounded(area.score),
+        "target": target,
+        "gap": None if target is None or area.level is None else max(target - area.level, 0),
+        "levels": [{"level": r.level, "met": r.met, "coverage": rounded(r.coverage)} for r in area.levels],
+        "explanation": _explanation(area, text, answers),
+    }
+
+
+def _explanation(area, text: FrameworkText, answers: Mapping[str, int | str]) -> str:
+    name = text.area_names[area.key]
+    if area.level is None:
+        return f"Every practice of {name} was marked not applicable, so it is left out of the overall figures."
+    if area.level == 4:
+        return f"{name} meets every level: all its practices are at least mostly in place on weighted average."
+    blocking = area.level + 1
+    short = [
+        f"{question.statement} ({ANSWER_LABELS[answers.get(key, 0)]})"
+        for key, question in text.questions.items()
+        if question.area == area.key and question.level == blocking and answers.get(key, 0) in (0, 1)
+    ]
+    reason = f"Level {blocking} ({text.level_names[blocking]}) needs its practices mostly in place on weighted average"
+    if not short:
+        return f"{reason}; they are close, and raising any of them to fully in place would get there."
+    return f"{reason}; not yet: " + "; ".join(short)
+
+
+def _next_step(step, text: FrameworkText, comments: Mapping[str, str]) -> dict:
+    question = text.questions[step.question]
+    return {
+        "area": step.area,
+        "question": step.question,
+        "level": step.level,
+        "value": step.value,
+        "weight": question.weight,
+        "statement": question.statement,
+        "recommendation": question.recommendation,
+        "guidance": question.guidance,
+        "comment": comments.get(step.question, ""),
+    }

@@ -1,0 +1,162 @@
+"""Writes of the reports app: asking for a report, computing it in the worker, and keeping nothing
+pending forever. Tasks are enqueued by name after commit, so this module never imports tasks.py."""
+
+import logging
+import time
+from datetime import timedelta
+
+import pandas as pd
+from celery import current_app
+from django.conf import settings
+from django.db import DatabaseError, InterfaceError, OperationalError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from kombu.exceptions import OperationalError as BrokerError
+
+from maturity.scoring import score_assessment
+from reports.charts import RadarSeries, area_bars_figure, history_figure, radar_figure
+from reports.content import report_content
+from reports.models import AreaScore, Report
+from reports.selectors import ReportInputs, report_inputs
+
+logger = logging.getLogger(__name__)
+
+COMPUTE_TASK = "reports.compute_report"
+RETRYABLE_ERRORS = (OperationalError, InterfaceError)
+
+
+def report_request(*, assessment_id: int) -> Report:
+    """The submit hook: creates the pending report in the submit transaction and enqueues its
+    computation once that transaction has committed."""
+    report, _ = Report.objects.update_or_create(
+        assessment_id=assessment_id,
+        defaults={"status": Report.Status.PENDING, "requested_at": timezone.now(), "error": ""},
+    )
+    transaction.on_commit(lambda: report_enqueue(assessment_id=assessment_id))
+    return report
+
+
+def report_enqueue(*, assessment_id: int) -> bool:
+    """Hands the computation to the broker. If the broker is down the report stays pending and the
+    periodic requeue sends it again later: the submission itself is never lost."""
+    try:
+        current_app.send_task(COMPUTE_TASK, args=[assessment_id])
+    except (BrokerError, OSError) as error:
+        logger.warning("Could not enqueue the report of assessment %s (will be requeued): %s", assessment_id, error)
+        return False
+    return True
+
+
+def report_retry(*, report: Report) -> None:
+    """Ask again for a failed (or any) report: it becomes pending and is enqueued after commit."""
+    report_request(assessment_id=report.assessment_id)
+
+
+def report_compute(*, assessment_id: int) -> bool:
+    """Computes the report if this call can claim it. Returns whether it did the work.
+
+    The claim is a conditional update, so two workers given the same message never both compute it.
+    Database errors release the claim and propagate (the task retries them); any other error is bad
+    data, and marks the report failed with the error instead of retrying.
+    """
+    claimed = Report.objects.filter(assessment_id=assessment_id, status=Report.Status.PENDING).update(
+        status=Report.Status.RUNNING, started_at=timezone.now(), attempts=F("attempts") + 1
+    )
+    if claimed != 1:
+        return False
+    started = time.monotonic()
+    try:
+        inputs = report_inputs(assessment_id=assessment_id)
+        result = score_assessment(inputs.definition, inputs.answers)
+        content = report_content(
+            result=result, text=inputs.text, answers=inputs.answers, comments=inputs.comments, targets=inputs.targets
+        )
+        figures = report_figures(inputs=inputs, content=content)
+    except RETRYABLE_ERRORS:
+        _release(assessment_id)
+        raise
+    except Exception as error:
+        logger.exception("Report of assessment %s failed", assessment_id)
+        Report.objects.filter(assessment_id=assessment_id).update(
+            status=Report.Status.FAILED, error=f"{type(error).__name__}: {error}", generated_at=None
+        )
+        return True
+    _save(assessment_id, content, figures, duration_ms=round((time.monotonic() - started) * 1000))
+    return True
+
+
+def _release(assessment_id: int) -> None:
+    try:
+        Report.objects.filter(assessment_id=assessment_id, status=Report.Status.RUNNING).update(
+            status=Report.Status.PENDING
+        )
+    except DatabaseError:
+        logger.warning("Could not release report %s; the stale-report requeue will", assessment_id)
+
+
+@transaction.atomic
+def _save(assessment_id: int, content: dict, figures: dict, *, duration_ms: int) -> None:
+    report = Report.objects.select_for_update().get(assessment_id=assessment_id)
+    report.status = Report.Status.READY
+    report.overall_level = content["overall"]["level"]
+    report.overall_score = content["overall"]["score"]
+    report.content = content
+    report.figures = figures
+    report.error = ""
+    report.generated_at = timezone.now()
+    report.duration_ms = duration_ms
+    report.save()
+    AreaScore.objects.filter(report=report).delete()
+    AreaScore.objects.bulk_create(
+        AreaScore(report=report, area_key=area["key"], level=area["level"], score=area["score"])
+        for area in content["areas"]
+    )
+
+
+def report_figures(*, inputs: ReportInputs, content: dict) -> dict:
+    areas = content["areas"]
+    names = [area["name"] for area in areas]
+    keys = [area["key"] for area in areas]
+    series = [
+        RadarSeries("This assessment", [area["score"] for area in areas], filled=True),
+        RadarSeries("Previous assessment", [inputs.previous_scores.get(key) for key in keys], dash="dot"),
+        RadarSeries("Targets", [inputs.targets.get(key) for key in keys], dash="dash"),
+        RadarSeries("Other teams (median)", [inputs.others_median.get(key) for key in keys], dash="dashdot"),
+    ]
+    earlier = inputs.history.drop(columns=["assessment_id", "overall_level"]).rename(
+        columns={"overall_score": "overall"}
+    )
+    current = pd.DataFrame(
+        [{"overall": content["overall"]["score"]} | {area["key"]: area["score"] for area in areas}],
+        index=pd.DatetimeIndex([inputs.assessment.submitted_at]),
+    )
+    history = pd.concat([earlier, current] if not earlier.empty else [current]).astype(float)
+    history = history[["overall", *keys]].rename(columns=dict(zip(keys, names, strict=True)))
+    return {
+        "radar": radar_figure(area_names=names, series=series),
+        "areas": area_bars_figure(
+            area_names=names,
+            levels=[area["level"] for area in areas],
+            scores=[area["score"] for area in areas],
+            targets=[area["target"] for area in areas],
+        ),
+        "history": history_figure(history),
+    }
+
+
+def reports_requeue_stale(*, older_than: timedelta | None = None) -> int:
+    """Sends again every report pending or running for longer than `older_than` (a lost message, a
+    dead worker, a broker that was down). Returns how many were sent."""
+    older_than = older_than or timedelta(seconds=settings.REPORT_STALE_AFTER_SECONDS)
+    cutoff = timezone.now() - older_than
+    stale = Report.objects.filter(
+        Q(status=Report.Status.PENDING, requested_at__lt=cutoff)
+        | Q(status=Report.Status.RUNNING, started_at__lt=cutoff)
+    )
+    assessment_ids = list(stale.values_list("assessment_id", flat=True))
+    Report.objects.filter(assessment_id__in=assessment_ids, status__in=[Report.Status.PENDING, Report.Status.RUNNING]).update(
+        status=Report.Status.PENDING, requested_at=timezone.now()
+    )
+    for assessment_id in assessment_ids:
+        report_enqueue(assessment_id=assessment_id)
+    return len(assessment_ids)

@@ -1,0 +1,23 @@
+import pytest
+
+from assessments.services import AnswerInput, answers_save, assessment_start, assessment_submit
+from tests.conftest import complete_answers
+
+
+def submit_answers(cast, items, team=None):
+    """Starts, answers and submits an assessment; the report is pending (on_commit never fires inside
+    a test transaction, so nothing is enqueued)."""
+    assessment = assessment_start(team=team or cast.team, user=cast.member)
+    answers_save(assessment=assessment, user=cast.member, items=items)
+    assessment_submit(assessment=assessment, user=cast.member)
+    return assessment
+
+
+@pytest.fixture
+def submitted(cast):
+    """The cast's assessment, answered 2 everywhere except one practice, and submitted."""
+    items = complete_answers(cast.framework, value=2)
+    items[0] = AnswerInput(items[0].question, 1, "only some repos")
+    answers_save(assessment=cast.assessment, user=cast.member, items=items)
+    assessment_submit(assessment=cast.assessment, user=cast.member)
+    return cast.assessment

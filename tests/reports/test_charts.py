@@ -1,0 +1,88 @@
+"""The chart builders are pure: small data in, the right traces out, valid for Plotly."""
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from reports.charts import (
+    RadarSeries,
+    area_bars_figure,
+    heatmap_figure,
+    history_figure,
+    level_distribution_figure,
+    radar_figure,
+)
+
+AREAS = ["Data", "Training", "Monitoring"]
+
+
+def test_the_radar_closes_each_polygon_and_skips_empty_series():
+    figure = radar_figure(
+        area_names=AREAS,
+        series=[RadarSeries("Now", [1.5, 2.0, 0.33], filled=True), RadarSeries("Targets", [None, None, None])],
+    )
+
+    assert [trace["name"] for trace in figure["data"]] == ["Now"]
+    assert figure["data"][0]["r"] == [1.5, 2.0, 0.33, 1.5]
+    assert figure["data"][0]["theta"] == [*AREAS, "Data"]
+    assert figure["layout"]["polar"]["radialaxis"]["range"] == [0, 4]
+
+
+def test_the_bars_stack_level_and_progress_with_targets():
+    figure = area_bars_figure(area_names=AREAS, levels=[1, 2, None], scores=[1.5, 2.0, None], targets=[3, None, 2])
+
+    reached, progress, target = figure["data"]
+    assert (reached["y"], progress["y"]) == ([1, 2, None], [0.5, 0.0, None])
+    assert target["y"] == [3, None, 2]
+    assert figure["layout"]["barmode"] == "stack"
+
+
+def test_the_bars_have_no_target_trace_without_targets():
+    figure = area_bars_figure(area_names=AREAS, levels=[1, 2, 0], scores=[1.5, 2.0, 0.2], targets=[None] * 3)
+
+    assert len(figure["data"]) == 2
+
+
+def test_the_history_has_an_overall_line_and_one_per_area():
+    history = pd.DataFrame(
+        {"overall": [1.0, 1.5], "Data": [1.0, float("nan")], "Training": [1.0, 2.0]},
+        index=pd.to_datetime(["2026-01-01T00:00:00Z", "2026-04-01T00:00:00Z"]),
+    )
+
+    figure = history_figure(history)
+
+    assert [trace["name"] for trace in figure["data"]] == ["Overall", "Data", "Training"]
+    assert figure["data"][1]["y"] == [1.0, None]
+    assert figure["data"][0]["x"][0].startswith("2026-01-01T00:00:00")
+
+
+def test_the_heatmap_has_teams_as_rows_and_areas_as_columns():
+    scores = pd.DataFrame({"Data": [1.0, 3.5], "Training": [0.5, float("nan")]}, index=["Search", "Ads"])
+
+    trace = heatmap_figure(scores)["data"][0]
+
+    assert (trace["y"], trace["x"]) == (["Search", "Ads"], ["Data", "Training"])
+    assert trace["z"] == [[1.0, 0.5], [3.5, None]]
+
+
+def test_the_distribution_stacks_one_bar_per_level():
+    levels = pd.DataFrame({0: [1, 0], 1: [0, 2], 2: [1, 0], 3: [0, 0], 4: [0, 0]}, index=["Data", "Training"])
+
+    figure = level_distribution_figure(levels)
+
+    assert [trace["name"] for trace in figure["data"]] == [f"Level {n}" for n in range(5)]
+    assert figure["data"][1]["y"] == [0, 2]
+
+
+@pytest.mark.parametrize(
+    "figure",
+    [
+        radar_figure(area_names=AREAS, series=[RadarSeries("Now", [1, 2, None], filled=True)]),
+        area_bars_figure(area_names=AREAS, levels=[1, 2, None], scores=[1.5, 2.0, None], targets=[3, None, 2]),
+        history_figure(pd.DataFrame({"overall": [1.0]}, index=pd.to_datetime(["2026-01-01T00:00:00Z"]))),
+        heatmap_figure(pd.DataFrame({"Data": [1.0]}, index=["Search"])),
+        level_distribution_figure(pd.DataFrame({n: [1] for n in range(5)}, index=["Data"])),
+    ],
+)
+def test_every_figure_is_valid_for_plotly(figure):
+    go.Figure(figure)  # raises ValueError on any property Plotly does not know

@@ -1,0 +1,114 @@
+"""report_compute: the worker's job, run in process here (the real worker is in test_worker.py)."""
+
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.db import OperationalError
+from django.utils import timezone
+
+from assessments.services import target_set
+from reports.models import AreaScore, Report
+from reports.services import report_compute, report_request, reports_requeue_stale
+from tests.conftest import complete_answers
+from tests.reports.conftest import submit_answers
+
+pytestmark = pytest.mark.django_db
+
+
+def test_submitting_creates_a_pending_report(submitted):
+    assert Report.objects.get(assessment=submitted).status == "pending"
+
+
+def test_it_computes_the_scores_next_steps_and_figures(submitted, cast):
+    target_set(team=cast.team, area_key="people", level=3, user=cast.owner)
+
+    assert report_compute(assessment_id=submitted.pk)
+
+    report = Report.objects.get()
+    people = report.content["areas"][0]
+    assert (report.status, report.overall_level) == ("ready", 0)
+    assert float(report.overall_score) == report.content["overall"]["score"]
+    assert (people["key"], people["level"], people["target"], people["gap"]) == ("people", 0, 3, 3)
+    assert report.content["next_steps"][0]["comment"] == "only some repos"
+    assert set(report.figures) == {"radar", "areas", "history"}
+    assert AreaScore.objects.filter(report=report).count() == 8
+
+
+def test_an_area_at_level_2_everywhere_is_level_2(cast):
+    assessment = submit_answers(cast, complete_answers(cast.framework, value=2))
+
+    report_compute(assessment_id=assessment.pk)
+
+    report = Report.objects.get(assessment=assessment)
+    assert {area["level"] for area in report.content["areas"]} == {4}
+    assert report.content["next_steps"] == []
+
+
+def test_running_it_twice_yields_one_report_with_the_same_content(submitted):
+    report_compute(assessment_id=submitted.pk)
+    first = Report.objects.get()
+
+    report_request(assessment_id=submitted.pk)
+    report_compute(assessment_id=submitted.pk)
+
+    second = Report.objects.get()
+    assert (second.content, second.figures) == (first.content, first.figures)
+    assert AreaScore.objects.count() == 8
+
+
+def test_a_report_that_is_not_pending_is_not_claimed(submitted):
+    Report.objects.update(status="running")
+
+    assert not report_compute(assessment_id=submitted.pk)
+    assert Report.objects.get().status == "running"
+
+
+def test_bad_data_marks_the_report_failed_with_the_error(submitted):
+    with mock.patch("reports.services.score_assessment", side_effect=KeyError("data.vanished")):
+        report_compute(assessment_id=submitted.pk)
+
+    report = Report.objects.get()
+    assert report.status == "failed"
+    assert report.error == "KeyError: 'data.vanished'"
+
+
+def test_a_database_error_releases_the_claim_and_propagates_for_a_retry(submitted):
+    with mock.patch("reports.services.report_inputs", side_effect=OperationalError("server closed")), \
+            pytest.raises(OperationalError):
+        report_compute(assessment_id=submitted.pk)
+
+    assert Report.objects.get().status == "pending"
+
+
+def test_the_history_figure_includes_earlier_assessments(cast, submitted):
+    report_compute(assessment_id=submitted.pk)
+    later = submit_answers(cast, complete_answers(cast.framework, value=3))
+
+    report_compute(assessment_id=later.pk)
+
+    figures = Report.objects.get(assessment=later).figures
+    assert figures["history"]["data"][0]["y"][-1] == 4.0
+    assert len(figures["history"]["data"][0]["y"]) == 2
+    previous = next(trace for trace in figures["radar"]["data"] if trace["name"] == "Previous assessment")
+    assert previous["r"][0] == Report.objects.get(assessment=submitted).content["areas"][0]["score"]
+
+
+def test_stale_reports_are_requeued(submitted):
+    Report.objects.update(status="running", started_at=timezone.now() - timedelta(hours=1))
+
+    with mock.patch("reports.services.report_enqueue") as enqueue:
+        assert reports_requeue_stale(older_than=timedelta(minutes=5)) == 1
+
+    enqueue.assert_called_once_with(assessment_id=submitted.pk)
+    assert Report.objects.get().status == "pending"
+
+
+def test_fresh_and_settled_reports_are_left_alone(submitted):
+    with mock.patch("reports.services.report_enqueue") as enqueue:
+        assert reports_requeue_stale(older_than=timedelta(minutes=5)) == 0
+        report_compute(assessment_id=submitted.pk)
+        Report.objects.update(requested_at=timezone.now() - timedelta(hours=1))
+        assert reports_requeue_stale(older_than=timedelta(minutes=5)) == 0
+
+    enqueue.assert_not_called()
