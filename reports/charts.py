@@ -80,7 +80,9 @@ def area_bars_figure(
         })
     return {
         "data": traces,
-        "layout": _layout("Level and progress by area", barmode="stack", yaxis={**LEVEL_TICKS, "title": {"text": "Level"}}),
+        "layout": _layout(
+            "Level and progress by area", barmode="stack", yaxis={**LEVEL_TICKS, "title": {"text": "Level"}}
+        ),
     }
 
 

@@ -53,7 +53,9 @@ def report_inputs(*, assessment_id: int) -> ReportInputs:
 
 def _framework(framework_id: int) -> tuple[FrameworkDef, FrameworkText]:
     levels = list(Level.objects.filter(framework_id=framework_id).values_list("number", "name", "description"))
-    areas = list(Area.objects.filter(framework_id=framework_id).order_by("position").values_list("key", "name", "weight"))
+    areas = list(
+        Area.objects.filter(framework_id=framework_id).order_by("position").values_list("key", "name", "weight")
+    )
     questions = [
         QuestionText(*row)
         for row in Question.objects.filter(framework_id=framework_id)

@@ -154,9 +154,9 @@ def reports_requeue_stale(*, older_than: timedelta | None = None) -> int:
         | Q(status=Report.Status.RUNNING, started_at__lt=cutoff)
     )
     assessment_ids = list(stale.values_list("assessment_id", flat=True))
-    Report.objects.filter(assessment_id__in=assessment_ids, status__in=[Report.Status.PENDING, Report.Status.RUNNING]).update(
-        status=Report.Status.PENDING, requested_at=timezone.now()
-    )
+    Report.objects.filter(
+        assessment_id__in=assessment_ids, status__in=[Report.Status.PENDING, Report.Status.RUNNING]
+    ).update(status=Report.Status.PENDING, requested_at=timezone.now())
     for assessment_id in assessment_ids:
         report_enqueue(assessment_id=assessment_id)
     return len(assessment_ids)
