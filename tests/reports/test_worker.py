@@ -45,5 +45,6 @@ def test_a_report_whose_enqueue_failed_is_computed_once_the_broker_answers(cast)
 
     assert response.status_code == 202
     assert report_status(cast.assessment.pk) == "pending"
-    with running_worker("--beat", "--schedule", str(ROOT / ".data" / "test-beat-schedule"), REPORT_STALE_AFTER_SECONDS="1"):
+    beat = ("--beat", "--schedule", str(ROOT / ".data" / "test-beat-schedule"))
+    with running_worker(*beat, REPORT_STALE_AFTER_SECONDS="1"):
         assert wait_for(lambda: report_status(cast.assessment.pk) == "ready", timeout=90)
