@@ -8,4 +8,5 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("maturity.api.urls")),
     path("", include("assessments.api.urls")),
+    path("", include("reports.api.urls")),
 ]

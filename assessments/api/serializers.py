@@ -157,9 +157,14 @@ class AnswersInvalidSerializer(serializers.Serializer):
     answers = AnswerProblemSerializer(many=True)
 
 
+class SubmittedReportSerializer(serializers.Serializer):
+    status = serializers.CharField(help_text="pending until the worker has computed it")
+    url = serializers.URLField()
+
+
 class SubmitOutputSerializer(serializers.Serializer):
     status = serializers.CharField()
-    report = serializers.JSONField(allow_null=True, help_text="The report's URL once reporting is set up.")
+    report = SubmittedReportSerializer()
 
 
 class IncompleteSerializer(serializers.Serializer):

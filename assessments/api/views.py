@@ -273,4 +273,7 @@ class AssessmentSubmitApi(APIView):
             return Response(body, status=status.HTTP_400_BAD_REQUEST)
         except services.AssessmentNotDraftError as error:
             raise Conflict(str(error)) from None
-        return Response({"status": submitted.status, "report": None}, status=status.HTTP_202_ACCEPTED)
+        # The report is created by the submit hook (the reports app), in the same transaction.
+        report_url = request.build_absolute_uri(f"/api/assessments/{submitted.pk}/report/")
+        body = {"status": submitted.status, "report": {"status": submitted.report.status, "url": report_url}}
+        return Response(body, status=status.HTTP_202_ACCEPTED)

@@ -45,3 +45,13 @@ def test_viewers_and_outsiders_cannot_submit(cast, role, expected):
 
     assert submit(cast.users[role], cast).status_code == expected
     assert Assessment.objects.get().status == "draft"
+
+
+def test_from_submission_on_the_report_exists_and_is_pending(cast):
+    answers_save(assessment=cast.assessment, user=cast.member, items=complete_answers(cast.framework))
+
+    body = submit(cast.member, cast).json()
+    report = api_as(cast.viewer).get(f"/api/assessments/{cast.assessment.pk}/report/")
+
+    assert body["report"] == {"status": "pending", "url": f"http://testserver/api/assessments/{cast.assessment.pk}/report/"}
+    assert (report.status_code, report.json()["status"]) == (200, "pending")

@@ -1,0 +1,99 @@
+from rest_framework import serializers
+
+
+class OverallSerializer(serializers.Serializer):
+    level = serializers.IntegerField(allow_null=True)
+    score = serializers.FloatField(allow_null=True)
+    level_name = serializers.CharField()
+    level_description = serializers.CharField(allow_blank=True)
+
+
+class LevelResultSerializer(serializers.Serializer):
+    level = serializers.IntegerField()
+    met = serializers.BooleanField()
+    coverage = serializers.FloatField()
+
+
+class AreaResultSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    name = serializers.CharField()
+    level = serializers.IntegerField(allow_null=True)
+    score = serializers.FloatField(allow_null=True)
+    target = serializers.IntegerField(allow_null=True)
+    gap = serializers.IntegerField(allow_null=True)
+    levels = LevelResultSerializer(many=True)
+    explanation = serializers.CharField()
+
+
+class NextStepSerializer(serializers.Serializer):
+    area = serializers.CharField()
+    question = serializers.CharField()
+    level = serializers.IntegerField()
+    value = serializers.IntegerField()
+    weight = serializers.IntegerField()
+    statement = serializers.CharField()
+    recommendation = serializers.CharField()
+    guidance = serializers.CharField()
+    comment = serializers.CharField(allow_blank=True)
+
+
+class RoadmapAreaSerializer(serializers.Serializer):
+    area = serializers.CharField()
+    name = serializers.CharField()
+    level = serializers.IntegerField()
+    score = serializers.FloatField()
+    steps = serializers.ListField(child=serializers.CharField())
+
+
+class ReportOutputSerializer(serializers.Serializer):
+    """Built from Report.content; everything but status is empty until the report is ready."""
+
+    status = serializers.CharField()
+    overall = OverallSerializer(allow_null=True)
+    areas = AreaResultSerializer(many=True)
+    next_steps = NextStepSerializer(many=True)
+    roadmap = RoadmapAreaSerializer(many=True)
+    figures = serializers.DictField(child=serializers.JSONField(), help_text="name -> Plotly figure JSON")
+    generated_at = serializers.DateTimeField(allow_null=True)
+    error = serializers.CharField(allow_blank=True)
+
+
+class HistoryAreaSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    level = serializers.IntegerField(allow_null=True)
+    score = serializers.FloatField(allow_null=True)
+
+
+class HistoryOverallSerializer(serializers.Serializer):
+    level = serializers.IntegerField(allow_null=True)
+    score = serializers.FloatField(allow_null=True)
+
+
+class HistoryEntrySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    submitted_at = serializers.DateTimeField()
+    kind = serializers.CharField()
+    report_status = serializers.CharField(allow_null=True)
+    overall = HistoryOverallSerializer()
+    areas = HistoryAreaSerializer(many=True)
+
+
+class DashboardTeamSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    latest_assessment = serializers.IntegerField(allow_null=True)
+    submitted_at = serializers.DateTimeField(allow_null=True)
+    overall = HistoryOverallSerializer()
+    areas = HistoryAreaSerializer(many=True)
+    previous_score = serializers.FloatField(allow_null=True)
+    change = serializers.FloatField(allow_null=True)
+    regressed = serializers.BooleanField()
+
+
+class DashboardOutputSerializer(serializers.Serializer):
+    teams = DashboardTeamSerializer(many=True)
+    distribution = serializers.DictField(
+        child=serializers.DictField(child=serializers.IntegerField()),
+        help_text="area key -> level (0..4, as text) -> number of teams at that level",
+    )
+    figures = serializers.DictField(child=serializers.JSONField())

@@ -1,0 +1,104 @@
+"""Reports, history, dashboards and exports over the API (design section 5)."""
+
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework.exceptions import NotFound
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from assessments import selectors as assessment_selectors
+from assessments.api.views import NOT_FOUND
+from reports import dashboards
+from reports.api.serializers import DashboardOutputSerializer, HistoryEntrySerializer, ReportOutputSerializer
+from reports.exports import csv_text
+from reports.selectors import report_for_assessment
+
+CSV = OpenApiResponse(OpenApiTypes.STR, description="text/csv")
+
+
+def _csv_response(text: str, filename: str) -> HttpResponse:
+    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def report_payload(report) -> dict:
+    content = report.content if report.status == report.Status.READY else {}
+    return {
+        "status": report.status,
+        "overall": content.get("overall"),
+        "areas": content.get("areas", []),
+        "next_steps": content.get("next_steps", []),
+        "roadmap": content.get("roadmap", []),
+        "figures": report.figures if content else {},
+        "generated_at": report.generated_at if content else None,
+        "error": report.error,
+    }
+
+
+class AssessmentReportApi(APIView):
+    @extend_schema(
+        responses={200: ReportOutputSerializer, 404: NOT_FOUND},
+        description="200 from submission on; `status` tells whether the worker has computed it yet.",
+    )
+    def get(self, request: Request, assessment_id: int) -> Response:
+        assessment = assessment_selectors.assessment_for_user(user=request.user, assessment_id=assessment_id)
+        report = report_for_assessment(assessment_id=assessment_id) if assessment else None
+        if report is None:
+            raise NotFound("No report: the assessment does not exist, is not yours, or is not submitted yet.")
+        return Response(report_payload(report))
+
+
+class AssessmentExportCsvApi(APIView):
+    @extend_schema(responses={200: CSV, 404: NOT_FOUND}, description="One row per question.")
+    def get(self, request: Request, assessment_id: int) -> HttpResponse:
+        assessment = assessment_selectors.assessment_for_user(user=request.user, assessment_id=assessment_id)
+        if assessment is None:
+            raise NotFound("No such assessment.")
+        rows = assessment_selectors.assessment_answer_rows(assessment=assessment)
+        header = ["area", "level", "key", "statement", "value", "comment", "answered_by", "answered_at"]
+        lines = (
+            [row.question.area.name, row.question.level, row.question.key, row.question.statement,
+             "" if row.value is None else row.value, row.comment, row.answered_by or "",
+             row.updated_at.isoformat() if row.updated_at else ""]
+            for row in rows
+        )
+        return _csv_response(csv_text(header, lines), f"assessment-{assessment.pk}.csv")
+
+
+def _team(request: Request, team_id: int):
+    team = assessment_selectors.team_for_user(user=request.user, team_id=team_id)
+    if team is None:
+        raise NotFound("No such team.")
+    return team
+
+
+class TeamHistoryApi(APIView):
+    @extend_schema(responses={200: HistoryEntrySerializer(many=True), 404: NOT_FOUND})
+    def get(self, request: Request, team_id: int) -> Response:
+        frame, areas = dashboards.team_history(team=_team(request, team_id))
+        return Response(dashboards.history_payload(frame, areas, dashboards.area_names()))
+
+
+class TeamHistoryCsvApi(APIView):
+    @extend_schema(responses={200: CSV, 404: NOT_FOUND}, description="One row per submitted assessment.")
+    def get(self, request: Request, team_id: int) -> HttpResponse:
+        team = _team(request, team_id)
+        frame, areas = dashboards.team_history(team=team)
+        wide = dashboards.history_wide(frame, areas, dashboards.area_names())
+        wide = wide.drop(columns=["team_id", "organization_id"])
+        wide["submitted_at"] = wide["submitted_at"].map(lambda stamp: stamp.isoformat())
+        rows = wide.astype(object).where(wide.notna(), "").itertuples(index=False)
+        return _csv_response(csv_text(list(wide.columns), rows), f"team-{team.pk}-history.csv")
+
+
+class OrganizationDashboardApi(APIView):
+    @extend_schema(responses={200: DashboardOutputSerializer, 404: NOT_FOUND})
+    def get(self, request: Request, organization_id: int) -> Response:
+        organization = assessment_selectors.organization_for_user(user=request.user, organization_id=organization_id)
+        if organization is None:
+            raise NotFound("No such organisation.")
+        dashboard = dashboards.organization_dashboard(organization_id=organization.pk)
+        return Response(dashboards.dashboard_payload(dashboard))

@@ -1,0 +1,60 @@
+import pytest
+
+from assessments.services import team_create
+from reports.services import report_compute
+from tests.api_helpers import api_as
+from tests.conftest import complete_answers
+from tests.reports.conftest import submit_answers
+
+pytestmark = pytest.mark.django_db
+
+
+def submit_and_compute(cast, team, value):
+    assessment = submit_answers(cast, complete_answers(cast.framework, value=value), team=team)
+    report_compute(assessment_id=assessment.pk)
+    return assessment
+
+
+def test_it_shows_each_teams_latest_result_and_the_distribution(cast):
+    ranking = team_create(organization=cast.organization, name="Ranking")
+    submit_and_compute(cast, cast.team, 3)
+    submit_and_compute(cast, cast.team, 1)
+    submit_and_compute(cast, ranking, 2)
+
+    body = api_as(cast.viewer).get(f"/api/organizations/{cast.organization.pk}/dashboard/").json()
+
+    teams = {team["name"]: team for team in body["teams"]}
+    assert teams["Search"]["overall"] == {"level": 0, "score": 0.33}
+    assert (teams["Search"]["previous_score"], teams["Search"]["regressed"]) == (4.0, True)
+    assert (teams["Ranking"]["overall"]["level"], teams["Ranking"]["regressed"]) == (4, False)
+    assert body["distribution"]["data"] == {"0": 1, "1": 0, "2": 0, "3": 0, "4": 1}
+    assert set(body["figures"]) == {"heatmap", "distribution"}
+
+
+def test_a_team_without_a_submitted_assessment_is_listed_without_results(cast):
+    body = api_as(cast.viewer).get(f"/api/organizations/{cast.organization.pk}/dashboard/").json()
+
+    assert body["teams"] == [{
+        "id": cast.team.pk, "name": "Search", "latest_assessment": None, "submitted_at": None,
+        "overall": {"level": None, "score": None}, "areas": [], "previous_score": None, "change": None,
+        "regressed": False,
+    }]
+
+
+def test_an_outsider_gets_404(cast):
+    assert api_as(cast.outsider).get(f"/api/organizations/{cast.organization.pk}/dashboard/").status_code == 404
+
+
+def test_the_query_count_does_not_grow_with_teams_or_assessments(cast, django_assert_num_queries):
+    client = api_as(cast.viewer)
+    path = f"/api/organizations/{cast.organization.pk}/dashboard/"
+    submit_and_compute(cast, cast.team, 2)
+    with django_assert_num_queries(6) as small:
+        client.get(path)
+    for index in range(5):
+        team = team_create(organization=cast.organization, name=f"Team {index}")
+        for value in (1, 2):
+            submit_and_compute(cast, team, value)
+
+    with django_assert_num_queries(len(small.captured_queries)):
+        assert client.get(path).status_code == 200

@@ -1,0 +1,77 @@
+import csv
+import io
+
+import pytest
+
+from assessments.services import AnswerInput
+from reports.services import report_compute
+from tests.api_helpers import api_as
+from tests.conftest import complete_answers
+from tests.reports.conftest import submit_answers
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def three_quarters(cast):
+    assessments = [submit_answers(cast, complete_answers(cast.framework, value=value)) for value in (1, 2, 3)]
+    for assessment in assessments:
+        report_compute(assessment_id=assessment.pk)
+    return assessments
+
+
+def test_it_lists_submitted_assessments_oldest_first_with_levels_and_scores(cast, three_quarters):
+    body = api_as(cast.viewer).get(f"/api/teams/{cast.team.pk}/history/").json()
+
+    assert [entry["id"] for entry in body] == [a.pk for a in three_quarters]
+    assert [entry["overall"] for entry in body] == [
+        {"level": 0, "score": 0.33}, {"level": 4, "score": 4.0}, {"level": 4, "score": 4.0}
+    ]
+    assert body[0]["areas"][0] == {"key": "people", "level": 0, "score": 0.33}
+
+
+def test_the_draft_is_not_history(cast, three_quarters):
+    ids = [entry["id"] for entry in api_as(cast.viewer).get(f"/api/teams/{cast.team.pk}/history/").json()]
+
+    assert cast.assessment.pk not in ids
+
+
+def test_the_csv_has_a_row_per_assessment_with_area_columns(cast, three_quarters):
+    response = api_as(cast.viewer).get(f"/api/teams/{cast.team.pk}/history.csv")
+
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert response["Content-Type"].startswith("text/csv")
+    assert len(rows) == 3
+    assert (rows[0]["overall_score"], rows[0]["people_level"], rows[2]["data_score"]) == ("0.33", "0", "4.0")
+
+
+def test_the_assessment_csv_has_a_row_per_question_and_neutralises_formulas(cast):
+    items = complete_answers(cast.framework)
+    items[0] = AnswerInput(items[0].question, 2, '=HYPERLINK("http://evil")')
+    assessment = submit_answers(cast, items)
+
+    response = api_as(cast.viewer).get(f"/api/assessments/{assessment.pk}/export.csv")
+
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert len(rows) == cast.framework.questions.count()
+    assert rows[0]["comment"] == "'=HYPERLINK(\"http://evil\")"
+    assert (rows[0]["answered_by"], rows[0]["value"]) == ("member", "2")
+
+
+@pytest.mark.parametrize("path", ["/api/teams/{team}/history/", "/api/teams/{team}/history.csv",
+                                  "/api/assessments/{assessment}/export.csv"])
+def test_outsiders_get_404(cast, path):
+    path = path.format(team=cast.team.pk, assessment=cast.assessment.pk)
+
+    assert api_as(cast.outsider).get(path).status_code == 404
+
+
+def test_the_history_is_a_fixed_number_of_queries(cast, django_assert_num_queries):
+    client = api_as(cast.viewer)
+    with django_assert_num_queries(5) as few:
+        client.get(f"/api/teams/{cast.team.pk}/history/")
+    for value in (1, 2, 3, 0, 2):
+        report_compute(assessment_id=submit_answers(cast, complete_answers(cast.framework, value=value)).pk)
+
+    with django_assert_num_queries(len(few.captured_queries)):
+        client.get(f"/api/teams/{cast.team.pk}/history/")

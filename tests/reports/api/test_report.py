@@ -1,0 +1,42 @@
+import pytest
+
+from reports.services import report_compute
+from tests.api_helpers import api_as
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_ready_report_has_the_contract_fields(cast, submitted):
+    report_compute(assessment_id=submitted.pk)
+
+    body = api_as(cast.viewer).get(f"/api/assessments/{submitted.pk}/report/").json()
+
+    assert body["status"] == "ready"
+    assert set(body["overall"]) >= {"level", "score"}
+    assert set(body["areas"][0]) >= {"key", "name", "level", "score"}
+    assert set(body["next_steps"][0]) >= {"area", "question", "level", "value", "recommendation"}
+    assert set(body["figures"]) == {"radar", "areas", "history"}
+    assert body["generated_at"]
+
+
+def test_a_pending_report_shows_only_its_status(cast, submitted):
+    body = api_as(cast.viewer).get(f"/api/assessments/{submitted.pk}/report/").json()
+
+    assert (body["status"], body["overall"], body["areas"], body["figures"]) == ("pending", None, [], {})
+
+
+def test_a_draft_has_no_report(cast):
+    assert api_as(cast.member).get(f"/api/assessments/{cast.assessment.pk}/report/").status_code == 404
+
+
+def test_an_outsider_gets_404(cast, submitted):
+    report_compute(assessment_id=submitted.pk)
+
+    assert api_as(cast.outsider).get(f"/api/assessments/{submitted.pk}/report/").status_code == 404
+
+
+def test_the_report_is_a_fixed_number_of_queries(cast, submitted, django_assert_max_num_queries):
+    report_compute(assessment_id=submitted.pk)
+
+    with django_assert_max_num_queries(4):
+        api_as(cast.viewer).get(f"/api/assessments/{submitted.pk}/report/")
