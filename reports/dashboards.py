@@ -166,7 +166,7 @@ def dashboard_payload(dashboard: OrganizationDashboard) -> dict:
 
 def history_payload(frame: pd.DataFrame, areas: pd.DataFrame, names: dict[str, str]) -> list[dict]:
     """The team history as the API shows it: one entry per submitted assessment, oldest first."""
-    by_assessment = {key: group for key, group in areas.groupby("assessment_id", observed=True)}
+    by_assessment = dict(list(areas.groupby("assessment_id", observed=True)))
     entries = []
     for row in frame.itertuples(index=False):
         rows = by_assessment.get(row.assessment_id)
