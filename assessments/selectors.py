@@ -35,6 +35,16 @@ def user_by_username(*, username: str) -> AbstractBaseUser | None:
     return get_user_model().objects.filter(username=username).first()
 
 
+def user_by_login(*, login: str) -> AbstractBaseUser | None:
+    """By exact username, else by an email address that exactly one account has."""
+    users = get_user_model().objects
+    user = users.filter(username=login).first()
+    if user is None:
+        matches = list(users.filter(email__iexact=login)[:2])
+        user = matches[0] if len(matches) == 1 else None
+    return user
+
+
 def memberships_of(*, organization: Organization) -> QuerySet[Membership]:
     return organization.memberships.select_related("user").order_by("user__username")
 

@@ -1,1 +1,35 @@
-urlpatterns = []
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from assessments.views import accounts, answers, organizations, questionnaire, summary, teams
+
+urlpatterns = [
+    path("", organizations.home, name="home"),
+    path("signup/", accounts.signup, name="signup"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(template_name="accounts/login.html", redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("organizations/new/", organizations.organization_new, name="organization_new"),
+    path("organizations/<int:organization_id>/", organizations.organization_detail, name="organization_detail"),
+    path("organizations/<int:organization_id>/members/", organizations.member_add, name="member_add"),
+    path("organizations/<int:organization_id>/teams/", organizations.team_new, name="team_new"),
+    path("teams/<int:team_id>/", teams.team_detail, name="team_detail"),
+    path("teams/<int:team_id>/assessments/", teams.assessment_new, name="assessment_new"),
+    path("teams/<int:team_id>/targets/", teams.targets_save, name="targets_save"),
+    path("assessments/<int:assessment_id>/", questionnaire.assessment_detail, name="assessment_detail"),
+    path(
+        "assessments/<int:assessment_id>/areas/<slug:area_key>/",
+        questionnaire.assessment_area,
+        name="assessment_area",
+    ),
+    path(
+        "assessments/<int:assessment_id>/answers/<str:question_key>/",
+        answers.answer_save,
+        name="answer_save",
+    ),
+    path("assessments/<int:assessment_id>/summary/", summary.assessment_summary, name="assessment_summary"),
+    path("assessments/<int:assessment_id>/submit/", summary.assessment_submit_view, name="assessment_submit"),
+]

@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch, QuerySet
 
-from maturity.models import Area, Framework, Question
+from maturity.models import Area, Framework, Level, Question
 from maturity.scoring import AreaDef, FrameworkDef, QuestionDef
 
 DEFAULT_FRAMEWORK_SLUG = "mlops"
@@ -18,6 +18,10 @@ def framework_get(*, slug: str, version: int | None = None) -> Framework | None:
     if version is not None:
         frameworks = frameworks.filter(version=version)
     return frameworks.order_by("-version").first()
+
+
+def framework_levels(*, framework_id: int) -> QuerySet[Level]:
+    return Level.objects.filter(framework_id=framework_id).order_by("number")
 
 
 def framework_with_content(*, framework_id: int) -> Framework:

@@ -13,6 +13,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
+from assessments.models import Assessment
 from maturity.scoring import score_assessment
 from reports.charts import RadarSeries, area_bars_figure, history_figure, radar_figure
 from reports.content import report_content
@@ -160,3 +161,26 @@ def reports_requeue_stale(*, older_than: timedelta | None = None) -> int:
     for assessment_id in assessment_ids:
         report_enqueue(assessment_id=assessment_id)
     return len(assessment_ids)
+
+
+def reports_mark_for_regeneration(
+    *, framework_slug: str | None = None, organization_id: int | None = None
+) -> list[int]:
+    """Marks the reports of every matching submitted assessment pending (creating missing ones) and
+    returns their assessment ids, for the caller to enqueue. Content stays until replaced."""
+    assessments = Assessment.objects.filter(status=Assessment.Status.SUBMITTED)
+    if framework_slug:
+        assessments = assessments.filter(framework__slug=framework_slug)
+    if organization_id:
+        assessments = assessments.filter(team__organization_id=organization_id)
+    now = timezone.now()
+    with transaction.atomic():
+        assessment_ids = list(assessments.order_by("submitted_at", "id").values_list("id", flat=True))
+        Report.objects.bulk_create(
+            [Report(assessment_id=assessment_id, requested_at=now) for assessment_id in assessment_ids],
+            ignore_conflicts=True,
+        )
+        Report.objects.filter(assessment_id__in=assessments.values("id")).update(
+            status=Report.Status.PENDING, requested_at=now, error=""
+        )
+    return assessment_ids

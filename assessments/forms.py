@@ -1,0 +1,115 @@
+"""Input parsing of the web pages. Business rules stay in services.py; these only check the shape of input."""
+
+from collections.abc import Iterable
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import UserCreationForm
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+
+from assessments.models import Organization, Role, TargetLevel, Team
+from maturity.models import Area, Level
+
+
+class SignupForm(UserCreationForm):
+    email = forms.EmailField(label="Email")
+    organization_name = forms.CharField(
+        label="Your organisation",
+        max_length=Organization._meta.get_field("name").max_length,
+        help_text="You will be its owner and can invite colleagues afterwards.",
+    )
+
+    class Meta(UserCreationForm.Meta):
+        model = get_user_model()
+        fields = ("username", "email")
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"]
+        if get_user_model().objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError("An account with this email exists already.")
+        return email
+
+
+class OrganizationForm(forms.Form):
+    name = forms.CharField(label="Name", max_length=Organization._meta.get_field("name").max_length)
+
+
+class MemberAddForm(forms.Form):
+    user = forms.CharField(label="Username or email", max_length=254)
+    role = forms.ChoiceField(label="Role", choices=Role.choices, initial=Role.MEMBER)
+
+
+class TeamForm(forms.Form):
+    name = forms.CharField(label="Team name", max_length=Team._meta.get_field("name").max_length)
+
+
+class AssessmentStartForm(forms.Form):
+    BLANK = "blank"
+    PREVIOUS = "previous"
+
+    start = forms.ChoiceField(
+        label="Start from",
+        choices=((BLANK, "A blank questionnaire"), (PREVIOUS, "The answers of the last submitted assessment")),
+        initial=BLANK,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, can_carry_forward: bool = True, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if not can_carry_forward:
+            self.fields["start"].choices = self.fields["start"].choices[:1]
+
+    @property
+    def carry_forward(self) -> bool:
+        return self.cleaned_data["start"] == self.PREVIOUS
+
+
+class TargetsForm(forms.Form):
+    """One select per area of the framework; an area with a target cannot go back to "no target" (there is
+    no service for that: targets are a history of levels)."""
+
+    def __init__(
+        self,
+        *args,
+        areas: Iterable[Area],
+        levels: Iterable[Level],
+        current: dict[str, TargetLevel],
+        **kwargs,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.current = current
+        level_choices = [(level.number, f"{level.number} · {level.name}") for level in levels]
+        for area in areas:
+            target = current.get(area.key)
+            self.fields[area.key] = forms.TypedChoiceField(
+                label=area.name,
+                choices=level_choices if target else [("", "No target"), *level_choices],
+                coerce=int,
+                empty_value=None,
+                required=False,
+                initial=target.level if target else "",
+                help_text=_target_help(target),
+            )
+
+    def changed_targets(self) -> dict[str, int]:
+        """Area key -> new level, for the areas whose target differs from the current one."""
+        changed = {}
+        for key, level in self.cleaned_data.items():
+            current = self.current.get(key)
+            if level is not None and (current is None or current.level != level):
+                changed[key] = level
+        return changed
+
+    def current_rows(self) -> list[tuple[str, str, str]]:
+        """(area name, current target, who set it when), for reading without the form."""
+        return [
+            (field.label, dict(field.choices).get(field.initial, "No target"), field.help_text)
+            for field in self.fields.values()
+        ]
+
+
+def _target_help(target: TargetLevel | None) -> str:
+    if target is None:
+        return "No target set yet."
+    return f"Set by {target.set_by.get_username()} on {date_format(localtime(target.set_at), 'j M Y')}."

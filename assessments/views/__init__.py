@@ -1,0 +1,1 @@
+"""Server-rendered pages: each view parses input, calls one service or selector, and renders."""

@@ -1,0 +1,96 @@
+"""Saving one answer: autosaved by htmx (answers with a status fragment and the progress bars out of band)
+or posted by the question's Save button without JavaScript (redirects back to the question)."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from assessments.models import Assessment
+from assessments.selectors import AnswerRow, assessment_answer_rows, overall_progress, progress_by_area
+from assessments.services import AnswerInput, AnswersInvalidError, AssessmentNotDraftError, answers_save
+from assessments.views.questionnaire import AreaNavItem, Posted, render_area
+from assessments.views.scope import assessment_or_404, is_htmx, require_answer
+from maturity.scoring import NA
+
+VALUE_MESSAGE = "Choose one of the answers, from Not in place to Fully in place, or Not applicable."
+NOT_DRAFT_MESSAGE = "This assessment is submitted and can no longer change."
+
+
+@login_required
+@require_POST
+def answer_save(request: HttpRequest, assessment_id: int, question_key: str) -> HttpResponse:
+    assessment = assessment_or_404(request, assessment_id)
+    require_answer(assessment.role)
+    raw_value, comment = request.POST.get("value", ""), request.POST.get("comment", "")
+    try:
+        answers_save(
+            assessment=assessment,
+            user=request.user,
+            items=[AnswerInput(question=question_key, value=_parse_value(raw_value), comment=comment)],
+        )
+    except AnswersInvalidError as error:
+        posted = Posted(question_key, raw_value, comment, _error_messages(error))
+        return _answer_refused(request, assessment, posted, status=422)
+    except AssessmentNotDraftError:
+        posted = Posted(question_key, raw_value, comment, [NOT_DRAFT_MESSAGE])
+        return _answer_refused(request, assessment, posted, status=409)
+    rows = assessment_answer_rows(assessment=assessment)
+    row = _row_or_404(rows, question_key)
+    if is_htmx(request):
+        return _render_status(request, assessment, rows, row)
+    url = reverse("assessment_area", kwargs={"assessment_id": assessment.pk, "area_key": row.question.area.key})
+    return redirect(f"{url}#q-{question_key}")
+
+
+def _parse_value(raw: str) -> object:
+    """Radio values "0".."3" become ints and "na" stays; anything else goes to the service, which refuses it."""
+    if raw == NA:
+        return NA
+    try:
+        return int(raw)
+    except ValueError:
+        return raw or None
+
+
+def _error_messages(error: AnswersInvalidError) -> list[str]:
+    messages = []
+    for problem in error.problems:
+        for name, texts in problem["errors"].items():
+            if name == "value":
+                messages.append(VALUE_MESSAGE)
+            else:
+                messages.extend(text.replace('"na"', "Not applicable") for text in texts)
+    return messages
+
+
+def _answer_refused(request: HttpRequest, assessment: Assessment, posted: Posted, status: int) -> HttpResponse:
+    """htmx: the error as the status fragment (422 invalid, 409 submitted). Otherwise the area page again,
+    with what was sent and the errors (200), or read-only (409)."""
+    if is_htmx(request):
+        return render(request, "assessments/_answer_status.html", {"errors": posted.errors}, status=status)
+    rows = assessment_answer_rows(assessment=assessment)
+    area_key = _row_or_404(rows, posted.question).question.area.key
+    if status == 409:
+        return render_area(request, assessment, area_key, rows, notice=posted.errors[0], status=status)
+    return render_area(request, assessment, area_key, rows, posted=posted)
+
+
+def _row_or_404(rows: list[AnswerRow], question_key: str) -> AnswerRow:
+    for row in rows:
+        if row.question.key == question_key:
+            return row
+    raise Http404("No such question in this assessment.")
+
+
+def _render_status(request: HttpRequest, assessment: Assessment, rows: list[AnswerRow], row: AnswerRow) -> HttpResponse:
+    area = row.question.area
+    context = {
+        "assessment": assessment,
+        "saved_at": row.updated_at,
+        "oob": True,
+        "nav_item": AreaNavItem(area, progress_by_area(rows=rows)[area.key]),
+        "overall": overall_progress(rows=rows),
+    }
+    return render(request, "assessments/_answer_status.html", context)

@@ -1,0 +1,105 @@
+"""Home (the user's organisations) and an organisation's page: its teams, members and, for owners, the
+forms that add members and teams."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from assessments.forms import MemberAddForm, OrganizationForm, TeamForm
+from assessments.models import Organization, Role
+from assessments.permissions import can_manage
+from assessments.selectors import memberships_of, organizations_for_user, teams_for_user, user_by_login
+from assessments.services import LastOwnerError, membership_set, organization_create, team_create
+from assessments.views.scope import organization_or_404, require_manage
+
+
+@login_required
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return _render_home(request, OrganizationForm())
+
+
+@login_required
+@require_POST
+def organization_new(request: HttpRequest) -> HttpResponse:
+    form = OrganizationForm(request.POST)
+    if not form.is_valid():
+        return _render_home(request, form)
+    organization = organization_create(name=form.cleaned_data["name"], owner=request.user)
+    messages.success(request, f"Created {organization.name}. You are its owner.")
+    return redirect("organization_detail", organization_id=organization.pk)
+
+
+def _render_home(request: HttpRequest, form: OrganizationForm) -> HttpResponse:
+    organizations = organizations_for_user(user=request.user)
+    return render(request, "assessments/home.html", {"organizations": organizations, "form": form})
+
+
+@login_required
+@require_GET
+def organization_detail(request: HttpRequest, organization_id: int) -> HttpResponse:
+    organization = organization_or_404(request, organization_id)
+    return _render_organization(request, organization)
+
+
+@login_required
+@require_POST
+def member_add(request: HttpRequest, organization_id: int) -> HttpResponse:
+    organization = organization_or_404(request, organization_id)
+    require_manage(organization.role)
+    form = MemberAddForm(request.POST)
+    if form.is_valid():
+        user = user_by_login(login=form.cleaned_data["user"])
+        if user is None:
+            form.add_error("user", "No account has this username or email.")
+        else:
+            try:
+                membership_set(organization=organization, user=user, role=form.cleaned_data["role"])
+            except LastOwnerError as error:
+                form.add_error("role", str(error))
+            else:
+                role = Role(form.cleaned_data["role"]).label
+                messages.success(request, f"{user.get_username()} now has the role {role} in {organization}.")
+                return redirect("organization_detail", organization_id=organization.pk)
+    return _render_organization(request, organization, member_form=form)
+
+
+@login_required
+@require_POST
+def team_new(request: HttpRequest, organization_id: int) -> HttpResponse:
+    organization = organization_or_404(request, organization_id)
+    require_manage(organization.role)
+    form = TeamForm(request.POST)
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                team = team_create(organization=organization, name=form.cleaned_data["name"])
+        except IntegrityError:
+            form.add_error("name", f"{organization} has a team with this name already.")
+        else:
+            messages.success(request, f"Created the team {team.name}.")
+            return redirect("team_detail", team_id=team.pk)
+    return _render_organization(request, organization, team_form=form)
+
+
+def _render_organization(
+    request: HttpRequest,
+    organization: Organization,
+    member_form: MemberAddForm | None = None,
+    team_form: TeamForm | None = None,
+) -> HttpResponse:
+    context = {
+        "organization": organization,
+        "teams": teams_for_user(user=request.user, organization_id=organization.pk),
+        "memberships": memberships_of(organization=organization),
+        "can_manage": can_manage(organization.role),
+        "member_form": member_form or MemberAddForm(),
+        "team_form": team_form or TeamForm(),
+    }
+    return render(request, "assessments/organization_detail.html", context)
+
+
+# Missing selector (not in assessments/selectors.py): a user by username, else by an email only one account has.

@@ -1,0 +1,135 @@
+"""The questionnaire: one page per area, questions grouped by level, a nav of all areas with their progress.
+Each question is its own small form, saved by answers.py."""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from assessments.models import Assessment
+from assessments.permissions import can_answer
+from assessments.selectors import (
+    AnswerRow,
+    Progress,
+    assessment_answer_rows,
+    framework_areas,
+    overall_progress,
+    progress_by_area,
+)
+from assessments.views.scope import assessment_or_404
+from maturity.models import Area
+from maturity.scoring import NA
+from maturity.selectors import framework_levels
+
+ANSWER_CHOICES = (
+    ("0", "Not in place"),
+    ("1", "Started"),
+    ("2", "Mostly in place"),
+    ("3", "Fully in place"),
+    (NA, "Not applicable"),
+)
+ANSWER_LABELS = dict(ANSWER_CHOICES)
+
+
+@dataclass(frozen=True)
+class Posted:
+    """What the user sent for one question, shown again with the errors when it was not saved."""
+
+    question: str
+    value: str
+    comment: str
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class QuestionItem:
+    row: AnswerRow
+    value: str  # the radio value to check: "0".."3", "na" or ""
+    comment: str
+    errors: list[str]
+
+    @property
+    def answer_label(self) -> str:
+        return ANSWER_LABELS.get(self.value, "Not answered")
+
+
+@dataclass(frozen=True)
+class LevelGroup:
+    number: int
+    name: str
+    questions: list[QuestionItem]
+
+
+@dataclass(frozen=True)
+class AreaNavItem:
+    area: Area
+    progress: Progress
+
+
+@login_required
+@require_GET
+def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    assessment = assessment_or_404(request, assessment_id)
+    first_area = framework_areas(framework_id=assessment.framework_id).first()
+    if first_area is None:
+        return redirect("assessment_summary", assessment_id=assessment.pk)
+    return redirect("assessment_area", assessment_id=assessment.pk, area_key=first_area.key)
+
+
+@login_required
+@require_GET
+def assessment_area(request: HttpRequest, assessment_id: int, area_key: str) -> HttpResponse:
+    assessment = assessment_or_404(request, assessment_id)
+    return render_area(request, assessment, area_key, assessment_answer_rows(assessment=assessment))
+
+
+def render_area(
+    request: HttpRequest,
+    assessment: Assessment,
+    area_key: str,
+    rows: list[AnswerRow],
+    *,
+    posted: Posted | None = None,
+    notice: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    areas = list(framework_areas(framework_id=assessment.framework_id))
+    index = next((i for i, area in enumerate(areas) if area.key == area_key), None)
+    if index is None:
+        raise Http404("No such area in this assessment's framework.")
+    progress = progress_by_area(rows=rows)
+    context = {
+        "assessment": assessment,
+        "team": assessment.team,
+        "organization": assessment.team.organization,
+        "area": areas[index],
+        "nav": [AreaNavItem(area, progress.get(area.key, Progress(0, 0))) for area in areas],
+        "overall": overall_progress(rows=rows),
+        "groups": _level_groups(assessment, [row for row in rows if row.question.area.key == area_key], posted),
+        "previous_area": areas[index - 1] if index > 0 else None,
+        "next_area": areas[index + 1] if index + 1 < len(areas) else None,
+        "editable": assessment.is_draft and can_answer(assessment.role),
+        "answer_choices": ANSWER_CHOICES,
+        "notice": notice,
+        "posted": posted,
+    }
+    return render(request, "assessments/area.html", context, status=status)
+
+
+def _level_groups(assessment: Assessment, rows: list[AnswerRow], posted: Posted | None) -> list[LevelGroup]:
+    names = {level.number: level.name for level in framework_levels(framework_id=assessment.framework_id)}
+    groups: dict[int, LevelGroup] = {}
+    for row in sorted(rows, key=lambda row: (row.question.level, row.question.position)):
+        number = row.question.level
+        group = groups.setdefault(number, LevelGroup(number, names.get(number, ""), []))
+        group.questions.append(_question_item(row, posted))
+    return list(groups.values())
+
+
+def _question_item(row: AnswerRow, posted: Posted | None) -> QuestionItem:
+    if posted is not None and posted.question == row.question.key:
+        return QuestionItem(row=row, value=posted.value, comment=posted.comment, errors=posted.errors)
+    value = "" if row.value is None else str(row.value)
+    return QuestionItem(row=row, value=value, comment=row.comment, errors=[])
