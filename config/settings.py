@@ -10,7 +10,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-DATA_DIR = BASE_DIR / ".data"
+DATA_DIR = BASE_DIR / ".data"  # local state: SQLite, the embedded broker, beat's schedule
+DATA_DIR.mkdir(exist_ok=True)
 
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env")
@@ -99,7 +100,6 @@ if DATABASE_URL:
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:
-    DATA_DIR.mkdir(exist_ok=True)
     # The web process and the worker write at the same time: WAL lets readers go on while one
     # writes, and IMMEDIATE transactions take the write lock up front, so a busy database waits
     # (timeout) instead of failing with "database is locked" half-way through a transaction.
