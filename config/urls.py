@@ -8,4 +8,5 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/", include("config.api_urls")),
     path("", include("assessments.urls")),
+    path("", include("reports.urls")),
 ]

@@ -52,7 +52,12 @@ def radar_figure(*, area_names: Sequence[str], series: Sequence[RadarSeries]) ->
     ]
     return {
         "data": traces,
-        "layout": _layout("Score by area", polar={"radialaxis": {**LEVEL_TICKS, "angle": 90}}, showlegend=True),
+        "layout": _layout(
+            "Score by area",
+            polar={"radialaxis": {**LEVEL_TICKS, "angle": 90}, "angularaxis": {"tickfont": {"size": 11}}},
+            showlegend=True,
+            margin={"l": 110, "r": 110, "t": 60, "b": 40},
+        ),
     }
 
 
@@ -60,28 +65,31 @@ def area_bars_figure(
     *, area_names: Sequence[str], levels: Sequence[int | None], scores: Sequence[float | None],
     targets: Sequence[int | None],
 ) -> dict:
-    """A bar per area: the level reached, stacked with the progress towards the next level."""
-    reached = [level if level is not None else None for level in levels]
+    """A horizontal bar per area (names are long): the level reached, stacked with the progress
+    towards the next level, and the target as a mark."""
+    names = list(area_names)
     progress = [
         round(score - level, 2) if score is not None and level is not None else None
         for score, level in zip(scores, levels, strict=True)
     ]
+    bar = {"type": "bar", "orientation": "h", "y": names}
     traces = [
-        {"type": "bar", "name": "Level reached", "x": list(area_names), "y": reached, "marker": {"color": "#3c6e9f"}},
-        {
-            "type": "bar", "name": "Progress to the next level", "x": list(area_names), "y": progress,
-            "marker": {"color": "#9ec3e6"},
-        },
+        bar | {"name": "Level reached", "x": list(levels), "marker": {"color": "#3c6e9f"}},
+        bar | {"name": "Progress to the next level", "x": progress, "marker": {"color": "#9ec3e6"}},
     ]
     if any(target is not None for target in targets):
         traces.append({
-            "type": "scatter", "name": "Target", "x": list(area_names), "y": list(targets), "mode": "markers",
-            "marker": {"symbol": "line-ew-open", "size": 28, "line": {"width": 3, "color": "#c0392b"}},
+            "type": "scatter", "name": "Target", "y": names, "x": list(targets), "mode": "markers",
+            "marker": {"symbol": "line-ns-open", "size": 22, "color": "#c0392b", "line": {"width": 3}},
         })
     return {
         "data": traces,
         "layout": _layout(
-            "Level and progress by area", barmode="stack", yaxis={**LEVEL_TICKS, "title": {"text": "Level"}}
+            "Level and progress by area",
+            barmode="stack",
+            xaxis={**LEVEL_TICKS, "title": {"text": "Level"}},
+            yaxis={"autorange": "reversed", "automargin": True},
+            legend={"orientation": "h", "y": -0.3},
         ),
     }
 
@@ -107,7 +115,15 @@ def history_figure(history: pd.DataFrame) -> dict:
         for column in history.columns
         if column != "overall"
     )
-    return {"data": traces, "layout": _layout("Progress over time", yaxis={**LEVEL_TICKS, "title": {"text": "Score"}})}
+    return {
+        "data": traces,
+        "layout": _layout(
+            "Progress over time",
+            yaxis={**LEVEL_TICKS, "title": {"text": "Score"}},
+            legend={"orientation": "v", "x": 1.02, "y": 1},
+            margin={"l": 60, "r": 10, "t": 60, "b": 40},
+        ),
+    }
 
 
 def heatmap_figure(scores: pd.DataFrame) -> dict:

@@ -3,17 +3,22 @@
 Nothing here loops over teams or assessments with queries; the number of queries is fixed.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
 import pandas as pd
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from assessments.models import Assessment, Membership, Role, Team
-from maturity.models import Area
+from maturity.models import Area, Level
 from maturity.selectors import DEFAULT_FRAMEWORK_SLUG, framework_get
 from reports.charts import heatmap_figure, level_distribution_figure
-from reports.models import AreaScore
+from reports.comparison import ScoreChange, score_change
+from reports.models import AreaScore, Report
 
 ASSESSMENT_COLUMNS = {
     "id": "assessment_id",
@@ -132,6 +137,26 @@ def dashboard_figures(dashboard: OrganizationDashboard) -> dict:
     }
 
 
+def page_figures(dashboard: OrganizationDashboard) -> dict:
+    """dashboard_figures laid out for half the width of a page: the heatmap grows with the number of teams,
+    area names slant the same way in both, and the legend of levels stands beside its stack of bars."""
+    figures = dashboard_figures(dashboard)
+    slanted = {"automargin": True, "tickangle": -35}
+    heatmap, distribution = figures["heatmap"], figures["distribution"]
+    heatmap["data"][0] |= {"xgap": 2, "ygap": 2}
+    heatmap["layout"] |= {
+        "height": max(420, 260 + 40 * len(dashboard.scores.index)),
+        "xaxis": dict(slanted),
+        "yaxis": {"automargin": True, "autorange": "reversed"},  # teams top down, as in the table
+    }
+    distribution["layout"] |= {
+        "height": max(420, heatmap["layout"]["height"]),
+        "xaxis": dict(slanted),
+        "legend": {"orientation": "v", "x": 1.02, "y": 1},
+    }
+    return figures
+
+
 def _number(value) -> float | int | None:
     return None if pd.isna(value) else value.item() if hasattr(value, "item") else value
 
@@ -243,3 +268,217 @@ def portfolio(*, user: AbstractBaseUser) -> tuple[pd.DataFrame, pd.DataFrame]:
         columns=["assessment_id", "team", "organization", "created_at", "created_by"],
     )
     return _team_summary(teams, history), drafts
+
+
+def assessor_organizations(*, user: AbstractBaseUser) -> list[tuple[int, str]]:
+    """(id, name) of every organisation where the user is assessor, by name (one query)."""
+    return list(
+        Membership.objects.filter(user=user, role=Role.ASSESSOR)
+        .order_by("organization__name", "organization_id")
+        .values_list("organization_id", "organization__name")
+    )
+
+
+def level_names() -> dict[int, str]:
+    """Level number -> name, from the newest version of the default framework (one query)."""
+    rows = Level.objects.filter(framework__slug=DEFAULT_FRAMEWORK_SLUG).order_by("framework__version", "number")
+    return dict(rows.values_list("number", "name"))
+
+
+def latest_ready_report(*, team: Team) -> Report | None:
+    """The report of the team's most recent submitted assessment whose report is ready (one query)."""
+    return (
+        Report.objects.filter(assessment__team=team, status=Report.Status.READY)
+        .select_related("assessment")
+        .defer("figures")
+        .order_by("-assessment__submitted_at", "-assessment_id")
+        .first()
+    )
+
+
+# --- Shaping for the web pages: pure functions of the data sets above ---
+
+
+@dataclass(frozen=True)
+class TeamRow:
+    """A team's latest submitted assessment, and how it compares with the one before."""
+
+    team_id: int
+    team: str
+    organization_id: int | None
+    organization: str
+    assessment_id: int | None
+    submitted_at: datetime | None
+    report_status: str | None
+    level: int | None
+    level_name: str
+    score: float | None
+    previous_level: int | None
+    previous_score: float | None
+    change: ScoreChange | None
+    regressed: bool
+    assessments: int
+
+    @property
+    def has_result(self) -> bool:
+        return self.assessment_id is not None
+
+    @property
+    def report_ready(self) -> bool:
+        return self.report_status == Report.Status.READY
+
+    @property
+    def improved(self) -> bool:
+        if self.regressed:
+            return False
+        level_up = None not in (self.level, self.previous_level) and self.level > self.previous_level
+        return level_up or (self.change is not None and self.change.value > 0)
+
+
+def team_rows(summary: pd.DataFrame, names: Mapping[int, str]) -> list[TeamRow]:
+    """`summary`: the `teams` of organization_dashboard or the first frame of portfolio."""
+    rows = []
+    for row in summary.itertuples(index=False):
+        level, previous_level = _optional_int(row.overall_level), _optional_int(row.previous_level)
+        rows.append(
+            TeamRow(
+                team_id=int(row.team_id),
+                team=row.team,
+                organization_id=_optional_int(getattr(row, "organization_id", None)),
+                organization=getattr(row, "organization", ""),
+                assessment_id=_optional_int(row.latest_assessment_id),
+                submitted_at=None if pd.isna(row.submitted_at) else row.submitted_at.to_pydatetime(),
+                report_status=None if pd.isna(row.report_status) else str(row.report_status),
+                level=level,
+                level_name=names.get(level, "") if level is not None else "",
+                score=_optional_float(row.overall_score),
+                previous_level=previous_level,
+                previous_score=_optional_float(row.previous_score),
+                change=score_change(_optional_float(row.previous_score), _optional_float(row.overall_score)),
+                regressed=bool(row.regressed),
+                assessments=int(row.assessments),
+            )
+        )
+    return rows
+
+
+def history_chart_frame(frame: pd.DataFrame, areas: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
+    """What history_figure draws, from team_history: assessments with a ready report, indexed by
+    submission time, an `overall` column and one score column per area name."""
+    ready = frame[frame["report_status"].astype(object) == Report.Status.READY]
+    wide = history_wide(ready, areas, dict(names))
+    columns = {"overall_score": "overall"} | {f"{key}_score": name for key, name in names.items()}
+    chart = wide.set_index(pd.DatetimeIndex(wide["submitted_at"]))[list(columns)].rename(columns=columns)
+    return chart.astype(float)
+
+
+def assessment_choices(frame: pd.DataFrame) -> list[tuple[int, str]]:
+    """Newest first, for the two selects of the comparison form: `frame` from team_history."""
+    choices = []
+    for row in frame.iloc[::-1].itertuples(index=False):
+        when = date_format(timezone.localtime(row.submitted_at.to_pydatetime()), "j M Y")
+        kind = Assessment.Kind(row.kind).label
+        result = "" if pd.isna(row.overall_score) else f", score {row.overall_score:.2f}"
+        choices.append((int(row.assessment_id), f"#{row.assessment_id} {kind} of {when}{result}"))
+    return choices
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    assessment_id: int
+    kind: str
+    submitted_at: datetime
+    submitted_by: str
+    report_status: str | None
+    level: int | None
+    level_name: str
+    score: float | None
+    change: ScoreChange | None
+
+    @property
+    def report_ready(self) -> bool:
+        return self.report_status == Report.Status.READY
+
+
+def history_rows(frame: pd.DataFrame, names: Mapping[int, str]) -> list[HistoryRow]:
+    """Newest first, each with the change of overall score since the assessment before it (`frame`: from
+    team_history)."""
+    rows = []
+    previous_score = None
+    for row in frame.itertuples(index=False):
+        level, score = _optional_int(row.overall_level), _optional_float(row.overall_score)
+        rows.append(
+            HistoryRow(
+                assessment_id=int(row.assessment_id),
+                kind=Assessment.Kind(row.kind).label,
+                submitted_at=row.submitted_at.to_pydatetime(),
+                submitted_by=row.submitted_by,
+                report_status=None if pd.isna(row.report_status) else str(row.report_status),
+                level=level,
+                level_name=names.get(level, "") if level is not None else "",
+                score=score,
+                change=score_change(previous_score, score),
+            )
+        )
+        previous_score = score if score is not None else previous_score
+    return rows[::-1]
+
+
+@dataclass(frozen=True)
+class OrganizationTeams:
+    organization_id: int
+    name: str
+    teams: list[TeamRow]
+
+
+def by_organization(organizations: list[tuple[int, str]], rows: list[TeamRow]) -> list[OrganizationTeams]:
+    """`organizations`: (id, name) in the order to show, from assessor_organizations."""
+    return [
+        OrganizationTeams(organization_id, name, [row for row in rows if row.organization_id == organization_id])
+        for organization_id, name in organizations
+    ]
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    assessment_id: int
+    team: str
+    organization: str
+    created_at: datetime
+    created_by: str
+
+
+def audit_rows(drafts: pd.DataFrame) -> list[AuditRow]:
+    """`drafts`: the second frame of portfolio."""
+    return [
+        AuditRow(int(row.assessment_id), row.team, row.organization, row.created_at.to_pydatetime(), row.created_by)
+        for row in drafts.itertuples(index=False)
+    ]
+
+
+@dataclass(frozen=True)
+class AreaGap:
+    key: str
+    name: str
+    level: int | None
+    score: float | None
+    target: int | None
+
+    @property
+    def gap(self) -> int | None:
+        return None if self.target is None or self.level is None else max(self.target - self.level, 0)
+
+
+def target_gaps(areas: list[dict], targets: Mapping[str, int]) -> list[AreaGap]:
+    """The report's area levels against the team's current targets (`areas`: a report's content areas)."""
+    return [
+        AreaGap(area["key"], area["name"], area["level"], area["score"], targets.get(area["key"])) for area in areas
+    ]
+
+
+def _optional_int(value) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def _optional_float(value) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)

@@ -24,6 +24,7 @@ logger = logging.getLogger(__name__)
 
 COMPUTE_TASK = "reports.compute_report"
 RETRYABLE_ERRORS = (OperationalError, InterfaceError)
+REPORT_TASK_HARD_LIMIT_MARGIN = 15  # seconds between the task's soft and hard time limits
 
 
 def report_request(*, assessment_id: int) -> Report:
@@ -60,8 +61,10 @@ def report_compute(*, assessment_id: int) -> bool:
     Database errors release the claim and propagate (the task retries them); any other error is bad
     data, and marks the report failed with the error instead of retrying.
     """
-    claimed = Report.objects.filter(assessment_id=assessment_id, status=Report.Status.PENDING).update(
-        status=Report.Status.RUNNING, started_at=timezone.now(), attempts=F("attempts") + 1
+    now = timezone.now()
+    claimable = Q(status=Report.Status.PENDING) | Q(status=Report.Status.RUNNING, started_at__lt=now - _run_deadline())
+    claimed = Report.objects.filter(claimable, assessment_id=assessment_id).update(
+        status=Report.Status.RUNNING, started_at=now, attempts=F("attempts") + 1
     )
     if claimed != 1:
         return False
@@ -84,6 +87,12 @@ def report_compute(*, assessment_id: int) -> bool:
         return True
     _save(assessment_id, content, figures, duration_ms=round((time.monotonic() - started) * 1000))
     return True
+
+
+def _run_deadline() -> timedelta:
+    """A computation still "running" after the task's hard time limit has certainly died with its
+    worker (the limit kills it), so its report may be claimed again."""
+    return timedelta(seconds=settings.REPORT_TASK_SOFT_TIME_LIMIT + REPORT_TASK_HARD_LIMIT_MARGIN)
 
 
 def _release(assessment_id: int) -> None:
@@ -149,10 +158,10 @@ def reports_requeue_stale(*, older_than: timedelta | None = None) -> int:
     """Sends again every report pending or running for longer than `older_than` (a lost message, a
     dead worker, a broker that was down). Returns how many were sent."""
     older_than = older_than or timedelta(seconds=settings.REPORT_STALE_AFTER_SECONDS)
-    cutoff = timezone.now() - older_than
+    now = timezone.now()
     stale = Report.objects.filter(
-        Q(status=Report.Status.PENDING, requested_at__lt=cutoff)
-        | Q(status=Report.Status.RUNNING, started_at__lt=cutoff)
+        Q(status=Report.Status.PENDING, requested_at__lt=now - older_than)
+        | Q(status=Report.Status.RUNNING, started_at__lt=now - min(older_than, _run_deadline()))
     )
     assessment_ids = list(stale.values_list("assessment_id", flat=True))
     Report.objects.filter(

@@ -3,7 +3,12 @@
 from celery import shared_task
 from django.conf import settings
 
-from reports.services import RETRYABLE_ERRORS, report_compute, reports_requeue_stale
+from reports.services import (
+    REPORT_TASK_HARD_LIMIT_MARGIN,
+    RETRYABLE_ERRORS,
+    report_compute,
+    reports_requeue_stale,
+)
 
 
 @shared_task(
@@ -16,7 +21,7 @@ from reports.services import RETRYABLE_ERRORS, report_compute, reports_requeue_s
     retry_jitter=True,
     max_retries=8,
     soft_time_limit=settings.REPORT_TASK_SOFT_TIME_LIMIT,
-    time_limit=settings.REPORT_TASK_SOFT_TIME_LIMIT + 15,
+    time_limit=settings.REPORT_TASK_SOFT_TIME_LIMIT + REPORT_TASK_HARD_LIMIT_MARGIN,
 )
 def compute_report(assessment_id: int) -> None:
     report_compute(assessment_id=assessment_id)

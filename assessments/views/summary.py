@@ -40,7 +40,7 @@ def assessment_submit_view(request: HttpRequest, assessment_id: int) -> HttpResp
     except AssessmentNotDraftError:
         return _render_summary(request, assessment, error="This assessment is submitted already.", status=409)
     messages.success(request, f"Submitted {assessment.get_kind_display().lower()} #{assessment.pk}.")
-    return redirect("team_detail", team_id=assessment.team_id)
+    return redirect("report", assessment_id=assessment.pk)
 
 
 def _render_summary(request: HttpRequest, assessment: Assessment, error: str = "", status: int = 200) -> HttpResponse:

@@ -32,8 +32,9 @@ def test_the_bars_stack_level_and_progress_with_targets():
     figure = area_bars_figure(area_names=AREAS, levels=[1, 2, None], scores=[1.5, 2.0, None], targets=[3, None, 2])
 
     reached, progress, target = figure["data"]
-    assert (reached["y"], progress["y"]) == ([1, 2, None], [0.5, 0.0, None])
-    assert target["y"] == [3, None, 2]
+    assert (reached["y"], reached["orientation"]) == (AREAS, "h")
+    assert (reached["x"], progress["x"]) == ([1, 2, None], [0.5, 0.0, None])
+    assert target["x"] == [3, None, 2]
     assert figure["layout"]["barmode"] == "stack"
 
 

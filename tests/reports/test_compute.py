@@ -112,3 +112,10 @@ def test_fresh_and_settled_reports_are_left_alone(submitted):
         assert reports_requeue_stale(older_than=timedelta(minutes=5)) == 0
 
     enqueue.assert_not_called()
+
+
+def test_a_report_left_running_past_the_time_limit_is_claimed_again(submitted):
+    Report.objects.update(status="running", started_at=timezone.now() - timedelta(minutes=10))
+
+    assert report_compute(assessment_id=submitted.pk)
+    assert Report.objects.get().status == "ready"

@@ -64,9 +64,10 @@ def test_it_submits_a_complete_assessment(client, cast):
 
     response = client.post(submit_url(cast), follow=True)
 
-    assert response.redirect_chain == [(f"/teams/{cast.team.pk}/", 302)]
+    assert response.redirect_chain == [(f"/assessments/{cast.assessment.pk}/report/", 302)]
     assert (Assessment.objects.get().status, Assessment.objects.get().submitted_by) == ("submitted", cast.member)
     assert f"Submitted self-assessment #{cast.assessment.pk}." in response.content.decode()
+    assert "The report is queued" in response.content.decode()
 
 
 def test_submitting_twice_is_409(client, cast):

@@ -1,0 +1,31 @@
+from django import forms
+
+
+class CompareForm(forms.Form):
+    """Two submitted assessments of a team, chosen by id; whether they belong to the team is the view's
+    business (an unknown id is a 404, not a form error)."""
+
+    a = forms.IntegerField(
+        label="Assessment A",
+        min_value=1,
+        widget=forms.Select,
+        error_messages=dict.fromkeys(("required", "invalid", "min_value"), "Choose the first assessment."),
+    )
+    b = forms.IntegerField(
+        label="Assessment B",
+        min_value=1,
+        widget=forms.Select,
+        error_messages=dict.fromkeys(("required", "invalid", "min_value"), "Choose the second assessment."),
+    )
+    changed = forms.BooleanField(label="Only what changed", required=False)
+
+    def __init__(self, *args, choices: list[tuple[int, str]], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("a", "b"):
+            self.fields[name].widget.choices = [("", "Choose an assessment"), *choices]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("a") is not None and cleaned.get("a") == cleaned.get("b"):
+            raise forms.ValidationError("Choose two different assessments.")
+        return cleaned

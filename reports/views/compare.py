@@ -1,0 +1,67 @@
+"""Two submitted assessments of a team side by side: per area, and per question."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from assessments.models import Assessment, Team
+from assessments.selectors import assessment_answer_rows
+from assessments.views.scope import team_or_404
+from reports import dashboards
+from reports.comparison import compare_assessments
+from reports.forms import CompareForm
+from reports.models import Report
+
+
+@login_required
+@require_GET
+def assessment_compare(request: HttpRequest, team_id: int) -> HttpResponse:
+    team = team_or_404(request, team_id)
+    frame = dashboards.submitted_assessments_frame(Assessment.objects.filter(team=team))
+    choices = dashboards.assessment_choices(frame)
+    form = CompareForm(request.GET, choices=choices)
+    context = {
+        "team": team,
+        "organization": team.organization,
+        "form": form,
+        "enough": len(choices) >= 2,
+        "current": "Comparison",
+    }
+    if not form.is_valid():
+        return render(request, "reports/compare.html", context, status=400)
+    a, b = _submitted_pair(team, form.cleaned_data["a"], form.cleaned_data["b"])
+    content_a, content_b = _content(a), _content(b)
+    comparison = compare_assessments(
+        rows_a=assessment_answer_rows(assessment=a),
+        rows_b=assessment_answer_rows(assessment=b),
+        content_a=content_a,
+        content_b=content_b,
+    )
+    only_changed = form.cleaned_data["changed"]
+    context |= {
+        "a": a,
+        "b": b,
+        "reports_ready": bool(content_a and content_b),
+        "comparison": comparison,
+        "groups": comparison.groups(only_changed=only_changed),
+        "only_changed": only_changed,
+    }
+    return render(request, "reports/compare.html", context)
+
+
+def _submitted_pair(team: Team, a_id: int, b_id: int) -> tuple[Assessment, Assessment]:
+    assessments = (
+        Assessment.objects.filter(team=team, status=Assessment.Status.SUBMITTED, pk__in=[a_id, b_id])
+        .select_related("framework", "report", "submitted_by")
+        .defer("report__figures")
+    )
+    found = {assessment.pk: assessment for assessment in assessments}
+    if a_id not in found or b_id not in found:
+        raise Http404("No such submitted assessment in this team.")
+    return found[a_id], found[b_id]
+
+
+def _content(assessment: Assessment) -> dict:
+    report = getattr(assessment, "report", None)
+    return report.content if report is not None and report.status == Report.Status.READY else {}

@@ -1,0 +1,78 @@
+"""Dashboards: an organisation's teams side by side, a team over time, and a consultant's portfolio.
+Each page reads a fixed number of queries, however many teams and assessments there are."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from assessments.selectors import team_current_targets
+from assessments.views.scope import organization_or_404, team_or_404
+from reports import dashboards
+from reports.charts import history_figure
+from reports.content import roadmap_with_steps
+from reports.forms import CompareForm
+
+
+@login_required
+@require_GET
+def organization_dashboard(request: HttpRequest, organization_id: int) -> HttpResponse:
+    organization = organization_or_404(request, organization_id)
+    dashboard = dashboards.organization_dashboard(organization_id=organization.pk)
+    rows = dashboards.team_rows(dashboard.teams, dashboards.level_names())
+    context = {
+        "organization": organization,
+        "rows": rows,
+        "regressed": [row for row in rows if row.regressed],
+        "figures": dashboards.page_figures(dashboard) if any(row.report_ready for row in rows) else None,
+        "current": "Dashboard",
+    }
+    return render(request, "reports/organization_dashboard.html", context)
+
+
+@login_required
+@require_GET
+def team_dashboard(request: HttpRequest, team_id: int) -> HttpResponse:
+    team = team_or_404(request, team_id)
+    frame, areas = dashboards.team_history(team=team)
+    history = dashboards.history_chart_frame(frame, areas, dashboards.area_names())
+    report = dashboards.latest_ready_report(team=team)
+    choices = dashboards.assessment_choices(frame)
+    targets = {key: target.level for key, target in team_current_targets(team=team).items()}
+    context = {
+        "team": team,
+        "organization": team.organization,
+        "assessments": dashboards.history_rows(frame, dashboards.level_names()),
+        "history_figure": history_figure(history) if len(history) else None,
+        "report": report,
+        "gaps": dashboards.target_gaps(report.content["areas"], targets) if report else [],
+        "roadmap": roadmap_with_steps(report.content) if report else [],
+        "compare_form": _initial_compare_form(choices),
+        "current": "Dashboard",
+    }
+    return render(request, "reports/team_dashboard.html", context)
+
+
+def _initial_compare_form(choices: list[tuple[int, str]]) -> CompareForm | None:
+    """The previous against the latest assessment, when there are two to compare."""
+    if len(choices) < 2:
+        return None
+    return CompareForm(initial={"a": choices[1][0], "b": choices[0][0]}, choices=choices)
+
+
+@login_required
+@require_GET
+def portfolio(request: HttpRequest) -> HttpResponse:
+    """A consultant's organisations (those where they are assessor); anyone else sees an empty state."""
+    organizations = dashboards.assessor_organizations(user=request.user)
+    context = {"organizations": [], "current": "Portfolio"}
+    if organizations:
+        summary, drafts = dashboards.portfolio(user=request.user)
+        rows = dashboards.team_rows(summary, dashboards.level_names())
+        context |= {
+            "organizations": dashboards.by_organization(organizations, rows),
+            "audits": dashboards.audit_rows(drafts),
+            "improved": [row for row in rows if row.improved],
+            "regressed": [row for row in rows if row.regressed],
+        }
+    return render(request, "reports/portfolio.html", context)

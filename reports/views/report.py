@@ -1,0 +1,107 @@
+"""An assessment's report: the page (live status while the worker computes it), retry, and the
+standalone HTML file that opens offline."""
+
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles import finders
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from assessments.models import Assessment
+from assessments.permissions import can_answer
+from assessments.views.scope import assessment_or_404, is_htmx, require_answer
+from reports import services
+from reports.content import roadmap_with_steps
+from reports.models import Report
+from reports.selectors import report_for_assessment
+
+
+def _report_or_404(assessment: Assessment) -> Report:
+    report = report_for_assessment(assessment_id=assessment.pk)
+    if report is None:
+        raise Http404("This assessment has no report: it is not submitted yet.")
+    return report
+
+
+def _context(assessment: Assessment, report: Report) -> dict:
+    return {
+        "assessment": assessment,
+        "team": assessment.team,
+        "organization": assessment.team.organization,
+        "report": report,
+        "content": report.content if report.status == Report.Status.READY else None,
+        "roadmap": roadmap_with_steps(report.content) if report.status == Report.Status.READY else [],
+        "can_answer": can_answer(assessment.role),
+        "current": "Report",
+    }
+
+
+@login_required
+@require_GET
+def report_page(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    assessment = assessment_or_404(request, assessment_id)
+    if assessment.is_draft:
+        return redirect("assessment_summary", assessment_id=assessment.pk)
+    return render(request, "reports/report.html", _context(assessment, _report_or_404(assessment)))
+
+
+@login_required
+@require_GET
+def report_status(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    """Polled by htmx while the report is pending or running; once it is ready the page reloads."""
+    assessment = assessment_or_404(request, assessment_id)
+    report = _report_or_404(assessment)
+    response = render(request, "reports/_status.html", _context(assessment, report))
+    if report.status == Report.Status.READY and is_htmx(request):
+        response["HX-Refresh"] = "true"
+    return response
+
+
+@login_required
+@require_POST
+def report_retry(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    assessment = assessment_or_404(request, assessment_id)
+    require_answer(assessment.role)
+    services.report_retry(report=_report_or_404(assessment))
+    return redirect("report", assessment_id=assessment.pk)
+
+
+STANDALONE_STYLES = ("vendor/pico/pico.min.css", "css/app.css", "css/report.css")
+
+
+def _script(source: str) -> str:
+    """Safe inside <script>: nothing in it can close the element early."""
+    return source.replace("</script", "<\\/script")
+
+
+@cache
+def _asset(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def _static_text(name: str) -> str:
+    return _asset(Path(finders.find(name)))
+
+
+@login_required
+@require_GET
+def report_standalone(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    """One HTML file with its styles, plotly.js and figures inside: opens offline, prints to PDF."""
+    assessment = assessment_or_404(request, assessment_id)
+    report = _report_or_404(assessment)
+    if report.status != Report.Status.READY:
+        raise Http404("The report is not ready yet.")
+    context = _context(assessment, report) | {
+        "styles": "\n".join(_static_text(name) for name in STANDALONE_STYLES),
+        "plotly_js": _script(_asset(settings.PLOTLY_JS_DIR / "plotly.min.js")),
+        "charts_js": _script(_static_text("js/charts.js")),
+    }
+    response = render(request, "reports/standalone.html", context)
+    if request.GET.get("download"):
+        filename = f"maturity-report-{assessment.team.name}-{assessment.submitted_at:%Y-%m-%d}.html"
+        response["Content-Disposition"] = f'attachment; filename="{filename.replace(chr(34), "")}"'
+    return response

@@ -1,0 +1,95 @@
+"""The organisation dashboard: each team's latest result, who regressed, and the area charts."""
+
+import pytest
+
+from assessments.services import team_create
+from tests.conftest import complete_answers
+from tests.reports.conftest import submit_answers
+from tests.reports.web.helpers import page_text, submit_and_compute
+
+pytestmark = pytest.mark.django_db
+
+
+def dashboard_url(cast) -> str:
+    return f"/organizations/{cast.organization.pk}/dashboard/"
+
+
+@pytest.fixture
+def two_teams(cast):
+    """Search falls from 4.0 to 0.33; Ranking is at level 4 after a single assessment."""
+    ranking = team_create(organization=cast.organization, name="Ranking")
+    submit_and_compute(cast, 3)
+    latest = submit_and_compute(cast, 1)
+    submit_and_compute(cast, 2, team=ranking)
+    return ranking, latest
+
+
+def test_it_shows_each_teams_latest_level_score_and_change(client, cast, two_teams):
+    client.force_login(cast.viewer)
+
+    response = client.get(dashboard_url(cast))
+
+    rows = [(row.team, row.level, row.level_name, row.score) for row in response.context["rows"]]
+    assert rows == [("Ranking", 4, "Full MLOps automated operations", 4.0), ("Search", 0, "No MLOps", 0.33)]
+    assert "Down 3.67 since the previous assessment" in response.content.decode()
+
+
+def test_it_lists_the_teams_that_regressed(client, cast, two_teams):
+    client.force_login(cast.viewer)
+
+    response = client.get(dashboard_url(cast))
+
+    assert [row.team for row in response.context["regressed"]] == ["Search"]
+    assert "level 4 → 0, score 4.00 → 0.33" in page_text(response)
+
+
+def test_it_links_each_team_to_its_dashboard_and_latest_report(client, cast, two_teams):
+    _, latest = two_teams
+    client.force_login(cast.viewer)
+
+    html = client.get(dashboard_url(cast)).content.decode()
+
+    assert f'href="/teams/{cast.team.pk}/dashboard/"' in html
+    assert f'href="/assessments/{latest.pk}/report/"' in html
+
+
+def test_it_draws_the_heatmap_and_the_distribution_with_local_plotly(client, cast, two_teams):
+    client.force_login(cast.viewer)
+
+    response = client.get(dashboard_url(cast))
+
+    html = response.content.decode()
+    assert response.context["figures"]["heatmap"]["data"][0]["y"] == ["Ranking", "Search"]
+    assert 'id="figure-heatmap" type="application/json"' in html
+    assert 'id="figure-distribution" type="application/json"' in html
+    assert '<script src="/static/vendor/plotly/plotly.min.js" defer></script>' in html
+
+
+def test_a_team_without_a_submitted_assessment_is_shown_as_such(client, cast):
+    client.force_login(cast.viewer)
+
+    response = client.get(dashboard_url(cast))
+
+    assert "No submitted assessment yet" in response.content.decode()
+    assert response.context["figures"] is None
+
+
+def test_a_team_whose_report_is_pending_says_so(client, cast):
+    submit_answers(cast, complete_answers(cast.framework))
+    client.force_login(cast.viewer)
+
+    assert "Report pending" in client.get(dashboard_url(cast)).content.decode()
+
+
+def test_the_query_count_does_not_grow_with_teams_or_assessments(client, cast, django_assert_num_queries):
+    submit_and_compute(cast, 2)
+    client.force_login(cast.viewer)
+    with django_assert_num_queries(9) as small:
+        client.get(dashboard_url(cast))
+    for index in range(4):
+        team = team_create(organization=cast.organization, name=f"Team {index}")
+        for value in (1, 2):
+            submit_and_compute(cast, value, team=team)
+
+    with django_assert_num_queries(len(small.captured_queries)):
+        assert client.get(dashboard_url(cast)).status_code == 200

@@ -1,0 +1,79 @@
+"""A consultant's portfolio: every organisation where they are assessor, audits in progress, who moved."""
+
+import pytest
+
+from assessments.models import Assessment, Role
+from assessments.services import assessment_start, membership_set, team_create
+from tests.factories import OrganizationFactory
+from tests.reports.web.helpers import page_text, submit_and_compute
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def second_client(cast):
+    """Another organisation where the cast's assessor is assessor too, with one team."""
+    organization = OrganizationFactory(name="Globex")
+    membership_set(organization=organization, user=cast.assessor, role=Role.ASSESSOR)
+    membership_set(organization=organization, user=cast.member, role=Role.MEMBER)
+    return team_create(organization=organization, name="Pricing")
+
+
+def test_it_lists_the_teams_of_every_organisation_where_the_user_is_assessor(client, cast, second_client):
+    submit_and_compute(cast, 2, team=second_client)
+    client.force_login(cast.assessor)
+
+    organizations = client.get("/portfolio/").context["organizations"]
+
+    assert [(o.name, [row.team for row in o.teams]) for o in organizations] == [
+        ("Acme", ["Search"]), ("Globex", ["Pricing"])
+    ]
+    assert (organizations[1].teams[0].level, organizations[1].teams[0].score) == (4, 4.0)
+
+
+def test_it_links_the_audits_in_progress_to_their_questionnaire(client, cast):
+    audit = assessment_start(team=cast.team, user=cast.assessor, kind=Assessment.Kind.AUDIT)
+    client.force_login(cast.assessor)
+
+    response = client.get("/portfolio/")
+
+    assert [row.assessment_id for row in response.context["audits"]] == [audit.pk]
+    assert f'href="/assessments/{audit.pk}/">Audit #{audit.pk}</a>' in response.content.decode()
+
+
+def test_it_shows_who_improved_and_who_regressed(client, cast, second_client):
+    submit_and_compute(cast, 1)
+    submit_and_compute(cast, 2)
+    submit_and_compute(cast, 3, team=second_client)
+    submit_and_compute(cast, 1, team=second_client)
+    client.force_login(cast.assessor)
+
+    response = client.get("/portfolio/")
+
+    assert [row.team for row in response.context["improved"]] == ["Search"]
+    assert [row.team for row in response.context["regressed"]] == ["Pricing"]
+    assert "Up 3.67 since the previous assessment" in page_text(response)
+
+
+def test_someone_assessor_nowhere_gets_a_friendly_empty_page(client, cast):
+    client.force_login(cast.owner)
+
+    response = client.get("/portfolio/")
+
+    assert response.status_code == 200
+    assert "You are not an assessor in any organisation" in page_text(response)
+
+
+def test_the_query_count_does_not_grow_with_organisations_or_teams(client, cast, django_assert_num_queries):
+    client.force_login(cast.assessor)
+    with django_assert_num_queries(8) as small:
+        client.get("/portfolio/")
+    for index in range(3):
+        organization = OrganizationFactory()
+        membership_set(organization=organization, user=cast.assessor, role=Role.ASSESSOR)
+        team = team_create(organization=organization, name=f"Team {index}")
+        submit_and_compute(cast, 2, team=team)
+        assessment_start(team=team, user=cast.assessor, kind=Assessment.Kind.AUDIT)
+
+    with django_assert_num_queries(len(small.captured_queries)):
+        assert client.get("/portfolio/").status_code == 200

@@ -1,0 +1,114 @@
+import re
+
+import pytest
+
+from reports.models import Report
+from reports.services import report_compute
+
+pytestmark = pytest.mark.django_db
+
+
+def page(client, user, assessment, suffix="", **extra):
+    client.force_login(user)
+    return client.get(f"/assessments/{assessment.pk}/report/{suffix}", **extra)
+
+
+def test_a_pending_report_polls_its_status(client, cast, submitted):
+    html = page(client, cast.viewer, submitted).content.decode()
+
+    assert "The report is queued" in html
+    assert f'hx-get="/assessments/{submitted.pk}/report/status/"' in html
+    assert 'data-figure="figure-radar"' not in html
+
+
+def test_the_status_asks_the_page_to_reload_once_ready(client, cast, submitted):
+    report_compute(assessment_id=submitted.pk)
+
+    response = page(client, cast.viewer, submitted, "status/", HTTP_HX_REQUEST="true")
+
+    assert response["HX-Refresh"] == "true"
+    assert "hx-trigger" not in response.content.decode()
+
+
+def test_a_ready_report_shows_level_charts_and_roadmap(client, cast, submitted):
+    report_compute(assessment_id=submitted.pk)
+
+    html = page(client, cast.viewer, submitted).content.decode()
+
+    content = Report.objects.get().content
+    assert f"Level {content['overall']['level']}" in html
+    for name in ("radar", "areas", "history"):
+        assert f'data-figure="figure-{name}"' in html
+        assert f'<script id="figure-{name}" type="application/json">' in html
+    assert "vendor/plotly/plotly.min.js" in html
+    assert content["next_steps"][0]["recommendation"] in html
+
+
+def test_a_failed_report_offers_a_retry_to_members_only(client, cast, submitted):
+    Report.objects.update(status="failed", error="KeyError: 'x'")
+
+    member_html = page(client, cast.member, submitted).content.decode()
+    viewer_html = page(client, cast.viewer, submitted).content.decode()
+
+    assert "KeyError: &#x27;x&#x27;" in member_html
+    assert "Try again" in member_html
+    assert "Try again" not in viewer_html
+
+
+def test_retry_makes_the_report_pending_again(client, cast, submitted):
+    Report.objects.update(status="failed", error="boom")
+    client.force_login(cast.member)
+
+    response = client.post(f"/assessments/{submitted.pk}/report/retry/")
+
+    assert response.status_code == 302
+    assert (Report.objects.get().status, Report.objects.get().error) == ("pending", "")
+
+
+def test_viewers_cannot_retry(client, cast, submitted):
+    client.force_login(cast.viewer)
+
+    assert client.post(f"/assessments/{submitted.pk}/report/retry/").status_code == 403
+
+
+def test_a_draft_has_no_report_page(client, cast):
+    assert page(client, cast.member, cast.assessment).url == f"/assessments/{cast.assessment.pk}/summary/"
+
+
+def test_the_standalone_file_is_self_contained(client, cast, submitted):
+    report_compute(assessment_id=submitted.pk)
+    client.force_login(cast.viewer)
+
+    response = client.get(f"/assessments/{submitted.pk}/report.html?download=1")
+
+    html = response.content.decode()
+    assert response["Content-Disposition"].startswith('attachment; filename="maturity-report-Search-')
+    assert "Plotly" in html
+    assert re.findall(r"<script[^>]*\ssrc=|<link[^>]*stylesheet", html) == []
+
+
+def test_the_standalone_file_waits_for_a_ready_report(client, cast, submitted):
+    client.force_login(cast.viewer)
+
+    assert client.get(f"/assessments/{submitted.pk}/report.html").status_code == 404
+
+
+@pytest.mark.parametrize("suffix", ["", "status/"])
+def test_outsiders_get_404(client, cast, submitted, suffix):
+    assert page(client, cast.outsider, submitted, suffix).status_code == 404
+
+
+def test_outsiders_get_404_for_the_standalone_file_and_retry(client, cast, submitted):
+    report_compute(assessment_id=submitted.pk)
+    client.force_login(cast.outsider)
+
+    assert client.get(f"/assessments/{submitted.pk}/report.html").status_code == 404
+    assert client.post(f"/assessments/{submitted.pk}/report/retry/").status_code == 404
+
+
+def test_the_page_is_a_fixed_number_of_queries(client, cast, submitted, django_assert_max_num_queries):
+    report_compute(assessment_id=submitted.pk)
+    client.force_login(cast.viewer)
+
+    with django_assert_max_num_queries(6):
+        client.get(f"/assessments/{submitted.pk}/report/")

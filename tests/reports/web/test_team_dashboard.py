@@ -1,0 +1,90 @@
+"""The team dashboard: history, targets against the latest levels, roadmap, reports and comparison."""
+
+import pytest
+
+from assessments.services import target_set
+from tests.reports.web.helpers import page_text, submit_and_compute
+
+pytestmark = pytest.mark.django_db
+
+
+def dashboard_url(cast) -> str:
+    return f"/teams/{cast.team.pk}/dashboard/"
+
+
+@pytest.fixture
+def two_quarters(cast):
+    return [submit_and_compute(cast, value) for value in (1, 2)]
+
+
+def test_it_draws_the_overall_and_area_scores_over_time(client, cast, two_quarters):
+    client.force_login(cast.viewer)
+
+    figure = client.get(dashboard_url(cast)).context["history_figure"]
+
+    overall, *areas = figure["data"]
+    assert (overall["name"], overall["y"]) == ("Overall", [0.33, 4.0])
+    assert areas[1]["name"] == "Data management"
+
+
+def test_it_shows_the_current_targets_against_the_latest_levels(client, cast):
+    submit_and_compute(cast, 1)
+    target_set(team=cast.team, area_key="data", level=3, user=cast.owner)
+    client.force_login(cast.viewer)
+
+    response = client.get(dashboard_url(cast))
+
+    data = next(area for area in response.context["gaps"] if area.key == "data")
+    assert (data.level, data.target, data.gap) == (0, 3, 3)
+    assert "3 levels to go" in page_text(response)
+
+
+def test_it_shows_the_latest_roadmap_with_recommendations(client, cast):
+    assessment = submit_and_compute(cast, 1)
+    first_step = assessment.report.content["next_steps"][0]
+    client.force_login(cast.viewer)
+
+    response = client.get(dashboard_url(cast))
+
+    assert first_step["recommendation"] in page_text(response)
+    assert response.context["roadmap"][0]["next_steps"][0]["question"] == first_step["question"]
+
+
+def test_it_links_each_submitted_assessments_report(client, cast, two_quarters):
+    client.force_login(cast.viewer)
+
+    html = client.get(dashboard_url(cast)).content.decode()
+
+    assert all(f'href="/assessments/{assessment.pk}/report/"' in html for assessment in two_quarters)
+
+
+def test_it_offers_to_compare_the_previous_with_the_latest(client, cast, two_quarters):
+    client.force_login(cast.viewer)
+
+    response = client.get(dashboard_url(cast))
+
+    form = response.context["compare_form"]
+    assert (form["a"].value(), form["b"].value()) == (two_quarters[0].pk, two_quarters[1].pk)
+    assert f'action="/teams/{cast.team.pk}/compare/"' in response.content.decode()
+
+
+def test_without_a_computed_report_it_says_so(client, cast):
+    client.force_login(cast.viewer)
+
+    response = client.get(dashboard_url(cast))
+
+    assert "No computed result yet" in page_text(response)
+    assert (response.context["history_figure"], response.context["compare_form"]) == (None, None)
+
+
+def test_the_query_count_does_not_grow_with_assessments(client, cast, django_assert_num_queries):
+    submit_and_compute(cast, 1)
+    client.force_login(cast.viewer)
+    with django_assert_num_queries(10) as small:
+        client.get(dashboard_url(cast))
+    for value in (2, 3, 1, 2):
+        submit_and_compute(cast, value)
+        target_set(team=cast.team, area_key="data", level=value, user=cast.owner)
+
+    with django_assert_num_queries(len(small.captured_queries)):
+        assert client.get(dashboard_url(cast)).status_code == 200
