@@ -140,3 +140,16 @@ def _others_median(assessment: Assessment) -> dict[str, float]:
 
 def report_for_assessment(*, assessment_id: int) -> Report | None:
     return Report.objects.filter(assessment_id=assessment_id).first()
+
+
+IN_PROGRESS = (Report.Status.PENDING, Report.Status.RUNNING)
+
+
+def reports_in_progress(*, organization_id: int | None = None, team_id: int | None = None) -> int:
+    """How many reports of an organisation's (or a team's) assessments the worker has still to finish."""
+    reports = Report.objects.filter(status__in=IN_PROGRESS)
+    if team_id is not None:
+        reports = reports.filter(assessment__team_id=team_id)
+    if organization_id is not None:
+        reports = reports.filter(assessment__team__organization_id=organization_id)
+    return reports.count()

@@ -15,4 +15,5 @@ urlpatterns = [
         name="organization_dashboard",
     ),
     path("portfolio/", dashboards.portfolio, name="portfolio"),
+    path("dashboards/progress/", dashboards.dashboard_progress, name="dashboard_progress"),
 ]

@@ -4,14 +4,16 @@ Each page reads a fixed number of queries, however many teams and assessments th
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from assessments.selectors import team_current_targets
-from assessments.views.scope import organization_or_404, team_or_404
+from assessments.views.scope import is_htmx, organization_or_404, team_or_404
 from reports import dashboards
 from reports.charts import history_figure
 from reports.content import roadmap_with_steps
 from reports.forms import CompareForm
+from reports.selectors import IN_PROGRESS, reports_in_progress
 
 
 @login_required
@@ -25,6 +27,8 @@ def organization_dashboard(request: HttpRequest, organization_id: int) -> HttpRe
         "rows": rows,
         "regressed": [row for row in rows if row.regressed],
         "figures": dashboards.page_figures(dashboard) if any(row.report_ready for row in rows) else None,
+        "in_progress": sum(row.report_status in IN_PROGRESS for row in rows),
+        "progress_url": f"{reverse('dashboard_progress')}?organization={organization.pk}",
         "current": "Dashboard",
     }
     return render(request, "reports/organization_dashboard.html", context)
@@ -39,15 +43,18 @@ def team_dashboard(request: HttpRequest, team_id: int) -> HttpResponse:
     report = dashboards.latest_ready_report(team=team)
     choices = dashboards.assessment_choices(frame)
     targets = {key: target.level for key, target in team_current_targets(team=team).items()}
+    rows = dashboards.history_rows(frame, dashboards.level_names())
     context = {
         "team": team,
         "organization": team.organization,
-        "assessments": dashboards.history_rows(frame, dashboards.level_names()),
+        "assessments": rows,
         "history_figure": history_figure(history) if len(history) else None,
         "report": report,
         "gaps": dashboards.target_gaps(report.content["areas"], targets) if report else [],
         "roadmap": roadmap_with_steps(report.content) if report else [],
         "compare_form": _initial_compare_form(choices),
+        "in_progress": sum(row.report_status in IN_PROGRESS for row in rows),
+        "progress_url": f"{reverse('dashboard_progress')}?team={team.pk}",
         "current": "Dashboard",
     }
     return render(request, "reports/team_dashboard.html", context)
@@ -76,3 +83,24 @@ def portfolio(request: HttpRequest) -> HttpResponse:
             "regressed": [row for row in rows if row.regressed],
         }
     return render(request, "reports/portfolio.html", context)
+
+
+@login_required
+@require_GET
+def dashboard_progress(request: HttpRequest) -> HttpResponse:
+    """Polled by a dashboard while reports are being computed; reloads the page once they are all done.
+    `?organization=ID` or `?team=ID`, scoped to the user's memberships like every page."""
+    if request.GET.get("team", "").isdigit():
+        team = team_or_404(request, int(request.GET["team"]))
+        count = reports_in_progress(team_id=team.pk)
+    elif request.GET.get("organization", "").isdigit():
+        organization = organization_or_404(request, int(request.GET["organization"]))
+        count = reports_in_progress(organization_id=organization.pk)
+    else:
+        return HttpResponse("Give ?team=ID or ?organization=ID.", status=400, content_type="text/plain")
+    response = render(
+        request, "reports/_dashboard_progress.html", {"in_progress": count, "progress_url": request.get_full_path()}
+    )
+    if count == 0 and is_htmx(request):
+        response["HX-Refresh"] = "true"
+    return response
