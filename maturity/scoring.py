@@ -41,9 +41,19 @@ class FrameworkDef:
 
 @dataclass(frozen=True)
 class LevelResult:
+    """achieved = sum(w * a) and possible = sum(w) over the level's applicable questions."""
+
     level: int
-    met: bool
-    coverage: Fraction
+    achieved: int
+    possible: int
+
+    @property
+    def met(self) -> bool:
+        return not self.possible or self.achieved >= MOSTLY_IN_PLACE * self.possible
+
+    @property
+    def coverage(self) -> Fraction:
+        return Fraction(self.achieved, FULLY_IN_PLACE * self.possible) if self.possible else Fraction(1)
 
 
 @dataclass(frozen=True)
@@ -110,7 +120,7 @@ def _score_area(area: AreaDef, questions: list[QuestionDef], answers: Mapping[st
     for q in applicable:
         achieved[q.level] += q.weight * values[q.key]
         possible[q.level] += q.weight
-    levels = tuple(_level_result(level, achieved[level], possible[level]) for level in range(1, TOP_LEVEL + 1))
+    levels = tuple(LevelResult(level, achieved[level], possible[level]) for level in range(1, TOP_LEVEL + 1))
     reached = 0
     for result in levels:
         if not result.met:
@@ -123,17 +133,6 @@ def _score_area(area: AreaDef, questions: list[QuestionDef], answers: Mapping[st
         score=score,
         levels=levels,
         next_steps=_next_steps(area.key, reached + 1, applicable, values),
-    )
-
-
-def _level_result(level: int, achieved: int, possible: int) -> LevelResult:
-    """achieved = sum(w * a), possible = sum(w) over the level's applicable questions."""
-    if not possible:
-        return LevelResult(level=level, met=True, coverage=Fraction(1))
-    return LevelResult(
-        level=level,
-        met=achieved >= MOSTLY_IN_PLACE * possible,
-        coverage=Fraction(achieved, FULLY_IN_PLACE * possible),
     )
 
 

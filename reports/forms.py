@@ -1,5 +1,7 @@
 from django import forms
 
+MAX_ID = 2**63 - 1  # the largest id the database holds; a larger one would make the query itself fail
+
 
 class CompareForm(forms.Form):
     """Two submitted assessments of a team, chosen by id; whether they belong to the team is the view's
@@ -8,14 +10,18 @@ class CompareForm(forms.Form):
     a = forms.IntegerField(
         label="Assessment A",
         min_value=1,
+        max_value=MAX_ID,
         widget=forms.Select,
-        error_messages=dict.fromkeys(("required", "invalid", "min_value"), "Choose the first assessment."),
+        error_messages=dict.fromkeys(("required", "invalid", "min_value", "max_value"), "Choose the first assessment."),
     )
     b = forms.IntegerField(
         label="Assessment B",
         min_value=1,
+        max_value=MAX_ID,
         widget=forms.Select,
-        error_messages=dict.fromkeys(("required", "invalid", "min_value"), "Choose the second assessment."),
+        error_messages=dict.fromkeys(
+            ("required", "invalid", "min_value", "max_value"), "Choose the second assessment."
+        ),
     )
     changed = forms.BooleanField(label="Only what changed", required=False)
 

@@ -29,7 +29,7 @@ class ReportInputs:
 
 def report_inputs(*, assessment_id: int) -> ReportInputs:
     assessment = Assessment.objects.select_related("team", "framework").get(pk=assessment_id)
-    definition, text = _framework(assessment.framework_id)
+    definition, text = framework_definition_and_text(assessment.framework_id)
     answers: dict[str, int | str] = {}
     comments: dict[str, str] = {}
     for key, value, not_applicable, comment in Answer.objects.filter(assessment=assessment).values_list(
@@ -51,7 +51,7 @@ def report_inputs(*, assessment_id: int) -> ReportInputs:
     )
 
 
-def _framework(framework_id: int) -> tuple[FrameworkDef, FrameworkText]:
+def framework_definition_and_text(framework_id: int) -> tuple[FrameworkDef, FrameworkText]:
     levels = list(Level.objects.filter(framework_id=framework_id).values_list("number", "name", "description"))
     areas = list(
         Area.objects.filter(framework_id=framework_id).order_by("position").values_list("key", "name", "weight")

@@ -70,12 +70,7 @@ def report_compute(*, assessment_id: int) -> bool:
         return False
     started = time.monotonic()
     try:
-        inputs = report_inputs(assessment_id=assessment_id)
-        result = score_assessment(inputs.definition, inputs.answers)
-        content = report_content(
-            result=result, text=inputs.text, answers=inputs.answers, comments=inputs.comments, targets=inputs.targets
-        )
-        figures = report_figures(inputs=inputs, content=content)
+        content, figures = compute_content_and_figures(report_inputs(assessment_id=assessment_id))
     except RETRYABLE_ERRORS:
         _release(assessment_id)
         raise
@@ -87,6 +82,15 @@ def report_compute(*, assessment_id: int) -> bool:
         return True
     _save(assessment_id, content, figures, duration_ms=round((time.monotonic() - started) * 1000))
     return True
+
+
+def compute_content_and_figures(inputs: ReportInputs) -> tuple[dict, dict]:
+    """The report from its inputs, without the database."""
+    result = score_assessment(inputs.definition, inputs.answers)
+    content = report_content(
+        result=result, text=inputs.text, answers=inputs.answers, comments=inputs.comments, targets=inputs.targets
+    )
+    return content, report_figures(inputs=inputs, content=content)
 
 
 def _run_deadline() -> timedelta:
