@@ -87,7 +87,7 @@ def _start(args: list[str]) -> subprocess.Popen:
         args,
         cwd=ROOT,
         env=os.environ.copy(),
-        start_new_session=True,  # noqa: S603
+        start_new_session=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
