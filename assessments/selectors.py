@@ -14,7 +14,8 @@ from maturity.models import Area, Question
 
 def _role_subquery(user: AbstractBaseUser, organization_ref: str) -> Subquery:
     return Subquery(
-        Membership.objects.filter(user=user, organization=OuterRef(organization_ref)).values("role")[:1]
+        # order_by(): the model's default ordering would join organisations and users for nothing.
+        Membership.objects.filter(user=user, organization=OuterRef(organization_ref)).order_by().values("role")[:1]
     )
 
 
@@ -68,9 +69,15 @@ def team_for_user(*, user: AbstractBaseUser, team_id: int) -> Team | None:
 def assessments_for_user(*, user: AbstractBaseUser, team_id: int | None = None) -> QuerySet[Assessment]:
     """Assessments in the user's organisations, annotated with the user's `role`, `answered` and
     `question_count`, with team, framework and people fetched in the same query."""
-    answered = Answer.objects.filter(assessment=OuterRef("pk")).values("assessment").annotate(n=Count("*")).values("n")
+    answered = (
+        Answer.objects.filter(assessment=OuterRef("pk")).order_by().values("assessment").annotate(n=Count("*")).values("n")
+    )
     question_count = (
-        Question.objects.filter(framework=OuterRef("framework_id")).values("framework").annotate(n=Count("*")).values("n")
+        Question.objects.filter(framework=OuterRef("framework_id"))
+        .order_by()
+        .values("framework")
+        .annotate(n=Count("*"))
+        .values("n")
     )
     assessments = (
         Assessment.objects.filter(team__organization__memberships__user=user)

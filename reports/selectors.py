@@ -142,6 +142,13 @@ def report_for_assessment(*, assessment_id: int) -> Report | None:
     return Report.objects.filter(assessment_id=assessment_id).first()
 
 
+def report_for_user(*, user, assessment_id: int) -> Report | None:
+    """The report of an assessment in one of the user's organisations, in one simple query."""
+    return Report.objects.filter(
+        assessment_id=assessment_id, assessment__team__organization__memberships__user=user
+    ).first()
+
+
 IN_PROGRESS = (Report.Status.PENDING, Report.Status.RUNNING)
 
 

@@ -202,8 +202,10 @@ class AssessmentListCreateApi(ListAPIView):
         return _assessment_response(request, assessment.pk, status.HTTP_201_CREATED)
 
 
-def _assessment_response(request: Request, assessment_id: int, code: int = status.HTTP_200_OK) -> Response:
-    assessment = _assessment(request, assessment_id)
+def _assessment_response(request: Request, assessment: Assessment | int, code: int = status.HTTP_200_OK) -> Response:
+    """The assessment as the detail endpoint shows it; progress comes from the rows, never stale."""
+    if isinstance(assessment, int):
+        assessment = _assessment(request, assessment)
     rows = selectors.assessment_answer_rows(assessment=assessment)
     return Response(s.AssessmentDetailOutputSerializer(assessment, context={"rows": rows}).data, status=code)
 
@@ -237,7 +239,7 @@ class AssessmentAnswersApi(APIView):
             return Response(body, status=status.HTTP_400_BAD_REQUEST)
         except services.AssessmentNotDraftError as error:
             raise Conflict(str(error)) from None
-        return _assessment_response(request, assessment_id)
+        return _assessment_response(request, assessment)
 
 
 def _answer_items(data) -> list[services.AnswerInput]:

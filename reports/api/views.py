@@ -13,7 +13,7 @@ from assessments.api.views import NOT_FOUND
 from reports import dashboards
 from reports.api.serializers import DashboardOutputSerializer, HistoryEntrySerializer, ReportOutputSerializer
 from reports.exports import csv_text
-from reports.selectors import report_for_assessment
+from reports.selectors import report_for_user
 
 CSV = OpenApiResponse(OpenApiTypes.STR, description="text/csv")
 
@@ -44,11 +44,17 @@ class AssessmentReportApi(APIView):
         description="200 from submission on; `status` tells whether the worker has computed it yet.",
     )
     def get(self, request: Request, assessment_id: int) -> Response:
-        assessment = assessment_selectors.assessment_for_user(user=request.user, assessment_id=assessment_id)
-        report = report_for_assessment(assessment_id=assessment_id) if assessment else None
+        report = report_for_user(user=request.user, assessment_id=assessment_id)
         if report is None:
             raise NotFound("No report: the assessment does not exist, is not yours, or is not submitted yet.")
-        return Response(report_payload(report))
+        if report.status != report.Status.READY:
+            return Response(report_payload(report), headers={"Cache-Control": "no-store"})
+        # A ready report changes only when it is regenerated, which changes generated_at.
+        etag = f'"report-{report.pk}-{report.generated_at.timestamp():.6f}"'
+        headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
+        if etag in request.headers.get("If-None-Match", ""):
+            return Response(status=304, headers=headers)
+        return Response(report_payload(report), headers=headers)
 
 
 class AssessmentExportCsvApi(APIView):

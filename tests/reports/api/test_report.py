@@ -1,6 +1,6 @@
 import pytest
 
-from reports.services import report_compute
+from reports.services import report_compute, report_request
 from tests.api_helpers import api_as
 
 pytestmark = pytest.mark.django_db
@@ -40,3 +40,27 @@ def test_the_report_is_a_fixed_number_of_queries(cast, submitted, django_assert_
 
     with django_assert_max_num_queries(4):
         api_as(cast.viewer).get(f"/api/assessments/{submitted.pk}/report/")
+
+
+def test_a_ready_report_answers_a_conditional_get_with_304(cast, submitted):
+    report_compute(assessment_id=submitted.pk)
+    client = api_as(cast.viewer)
+    first = client.get(f"/api/assessments/{submitted.pk}/report/")
+
+    again = client.get(f"/api/assessments/{submitted.pk}/report/", HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert first["Cache-Control"] == "private, no-cache"
+    assert (again.status_code, again.content) == (304, b"")
+
+
+def test_regenerating_changes_the_etag(cast, submitted):
+    report_compute(assessment_id=submitted.pk)
+    client = api_as(cast.viewer)
+    etag = client.get(f"/api/assessments/{submitted.pk}/report/")["ETag"]
+
+    report_request(assessment_id=submitted.pk)
+    pending = client.get(f"/api/assessments/{submitted.pk}/report/", HTTP_IF_NONE_MATCH=etag)
+    report_compute(assessment_id=submitted.pk)
+
+    assert (pending.status_code, pending["Cache-Control"]) == (200, "no-store")
+    assert client.get(f"/api/assessments/{submitted.pk}/report/")["ETag"] != etag
