@@ -7,6 +7,7 @@ import timeit
 
 import plotly.graph_objects as go
 
+from bench.table import Row
 from maturity.scoring import NA, AreaDef, FrameworkDef, QuestionDef, score_assessment
 
 AREAS = 8
@@ -29,15 +30,15 @@ def _best_ms(function, number: int) -> float:
     return min(timeit.repeat(function, number=number, repeat=7)) / number * 1000
 
 
-def scoring_row(row):
+def scoring_row() -> Row:
     framework = _framework()
     rng = random.Random(1)  # noqa: S311 - reproducible
     answers = {q.key: rng.choice([0, 1, 2, 3, 3, 2, NA]) for q in framework.questions}
     ms = _best_ms(lambda: score_assessment(framework, answers), 2000)
-    return row("Scoring one 64-question assessment", ms, None, "ms", "< 0.3 ms", ms < 0.3)
+    return Row("Scoring one 64-question assessment", ms, None, "ms", "< 0.3 ms", ms < 0.3)
 
 
-def report_row(row):
+def report_row() -> Row:
     """Our whole report computation (scores, content, figures as dicts) against only building its
     three figures with plotly.graph_objects."""
     from reports.models import Report  # noqa: PLC0415 - needs django.setup()
@@ -54,7 +55,7 @@ def report_row(row):
         )
         / 5
     )
-    return row(
+    return Row(
         "Computing one report (in process)",
         ours * 1000,
         baseline * 1000,

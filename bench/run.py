@@ -13,7 +13,6 @@ import subprocess
 import sys
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,34 +28,13 @@ from django.db import close_old_connections  # noqa: E402
 
 from bench import inprocess  # noqa: E402
 from bench.fixtures import BenchData, prepare  # noqa: E402
+from bench.table import Row, render  # noqa: E402
 
 PORT = 8765
 BASE = f"http://127.0.0.1:{PORT}"
 WRK_SECONDS = int(os.environ.get("BENCH_WRK_SECONDS", "5"))
 RESULTS = ROOT / "bench" / "results" / "latest.md"
 VENV_BIN = Path(sys.executable).parent
-
-
-@dataclass
-class Row:
-    name: str
-    figure: float
-    baseline: float | None
-    unit: str
-    target: str
-    met: bool
-
-    def cells(self) -> list[str]:
-        ratio = f"{self.figure / self.baseline:.0%}" if self.baseline else "-"
-        baseline = f"{self.baseline:,.2f} {self.unit}" if self.baseline is not None else "-"
-        return [
-            self.name,
-            f"{self.figure:,.2f} {self.unit}",
-            baseline,
-            ratio,
-            self.target,
-            "met" if self.met else "missed",
-        ]
 
 
 def main() -> int:
@@ -71,7 +49,7 @@ def main() -> int:
         rows.append(submit_latency_row(data))
         rows.append(regenerate_row(data))
         rows += memory_rows()
-    rows += [inprocess.scoring_row(Row), inprocess.report_row(Row)]
+    rows += [inprocess.scoring_row(), inprocess.report_row()]
     table = render(rows)
     print(table)
     RESULTS.parent.mkdir(exist_ok=True)
@@ -301,13 +279,6 @@ def _children(pid: int) -> list[int]:
 def _peak_rss_mb(pid: int) -> float:
     status = Path(f"/proc/{pid}/status").read_text()
     return int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024
-
-
-def render(rows: list[Row]) -> str:
-    header = ["target", "figure", "baseline", "ratio", "goal", "result"]
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(row.cells()) + " |" for row in rows]
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":
