@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 FRAMEWORK := maturity/frameworks/mlops.yaml
 
-.PHONY: run test lint bench worker clean
+.PHONY: run test lint security bench worker clean
+.PHONY: e2e fuzz
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed, found " + sys.version.split()[0])'
@@ -28,11 +29,28 @@ worker: $(INSTALLED)
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
 
-test: lint
-	$(BIN)/pytest
+# bandit over our code (medium and high severity), pip-audit over the pinned requirements (README, Security).
+security: $(INSTALLED)
+	$(BIN)/bandit -c pyproject.toml -r config maturity assessments reports -ll
+	$(BIN)/python scripts/audit_requirements.py
 
+# Headless Chromium (Debian's /usr/bin/chromium, which .ci/run installs) against a live server and a worker.
+e2e: $(INSTALLED)
+	$(BIN)/pytest -m e2e
+
+# schemathesis over every operation of /api/schema/: bounded, deterministic, a few minutes at most.
+fuzz: $(INSTALLED)
+	$(BIN)/pytest -m fuzz
+
+test: lint security
+	$(BIN)/pytest -m "not e2e and not fuzz"
+	$(MAKE) --no-print-directory e2e fuzz
+
+# The benchmark runs on this machine's PostgreSQL and Redis (started if down), in its own databases.
+bench: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/maturity_bench
+bench: export REDIS_URL ?= redis://127.0.0.1:6379/3
 bench: $(INSTALLED)
-	$(BIN)/python bench/scoring.py
+	bash -c '. .ci/services && ensure_database "$$DATABASE_URL" && $(BIN)/python bench/run.py'
 
 clean:
 	rm -rf $(VENV) .data staticfiles

@@ -180,6 +180,8 @@ def _answer_errors(item: AnswerInput, question_ids: dict[str, int], seen: set[st
         errors["comment"] = ["Must be text."]
     elif len(item.comment) > MAX_COMMENT_LENGTH:
         errors["comment"] = [f"At most {MAX_COMMENT_LENGTH} characters (got {len(item.comment)})."]
+    elif "\x00" in item.comment:  # PostgreSQL cannot store it in text
+        errors["comment"] = ["Must not contain NUL characters."]
     elif item.value == NA and not item.comment.strip():
         errors["comment"] = ['"na" needs a comment saying why the practice does not apply.']
     return errors

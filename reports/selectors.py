@@ -144,11 +144,14 @@ def report_for_assessment(*, assessment_id: int) -> Report | None:
 
 def report_for_user(*, user, assessment_id: int) -> Report | None:
     """The report of an assessment in one of the user's organisations, in one simple query."""
+    if not 0 < assessment_id <= LARGEST_ID:  # a foreign-key lookup is not guarded against overflow
+        return None
     return Report.objects.filter(
         assessment_id=assessment_id, assessment__team__organization__memberships__user=user
     ).first()
 
 
+LARGEST_ID = 2**63 - 1
 IN_PROGRESS = (Report.Status.PENDING, Report.Status.RUNNING)
 
 

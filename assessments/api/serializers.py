@@ -6,6 +6,9 @@ from rest_framework import serializers
 from assessments.models import Assessment, Membership, Organization, Role, TargetLevel, Team
 from assessments.selectors import AnswerRow, Progress
 
+# The largest id the database holds (BigAutoField); a larger one would make the query itself fail.
+MAX_ID = 2**63 - 1
+
 
 class OrganizationInputSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=200)
@@ -33,11 +36,11 @@ class MemberOutputSerializer(serializers.ModelSerializer):
 
 
 class TeamListQuerySerializer(serializers.Serializer):
-    organization = serializers.IntegerField(required=False, min_value=1)
+    organization = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
 
 
 class TeamInputSerializer(serializers.Serializer):
-    organization = serializers.IntegerField(min_value=1)
+    organization = serializers.IntegerField(min_value=1, max_value=MAX_ID)
     name = serializers.CharField(max_length=200)
 
 
@@ -62,11 +65,11 @@ class TargetOutputSerializer(serializers.ModelSerializer):
 
 
 class AssessmentListQuerySerializer(serializers.Serializer):
-    team = serializers.IntegerField(required=False, min_value=1)
+    team = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
 
 
 class AssessmentInputSerializer(serializers.Serializer):
-    team = serializers.IntegerField(min_value=1)
+    team = serializers.IntegerField(min_value=1, max_value=MAX_ID)
     framework = serializers.SlugField(required=False, help_text="Framework slug; the default framework if omitted.")
     carry_forward = serializers.BooleanField(
         default=False, help_text="Start from the answers of the team's last submitted assessment."
@@ -138,11 +141,16 @@ class AssessmentDetailOutputSerializer(AssessmentListOutputSerializer):
         return AnswerOutputSerializer(self.context["rows"], many=True).data
 
 
+@extend_schema_field({"oneOf": [{"type": "integer", "minimum": 0, "maximum": 3}, {"type": "string", "enum": ["na"]}]})
+class AnswerValueInputField(AnswerValueField):
+    """0..3 or "na": unlike the output, never null (an answer cannot be taken back to unanswered)."""
+
+
 class AnswerInputSerializer(serializers.Serializer):
     """Documents one item of the PATCH body; the service validates the whole batch at once."""
 
     question = serializers.CharField(help_text="Question key, e.g. data.versioning.")
-    value = AnswerValueField(help_text='0 not in place, 1 started, 2 mostly, 3 fully in place, or "na".')
+    value = AnswerValueInputField(help_text='0 not in place, 1 started, 2 mostly, 3 fully in place, or "na".')
     comment = serializers.CharField(required=False, allow_blank=True, max_length=5000)
 
 
@@ -153,8 +161,10 @@ class AnswerProblemSerializer(serializers.Serializer):
 
 
 class AnswersInvalidSerializer(serializers.Serializer):
+    """Invalid items list their problems in `answers`; a body that is not a non-empty list has `detail` only."""
+
     detail = serializers.CharField()
-    answers = AnswerProblemSerializer(many=True)
+    answers = AnswerProblemSerializer(many=True, required=False)
 
 
 class SubmittedReportSerializer(serializers.Serializer):

@@ -5,7 +5,8 @@ another organisation is a 404; a role that may read but not write gets 403.
 """
 
 from django.db import IntegrityError
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.exceptions import APIException, NotFound, PermissionDenied, ValidationError
 from rest_framework.generics import ListAPIView
@@ -21,6 +22,10 @@ from maturity.selectors import DEFAULT_FRAMEWORK_SLUG, framework_get
 NOT_FOUND = OpenApiResponse(s.ErrorSerializer, description="Not found, or not in one of your organisations.")
 FORBIDDEN = OpenApiResponse(s.ErrorSerializer, description="Your role in this organisation does not allow it.")
 CONFLICT = OpenApiResponse(s.ErrorSerializer, description="The assessment is submitted and can no longer change.")
+BAD_REQUEST = OpenApiResponse(
+    OpenApiTypes.OBJECT, description="Invalid input: each field with its messages, or `detail` (e.g. a body not JSON)."
+)
+NO_SUCH_PAGE = OpenApiResponse(s.ErrorSerializer, description="No such page: `page` past the last one or not positive.")
 
 
 class Conflict(APIException):
@@ -61,13 +66,16 @@ def _query(serializer_class, request: Request) -> dict:
     return query.validated_data
 
 
+@extend_schema_view(get=extend_schema(responses={200: s.OrganizationOutputSerializer, 404: NO_SUCH_PAGE}))
 class OrganizationListCreateApi(ListAPIView):
     serializer_class = s.OrganizationOutputSerializer
 
     def get_queryset(self):
         return selectors.organizations_for_user(user=self.request.user)
 
-    @extend_schema(request=s.OrganizationInputSerializer, responses={201: s.OrganizationOutputSerializer})
+    @extend_schema(
+        request=s.OrganizationInputSerializer, responses={201: s.OrganizationOutputSerializer, 400: BAD_REQUEST}
+    )
     def post(self, request: Request) -> Response:
         data = s.OrganizationInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -82,6 +90,7 @@ class OrganizationDetailApi(APIView):
         return Response(s.OrganizationOutputSerializer(_organization(request, organization_id)).data)
 
 
+@extend_schema_view(get=extend_schema(responses={200: s.MemberOutputSerializer, 404: NOT_FOUND}))
 class MemberListCreateApi(ListAPIView):
     serializer_class = s.MemberOutputSerializer
 
@@ -91,7 +100,7 @@ class MemberListCreateApi(ListAPIView):
 
     @extend_schema(
         request=s.MemberInputSerializer,
-        responses={201: s.MemberOutputSerializer, 403: FORBIDDEN, 404: NOT_FOUND},
+        responses={201: s.MemberOutputSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
         description="Adds an existing user by username, or changes the role of a member. Owners only.",
     )
     def post(self, request: Request, organization_id: int) -> Response:
@@ -112,7 +121,10 @@ class MemberListCreateApi(ListAPIView):
 class TeamListCreateApi(ListAPIView):
     serializer_class = s.TeamOutputSerializer
 
-    @extend_schema(parameters=[s.TeamListQuerySerializer])
+    @extend_schema(
+        parameters=[s.TeamListQuerySerializer],
+        responses={200: s.TeamOutputSerializer, 400: BAD_REQUEST, 404: NO_SUCH_PAGE},
+    )
     def get(self, request: Request, *args, **kwargs) -> Response:
         return super().get(request, *args, **kwargs)
 
@@ -121,7 +133,8 @@ class TeamListCreateApi(ListAPIView):
         return selectors.teams_for_user(user=self.request.user, organization_id=query.get("organization"))
 
     @extend_schema(
-        request=s.TeamInputSerializer, responses={201: s.TeamOutputSerializer, 403: FORBIDDEN, 404: NOT_FOUND}
+        request=s.TeamInputSerializer,
+        responses={201: s.TeamOutputSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
     )
     def post(self, request: Request) -> Response:
         data = s.TeamInputSerializer(data=request.data)
@@ -149,7 +162,7 @@ class TeamTargetsApi(APIView):
 
     @extend_schema(
         request=s.TargetInputSerializer,
-        responses={201: s.TargetOutputSerializer, 403: FORBIDDEN, 404: NOT_FOUND},
+        responses={201: s.TargetOutputSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
         description="Sets the team's target level for one area; earlier targets are kept as history.",
     )
     def post(self, request: Request, team_id: int) -> Response:
@@ -171,7 +184,10 @@ class TeamTargetsApi(APIView):
 class AssessmentListCreateApi(ListAPIView):
     serializer_class = s.AssessmentListOutputSerializer
 
-    @extend_schema(parameters=[s.AssessmentListQuerySerializer])
+    @extend_schema(
+        parameters=[s.AssessmentListQuerySerializer],
+        responses={200: s.AssessmentListOutputSerializer, 400: BAD_REQUEST, 404: NO_SUCH_PAGE},
+    )
     def get(self, request: Request, *args, **kwargs) -> Response:
         return super().get(request, *args, **kwargs)
 
@@ -181,7 +197,7 @@ class AssessmentListCreateApi(ListAPIView):
 
     @extend_schema(
         request=s.AssessmentInputSerializer,
-        responses={201: s.AssessmentDetailOutputSerializer, 403: FORBIDDEN, 404: NOT_FOUND},
+        responses={201: s.AssessmentDetailOutputSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
         description="Starts a draft on the newest version of the framework. An assessor's draft is an audit.",
     )
     def post(self, request: Request) -> Response:

@@ -1,5 +1,6 @@
-"""Sign up: a new user and their first organisation, which they own."""
+"""Sign up: a new user and their first organisation, which they own; the page of a locked-out login."""
 
+from django.conf import settings
 from django.contrib.auth import login
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -20,3 +21,11 @@ def signup(request: HttpRequest) -> HttpResponse:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("organization_detail", organization_id=organization.pk)
     return render(request, "accounts/signup.html", {"form": form})
+
+
+def locked_out(
+    request: HttpRequest, response: HttpResponse | None = None, credentials: dict | None = None
+) -> HttpResponse:
+    """What django-axes answers to a login after too many failures (settings.AXES_LOCKOUT_CALLABLE)."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)

@@ -1,4 +1,5 @@
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
@@ -12,7 +13,14 @@ from maturity.api.serializers import (
 )
 from maturity.selectors import framework_get, framework_list, framework_with_content
 
+NOT_FOUND = OpenApiResponse(
+    {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]},
+    description="No such framework, version or page.",
+)
+BAD_REQUEST = OpenApiResponse(OpenApiTypes.OBJECT, description="Invalid query: each parameter with its messages.")
 
+
+@extend_schema_view(get=extend_schema(responses={200: FrameworkListOutputSerializer, 404: NOT_FOUND}))
 class FrameworkListApi(ListAPIView):
     serializer_class = FrameworkListOutputSerializer
 
@@ -23,7 +31,7 @@ class FrameworkListApi(ListAPIView):
 class FrameworkDetailApi(APIView):
     @extend_schema(
         parameters=[FrameworkDetailQuerySerializer],
-        responses={200: FrameworkDetailOutputSerializer},
+        responses={200: FrameworkDetailOutputSerializer, 400: BAD_REQUEST, 404: NOT_FOUND},
         description="The newest version of the framework, or the one given by `?version=N`.",
     )
     def get(self, request: Request, slug: str) -> Response:

@@ -90,10 +90,10 @@ def portfolio(request: HttpRequest) -> HttpResponse:
 def dashboard_progress(request: HttpRequest) -> HttpResponse:
     """Polled by a dashboard while reports are being computed; reloads the page once they are all done.
     `?organization=ID` or `?team=ID`, scoped to the user's memberships like every page."""
-    if request.GET.get("team", "").isdigit():
+    if request.GET.get("team", "").isdecimal():
         team = team_or_404(request, int(request.GET["team"]))
         count = reports_in_progress(team_id=team.pk)
-    elif request.GET.get("organization", "").isdigit():
+    elif request.GET.get("organization", "").isdecimal():
         organization = organization_or_404(request, int(request.GET["organization"]))
         count = reports_in_progress(organization_id=organization.pk)
     else:

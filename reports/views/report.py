@@ -9,11 +9,13 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
 from assessments.models import Assessment
 from assessments.permissions import can_answer
 from assessments.views.scope import assessment_or_404, is_htmx, require_answer
+from config.csp import allow_inline_scripts
 from reports import services
 from reports.content import roadmap_with_steps
 from reports.models import Report
@@ -89,6 +91,7 @@ def _static_text(name: str) -> str:
 
 @login_required
 @require_GET
+@allow_inline_scripts
 def report_standalone(request: HttpRequest, assessment_id: int) -> HttpResponse:
     """One HTML file with its styles, plotly.js and figures inside: opens offline, prints to PDF."""
     assessment = assessment_or_404(request, assessment_id)
@@ -103,5 +106,5 @@ def report_standalone(request: HttpRequest, assessment_id: int) -> HttpResponse:
     response = render(request, "reports/standalone.html", context)
     if request.GET.get("download"):
         filename = f"maturity-report-{assessment.team.name}-{assessment.submitted_at:%Y-%m-%d}.html"
-        response["Content-Disposition"] = f'attachment; filename="{filename.replace(chr(34), "")}"'
+        response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
     return response

@@ -1,0 +1,128 @@
+"""Headless Chromium (Debian's, installed by .ci/run) driven by Playwright against pytest-django's live server.
+
+The live server (pytest-django's, in a thread of the test process, on the test database) serves static
+files through django.contrib.staticfiles' handler, from the same folders as `collectstatic` would, so the
+pages load our CSS and JavaScript from the server itself. `Watch` records what the pages ask for, which
+responses fail, and what they log as errors or throw, for the tests to assert on.
+"""
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from playwright.sync_api import sync_playwright
+
+from tests.worker import ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # CI runs as root
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = ROOT / ".ci" / "artifacts"
+# Chromium logs every response of 400 or more as a console error; those are checked as responses instead.
+NETWORK_LOG = "Failed to load resource: the server responded with a status of "
+
+
+@dataclass
+class Watch:
+    """What the pages of one browser context did: requests, failed responses, console errors, exceptions."""
+
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    failed: list[tuple[int, str]] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def attach(self, page) -> None:
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("response", self._response)
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+
+    def _response(self, response) -> None:
+        if response.status >= 400:
+            self.failed.append((response.status, urlsplit(response.url).path))
+
+    def _console(self, message) -> None:
+        if message.type == "error" and not message.text.startswith(NETWORK_LOG):
+            self.console_errors.append(f"{message.text} ({message.location.get('url', '')})")
+
+    def outside_requests(self) -> list[str]:
+        """Requests to anywhere but the live server (data: and blob: URLs stay in the page)."""
+        return [
+            url
+            for url in self.requests
+            if urlsplit(url).scheme not in ("data", "blob") and not url.startswith(self.origin + "/")
+        ]
+
+    def failed_except_favicon(self) -> list[tuple[int, str]]:
+        """Failed responses, less Chromium's own look for /favicon.ico (we have none: a 404, no page of ours)."""
+        return [(status, path) for status, path in self.failed if path != "/favicon.ico"]
+
+    def assert_clean(self) -> None:
+        assert self.requests, "the browser made no request at all"
+        assert self.outside_requests() == []
+        assert self.console_errors == []
+        assert self.page_errors == []
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    """A fresh headless Chromium for one test. Playwright's sync API runs an asyncio loop in this thread,
+    which Django's ORM takes for async code: the test's own queries are allowed explicitly (the live
+    server answers the browser from its own threads)."""
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def context(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="en-GB")
+    context.set_default_timeout(15_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def watch(live_server) -> Watch:
+    return Watch(origin=live_server.url)
+
+
+@pytest.fixture
+def page(context, watch):
+    page = context.new_page()
+    watch.attach(page)
+    return page
+
+
+def log_in(context, user, base_url: str) -> None:
+    """The session of a user who has logged in, as a cookie of the browser context."""
+    client = Client()
+    client.force_login(get_user_model().objects.get(pk=user.pk))
+    context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base_url}])
+
+
+def screenshot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"e2e-{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

@@ -1,0 +1,173 @@
+"""API fuzzing: schemathesis over /api/schema/, in process against the WSGI application, as a user who
+owns data (an organisation with a team, two submitted assessments whose reports are ready, one whose
+report is pending, a draft), is a viewer of a second organisation and a stranger to a third.
+
+Every operation of the schema, twice: with requests valid for the schema and with invalid ones, a bounded
+number of examples each, generated deterministically (same seed, same cases, every run). Each response
+must not be a server error, must have a status code the schema documents for the operation, and must
+match the schema documented for that status code.
+
+Generated ids would almost never name a row; the hooks below swap, as often as not, ids and keys in the
+path, query and body for those of the rows the fixture made (owned, viewed and foreign ones), so that
+the requests reach the code behind the 404s too.
+"""
+
+import pytest
+import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from rest_framework.authtoken.models import Token
+from schemathesis.checks import not_a_server_error, response_schema_conformance, status_code_conformance
+
+from assessments.models import Role
+from assessments.services import answers_save, assessment_start, assessment_submit
+from config.wsgi import application
+from reports.services import report_compute
+from tests.conftest import complete_answers
+from tests.factories import MembershipFactory, OrganizationFactory, TeamFactory, UserFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
+
+MAX_EXAMPLES = 25
+CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance]
+
+
+def load_schema(mode: str) -> schemathesis.BaseSchema:
+    config = schemathesis.Config.from_dict({
+        "seed": 20260101,
+        "generation": {
+            "mode": mode,
+            "max-examples": MAX_EXAMPLES,
+            "deterministic": True,
+            # We authenticate every request with the token; no random Authorization headers or cookies.
+            "with-security-parameters": False,
+        },
+    })
+    return schemathesis.openapi.from_wsgi("/api/schema/?format=json", application, config=config)
+
+
+valid_requests = load_schema("positive")
+invalid_requests = load_schema("negative")
+
+# Parameter or body field name -> values naming rows that the `owner_token` fixture made.
+REAL_VALUES: dict[str, list] = {}
+# Operation label -> whole bodies that the operation accepts for some of those rows.
+REAL_BODIES: dict[str, list] = {}
+
+
+def with_real_values(values):
+    """The generated values, or (as likely) the same with some of them replaced by real ids and keys."""
+    if isinstance(values, list):
+        return st.tuples(*(with_real_values(item) for item in values)).map(list) if values else st.just(values)
+    names = [name for name in REAL_VALUES if isinstance(values, dict) and name in values]
+    if not names:
+        return st.just(values)
+    picks = {name: st.one_of(st.just(values[name]), st.sampled_from(REAL_VALUES[name])) for name in names}
+    return st.fixed_dictionaries(picks).map(lambda picked: {**values, **picked})
+
+
+def with_real_body(context, body):
+    """As with_real_values; for an operation whose valid bodies are rare by chance, also a whole real one."""
+    strategy = with_real_values(body)
+    if context.operation is not None and context.operation.label in REAL_BODIES:
+        strategy = st.one_of(strategy, st.sampled_from(REAL_BODIES[context.operation.label]))
+    return strategy
+
+
+for _schema in (valid_requests, invalid_requests):
+    for _hook in ("flatmap_path_parameters", "flatmap_query"):
+        _schema.hook(_hook)(lambda context, values: with_real_values(values))
+valid_requests.hook("flatmap_body")(with_real_body)
+invalid_requests.hook("flatmap_body")(lambda context, body: with_real_values(body))
+
+
+@pytest.fixture
+def in_process_requests():
+    """What Django's test client does: the WSGI handler would otherwise close the database connection
+    after each request, and with it the test's transaction."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def submitted_assessment(team, user, framework, value: int, *, compute: bool):
+    assessment = assessment_start(team=team, user=user)
+    answers_save(assessment=assessment, user=user, items=complete_answers(framework, value=value))
+    assessment_submit(assessment=assessment, user=user)  # on_commit never fires here: nothing is enqueued
+    if compute:
+        report_compute(assessment_id=assessment.pk)
+    return assessment
+
+
+@pytest.fixture
+def owner_token(mlops_framework, in_process_requests) -> str:
+    owner = UserFactory(username="fuzz-owner")
+    organization = OrganizationFactory(name="Fuzz organisation")
+    MembershipFactory(user=owner, organization=organization, role=Role.OWNER)
+    team = TeamFactory(organization=organization, name="Fuzz team")
+    ready = [submitted_assessment(team, owner, mlops_framework, value, compute=True) for value in (1, 2)]
+    pending = submitted_assessment(team, owner, mlops_framework, 3, compute=False)
+    draft = assessment_start(team=team, user=owner)
+    answers_save(assessment=draft, user=owner, items=complete_answers(mlops_framework)[:5])
+    complete_draft = assessment_start(team=team, user=owner)
+    answers_save(assessment=complete_draft, user=owner, items=complete_answers(mlops_framework))
+
+    stranger = UserFactory(username="fuzz-stranger")
+    foreign = OrganizationFactory(name="Foreign organisation")
+    MembershipFactory(user=stranger, organization=foreign, role=Role.OWNER)
+    foreign_team = TeamFactory(organization=foreign, name="Foreign team")
+    foreign_draft = assessment_start(team=foreign_team, user=stranger)
+
+    viewed = OrganizationFactory(name="Viewed organisation")
+    MembershipFactory(user=stranger, organization=viewed, role=Role.OWNER)
+    MembershipFactory(user=owner, organization=viewed, role=Role.VIEWER)
+    viewed_team = TeamFactory(organization=viewed, name="Viewed team")
+    viewed_draft = assessment_start(team=viewed_team, user=stranger)
+
+    organizations = [organization.pk, viewed.pk, foreign.pk]
+    teams = [team.pk, viewed_team.pk, foreign_team.pk]
+    REAL_VALUES.clear()
+    REAL_VALUES.update({
+        "organization_id": organizations,
+        "organization": organizations,
+        "team_id": teams,
+        "team": teams,
+        "assessment_id": [a.pk for a in (*ready, pending, draft, complete_draft, viewed_draft, foreign_draft)],
+        "slug": [mlops_framework.slug],
+        "question": list(mlops_framework.questions.order_by("pk").values_list("key", flat=True)[:8]),
+        "area": list(mlops_framework.areas.values_list("key", flat=True)[:2]),
+        "username": [stranger.username],
+    })
+    questions = REAL_VALUES["question"]
+    REAL_BODIES.clear()
+    REAL_BODIES["PATCH /api/assessments/{assessment_id}/answers/"] = [
+        [{"question": questions[0], "value": 2}],
+        [{"question": questions[1], "value": 3}, {"question": questions[2], "value": "na", "comment": "No models."}],
+    ]
+    return Token.objects.create(user=owner).key
+
+
+FUZZ_SETTINGS = settings(
+    max_examples=MAX_EXAMPLES,
+    derandomize=True,
+    deadline=None,
+    database=None,  # nothing written under .hypothesis/
+    # The fixture's rows are made once per operation and shared by its examples, on purpose.
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+
+
+@FUZZ_SETTINGS
+@valid_requests.parametrize()
+def test_valid_requests(case, owner_token):
+    case.call_and_validate(headers={"Authorization": f"Token {owner_token}"}, checks=CHECKS)
+
+
+@FUZZ_SETTINGS
+@invalid_requests.parametrize()
+def test_invalid_requests(case, owner_token):
+    case.call_and_validate(headers={"Authorization": f"Token {owner_token}"}, checks=CHECKS)

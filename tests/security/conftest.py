@@ -1,0 +1,28 @@
+from dataclasses import dataclass
+
+import pytest
+
+from assessments.models import Assessment
+from reports.services import report_compute
+from tests.conftest import Cast, complete_answers
+from tests.reports.conftest import submit_answers
+
+
+@dataclass(frozen=True)
+class World:
+    """The cast (with its draft) plus two submitted assessments of its team whose reports are ready, so that
+    every URL of the organisation has something real behind it."""
+
+    cast: Cast
+    earlier: Assessment
+    latest: Assessment
+    question_key: str
+
+
+@pytest.fixture
+def world(cast) -> World:
+    submitted = [submit_answers(cast, complete_answers(cast.framework, value=value)) for value in (1, 2)]
+    for assessment in submitted:
+        report_compute(assessment_id=assessment.pk)
+    question = cast.framework.questions.filter(area__key="data").order_by("position").first()
+    return World(cast=cast, earlier=submitted[0], latest=submitted[1], question_key=question.key)

@@ -1,0 +1,273 @@
+"""Every URL of the URLconf, for the owner, the assessor and the viewer of the organisation and an outsider:
+the outsider gets 404 for everything inside the organisation, the viewer 403 for every write, and the
+roles that may read or write are not refused.
+
+A URL that is neither in ENDPOINTS nor in EXEMPT fails test_it_covers_every_url: a new endpoint must be
+added to one of them.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests.security.conftest import World
+
+pytestmark = pytest.mark.django_db
+
+OWNER = frozenset({"owner"})  # manage members and teams
+ANSWERING = frozenset({"owner", "assessor"})  # start, answer and submit assessments, set targets
+METHODS = ("get", "post", "put", "patch", "delete")
+
+
+@dataclass(frozen=True)
+class Write:
+    allowed: frozenset[str]
+    data: Callable[[World], object] = lambda world: {}
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    route: str
+    reads: bool = True
+    writes: dict[str, Write] = field(default_factory=dict)
+    submitted: bool = False  # assessment_id is a submitted assessment with its report ready (else the draft)
+    query: str = ""  # formatted with organization, team, a, b
+    collection: bool = False  # a list filtered by `query`: an outsider reads it, and finds it empty
+
+    @property
+    def api(self) -> bool:
+        return self.route.startswith("api/")
+
+    def __str__(self) -> str:
+        return self.route + self.query
+
+
+ENDPOINTS = [
+    # --- Pages ---
+    Endpoint("organizations/<int:organization_id>/"),
+    Endpoint(
+        "organizations/<int:organization_id>/members/",
+        reads=False,
+        writes={"post": Write(OWNER, lambda w: {"user": "viewer", "role": "member"})},
+    ),
+    Endpoint(
+        "organizations/<int:organization_id>/teams/",
+        reads=False,
+        writes={"post": Write(OWNER, lambda w: {"name": "Ranking"})},
+    ),
+    Endpoint("organizations/<int:organization_id>/dashboard/"),
+    Endpoint("teams/<int:team_id>/"),
+    Endpoint(
+        "teams/<int:team_id>/assessments/",
+        reads=False,
+        writes={"post": Write(ANSWERING, lambda w: {"start": "blank"})},
+    ),
+    Endpoint(
+        "teams/<int:team_id>/targets/",
+        reads=False,
+        writes={"post": Write(ANSWERING, lambda w: {"data": "3"})},
+    ),
+    Endpoint("teams/<int:team_id>/dashboard/"),
+    Endpoint("teams/<int:team_id>/compare/", query="?a={a}&b={b}"),
+    Endpoint("assessments/<int:assessment_id>/"),
+    Endpoint("assessments/<int:assessment_id>/areas/<slug:area_key>/"),
+    Endpoint(
+        "assessments/<int:assessment_id>/answers/<str:question_key>/",
+        reads=False,
+        writes={"post": Write(ANSWERING, lambda w: {"value": "2", "comment": "yes"})},
+    ),
+    Endpoint("assessments/<int:assessment_id>/summary/"),
+    Endpoint("assessments/<int:assessment_id>/submit/", reads=False, writes={"post": Write(ANSWERING)}),
+    Endpoint("assessments/<int:assessment_id>/report/", submitted=True),
+    Endpoint("assessments/<int:assessment_id>/report/status/", submitted=True),
+    Endpoint(
+        "assessments/<int:assessment_id>/report/retry/",
+        reads=False,
+        submitted=True,
+        writes={"post": Write(ANSWERING)},
+    ),
+    Endpoint("assessments/<int:assessment_id>/report.html", submitted=True),
+    Endpoint("dashboards/progress/", query="?team={team}"),
+    Endpoint("dashboards/progress/", query="?organization={organization}"),
+    # --- API ---
+    Endpoint("api/organizations/<int:organization_id>/"),
+    Endpoint(
+        "api/organizations/<int:organization_id>/members/",
+        writes={"post": Write(OWNER, lambda w: {"username": "viewer", "role": "member"})},
+    ),
+    Endpoint("api/organizations/<int:organization_id>/dashboard/"),
+    Endpoint(
+        "api/teams/",
+        query="?organization={organization}",
+        collection=True,
+        writes={"post": Write(OWNER, lambda w: {"organization": w.cast.organization.pk, "name": "Ranking"})},
+    ),
+    Endpoint("api/teams/<int:team_id>/"),
+    Endpoint(
+        "api/teams/<int:team_id>/targets/",
+        writes={"post": Write(ANSWERING, lambda w: {"area": "data", "level": 3})},
+    ),
+    Endpoint("api/teams/<int:team_id>/history/"),
+    Endpoint("api/teams/<int:team_id>/history.csv"),
+    Endpoint(
+        "api/assessments/",
+        query="?team={team}",
+        collection=True,
+        writes={"post": Write(ANSWERING, lambda w: {"team": w.cast.team.pk})},
+    ),
+    Endpoint("api/assessments/<int:assessment_id>/"),
+    Endpoint(
+        "api/assessments/<int:assessment_id>/answers/",
+        reads=False,
+        writes={"patch": Write(ANSWERING, lambda w: [{"question": w.question_key, "value": 2}])},
+    ),
+    Endpoint("api/assessments/<int:assessment_id>/submit/", reads=False, writes={"post": Write(ANSWERING)}),
+    Endpoint("api/assessments/<int:assessment_id>/report/", submitted=True),
+    Endpoint("api/assessments/<int:assessment_id>/export.csv"),
+]
+
+EXEMPT = {
+    "": "home: lists only the user's own organisations (test_it_shows_an_outsider_none_of_it_at_home)",
+    "signup/": "creates an account and a new organisation",
+    "login/": "anonymous by design",
+    "logout/": "ends the user's own session",
+    "organizations/new/": "creates a new organisation that the user owns",
+    "portfolio/": "only organisations where the user is an assessor (tests/reports/web/test_tenancy_dashboards.py)",
+    "healthz": "the load balancer's probe: no data",
+    "api/auth/token/": "exchanges the user's own credentials for a token",
+    "api/schema/": "the OpenAPI document: no data",
+    "api/docs/": "Swagger UI: no data",
+    "api/frameworks/": "the questionnaire, the same for everyone",
+    "api/frameworks/<slug:slug>/": "the questionnaire, the same for everyone",
+    "api/organizations/": "lists only the user's own organisations (test_it_lists_an_outsider_none_of_it)",
+}
+EXEMPT_PREFIXES = {
+    "admin/": "Django's admin: staff only, with its own login and permissions",
+}
+USERS = ("owner", "assessor", "viewer", "outsider")
+
+
+def routes(patterns=None, prefix: str = "") -> list[str]:
+    found = []
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            found += routes(pattern.url_patterns, prefix + str(pattern.pattern))
+        elif isinstance(pattern, URLPattern):
+            found.append(prefix + str(pattern.pattern))
+    return found
+
+
+def url(world: World, endpoint: Endpoint) -> str:
+    cast = world.cast
+    values = {
+        "organization_id": cast.organization.pk,
+        "team_id": cast.team.pk,
+        "assessment_id": (world.latest if endpoint.submitted else cast.assessment).pk,
+        "question_key": world.question_key,
+        "area_key": "data",
+        "slug": "mlops",
+    }
+    path = re.sub(r"<(?:\w+:)?(\w+)>", lambda match: str(values[match.group(1)]), endpoint.route)
+    query = endpoint.query.format(
+        organization=cast.organization.pk, team=cast.team.pk, a=world.earlier.pk, b=world.latest.pk
+    )
+    return f"/{path}{query}"
+
+
+def send(client, world: World, endpoint: Endpoint, method: str):
+    if method == "get":
+        return client.get(url(world, endpoint))
+    data = endpoint.writes[method].data(world) if method in endpoint.writes else {}
+    if endpoint.api:
+        return getattr(client, method)(url(world, endpoint), data, content_type="application/json")
+    return getattr(client, method)(url(world, endpoint), data)
+
+
+def cases(users=USERS, *, reads: bool = True, writes: bool = True) -> list:
+    """(endpoint, method, user) for every GET (reads) and every write (writes) of ENDPOINTS."""
+    found = []
+    for endpoint in ENDPOINTS:
+        methods = (["get"] if reads and endpoint.reads else []) + (list(endpoint.writes) if writes else [])
+        for method in methods:
+            found += [pytest.param(endpoint, method, user, id=f"{user}-{method}-{endpoint}") for user in users]
+    return found
+
+
+def test_it_covers_every_url():
+    covered = {endpoint.route for endpoint in ENDPOINTS}
+    exempt = [route for route in routes() if route in EXEMPT or route.startswith(tuple(EXEMPT_PREFIXES))]
+
+    assert sorted(set(routes()) - covered - set(exempt)) == [], "add these URLs to ENDPOINTS or EXEMPT"
+    assert sorted((covered | set(EXEMPT)) - set(routes())) == [], "these URLs are gone: remove them here"
+
+
+@pytest.mark.parametrize(("endpoint", "method", "user"), cases(["outsider"]))
+def test_it_gives_an_outsider_404(client, world, endpoint, method, user):
+    client.force_login(world.cast.users[user])
+
+    response = send(client, world, endpoint, method)
+
+    if endpoint.collection and method == "get":
+        assert (response.status_code, response.json()["results"]) == (200, [])
+    else:
+        assert response.status_code == 404
+
+
+@pytest.mark.parametrize(("endpoint", "method", "user"), cases(["owner", "assessor", "viewer"], writes=False))
+def test_it_lets_every_role_read(client, world, endpoint, method, user):
+    client.force_login(world.cast.users[user])
+
+    assert send(client, world, endpoint, method).status_code in {200, 302}
+
+
+@pytest.mark.parametrize(("endpoint", "method", "user"), cases(["owner", "assessor", "viewer"], reads=False))
+def test_it_lets_only_the_right_roles_write(client, world, endpoint, method, user):
+    client.force_login(world.cast.users[user])
+
+    status = send(client, world, endpoint, method).status_code
+
+    if user in endpoint.writes[method].allowed:  # may be refused for the state of things (400, 409), not the role
+        assert status not in {403, 404}
+        assert status < 500
+    else:
+        assert status == 403
+
+
+@pytest.mark.parametrize(("endpoint", "method", "user"), cases(["anonymous"]))
+def test_it_sends_anonymous_visitors_to_log_in(client, world, endpoint, method, user):
+    response = send(client, world, endpoint, method)
+
+    if endpoint.api:
+        assert response.status_code == 401
+    else:
+        assert response.url.startswith("/login/?next=")
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)
+def test_it_knows_every_method_of_every_url(client, world, endpoint):
+    """A method that is not in ENDPOINTS answers 405, so that no write escapes the matrix."""
+    client.force_login(world.cast.owner)
+    declared = {"get"} if endpoint.reads else set()
+    declared |= set(endpoint.writes)
+
+    undeclared = {method: send(client, world, endpoint, method).status_code for method in set(METHODS) - declared}
+
+    assert set(undeclared.values()) <= {405}, undeclared
+
+
+def test_it_shows_an_outsider_none_of_it_at_home(client, world):
+    client.force_login(world.cast.outsider)
+
+    assert "Acme" not in client.get("/").content.decode()
+
+
+def test_it_lists_an_outsider_none_of_it(client, world):
+    client.force_login(world.cast.outsider)
+
+    names = [organization["name"] for organization in client.get("/api/organizations/").json()["results"]]
+
+    assert "Acme" not in names
+    assert len(names) == 1
