@@ -8,9 +8,10 @@ from django.db.models import OuterRef, Subquery
 
 from assessments.models import Answer, Assessment
 from assessments.selectors import team_current_targets
+from maturity.framework_file import QuestionSpec
 from maturity.models import Area, Level, Question
 from maturity.scoring import NA, AreaDef, FrameworkDef, QuestionDef
-from reports.content import FrameworkText, QuestionText
+from reports.content import FrameworkText
 from reports.models import AreaScore, Report
 
 
@@ -57,7 +58,7 @@ def framework_definition_and_text(framework_id: int) -> tuple[FrameworkDef, Fram
         Area.objects.filter(framework_id=framework_id).order_by("position").values_list("key", "name", "weight")
     )
     questions = [
-        QuestionText(*row)
+        QuestionSpec(*row)
         for row in Question.objects.filter(framework_id=framework_id)
         .order_by("position")
         .values_list("key", "area__key", "level", "statement", "guidance", "recommendation", "weight")
