@@ -6,7 +6,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -34,6 +34,14 @@ class AnswersInvalidError(Exception):
     def __init__(self, problems: list[dict]) -> None:
         self.problems = problems
         super().__init__(f"{len(problems)} invalid answer(s)")
+
+
+class SubmitFailedError(Exception):
+    """The database refused the submission; it was rolled back whole, so nothing was lost."""
+
+    def __init__(self) -> None:
+        super().__init__("The submission could not be saved; nothing was lost, the assessment is still a draft. "
+                         "Please try again in a moment.")
 
 
 class FrameworkNotFoundError(Exception):
@@ -190,7 +198,18 @@ def _answer_errors(item: AnswerInput, question_ids: dict[str, int], seen: set[st
 def assessment_submit(
     *, assessment: Assessment, user: AbstractBaseUser, submitted_at: datetime | None = None
 ) -> Assessment:
-    """Freezes a complete draft and hands it to reporting once the transaction has committed."""
+    """Freezes a complete draft and hands it to reporting once the transaction has committed.
+
+    All or nothing: if the database refuses any write on the way, the assessment stays a draft with
+    every answer, and the caller gets SubmitFailedError to tell the user to try again.
+    """
+    try:
+        return _submit(assessment=assessment, user=user, submitted_at=submitted_at)
+    except DatabaseError as error:
+        raise SubmitFailedError from error
+
+
+def _submit(*, assessment: Assessment, user: AbstractBaseUser, submitted_at: datetime | None) -> Assessment:
     with transaction.atomic():
         locked = _lock_draft(assessment)
         answered = set(locked.answers.values_list("question_id", flat=True))

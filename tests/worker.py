@@ -13,7 +13,7 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_database_url() -> str:
+def shared_database_url() -> str:
     db = connection.settings_dict
     if db["ENGINE"].endswith("sqlite3"):
         return f"sqlite:///{Path(db['NAME']).resolve()}"
@@ -23,7 +23,7 @@ def test_database_url() -> str:
 
 @contextmanager
 def running_worker(*extra_args: str, **extra_env: str):
-    env = {**os.environ, "DATABASE_URL": test_database_url(), "REPORT_REQUEUE_EVERY_SECONDS": "2", **extra_env}
+    env = {**os.environ, "DATABASE_URL": shared_database_url(), "REPORT_REQUEUE_EVERY_SECONDS": "2", **extra_env}
     process = subprocess.Popen(  # noqa: S603 - our own worker
         [sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel", "INFO", "--concurrency", "1",
          "--without-gossip", "--without-mingle", *extra_args],

@@ -279,6 +279,7 @@ class AssessmentSubmitApi(APIView):
             403: FORBIDDEN,
             404: NOT_FOUND,
             409: CONFLICT,
+            503: OpenApiResponse(s.ErrorSerializer, description="The database refused it; still a draft, retry."),
         },
     )
     def post(self, request: Request, assessment_id: int) -> Response:
@@ -291,6 +292,8 @@ class AssessmentSubmitApi(APIView):
             return Response(body, status=status.HTTP_400_BAD_REQUEST)
         except services.AssessmentNotDraftError as error:
             raise Conflict(str(error)) from None
+        except services.SubmitFailedError as error:
+            return Response({"detail": str(error)}, status=status.HTTP_503_SERVICE_UNAVAILABLE)
         # The report is created by the submit hook (the reports app), in the same transaction.
         report_url = request.build_absolute_uri(f"/api/assessments/{submitted.pk}/report/")
         body = {"status": submitted.status, "report": {"status": submitted.report.status, "url": report_url}}

@@ -15,7 +15,12 @@ from assessments.selectors import (
     overall_progress,
     progress_by_area,
 )
-from assessments.services import AssessmentIncompleteError, AssessmentNotDraftError, assessment_submit
+from assessments.services import (
+    AssessmentIncompleteError,
+    AssessmentNotDraftError,
+    SubmitFailedError,
+    assessment_submit,
+)
 from assessments.views.questionnaire import AreaNavItem
 from assessments.views.scope import assessment_or_404, require_answer
 
@@ -37,6 +42,8 @@ def assessment_submit_view(request: HttpRequest, assessment_id: int) -> HttpResp
         return _render_summary(
             request, assessment, error=f"Not submitted: {len(error.unanswered)} question(s) still need an answer."
         )
+    except SubmitFailedError as error:
+        return _render_summary(request, assessment, error=str(error), status=503)
     except AssessmentNotDraftError:
         return _render_summary(request, assessment, error="This assessment is submitted already.", status=409)
     messages.success(request, f"Submitted {assessment.get_kind_display().lower()} #{assessment.pk}.")
