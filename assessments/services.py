@@ -48,6 +48,10 @@ class FrameworkNotFoundError(Exception):
     pass
 
 
+class UnknownAreaError(Exception):
+    pass
+
+
 class LastOwnerError(Exception):
     """An organisation always keeps at least one owner."""
 
@@ -85,6 +89,11 @@ def team_create(*, organization: Organization, name: str) -> Team:
 
 
 def target_set(*, team: Team, area_key: str, level: int, user: AbstractBaseUser) -> TargetLevel:
+    """Raises UnknownAreaError unless area_key is an area of the newest default framework."""
+    framework = framework_get(slug=DEFAULT_FRAMEWORK_SLUG)
+    area_keys = set(framework.areas.values_list("key", flat=True)) if framework else set()
+    if area_key not in area_keys:
+        raise UnknownAreaError(f"Not an area of the framework: one of {', '.join(sorted(area_keys))}.")
     return TargetLevel.objects.create(team=team, area_key=area_key, level=level, set_by=user)
 
 

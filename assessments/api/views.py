@@ -17,7 +17,7 @@ from rest_framework.views import APIView
 from assessments import permissions, selectors, services
 from assessments.api import serializers as s
 from assessments.models import Assessment, Organization, Team
-from maturity.selectors import DEFAULT_FRAMEWORK_SLUG, framework_get
+from maturity.selectors import DEFAULT_FRAMEWORK_SLUG
 
 NOT_FOUND = OpenApiResponse(s.ErrorSerializer, description="Not found, or not in one of your organisations.")
 FORBIDDEN = OpenApiResponse(s.ErrorSerializer, description="Your role in this organisation does not allow it.")
@@ -170,14 +170,12 @@ class TeamTargetsApi(APIView):
         _require(permissions.can_answer(team.role))
         data = s.TargetInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        framework = framework_get(slug=DEFAULT_FRAMEWORK_SLUG)
-        areas = selectors.framework_areas(framework_id=framework.pk) if framework else []
-        area_keys = {area.key for area in areas}
-        if data.validated_data["area"] not in area_keys:
-            raise ValidationError({"area": [f"Not an area of the framework: one of {', '.join(sorted(area_keys))}."]})
-        target = services.target_set(
-            team=team, area_key=data.validated_data["area"], level=data.validated_data["level"], user=request.user
-        )
+        try:
+            target = services.target_set(
+                team=team, area_key=data.validated_data["area"], level=data.validated_data["level"], user=request.user
+            )
+        except services.UnknownAreaError as error:
+            raise ValidationError({"area": [str(error)]}) from None
         return Response(s.TargetOutputSerializer(target).data, status=status.HTTP_201_CREATED)
 
 

@@ -75,9 +75,10 @@ def report_retry(request: HttpRequest, assessment_id: int) -> HttpResponse:
 STANDALONE_STYLES = ("vendor/pico/pico.min.css", "css/app.css", "css/report.css")
 
 
-def _script(source: str) -> str:
-    """Safe inside <script>: nothing in it can close the element early."""
-    return source.replace("</script", "<\\/script")
+@cache
+def _script(path: Path) -> str:
+    """A script file's text, safe inside <script>: nothing in it can close the element early."""
+    return _asset(path).replace("</script", "<\\/script")
 
 
 @cache
@@ -100,8 +101,8 @@ def report_standalone(request: HttpRequest, assessment_id: int) -> HttpResponse:
         raise Http404("The report is not ready yet.")
     context = _context(assessment, report) | {
         "styles": "\n".join(_static_text(name) for name in STANDALONE_STYLES),
-        "plotly_js": _script(_asset(settings.PLOTLY_JS_DIR / "plotly.min.js")),
-        "charts_js": _script(_static_text("js/charts.js")),
+        "plotly_js": _script(settings.PLOTLY_JS_DIR / "plotly.min.js"),
+        "charts_js": _script(Path(finders.find("js/charts.js"))),
     }
     response = render(request, "reports/standalone.html", context)
     if request.GET.get("download"):
