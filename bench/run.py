@@ -37,7 +37,13 @@ RESULTS = ROOT / "bench" / "results" / "latest.md"
 VENV_BIN = Path(sys.executable).parent
 
 
-def main() -> int:
+PARTS = ("http", "submit", "regenerate", "inprocess")
+
+
+def main(argv: list[str]) -> int:
+    parts = argv or PARTS  # e.g. `python bench/run.py http` while working on the endpoints
+    if unknown := set(parts) - set(PARTS):
+        raise SystemExit(f"Unknown part(s) {sorted(unknown)}; choose from {', '.join(PARTS)}.")
     for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):  # as production does
         subprocess.run([sys.executable, "manage.py", *command, "-v0"], cwd=ROOT, check=True)
     subprocess.run([sys.executable, "bench/seed.py"], cwd=ROOT, check=True)
@@ -45,11 +51,15 @@ def main() -> int:
     rows: list[Row] = []
     with gunicorn(), worker(concurrency=2):
         wait_until_up()
-        rows += http_rows(data)
-        rows.append(submit_latency_row(data))
-        rows.append(regenerate_row(data))
-        rows += memory_rows()
-    rows += [inprocess.scoring_row(), inprocess.report_row()]
+        if "http" in parts:
+            rows += _shown(http_rows(data))
+        if "submit" in parts:
+            rows += _shown([submit_latency_row(data)])
+        if "regenerate" in parts:
+            rows += _shown([regenerate_row(data)])
+        rows += _shown(memory_rows())
+    if "inprocess" in parts:
+        rows += _shown([inprocess.scoring_row(), inprocess.report_row()])
     table = render(rows)
     print(table)
     RESULTS.parent.mkdir(exist_ok=True)
@@ -281,5 +291,12 @@ def _peak_rss_mb(pid: int) -> float:
     return int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024
 
 
+def _shown(rows: list[Row]) -> list[Row]:
+    """Each row as soon as it is measured: a whole run takes minutes."""
+    for row in rows:
+        print(" | ".join(row.cells()), flush=True)
+    return rows
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

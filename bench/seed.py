@@ -21,7 +21,6 @@ import django  # noqa: E402
 
 django.setup()
 
-import pandas as pd  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
@@ -31,7 +30,8 @@ from maturity.framework_file import read_framework_file  # noqa: E402
 from maturity.scoring import NA  # noqa: E402
 from maturity.services import framework_load  # noqa: E402
 from reports.models import AreaScore, Report  # noqa: E402
-from reports.selectors import ReportInputs, framework_definition_and_text  # noqa: E402
+from reports.payload import rendered_payload  # noqa: E402
+from reports.selectors import HistoryPoint, ReportInputs, framework_definition_and_text  # noqa: E402
 from reports.services import compute_content_and_figures  # noqa: E402
 
 ORGANIZATION = "Bench Corp"
@@ -143,7 +143,7 @@ def _insert_reports(assessments, answers_by_assessment, definition, text):
     """Computes every report in memory, as the worker would, with each team's history so far."""
     now = timezone.now()
     reports, contents = [], []
-    history: dict[int, list[dict]] = {}
+    history: dict[int, list[HistoryPoint]] = {}
     for assessment in assessments:
         answers = answers_by_assessment[assessment.pk]
         earlier = history.setdefault(assessment.team_id, [])
@@ -154,36 +154,29 @@ def _insert_reports(assessments, answers_by_assessment, definition, text):
             answers=answers,
             comments={},
             targets={},
-            previous_scores=earlier[-1]["scores"] if earlier else {},
+            previous_scores=earlier[-1].scores if earlier else {},
             others_median={},
-            history=_history_frame(earlier),
+            history=list(earlier),
         )
         content, figures = compute_content_and_figures(inputs)
-        reports.append(
-            Report(
-                assessment_id=assessment.pk,
-                status=Report.Status.READY,
-                overall_level=content["overall"]["level"],
-                overall_score=content["overall"]["score"],
-                content=content,
-                figures=figures,
-                requested_at=now,
-                started_at=now,
-                generated_at=now,
-                duration_ms=0,
-                attempts=1,
-            )
+        report = Report(
+            assessment_id=assessment.pk,
+            status=Report.Status.READY,
+            overall_level=content["overall"]["level"],
+            overall_score=content["overall"]["score"],
+            content=content,
+            figures=figures,
+            requested_at=now,
+            started_at=now,
+            generated_at=now,
+            duration_ms=0,
+            attempts=1,
         )
+        report.payload = rendered_payload(report)
+        reports.append(report)
         contents.append(content)
-        earlier.append(
-            {
-                "submitted_at": assessment.submitted_at,
-                "assessment_id": assessment.pk,
-                "overall_level": content["overall"]["level"],
-                "overall_score": content["overall"]["score"],
-                "scores": {area["key"]: area["score"] for area in content["areas"]},
-            }
-        )
+        scores = {area["key"]: area["score"] for area in content["areas"]}
+        earlier.append(HistoryPoint(assessment.pk, assessment.submitted_at, content["overall"]["score"], scores))
     created = Report.objects.bulk_create(reports, batch_size=1000)
     AreaScore.objects.bulk_create(
         (
@@ -194,14 +187,6 @@ def _insert_reports(assessments, answers_by_assessment, definition, text):
         batch_size=BATCH,
     )
     _progress("ready reports", len(created))
-
-
-def _history_frame(earlier: list[dict]) -> pd.DataFrame:
-    columns = ["assessment_id", "overall_level", "overall_score"]
-    if not earlier:
-        return pd.DataFrame(columns=columns, index=pd.DatetimeIndex([], name="submitted_at"))
-    rows = [{**{c: e[c] for c in columns}, **e["scores"]} for e in earlier]
-    return pd.DataFrame(rows, index=pd.DatetimeIndex([e["submitted_at"] for e in earlier], name="submitted_at"))
 
 
 def _insert_drafts(teams, framework, definition, question_ids, user):

@@ -4,10 +4,9 @@ Built as dicts rather than through `plotly.graph_objects`, whose validation is t
 tests check every builder's output against Plotly's schema once.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-
-import pandas as pd
+from datetime import datetime
 
 LEVEL_TICKS = {"tickvals": [0, 1, 2, 3, 4], "range": [0, 4]}
 LEVEL_COLOURS = ["#d7301f", "#fc8d59", "#fdcc8a", "#78c679", "#238443"]
@@ -94,26 +93,26 @@ def area_bars_figure(
     }
 
 
-def history_figure(history: pd.DataFrame) -> dict:
-    """Overall score and each area's score over time.
+def history_figure(
+    *, dates: Sequence[datetime], overall: Sequence[float | None], areas: Mapping[str, Sequence[float | None]]
+) -> dict:
+    """Overall score and each area's score over time: one point per assessment, oldest first.
 
-    `history`: one row per assessment, indexed by submission time, with an `overall` column and one
-    column per area name (scores, NaN when not applicable).
+    `areas`: area name -> its scores at `dates` (None when not applicable).
     """
-    dates = [stamp.isoformat() for stamp in history.index]
+    x = [stamp.isoformat() for stamp in dates]
     traces = [
         {
-            "type": "scatter", "name": "Overall", "x": dates, "y": _values(history["overall"]),
+            "type": "scatter", "name": "Overall", "x": x, "y": _values(overall),
             "mode": "lines+markers", "line": {"width": 4, "color": "#1f2d3d"},
         }
     ]
     traces.extend(
         {
-            "type": "scatter", "name": str(column), "x": dates, "y": _values(history[column]),
-            "mode": "lines+markers", "line": {"width": 1.5}, "visible": "legendonly" if len(history) < 2 else True,
+            "type": "scatter", "name": name, "x": x, "y": _values(scores),
+            "mode": "lines+markers", "line": {"width": 1.5}, "visible": "legendonly" if len(x) < 2 else True,
         }
-        for column in history.columns
-        if column != "overall"
+        for name, scores in areas.items()
     )
     return {
         "data": traces,
@@ -126,15 +125,17 @@ def history_figure(history: pd.DataFrame) -> dict:
     }
 
 
-def heatmap_figure(scores: pd.DataFrame) -> dict:
-    """Teams (rows) by areas (columns), coloured by score."""
+def heatmap_figure(
+    *, teams: Sequence[str], areas: Sequence[str], scores: Sequence[Sequence[float | None]]
+) -> dict:
+    """Teams (rows) by areas (columns), coloured by score: `scores[team][area]`."""
     return {
         "data": [
             {
                 "type": "heatmap",
-                "z": [_values(row) for _, row in scores.iterrows()],
-                "x": [str(column) for column in scores.columns],
-                "y": [str(team) for team in scores.index],
+                "z": [_values(row) for row in scores],
+                "x": list(areas),
+                "y": list(teams),
                 "zmin": 0, "zmax": 4,
                 "colorscale": [[i / 4, colour] for i, colour in enumerate(LEVEL_COLOURS)],
                 "colorbar": {"title": {"text": "Score"}},
@@ -145,13 +146,13 @@ def heatmap_figure(scores: pd.DataFrame) -> dict:
     }
 
 
-def level_distribution_figure(levels: pd.DataFrame) -> dict:
-    """For each area (rows of `levels`, columns 0..4), how many teams stand at each level."""
+def level_distribution_figure(*, areas: Sequence[str], counts: Sequence[Sequence[int]]) -> dict:
+    """For each area, how many teams stand at each level: `counts[area][level]`, levels 0..4."""
     return {
         "data": [
             {
-                "type": "bar", "name": f"Level {level}", "x": [str(area) for area in levels.index],
-                "y": [int(count) for count in levels[level]], "marker": {"color": LEVEL_COLOURS[level]},
+                "type": "bar", "name": f"Level {level}", "x": list(areas),
+                "y": [area_counts[level] for area_counts in counts], "marker": {"color": LEVEL_COLOURS[level]},
             }
             for level in range(5)
         ],
@@ -159,5 +160,5 @@ def level_distribution_figure(levels: pd.DataFrame) -> dict:
     }
 
 
-def _values(column: pd.Series) -> list[float | None]:
-    return [None if pd.isna(value) else round(float(value), 2) for value in column]
+def _values(values: Sequence[float | None]) -> list[float | None]:
+    return [None if value is None else round(float(value), 2) for value in values]

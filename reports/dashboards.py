@@ -1,38 +1,29 @@
-"""Data sets behind history, dashboards and exports: one query per data set, shaped with pandas.
+"""Data sets behind history, dashboards and exports: aggregated in SQL, shaped in plain Python.
 
-Nothing here loops over teams or assessments with queries; the number of queries is fixed.
+Every data set is a fixed number of queries whatever the number of teams and assessments: the ranking of
+each team's assessments (latest, previous, how many) and the level counts are window functions and
+GROUP BY in the database; what comes back is already one row per team or per assessment and area.
+No pandas here: these run in web processes, where importing it alone would cost a worker about 60 MB.
 """
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 
-import pandas as pd
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import OuterRef, Subquery
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from assessments.models import Assessment, Membership, Role, Team
 from maturity.models import Area, Level
 from maturity.selectors import DEFAULT_FRAMEWORK_SLUG, framework_get
-from reports.charts import heatmap_figure, level_distribution_figure
+from reports.charts import heatmap_figure, history_figure, level_distribution_figure
 from reports.comparison import ScoreChange, score_change
 from reports.models import AreaScore, Report
 
-ASSESSMENT_COLUMNS = {
-    "id": "assessment_id",
-    "team_id": "team_id",
-    "team__name": "team",
-    "team__organization_id": "organization_id",
-    "team__organization__name": "organization",
-    "kind": "kind",
-    "submitted_at": "submitted_at",
-    "submitted_by__username": "submitted_by",
-    "report__status": "report_status",
-    "report__overall_level": "overall_level",
-    "report__overall_score": "overall_score",
-}
+LEVELS = range(5)
 
 
 def area_names() -> dict[str, str]:
@@ -43,246 +34,172 @@ def area_names() -> dict[str, str]:
     return dict(Area.objects.filter(framework=framework).order_by("position").values_list("key", "name"))
 
 
-def submitted_assessments_frame(assessments) -> pd.DataFrame:
-    """Submitted assessments with their report's overall figures, oldest first (one query)."""
-    rows = assessments.filter(status=Assessment.Status.SUBMITTED).order_by("submitted_at", "id")
-    frame = pd.DataFrame.from_records(rows.values_list(*ASSESSMENT_COLUMNS), columns=list(ASSESSMENT_COLUMNS.values()))
-    frame["overall_score"] = pd.to_numeric(frame["overall_score"], errors="coerce").astype(float)
-    frame["overall_level"] = frame["overall_level"].astype("Int64")
-    for column in ("team", "organization", "kind", "report_status"):
-        frame[column] = frame[column].astype("category")
-    return frame
-
-
-def area_scores_frame(assessment_ids) -> pd.DataFrame:
-    """Long format: assessment_id, area_key, level, score (one query; `assessment_ids` may be a
-    subquery, so this stays one query)."""
-    frame = pd.DataFrame.from_records(
-        AreaScore.objects.filter(report__assessment_id__in=assessment_ids).values_list(
-            "report__assessment_id", "area_key", "level", "score"
-        ),
-        columns=["assessment_id", "area_key", "level", "score"],
-    )
-    frame["score"] = pd.to_numeric(frame["score"], errors="coerce").astype(float)
-    frame["level"] = frame["level"].astype("Int64")
-    frame["area_key"] = frame["area_key"].astype("category")
-    return frame
-
-
-def team_history(*, team: Team) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The team's submitted assessments oldest first, and their area scores (two queries)."""
-    assessments = Assessment.objects.filter(team=team)
-    frame = submitted_assessments_frame(assessments)
-    areas = area_scores_frame(assessments.filter(status=Assessment.Status.SUBMITTED).values("pk"))
-    return frame, areas
-
-
-def history_wide(frame: pd.DataFrame, areas: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    """One row per assessment: overall figures, then `<area>_level` and `<area>_score` per area."""
-    wide = frame.set_index("assessment_id")
-    for key in names:
-        one = areas[areas["area_key"] == key].set_index("assessment_id")
-        wide[f"{key}_level"] = one["level"].reindex(wide.index)
-        wide[f"{key}_score"] = one["score"].reindex(wide.index)
-    return wide.reset_index()
-
-
-@dataclass(frozen=True)
-class OrganizationDashboard:
-    teams: pd.DataFrame  # one row per team: latest and previous overall figures, change, regressed
-    scores: pd.DataFrame  # team name x area key: latest score
-    levels: pd.DataFrame  # team name x area key: latest level
-    distribution: pd.DataFrame  # area key x level 0..4: number of teams
-    area_names: dict[str, str]  # key -> name, framework order
-
-
-def organization_dashboard(*, organization_id: int) -> OrganizationDashboard:
-    """Four queries whatever the number of teams and assessments."""
-    names = area_names()
-    teams = pd.DataFrame.from_records(
-        Team.objects.filter(organization_id=organization_id).order_by("name").values_list("id", "name"),
-        columns=["team_id", "team"],
-    )
-    history = submitted_assessments_frame(Assessment.objects.filter(team__organization_id=organization_id))
-    latest_ids = _latest_assessment_ids(organization_id)
-    areas = area_scores_frame(latest_ids)
-    summary = _team_summary(teams, history)
-    id_to_team = dict(zip(summary["latest_assessment_id"], summary["team"], strict=False))
-    areas["team"] = areas["assessment_id"].map(id_to_team)
-    scores = areas.pivot_table(index="team", columns="area_key", values="score", observed=False, aggfunc="first")
-    levels = areas.pivot_table(index="team", columns="area_key", values="level", observed=False, aggfunc="first")
-    keys = list(names)
-    distribution = (
-        areas.dropna(subset=["level"])
-        .astype({"level": int})
-        .groupby(["area_key", "level"], observed=False)
-        .size()
-        .unstack(fill_value=0)
-        .reindex(index=keys, columns=range(5), fill_value=0)
-    )
-    return OrganizationDashboard(
-        teams=summary,
-        scores=scores.reindex(columns=keys),
-        levels=levels.reindex(columns=keys),
-        distribution=distribution,
-        area_names=names,
-    )
-
-
-def dashboard_figures(dashboard: OrganizationDashboard) -> dict:
-    names = dashboard.area_names
-    return {
-        "heatmap": heatmap_figure(dashboard.scores.rename(columns=names)),
-        "distribution": level_distribution_figure(dashboard.distribution.rename(index=names)),
-    }
-
-
-def page_figures(dashboard: OrganizationDashboard) -> dict:
-    """dashboard_figures laid out for half the width of a page: the heatmap grows with the number of teams,
-    area names slant the same way in both, and the legend of levels stands beside its stack of bars."""
-    figures = dashboard_figures(dashboard)
-    slanted = {"automargin": True, "tickangle": -35}
-    heatmap, distribution = figures["heatmap"], figures["distribution"]
-    heatmap["data"][0] |= {"xgap": 2, "ygap": 2}
-    heatmap["layout"] |= {
-        "height": max(420, 260 + 40 * len(dashboard.scores.index)),
-        "xaxis": dict(slanted),
-        "yaxis": {"automargin": True, "autorange": "reversed"},  # teams top down, as in the table
-    }
-    distribution["layout"] |= {
-        "height": max(420, heatmap["layout"]["height"]),
-        "xaxis": dict(slanted),
-        "legend": {"orientation": "v", "x": 1.02, "y": 1},
-    }
-    return figures
-
-
-def _number(value) -> float | int | None:
-    return None if pd.isna(value) else value.item() if hasattr(value, "item") else value
-
-
-def dashboard_payload(dashboard: OrganizationDashboard) -> dict:
-    """The organisation dashboard as the API shows it."""
-    teams = []
-    for row in dashboard.teams.itertuples(index=False):
-        has_result = not pd.isna(row.latest_assessment_id)
-        scores = dashboard.scores.loc[row.team] if has_result and row.team in dashboard.scores.index else None
-        levels = dashboard.levels.loc[row.team] if scores is not None else None
-        teams.append({
-            "id": int(row.team_id),
-            "name": row.team,
-            "latest_assessment": int(row.latest_assessment_id) if has_result else None,
-            "submitted_at": None if pd.isna(row.submitted_at) else row.submitted_at,
-            "overall": {"level": _number(row.overall_level), "score": _number(row.overall_score)},
-            "areas": [
-                {"key": key, "level": _number(levels[key]), "score": _number(scores[key])}
-                for key in dashboard.area_names
-            ] if scores is not None else [],
-            "previous_score": _number(row.previous_score),
-            "change": _number(row.change),
-            "regressed": bool(row.regressed),
-        })
-    distribution = {
-        key: {str(level): int(count) for level, count in counts.items()}
-        for key, counts in dashboard.distribution.iterrows()
-    }
-    return {"teams": teams, "distribution": distribution, "figures": dashboard_figures(dashboard)}
-
-
-def history_payload(frame: pd.DataFrame, areas: pd.DataFrame, names: dict[str, str]) -> list[dict]:
-    """The team history as the API shows it: one entry per submitted assessment, oldest first."""
-    by_assessment = dict(list(areas.groupby("assessment_id", observed=True)))
-    entries = []
-    for row in frame.itertuples(index=False):
-        rows = by_assessment.get(row.assessment_id)
-        scores = {} if rows is None else {r.area_key: r for r in rows.itertuples(index=False)}
-        entries.append({
-            "id": int(row.assessment_id),
-            "submitted_at": row.submitted_at,
-            "kind": row.kind,
-            "report_status": None if pd.isna(row.report_status) else row.report_status,
-            "overall": {"level": _number(row.overall_level), "score": _number(row.overall_score)},
-            "areas": [
-                {"key": key, "level": _number(scores[key].level), "score": _number(scores[key].score)}
-                for key in names
-                if key in scores
-            ],
-        })
-    return entries
-
-
-def _latest_assessment_ids(organization_id: int):
-    latest = (
-        Assessment.objects.filter(team=OuterRef("team"), status=Assessment.Status.SUBMITTED)
-        .order_by("-submitted_at", "-id")
-        .values("pk")[:1]
-    )
-    return Assessment.objects.filter(team__organization_id=organization_id, pk=Subquery(latest)).values("pk")
-
-
-def _team_summary(teams: pd.DataFrame, history: pd.DataFrame) -> pd.DataFrame:
-    """Latest and previous submitted assessment of each team, and whether the team regressed."""
-    ordered = history.sort_values(["team_id", "submitted_at", "assessment_id"])
-    latest = ordered.groupby("team_id", observed=True).tail(1).set_index("team_id")
-    previous = ordered.groupby("team_id", observed=True).nth(-2).set_index("team_id")
-    summary = teams.set_index("team_id")
-    summary["latest_assessment_id"] = latest["assessment_id"].reindex(summary.index).astype("Int64")
-    summary["submitted_at"] = latest["submitted_at"].reindex(summary.index)
-    summary["report_status"] = latest["report_status"].reindex(summary.index).astype(object)
-    summary["overall_level"] = latest["overall_level"].reindex(summary.index)
-    summary["overall_score"] = latest["overall_score"].reindex(summary.index)
-    summary["previous_level"] = previous["overall_level"].reindex(summary.index)
-    summary["previous_score"] = previous["overall_score"].reindex(summary.index)
-    summary["assessments"] = ordered.groupby("team_id", observed=True).size().reindex(summary.index, fill_value=0)
-    summary["change"] = (summary["overall_score"] - summary["previous_score"]).round(2)
-    summary["regressed"] = (summary["change"] < 0) | (summary["overall_level"] < summary["previous_level"])
-    summary["regressed"] = summary["regressed"].fillna(False).astype(bool)
-    return summary.reset_index()
-
-
-def assessor_organization_ids(*, user: AbstractBaseUser) -> list[int]:
-    return list(
-        Membership.objects.filter(user=user, role=Role.ASSESSOR).order_by("organization__name").values_list(
-            "organization_id", flat=True
-        )
-    )
-
-
-def portfolio(*, user: AbstractBaseUser) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """For a consultant: every team of every organisation where they are assessor, with the latest
-    and previous results (as organization_dashboard's `teams`), and the audits still in draft."""
-    organization_ids = assessor_organization_ids(user=user)
-    teams = pd.DataFrame.from_records(
-        Team.objects.filter(organization_id__in=organization_ids)
-        .order_by("organization__name", "name")
-        .values_list("id", "name", "organization_id", "organization__name"),
-        columns=["team_id", "team", "organization_id", "organization"],
-    )
-    history = submitted_assessments_frame(Assessment.objects.filter(team__organization_id__in=organization_ids))
-    drafts = pd.DataFrame.from_records(
-        Assessment.objects.filter(
-            team__organization_id__in=organization_ids, status=Assessment.Status.DRAFT, kind=Assessment.Kind.AUDIT
-        )
-        .order_by("team__organization__name", "team__name")
-        .values_list("id", "team__name", "team__organization__name", "created_at", "created_by__username"),
-        columns=["assessment_id", "team", "organization", "created_at", "created_by"],
-    )
-    return _team_summary(teams, history), drafts
-
-
-def assessor_organizations(*, user: AbstractBaseUser) -> list[tuple[int, str]]:
-    """(id, name) of every organisation where the user is assessor, by name (one query)."""
-    return list(
-        Membership.objects.filter(user=user, role=Role.ASSESSOR)
-        .order_by("organization__name", "organization_id")
-        .values_list("organization_id", "organization__name")
-    )
-
-
 def level_names() -> dict[int, str]:
     """Level number -> name, from the newest version of the default framework (one query)."""
     rows = Level.objects.filter(framework__slug=DEFAULT_FRAMEWORK_SLUG).order_by("framework__version", "number")
     return dict(rows.values_list("number", "name"))
+
+
+def _optional_float(value) -> float | None:
+    return None if value is None else float(value)
+
+
+# --- A team over time ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AreaResult:
+    level: int | None  # None: not applicable
+    score: float | None
+
+
+@dataclass(frozen=True)
+class SubmittedAssessment:
+    """A submitted assessment with its report's overall result and, for history, its area results."""
+
+    assessment_id: int
+    kind: str
+    submitted_at: datetime
+    submitted_by: str
+    report_status: str | None
+    level: int | None
+    score: float | None
+    areas: dict[str, AreaResult] = field(default_factory=dict)  # area key -> result, when fetched
+
+    @property
+    def report_ready(self) -> bool:
+        return self.report_status == Report.Status.READY
+
+
+def submitted_assessments(*, team: Team) -> list[SubmittedAssessment]:
+    """The team's submitted assessments with their overall result, oldest first (one query)."""
+    rows = (
+        Assessment.objects.filter(team=team, status=Assessment.Status.SUBMITTED)
+        .order_by("submitted_at", "id")
+        .values_list(
+            "id", "kind", "submitted_at", "submitted_by__username", "report__status", "report__overall_level",
+            "report__overall_score",
+        )
+    )
+    return [
+        SubmittedAssessment(pk, kind, submitted_at, by or "", status, level, _optional_float(score))
+        for pk, kind, submitted_at, by, status, level, score in rows
+    ]
+
+
+def team_history(*, team: Team) -> list[SubmittedAssessment]:
+    """submitted_assessments with each one's area results (two queries)."""
+    history = submitted_assessments(team=team)
+    areas: dict[int, dict[str, AreaResult]] = {entry.assessment_id: entry.areas for entry in history}
+    rows = AreaScore.objects.filter(
+        report__assessment__team=team, report__assessment__status=Assessment.Status.SUBMITTED
+    ).values_list("report__assessment_id", "area_key", "level", "score")
+    for assessment_id, key, level, score in rows:
+        areas[assessment_id][key] = AreaResult(level, _optional_float(score))
+    return history
+
+
+def history_payload(history: list[SubmittedAssessment], names: Mapping[str, str]) -> list[dict]:
+    """The team history as the API shows it: one entry per submitted assessment, oldest first."""
+    return [
+        {
+            "id": entry.assessment_id,
+            "submitted_at": entry.submitted_at,
+            "kind": entry.kind,
+            "report_status": entry.report_status,
+            "overall": {"level": entry.level, "score": entry.score},
+            "areas": [
+                {"key": key, "level": entry.areas[key].level, "score": entry.areas[key].score}
+                for key in names
+                if key in entry.areas
+            ],
+        }
+        for entry in history
+    ]
+
+
+def history_table(team: Team, history: list[SubmittedAssessment], names: Mapping[str, str]) -> tuple[list, list]:
+    """The header and rows of the history CSV: overall figures, then `<area>_level`, `<area>_score`."""
+    header = [
+        "assessment_id", "team", "organization", "kind", "submitted_at", "submitted_by", "report_status",
+        "overall_level", "overall_score",
+    ]
+    header += [f"{key}_{figure}" for key in names for figure in ("level", "score")]
+    rows = []
+    for entry in history:
+        row = [
+            entry.assessment_id, team.name, team.organization.name, entry.kind, entry.submitted_at.isoformat(),
+            entry.submitted_by, entry.report_status, entry.level, entry.score,
+        ]
+        for key in names:
+            area = entry.areas.get(key, AreaResult(None, None))
+            row += [area.level, area.score]
+        rows.append(["" if value is None else value for value in row])
+    return header, rows
+
+
+def history_chart(history: list[SubmittedAssessment], names: Mapping[str, str]) -> dict | None:
+    """The progress-over-time figure of the assessments whose report is ready; None without any."""
+    ready = [entry for entry in history if entry.report_ready]
+    if not ready:
+        return None
+    areas = {
+        name: [entry.areas[key].score if key in entry.areas else None for entry in ready] for key, name in names.items()
+    }
+    return history_figure(
+        dates=[entry.submitted_at for entry in ready], overall=[entry.score for entry in ready], areas=areas
+    )
+
+
+def assessment_choices(history: list[SubmittedAssessment]) -> list[tuple[int, str]]:
+    """Newest first, for the two selects of the comparison form."""
+    choices = []
+    for entry in reversed(history):
+        when = date_format(timezone.localtime(entry.submitted_at), "j M Y")
+        kind = Assessment.Kind(entry.kind).label
+        result = "" if entry.score is None else f", score {entry.score:.2f}"
+        choices.append((entry.assessment_id, f"#{entry.assessment_id} {kind} of {when}{result}"))
+    return choices
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    assessment_id: int
+    kind: str
+    submitted_at: datetime
+    submitted_by: str
+    report_status: str | None
+    level: int | None
+    level_name: str
+    score: float | None
+    change: ScoreChange | None
+
+    @property
+    def report_ready(self) -> bool:
+        return self.report_status == Report.Status.READY
+
+
+def history_rows(history: list[SubmittedAssessment], names: Mapping[int, str]) -> list[HistoryRow]:
+    """Newest first, each with the change of overall score since the last assessment before it that has
+    a score."""
+    rows = []
+    previous_score = None
+    for entry in history:
+        rows.append(
+            HistoryRow(
+                assessment_id=entry.assessment_id,
+                kind=Assessment.Kind(entry.kind).label,
+                submitted_at=entry.submitted_at,
+                submitted_by=entry.submitted_by,
+                report_status=entry.report_status,
+                level=entry.level,
+                level_name=names.get(entry.level, "") if entry.level is not None else "",
+                score=entry.score,
+                change=score_change(previous_score, entry.score),
+            )
+        )
+        previous_score = entry.score if entry.score is not None else previous_score
+    return rows[::-1]
 
 
 def latest_ready_report(*, team: Team) -> Report | None:
@@ -290,13 +207,13 @@ def latest_ready_report(*, team: Team) -> Report | None:
     return (
         Report.objects.filter(assessment__team=team, status=Report.Status.READY)
         .select_related("assessment")
-        .defer("figures")
+        .defer("figures", "payload")
         .order_by("-assessment__submitted_at", "-assessment_id")
         .first()
     )
 
 
-# --- Shaping for the web pages: pure functions of the data sets above ---
+# --- Teams side by side ----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -305,7 +222,7 @@ class TeamRow:
 
     team_id: int
     team: str
-    organization_id: int | None
+    organization_id: int
     organization: str
     assessment_id: int | None
     submitted_at: datetime | None
@@ -335,93 +252,195 @@ class TeamRow:
         return level_up or (self.change is not None and self.change.value > 0)
 
 
-def team_rows(summary: pd.DataFrame, names: Mapping[int, str]) -> list[TeamRow]:
-    """`summary`: the `teams` of organization_dashboard or the first frame of portfolio."""
-    rows = []
-    for row in summary.itertuples(index=False):
-        level, previous_level = _optional_int(row.overall_level), _optional_int(row.previous_level)
-        rows.append(
-            TeamRow(
-                team_id=int(row.team_id),
-                team=row.team,
-                organization_id=_optional_int(getattr(row, "organization_id", None)),
-                organization=getattr(row, "organization", ""),
-                assessment_id=_optional_int(row.latest_assessment_id),
-                submitted_at=None if pd.isna(row.submitted_at) else row.submitted_at.to_pydatetime(),
-                report_status=None if pd.isna(row.report_status) else str(row.report_status),
-                level=level,
-                level_name=names.get(level, "") if level is not None else "",
-                score=_optional_float(row.overall_score),
-                previous_level=previous_level,
-                previous_score=_optional_float(row.previous_score),
-                change=score_change(_optional_float(row.previous_score), _optional_float(row.overall_score)),
-                regressed=bool(row.regressed),
-                assessments=int(row.assessments),
-            )
+@dataclass(frozen=True)
+class _Ranked:
+    """One of a team's two newest submitted assessments (rank 1: the latest), with how many it has."""
+
+    assessment_id: int
+    submitted_at: datetime
+    report_status: str | None
+    level: int | None
+    score: float | None
+    count: int
+
+
+def _latest_two(organization_ids: Iterable[int]) -> dict[int, list[_Ranked]]:
+    """Team id -> its latest and previous submitted assessment, ranked in the database (one query)."""
+    newest_first = [F("submitted_at").desc(), F("id").desc()]
+    rows = (
+        Assessment.objects.filter(team__organization_id__in=organization_ids, status=Assessment.Status.SUBMITTED)
+        .annotate(
+            rank=Window(RowNumber(), partition_by=[F("team_id")], order_by=newest_first),
+            count=Window(Count("id"), partition_by=[F("team_id")]),
         )
-    return rows
+        .filter(rank__lte=2)
+        .order_by("team_id", "rank")
+        .values_list(
+            "team_id", "id", "submitted_at", "report__status", "report__overall_level", "report__overall_score",
+            "count",
+        )
+    )
+    ranked: dict[int, list[_Ranked]] = {}
+    for team_id, pk, submitted_at, status, level, score, count in rows:
+        ranked.setdefault(team_id, []).append(_Ranked(pk, submitted_at, status, level, _optional_float(score), count))
+    return ranked
 
 
-def history_chart_frame(frame: pd.DataFrame, areas: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
-    """What history_figure draws, from team_history: assessments with a ready report, indexed by
-    submission time, an `overall` column and one score column per area name."""
-    ready = frame[frame["report_status"].astype(object) == Report.Status.READY]
-    wide = history_wide(ready, areas, dict(names))
-    columns = {"overall_score": "overall"} | {f"{key}_score": name for key, name in names.items()}
-    chart = wide.set_index(pd.DatetimeIndex(wide["submitted_at"]))[list(columns)].rename(columns=columns)
-    return chart.astype(float)
+def _team_row(team: tuple[int, str, int, str], ranked: list[_Ranked], names: Mapping[int, str]) -> TeamRow:
+    team_id, team_name, organization_id, organization = team
+    latest = ranked[0] if ranked else None
+    previous = ranked[1] if len(ranked) > 1 else None
+    level = latest.level if latest else None
+    previous_level = previous.level if previous else None
+    change = score_change(previous.score if previous else None, latest.score if latest else None)
+    fell = None not in (level, previous_level) and level < previous_level
+    return TeamRow(
+        team_id=team_id,
+        team=team_name,
+        organization_id=organization_id,
+        organization=organization,
+        assessment_id=latest.assessment_id if latest else None,
+        submitted_at=latest.submitted_at if latest else None,
+        report_status=latest.report_status if latest else None,
+        level=level,
+        level_name=names.get(level, "") if level is not None else "",
+        score=latest.score if latest else None,
+        previous_level=previous_level,
+        previous_score=previous.score if previous else None,
+        change=change,
+        regressed=bool(fell or (change is not None and change.value < 0)),
+        assessments=latest.count if latest else 0,
+    )
 
 
-def assessment_choices(frame: pd.DataFrame) -> list[tuple[int, str]]:
-    """Newest first, for the two selects of the comparison form: `frame` from team_history."""
-    choices = []
-    for row in frame.iloc[::-1].itertuples(index=False):
-        when = date_format(timezone.localtime(row.submitted_at.to_pydatetime()), "j M Y")
-        kind = Assessment.Kind(row.kind).label
-        result = "" if pd.isna(row.overall_score) else f", score {row.overall_score:.2f}"
-        choices.append((int(row.assessment_id), f"#{row.assessment_id} {kind} of {when}{result}"))
-    return choices
+def _team_rows(teams, organization_ids: list[int]) -> list[TeamRow]:
+    """`teams`: a Team queryset in the order to show (two queries more)."""
+    ranked = _latest_two(organization_ids)
+    names = level_names()
+    return [
+        _team_row(team, ranked.get(team[0], []), names)
+        for team in teams.values_list("id", "name", "organization_id", "organization__name")
+    ]
 
 
 @dataclass(frozen=True)
-class HistoryRow:
+class OrganizationDashboard:
+    teams: list[TeamRow]  # by name
+    latest_areas: dict[int, dict[str, AreaResult]]  # team id -> area key -> result of its latest assessment
+    distribution: dict[str, list[int]]  # area key -> number of teams at level 0..4
+    area_names: dict[str, str]  # key -> name, framework order
+
+
+def organization_dashboard(*, organization_id: int) -> OrganizationDashboard:
+    """Six queries whatever the number of teams and assessments."""
+    names = area_names()
+    teams = _team_rows(Team.objects.filter(organization_id=organization_id).order_by("name", "id"), [organization_id])
+    team_of = {row.assessment_id: row.team_id for row in teams if row.has_result}
+    latest = AreaScore.objects.filter(report__assessment_id__in=list(team_of))
+    latest_areas: dict[int, dict[str, AreaResult]] = {}
+    for assessment_id, key, level, score in latest.values_list("report__assessment_id", "area_key", "level", "score"):
+        latest_areas.setdefault(team_of[assessment_id], {})[key] = AreaResult(level, _optional_float(score))
+    distribution = {key: [0 for _ in LEVELS] for key in names}
+    counts = latest.filter(level__isnull=False).values("area_key", "level").annotate(teams=Count("*")).order_by()
+    for count in counts:
+        if count["area_key"] in distribution:
+            distribution[count["area_key"]][count["level"]] = count["teams"]
+    return OrganizationDashboard(teams, latest_areas, distribution, names)
+
+
+def dashboard_figures(dashboard: OrganizationDashboard) -> dict:
+    names = dashboard.area_names
+    scored = [row for row in dashboard.teams if row.team_id in dashboard.latest_areas]
+    scores = [
+        [dashboard.latest_areas[row.team_id].get(key, AreaResult(None, None)).score for key in names] for row in scored
+    ]
+    return {
+        "heatmap": heatmap_figure(teams=[row.team for row in scored], areas=list(names.values()), scores=scores),
+        "distribution": level_distribution_figure(
+            areas=list(names.values()), counts=[dashboard.distribution[key] for key in names]
+        ),
+    }
+
+
+def page_figures(dashboard: OrganizationDashboard) -> dict:
+    """dashboard_figures laid out for half the width of a page: the heatmap grows with the number of teams,
+    area names slant the same way in both, and the legend of levels stands beside its stack of bars."""
+    figures = dashboard_figures(dashboard)
+    slanted = {"automargin": True, "tickangle": -35}
+    heatmap, distribution = figures["heatmap"], figures["distribution"]
+    heatmap["data"][0] |= {"xgap": 2, "ygap": 2}
+    heatmap["layout"] |= {
+        "height": max(420, 260 + 40 * len(heatmap["data"][0]["y"])),
+        "xaxis": dict(slanted),
+        "yaxis": {"automargin": True, "autorange": "reversed"},  # teams top down, as in the table
+    }
+    distribution["layout"] |= {
+        "height": max(420, heatmap["layout"]["height"]),
+        "xaxis": dict(slanted),
+        "legend": {"orientation": "v", "x": 1.02, "y": 1},
+    }
+    return figures
+
+
+def dashboard_payload(dashboard: OrganizationDashboard) -> dict:
+    """The organisation dashboard as the API shows it."""
+    teams = []
+    for row in dashboard.teams:
+        areas = dashboard.latest_areas.get(row.team_id) if row.has_result else None
+        teams.append({
+            "id": row.team_id,
+            "name": row.team,
+            "latest_assessment": row.assessment_id,
+            "submitted_at": row.submitted_at,
+            "overall": {"level": row.level, "score": row.score},
+            "areas": [
+                {"key": key, "level": areas[key].level if key in areas else None,
+                 "score": areas[key].score if key in areas else None}
+                for key in dashboard.area_names
+            ] if areas is not None else [],
+            "previous_score": row.previous_score,
+            "change": row.change.value if row.change is not None else None,
+            "regressed": row.regressed,
+        })
+    distribution = {
+        key: {str(level): count for level, count in enumerate(counts)} for key, counts in dashboard.distribution.items()
+    }
+    return {"teams": teams, "distribution": distribution, "figures": dashboard_figures(dashboard)}
+
+
+# --- A consultant's portfolio ----------------------------------------------------------------------
+
+
+def assessor_organizations(*, user: AbstractBaseUser) -> list[tuple[int, str]]:
+    """(id, name) of every organisation where the user is assessor, by name (one query)."""
+    return list(
+        Membership.objects.filter(user=user, role=Role.ASSESSOR)
+        .order_by("organization__name", "organization_id")
+        .values_list("organization_id", "organization__name")
+    )
+
+
+@dataclass(frozen=True)
+class AuditRow:
     assessment_id: int
-    kind: str
-    submitted_at: datetime
-    submitted_by: str
-    report_status: str | None
-    level: int | None
-    level_name: str
-    score: float | None
-    change: ScoreChange | None
-
-    @property
-    def report_ready(self) -> bool:
-        return self.report_status == Report.Status.READY
+    team: str
+    organization: str
+    created_at: datetime
+    created_by: str
 
 
-def history_rows(frame: pd.DataFrame, names: Mapping[int, str]) -> list[HistoryRow]:
-    """Newest first, each with the change of overall score since the assessment before it (`frame`: from
-    team_history)."""
-    rows = []
-    previous_score = None
-    for row in frame.itertuples(index=False):
-        level, score = _optional_int(row.overall_level), _optional_float(row.overall_score)
-        rows.append(
-            HistoryRow(
-                assessment_id=int(row.assessment_id),
-                kind=Assessment.Kind(row.kind).label,
-                submitted_at=row.submitted_at.to_pydatetime(),
-                submitted_by=row.submitted_by,
-                report_status=None if pd.isna(row.report_status) else str(row.report_status),
-                level=level,
-                level_name=names.get(level, "") if level is not None else "",
-                score=score,
-                change=score_change(previous_score, score),
-            )
+def portfolio(*, organization_ids: list[int]) -> tuple[list[TeamRow], list[AuditRow]]:
+    """For a consultant: every team of the given organisations (where they are assessor), with the latest
+    and previous results, and the audits still in draft (four queries)."""
+    teams = Team.objects.filter(organization_id__in=organization_ids).order_by("organization__name", "name", "id")
+    audits = (
+        Assessment.objects.filter(
+            team__organization_id__in=organization_ids, status=Assessment.Status.DRAFT, kind=Assessment.Kind.AUDIT
         )
-        previous_score = score if score is not None else previous_score
-    return rows[::-1]
+        .order_by("team__organization__name", "team__name", "id")
+        .values_list("id", "team__name", "team__organization__name", "created_at", "created_by__username")
+    )
+    return _team_rows(teams, organization_ids), [AuditRow(*audit) for audit in audits]
 
 
 @dataclass(frozen=True)
@@ -439,21 +458,7 @@ def by_organization(organizations: list[tuple[int, str]], rows: list[TeamRow]) -
     ]
 
 
-@dataclass(frozen=True)
-class AuditRow:
-    assessment_id: int
-    team: str
-    organization: str
-    created_at: datetime
-    created_by: str
-
-
-def audit_rows(drafts: pd.DataFrame) -> list[AuditRow]:
-    """`drafts`: the second frame of portfolio."""
-    return [
-        AuditRow(int(row.assessment_id), row.team, row.organization, row.created_at.to_pydatetime(), row.created_by)
-        for row in drafts.itertuples(index=False)
-    ]
+# --- Targets ---------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -474,11 +479,3 @@ def target_gaps(areas: list[dict], targets: Mapping[str, int]) -> list[AreaGap]:
     return [
         AreaGap(area["key"], area["name"], area["level"], area["score"], targets.get(area["key"])) for area in areas
     ]
-
-
-def _optional_int(value) -> int | None:
-    return None if value is None or pd.isna(value) else int(value)
-
-
-def _optional_float(value) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)

@@ -1,18 +1,28 @@
-"""Reads of the reports app: what a report is computed from, and the data sets behind dashboards."""
+"""Reads of the reports app: what a report is computed from, and the report lookups of the API and pages."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
-import pandas as pd
 from django.db.models import OuterRef, Subquery
 
-from assessments.models import Answer, Assessment
+from assessments.models import Answer, Assessment, Team
 from assessments.selectors import team_current_targets
 from maturity.framework_file import QuestionSpec
 from maturity.models import Area, Level, Question
 from maturity.scoring import NA, AreaDef, FrameworkDef, QuestionDef
+from reports.aggregates import Median
 from reports.content import FrameworkText
 from reports.models import AreaScore, Report
+
+
+@dataclass(frozen=True)
+class HistoryPoint:
+    """An earlier submitted assessment of the team whose report has been computed."""
+
+    assessment_id: int
+    submitted_at: datetime
+    overall_score: float | None
+    scores: dict[str, float | None] = field(default_factory=dict)  # area key -> score (None: not applicable)
 
 
 @dataclass(frozen=True)
@@ -25,7 +35,7 @@ class ReportInputs:
     targets: dict[str, int]
     previous_scores: dict[str, float | None]  # area key -> score of the team's previous assessment
     others_median: dict[str, float]  # area key -> median of the other teams' latest scores
-    history: pd.DataFrame  # earlier submitted assessments of the team: see team_history_frame
+    history: list[HistoryPoint]  # oldest first
 
 
 def report_inputs(*, assessment_id: int) -> ReportInputs:
@@ -38,7 +48,7 @@ def report_inputs(*, assessment_id: int) -> ReportInputs:
     ):
         answers[key] = NA if not_applicable else value
         comments[key] = comment
-    history = team_history_frame(team_id=assessment.team_id, before=assessment.submitted_at)
+    history = team_history_points(team_id=assessment.team_id, before=assessment.submitted_at)
     return ReportInputs(
         assessment=assessment,
         definition=definition,
@@ -46,7 +56,7 @@ def report_inputs(*, assessment_id: int) -> ReportInputs:
         answers=answers,
         comments=comments,
         targets={key: target.level for key, target in team_current_targets(team=assessment.team).items()},
-        previous_scores=_previous_scores(history),
+        previous_scores=history[-1].scores if history else {},
         others_median=_others_median(assessment),
         history=history,
     )
@@ -76,67 +86,59 @@ def framework_definition_and_text(framework_id: int) -> tuple[FrameworkDef, Fram
     return definition, text
 
 
-def team_history_frame(*, team_id: int, before: datetime | None = None) -> pd.DataFrame:
-    """One row per submitted assessment of the team with a computed report, oldest first, indexed by
-    `submitted_at`: columns `assessment_id`, `overall_level`, `overall_score`, then one score column
-    per area key (NaN where not applicable). One query."""
+def team_history_points(*, team_id: int, before: datetime | None = None) -> list[HistoryPoint]:
+    """The team's submitted assessments with a computed report, oldest first (one query)."""
     rows = AreaScore.objects.filter(report__assessment__team_id=team_id, report__generated_at__isnull=False)
     if before is not None:
         rows = rows.filter(report__assessment__submitted_at__lt=before)
-    frame = pd.DataFrame.from_records(
-        rows.values_list(
-            "report__assessment_id", "report__assessment__submitted_at", "report__overall_level",
-            "report__overall_score", "area_key", "score",
-        ),
-        columns=["assessment_id", "submitted_at", "overall_level", "overall_score", "area_key", "score"],
-    )
-    return _widen(frame, index=["submitted_at", "assessment_id", "overall_level", "overall_score"])
+    points: dict[int, HistoryPoint] = {}
+    for assessment_id, submitted_at, overall, key, score in rows.order_by(
+        "report__assessment__submitted_at", "report__assessment_id"
+    ).values_list(
+        "report__assessment_id", "report__assessment__submitted_at", "report__overall_score", "area_key", "score"
+    ):
+        point = points.get(assessment_id)
+        if point is None:
+            point = points[assessment_id] = HistoryPoint(assessment_id, submitted_at, _float(overall))
+        point.scores[key] = _float(score)
+    return list(points.values())
 
 
-def _widen(frame: pd.DataFrame, *, index: list[str]) -> pd.DataFrame:
-    if frame.empty:
-        return pd.DataFrame(columns=index[1:], index=pd.DatetimeIndex([], name=index[0]))
-    frame["score"] = frame["score"].astype(float)
-    wide = frame.pivot(index=index, columns="area_key", values="score")
-    wide.columns.name = None
-    wide = wide.reset_index(level=index[1:]).sort_index()
-    wide["overall_score"] = wide["overall_score"].astype(float)
-    return wide
-
-
-def _previous_scores(history: pd.DataFrame) -> dict[str, float | None]:
-    if history.empty:
-        return {}
-    last = history.iloc[-1].drop(["assessment_id", "overall_level", "overall_score"])
-    return {key: None if pd.isna(value) else float(value) for key, value in last.items()}
+def _float(value) -> float | None:
+    return None if value is None else float(value)
 
 
 def _others_median(assessment: Assessment) -> dict[str, float]:
-    """Median per area over the other teams of the organisation, each at its latest report as of this
-    assessment's submission. One query."""
+    """Median per area over the other teams of the organisation, each at its latest computed report as
+    of this assessment's submission; aggregated by the database (one query).
+
+    The latest report is looked up once per team (an index scan on team, status, submitted_at), not once
+    per area score, and its id goes straight to the area scores' index."""
     latest = (
-        Assessment.objects.filter(
-            team=OuterRef("report__assessment__team"),
-            status=Assessment.Status.SUBMITTED,
-            submitted_at__lte=assessment.submitted_at,
-            report__generated_at__isnull=False,
+        Report.objects.filter(
+            assessment__team=OuterRef("pk"),
+            assessment__status=Assessment.Status.SUBMITTED,
+            assessment__submitted_at__lte=assessment.submitted_at,
+            generated_at__isnull=False,
         )
-        .order_by("-submitted_at")
+        .order_by("-assessment__submitted_at")
         .values("pk")[:1]
     )
-    scores = pd.DataFrame.from_records(
-        AreaScore.objects.filter(
-            report__assessment__team__organization_id=assessment.team.organization_id,
-            report__assessment_id=Subquery(latest),
-            score__isnull=False,
-        )
-        .exclude(report__assessment__team_id=assessment.team_id)
-        .values_list("area_key", "score"),
-        columns=["area_key", "score"],
+    others_latest = (
+        Team.objects.filter(organization_id=assessment.team.organization_id)
+        .exclude(pk=assessment.team_id)
+        .order_by()
+        .annotate(latest=Subquery(latest))
+        .values("latest")
     )
-    if scores.empty:
-        return {}
-    return scores.astype({"score": float}).groupby("area_key")["score"].median().round(2).to_dict()
+    medians = (
+        AreaScore.objects.filter(report_id__in=others_latest, score__isnull=False)
+        .values("area_key")
+        .annotate(median=Median("score"))
+        .order_by()
+        .values_list("area_key", "median")
+    )
+    return {key: round(median, 2) for key, median in medians}
 
 
 def report_for_assessment(*, assessment_id: int) -> Report | None:
@@ -144,12 +146,15 @@ def report_for_assessment(*, assessment_id: int) -> Report | None:
 
 
 def report_for_user(*, user, assessment_id: int) -> Report | None:
-    """The report of an assessment in one of the user's organisations, in one simple query."""
+    """The report of an assessment in one of the user's organisations, in one simple query, without the
+    stored content and figures: a ready report's pre-rendered payload is what the API sends."""
     if not 0 < assessment_id <= LARGEST_ID:  # a foreign-key lookup is not guarded against overflow
         return None
-    return Report.objects.filter(
-        assessment_id=assessment_id, assessment__team__organization__memberships__user=user
-    ).first()
+    return (
+        Report.objects.filter(assessment_id=assessment_id, assessment__team__organization__memberships__user=user)
+        .defer("content", "figures")
+        .first()
+    )
 
 
 LARGEST_ID = 2**63 - 1

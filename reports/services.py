@@ -5,7 +5,6 @@ import logging
 import time
 from datetime import timedelta
 
-import pandas as pd
 from celery import current_app
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, transaction
@@ -18,6 +17,7 @@ from maturity.scoring import score_assessment
 from reports.charts import RadarSeries, area_bars_figure, history_figure, radar_figure
 from reports.content import report_content
 from reports.models import AreaScore, Report
+from reports.payload import rendered_payload
 from reports.selectors import ReportInputs, report_inputs
 
 logger = logging.getLogger(__name__)
@@ -119,6 +119,7 @@ def _save(assessment_id: int, content: dict, figures: dict, *, duration_ms: int)
     report.error = ""
     report.generated_at = timezone.now()
     report.duration_ms = duration_ms
+    report.payload = rendered_payload(report)
     report.save()
     AreaScore.objects.filter(report=report).delete()
     AreaScore.objects.bulk_create(
@@ -137,15 +138,12 @@ def report_figures(*, inputs: ReportInputs, content: dict) -> dict:
         RadarSeries("Targets", [inputs.targets.get(key) for key in keys], dash="dash"),
         RadarSeries("Other teams (median)", [inputs.others_median.get(key) for key in keys], dash="dashdot"),
     ]
-    earlier = inputs.history.drop(columns=["assessment_id", "overall_level"]).rename(
-        columns={"overall_score": "overall"}
-    )
-    current = pd.DataFrame(
-        [{"overall": content["overall"]["score"]} | {area["key"]: area["score"] for area in areas}],
-        index=pd.DatetimeIndex([inputs.assessment.submitted_at]),
-    )
-    history = pd.concat([earlier, current] if not earlier.empty else [current]).astype(float)
-    history = history[["overall", *keys]].rename(columns=dict(zip(keys, names, strict=True)))
+    earlier = inputs.history
+    dates = [point.submitted_at for point in earlier] + [inputs.assessment.submitted_at]
+    overall = [point.overall_score for point in earlier] + [content["overall"]["score"]]
+    by_area = {
+        area["name"]: [point.scores.get(area["key"]) for point in earlier] + [area["score"]] for area in areas
+    }
     return {
         "radar": radar_figure(area_names=names, series=series),
         "areas": area_bars_figure(
@@ -154,7 +152,7 @@ def report_figures(*, inputs: ReportInputs, content: dict) -> dict:
             scores=[area["score"] for area in areas],
             targets=[area["target"] for area in areas],
         ),
-        "history": history_figure(history),
+        "history": history_figure(dates=dates, overall=overall, areas=by_area),
     }
 
 

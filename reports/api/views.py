@@ -13,6 +13,7 @@ from assessments.api.views import NOT_FOUND
 from reports import dashboards
 from reports.api.serializers import DashboardOutputSerializer, HistoryEntrySerializer, ReportOutputSerializer
 from reports.exports import csv_text
+from reports.payload import rendered_payload, report_payload
 from reports.selectors import report_for_user
 
 CSV = OpenApiResponse(OpenApiTypes.STR, description="text/csv")
@@ -22,20 +23,6 @@ def _csv_response(text: str, filename: str) -> HttpResponse:
     response = HttpResponse(text, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-def report_payload(report) -> dict:
-    content = report.content if report.status == report.Status.READY else {}
-    return {
-        "status": report.status,
-        "overall": content.get("overall"),
-        "areas": content.get("areas", []),
-        "next_steps": content.get("next_steps", []),
-        "roadmap": content.get("roadmap", []),
-        "figures": report.figures if content else {},
-        "generated_at": report.generated_at if content else None,
-        "error": report.error,
-    }
 
 
 class AssessmentReportApi(APIView):
@@ -54,7 +41,8 @@ class AssessmentReportApi(APIView):
         headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
         if etag in request.headers.get("If-None-Match", ""):
             return Response(status=304, headers=headers)
-        return Response(report_payload(report), headers=headers)
+        body = report.payload or rendered_payload(report)
+        return HttpResponse(body, content_type="application/json", headers=headers)
 
 
 class AssessmentExportCsvApi(APIView):
@@ -84,20 +72,16 @@ def _team(request: Request, team_id: int):
 class TeamHistoryApi(APIView):
     @extend_schema(responses={200: HistoryEntrySerializer(many=True), 404: NOT_FOUND})
     def get(self, request: Request, team_id: int) -> Response:
-        frame, areas = dashboards.team_history(team=_team(request, team_id))
-        return Response(dashboards.history_payload(frame, areas, dashboards.area_names()))
+        history = dashboards.team_history(team=_team(request, team_id))
+        return Response(dashboards.history_payload(history, dashboards.area_names()))
 
 
 class TeamHistoryCsvApi(APIView):
     @extend_schema(responses={200: CSV, 404: NOT_FOUND}, description="One row per submitted assessment.")
     def get(self, request: Request, team_id: int) -> HttpResponse:
         team = _team(request, team_id)
-        frame, areas = dashboards.team_history(team=team)
-        wide = dashboards.history_wide(frame, areas, dashboards.area_names())
-        wide = wide.drop(columns=["team_id", "organization_id"])
-        wide["submitted_at"] = wide["submitted_at"].map(lambda stamp: stamp.isoformat())
-        rows = wide.astype(object).where(wide.notna(), "").itertuples(index=False)
-        return _csv_response(csv_text(list(wide.columns), rows), f"team-{team.pk}-history.csv")
+        header, rows = dashboards.history_table(team, dashboards.team_history(team=team), dashboards.area_names())
+        return _csv_response(csv_text(header, rows), f"team-{team.pk}-history.csv")
 
 
 class OrganizationDashboardApi(APIView):

@@ -18,8 +18,7 @@ from reports.models import Report
 @require_GET
 def assessment_compare(request: HttpRequest, team_id: int) -> HttpResponse:
     team = team_or_404(request, team_id)
-    frame = dashboards.submitted_assessments_frame(Assessment.objects.filter(team=team))
-    choices = dashboards.assessment_choices(frame)
+    choices = dashboards.assessment_choices(dashboards.submitted_assessments(team=team))
     form = CompareForm(request.GET, choices=choices)
     context = {
         "team": team,

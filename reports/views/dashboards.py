@@ -10,7 +10,6 @@ from django.views.decorators.http import require_GET
 from assessments.selectors import team_current_targets
 from assessments.views.scope import is_htmx, organization_or_404, team_or_404
 from reports import dashboards
-from reports.charts import history_figure
 from reports.content import roadmap_with_steps
 from reports.forms import CompareForm
 from reports.selectors import IN_PROGRESS, reports_in_progress
@@ -21,7 +20,7 @@ from reports.selectors import IN_PROGRESS, reports_in_progress
 def organization_dashboard(request: HttpRequest, organization_id: int) -> HttpResponse:
     organization = organization_or_404(request, organization_id)
     dashboard = dashboards.organization_dashboard(organization_id=organization.pk)
-    rows = dashboards.team_rows(dashboard.teams, dashboards.level_names())
+    rows = dashboard.teams
     context = {
         "organization": organization,
         "rows": rows,
@@ -38,17 +37,16 @@ def organization_dashboard(request: HttpRequest, organization_id: int) -> HttpRe
 @require_GET
 def team_dashboard(request: HttpRequest, team_id: int) -> HttpResponse:
     team = team_or_404(request, team_id)
-    frame, areas = dashboards.team_history(team=team)
-    history = dashboards.history_chart_frame(frame, areas, dashboards.area_names())
+    history = dashboards.team_history(team=team)
     report = dashboards.latest_ready_report(team=team)
-    choices = dashboards.assessment_choices(frame)
+    choices = dashboards.assessment_choices(history)
     targets = {key: target.level for key, target in team_current_targets(team=team).items()}
-    rows = dashboards.history_rows(frame, dashboards.level_names())
+    rows = dashboards.history_rows(history, dashboards.level_names())
     context = {
         "team": team,
         "organization": team.organization,
         "assessments": rows,
-        "history_figure": history_figure(history) if len(history) else None,
+        "history_figure": dashboards.history_chart(history, dashboards.area_names()),
         "report": report,
         "gaps": dashboards.target_gaps(report.content["areas"], targets) if report else [],
         "roadmap": roadmap_with_steps(report.content) if report else [],
@@ -74,11 +72,10 @@ def portfolio(request: HttpRequest) -> HttpResponse:
     organizations = dashboards.assessor_organizations(user=request.user)
     context = {"organizations": [], "current": "Portfolio"}
     if organizations:
-        summary, drafts = dashboards.portfolio(user=request.user)
-        rows = dashboards.team_rows(summary, dashboards.level_names())
+        rows, audits = dashboards.portfolio(organization_ids=[pk for pk, _ in organizations])
         context |= {
             "organizations": dashboards.by_organization(organizations, rows),
-            "audits": dashboards.audit_rows(drafts),
+            "audits": audits,
             "improved": [row for row in rows if row.improved],
             "regressed": [row for row in rows if row.regressed],
         }

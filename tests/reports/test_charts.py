@@ -1,6 +1,7 @@
 """The chart builders are pure: small data in, the right traces out, valid for Plotly."""
 
-import pandas as pd
+from datetime import UTC, datetime
+
 import plotly.graph_objects as go
 import pytest
 
@@ -45,12 +46,11 @@ def test_the_bars_have_no_target_trace_without_targets():
 
 
 def test_the_history_has_an_overall_line_and_one_per_area():
-    history = pd.DataFrame(
-        {"overall": [1.0, 1.5], "Data": [1.0, float("nan")], "Training": [1.0, 2.0]},
-        index=pd.to_datetime(["2026-01-01T00:00:00Z", "2026-04-01T00:00:00Z"]),
+    figure = history_figure(
+        dates=[datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 4, 1, tzinfo=UTC)],
+        overall=[1.0, 1.5],
+        areas={"Data": [1.0, None], "Training": [1.0, 2.0]},
     )
-
-    figure = history_figure(history)
 
     assert [trace["name"] for trace in figure["data"]] == ["Overall", "Data", "Training"]
     assert figure["data"][1]["y"] == [1.0, None]
@@ -58,18 +58,16 @@ def test_the_history_has_an_overall_line_and_one_per_area():
 
 
 def test_the_heatmap_has_teams_as_rows_and_areas_as_columns():
-    scores = pd.DataFrame({"Data": [1.0, 3.5], "Training": [0.5, float("nan")]}, index=["Search", "Ads"])
-
-    trace = heatmap_figure(scores)["data"][0]
+    trace = heatmap_figure(teams=["Search", "Ads"], areas=["Data", "Training"], scores=[[1.0, 0.5], [3.5, None]])[
+        "data"
+    ][0]
 
     assert (trace["y"], trace["x"]) == (["Search", "Ads"], ["Data", "Training"])
     assert trace["z"] == [[1.0, 0.5], [3.5, None]]
 
 
 def test_the_distribution_stacks_one_bar_per_level():
-    levels = pd.DataFrame({0: [1, 0], 1: [0, 2], 2: [1, 0], 3: [0, 0], 4: [0, 0]}, index=["Data", "Training"])
-
-    figure = level_distribution_figure(levels)
+    figure = level_distribution_figure(areas=["Data", "Training"], counts=[[1, 0, 1, 0, 0], [0, 2, 0, 0, 0]])
 
     assert [trace["name"] for trace in figure["data"]] == [f"Level {n}" for n in range(5)]
     assert figure["data"][1]["y"] == [0, 2]
@@ -80,9 +78,9 @@ def test_the_distribution_stacks_one_bar_per_level():
     [
         radar_figure(area_names=AREAS, series=[RadarSeries("Now", [1, 2, None], filled=True)]),
         area_bars_figure(area_names=AREAS, levels=[1, 2, None], scores=[1.5, 2.0, None], targets=[3, None, 2]),
-        history_figure(pd.DataFrame({"overall": [1.0]}, index=pd.to_datetime(["2026-01-01T00:00:00Z"]))),
-        heatmap_figure(pd.DataFrame({"Data": [1.0]}, index=["Search"])),
-        level_distribution_figure(pd.DataFrame({n: [1] for n in range(5)}, index=["Data"])),
+        history_figure(dates=[datetime(2026, 1, 1, tzinfo=UTC)], overall=[1.0], areas={"Data": [None]}),
+        heatmap_figure(teams=["Search"], areas=["Data"], scores=[[1.0]]),
+        level_distribution_figure(areas=["Data"], counts=[[1, 1, 1, 1, 1]]),
     ],
 )
 def test_every_figure_is_valid_for_plotly(figure):

@@ -1,44 +1,80 @@
 """The pure shaping behind the dashboard pages (no database)."""
 
-import pandas as pd
+from datetime import UTC, datetime
 
-from reports.dashboards import history_chart_frame, history_rows, target_gaps, team_rows
+from reports.dashboards import (
+    AreaResult,
+    SubmittedAssessment,
+    _Ranked,
+    _team_row,
+    assessment_choices,
+    history_chart,
+    history_rows,
+    history_table,
+    target_gaps,
+)
 
 NAMES = {0: "No MLOps", 1: "DevOps but no MLOps", 2: "Automated training"}
 
 
-def stamp(day: int) -> pd.Timestamp:
-    return pd.Timestamp(2025, 1, day, tz="UTC")
+def stamp(day: int) -> datetime:
+    return datetime(2025, 1, day, tzinfo=UTC)
 
 
-def history(*rows) -> pd.DataFrame:
+def history(*rows, areas=None) -> list[SubmittedAssessment]:
     """rows: (assessment id, day, report status, overall level, overall score)."""
-    frame = pd.DataFrame(
-        [(i, "self", stamp(day), "member", status, level, score) for i, day, status, level, score in rows],
-        columns=["assessment_id", "kind", "submitted_at", "submitted_by", "report_status", "overall_level",
-                 "overall_score"],
-    )
-    return frame.astype({"overall_level": "Int64", "overall_score": float})
+    return [
+        SubmittedAssessment(i, "self", stamp(day), "member", status, level, score, dict((areas or {}).get(i, {})))
+        for i, day, status, level, score in rows
+    ]
 
 
 def test_history_rows_are_newest_first_with_the_change_since_the_last_computed_score():
-    frame = history((1, 1, "ready", 1, 1.5), (2, 2, "failed", None, None), (3, 3, "ready", 2, 2.25))
+    entries = history((1, 1, "ready", 1, 1.5), (2, 2, "failed", None, None), (3, 3, "ready", 2, 2.25))
 
-    rows = history_rows(frame, NAMES)
+    rows = history_rows(entries, NAMES)
 
     assert [(row.assessment_id, row.level_name, row.change and row.change.value) for row in rows] == [
         (3, "Automated training", 0.75), (2, "", None), (1, "DevOps but no MLOps", None)
     ]
 
 
-def test_the_history_chart_has_one_point_per_ready_report_and_area_names_as_columns():
-    frame = history((1, 1, "ready", 1, 1.5), (2, 2, "pending", None, None))
-    areas = pd.DataFrame([(1, "data", 1, 1.5)], columns=["assessment_id", "area_key", "level", "score"])
+def test_the_history_chart_has_one_point_per_ready_report_and_one_line_per_area():
+    entries = history(
+        (1, 1, "ready", 1, 1.5), (2, 2, "pending", None, None), areas={1: {"data": AreaResult(1, 1.25)}}
+    )
 
-    chart = history_chart_frame(frame, areas, {"data": "Data management"})
+    figure = history_chart(entries, {"data": "Data management", "training": "Training"})
 
-    assert list(chart.columns) == ["overall", "Data management"]
-    assert (list(chart.index), chart.iloc[0].tolist()) == ([stamp(1)], [1.5, 1.5])
+    assert [trace["name"] for trace in figure["data"]] == ["Overall", "Data management", "Training"]
+    assert [trace["y"] for trace in figure["data"]] == [[1.5], [1.25], [None]]
+    assert figure["data"][0]["x"] == [stamp(1).isoformat()]
+
+
+def test_there_is_no_history_chart_before_a_report_is_ready():
+    assert history_chart(history((1, 1, "pending", None, None)), {"data": "Data"}) is None
+
+
+def test_the_history_table_has_a_level_and_a_score_column_per_area_and_blanks_for_none():
+    class Team:
+        name = "Search"
+
+        class organization:  # noqa: N801 - stands in for the related object
+            name = "Acme"
+
+    entries = history((7, 1, "ready", 1, 1.5), areas={7: {"data": AreaResult(None, None)}})
+
+    header, rows = history_table(Team, entries, {"data": "Data", "training": "Training"})
+
+    assert header[-4:] == ["data_level", "data_score", "training_level", "training_score"]
+    assert rows == [[7, "Search", "Acme", "self", stamp(1).isoformat(), "member", "ready", 1, 1.5, "", "", "", ""]]
+
+
+def test_the_comparison_choices_are_newest_first():
+    choices = assessment_choices(history((1, 1, "ready", 1, 1.5), (2, 2, "pending", None, None)))
+
+    assert [choice for choice, _ in choices] == [2, 1]
+    assert choices[1][1].endswith(", score 1.50")
 
 
 def test_the_gap_is_what_is_left_to_reach_the_target():
@@ -53,19 +89,20 @@ def test_the_gap_is_what_is_left_to_reach_the_target():
     assert [gap.gap for gap in gaps] == [2, 0, None]
 
 
+def ranked(level, score, count=2) -> _Ranked:
+    return _Ranked(assessment_id=level * 10, submitted_at=stamp(1), report_status="ready", level=level, score=score,
+                   count=count)
+
+
 def test_a_team_that_rose_a_level_improved_and_one_that_fell_regressed():
-    summary = pd.DataFrame(
-        [
-            (1, "Up", 10, pd.Timestamp(2025, 1, 1, tz="UTC"), "ready", 2, 2.0, 1, 2.0, 2, 0.0, False),
-            (2, "Down", 11, pd.Timestamp(2025, 1, 1, tz="UTC"), "ready", 1, 1.5, 2, 2.5, 2, -1.0, True),
-            (3, "New", None, pd.NaT, None, None, None, None, None, 0, None, False),
-        ],
-        columns=["team_id", "team", "latest_assessment_id", "submitted_at", "report_status", "overall_level",
-                 "overall_score", "previous_level", "previous_score", "assessments", "change", "regressed"],
-    )
+    team = (1, "Team", 5, "Org")
+    up = _team_row(team, [ranked(2, 2.0), ranked(1, 2.0)], NAMES)
+    down = _team_row(team, [ranked(1, 1.5), ranked(2, 2.5)], NAMES)
+    same_level_lower_score = _team_row(team, [ranked(2, 2.25), ranked(2, 2.5)], NAMES)
+    new = _team_row(team, [], NAMES)
 
-    rows = team_rows(summary, NAMES)
-
-    assert [(row.team, row.improved, row.regressed, row.has_result) for row in rows] == [
-        ("Up", True, False, True), ("Down", False, True, True), ("New", False, False, False)
+    assert [(row.improved, row.regressed, row.has_result) for row in (up, down, same_level_lower_score, new)] == [
+        (True, False, True), (False, True, True), (False, True, True), (False, False, False)
     ]
+    assert (down.level_name, down.change.value) == ("DevOps but no MLOps", -1.0)
+    assert (down.assessments, new.assessments) == (2, 0)

@@ -1,0 +1,29 @@
+"""The report as GET /api/assessments/{id}/report/ returns it (ReportOutputSerializer documents it).
+
+A ready report never changes until it is regenerated, so the worker renders its body once, when it saves
+the report (Report.payload), and the endpoint sends those bytes as they are: no decoding of the stored
+content and figures, no serializer, no re-encoding on every request.
+"""
+
+from rest_framework.renderers import JSONRenderer
+
+from reports.models import Report
+
+
+def report_payload(report: Report) -> dict:
+    content = report.content if report.status == Report.Status.READY else {}
+    return {
+        "status": report.status,
+        "overall": content.get("overall"),
+        "areas": content.get("areas", []),
+        "next_steps": content.get("next_steps", []),
+        "roadmap": content.get("roadmap", []),
+        "figures": report.figures if content else {},
+        "generated_at": report.generated_at if content else None,
+        "error": report.error,
+    }
+
+
+def rendered_payload(report: Report) -> str:
+    """report_payload as the API's JSON renderer writes it."""
+    return JSONRenderer().render(report_payload(report)).decode()
