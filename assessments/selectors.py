@@ -10,6 +10,7 @@ from django.db.models import Count, OuterRef, QuerySet, Subquery
 
 from assessments.models import Answer, Assessment, Membership, Organization, TargetLevel, Team
 from maturity.models import Area, Question
+from maturity.selectors import framework_content
 
 
 def _role_subquery(user: AbstractBaseUser, organization_ref: str) -> Subquery:
@@ -66,6 +67,14 @@ def team_for_user(*, user: AbstractBaseUser, team_id: int) -> Team | None:
     return teams_for_user(user=user).filter(pk=team_id).first()
 
 
+def _assessments_with_role(user: AbstractBaseUser) -> QuerySet[Assessment]:
+    return (
+        Assessment.objects.filter(team__organization__memberships__user=user)
+        .select_related("team__organization", "framework", "created_by", "submitted_by")
+        .annotate(role=_role_subquery(user, "team__organization_id"))
+    )
+
+
 def assessments_for_user(*, user: AbstractBaseUser, team_id: int | None = None) -> QuerySet[Assessment]:
     """Assessments in the user's organisations, annotated with the user's `role`, `answered` and
     `question_count`, with team, framework and people fetched in the same query."""
@@ -79,14 +88,8 @@ def assessments_for_user(*, user: AbstractBaseUser, team_id: int | None = None) 
         .annotate(n=Count("*"))
         .values("n")
     )
-    assessments = (
-        Assessment.objects.filter(team__organization__memberships__user=user)
-        .select_related("team__organization", "framework", "created_by", "submitted_by")
-        .annotate(
-            role=_role_subquery(user, "team__organization_id"),
-            answered=Subquery(answered),
-            question_count=Subquery(question_count),
-        )
+    assessments = _assessments_with_role(user).annotate(
+        answered=Subquery(answered), question_count=Subquery(question_count)
     )
     if team_id is not None:
         assessments = assessments.filter(team_id=team_id)
@@ -94,7 +97,8 @@ def assessments_for_user(*, user: AbstractBaseUser, team_id: int | None = None) 
 
 
 def assessment_for_user(*, user: AbstractBaseUser, assessment_id: int) -> Assessment | None:
-    return assessments_for_user(user=user).filter(pk=assessment_id).first()
+    """One assessment with the user's `role`; its progress comes from assessment_answer_rows."""
+    return _assessments_with_role(user).filter(pk=assessment_id).first()
 
 
 @dataclass(frozen=True)
@@ -109,26 +113,31 @@ class AnswerRow:
 
 
 def assessment_answer_rows(*, assessment: Assessment) -> list[AnswerRow]:
-    """Every question of the assessment's framework in framework order, with its answer (2 queries)."""
-    questions = (
-        Question.objects.filter(framework_id=assessment.framework_id).select_related("area").order_by("position")
-    )
+    """Every question of the assessment's framework in framework order, with its answer (one query; the
+    framework's questions are read once per process)."""
     answers = {
-        answer.question_id: answer
-        for answer in Answer.objects.filter(assessment=assessment).select_related("answered_by")
+        question_id: (value, not_applicable, comment, answered_by, updated_at)
+        for question_id, value, not_applicable, comment, answered_by, updated_at in Answer.objects.filter(
+            assessment=assessment
+        ).values_list("question_id", "value", "not_applicable", "comment", "answered_by__username", "updated_at")
     }
-    return [_answer_row(question, answers.get(question.pk)) for question in questions]
+    return [_answer_row(question, answers.get(question.pk)) for question in _questions(assessment)]
 
 
-def _answer_row(question: Question, answer: Answer | None) -> AnswerRow:
+def _questions(assessment: Assessment) -> tuple[Question, ...]:
+    return framework_content(framework=assessment.framework).questions
+
+
+def _answer_row(question: Question, answer: tuple | None) -> AnswerRow:
     if answer is None:
         return AnswerRow(question=question, value=None, comment="", answered_by=None, updated_at=None)
+    value, not_applicable, comment, answered_by, updated_at = answer
     return AnswerRow(
         question=question,
-        value="na" if answer.not_applicable else answer.value,
-        comment=answer.comment,
-        answered_by=answer.answered_by.get_username(),
-        updated_at=answer.updated_at,
+        value="na" if not_applicable else value,
+        comment=comment,
+        answered_by=answered_by,
+        updated_at=updated_at,
     )
 
 

@@ -13,7 +13,7 @@ from django.utils.module_loading import import_string
 from assessments.models import Answer, Assessment, Membership, Organization, Role, TargetLevel, Team
 from maturity.models import Framework, Question
 from maturity.scoring import NA
-from maturity.selectors import DEFAULT_FRAMEWORK_SLUG, framework_get
+from maturity.selectors import DEFAULT_FRAMEWORK_SLUG, framework_content, framework_get
 
 MAX_COMMENT_LENGTH = 5000
 
@@ -146,7 +146,7 @@ def _carry_forward_answers(*, assessment: Assessment, framework: Framework, user
 
 def answers_save(*, assessment: Assessment, user: AbstractBaseUser, items: Sequence[AnswerInput]) -> None:
     """Upserts the given answers only; all or nothing: any bad item and nothing changes."""
-    question_ids = dict(Question.objects.filter(framework_id=assessment.framework_id).values_list("key", "id"))
+    question_ids = framework_content(framework=assessment.framework).question_ids
     problems = _answer_problems(items, question_ids)
     if problems:
         raise AnswersInvalidError(problems)

@@ -61,7 +61,7 @@ def main() -> None:
 
 
 def seed(framework, *, teams: int, per_team: int) -> None:
-    definition, text = framework_definition_and_text(framework.pk)
+    definition, text = framework_definition_and_text(framework)
     question_ids = dict(framework.questions.values_list("key", "id"))
     user = _user()
     with transaction.atomic():

@@ -1,5 +1,9 @@
 """Reads of the maturity app."""
 
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cached_property, lru_cache
+
 from django.db.models import Prefetch, QuerySet
 
 from maturity.models import Area, Framework, Level, Question
@@ -51,3 +55,51 @@ def framework_definition(*, framework_id: int) -> FrameworkDef:
             QuestionDef(key=key, area=area, level=level, weight=weight) for key, area, level, weight in questions
         ),
     )
+
+
+@dataclass(frozen=True, eq=False)  # one instance per framework version and process: identity is equality
+class FrameworkContent:
+    """A framework version's levels, areas and questions (each question with its area), framework order.
+
+    Shared between requests: treat it, and the model instances in it, as read-only.
+    """
+
+    levels: tuple[Level, ...]
+    areas: tuple[Area, ...]
+    questions: tuple[Question, ...]
+
+    @property
+    def level_names(self) -> dict[int, str]:
+        return {level.number: level.name for level in self.levels}
+
+    @property
+    def question_ids(self) -> dict[str, int]:
+        return {question.key: question.pk for question in self.questions}
+
+    @cached_property
+    def definition(self) -> FrameworkDef:
+        """The framework as the scoring engine sees it."""
+        return FrameworkDef(
+            areas=tuple(AreaDef(key=area.key, weight=area.weight) for area in self.areas),
+            questions=tuple(
+                QuestionDef(key=q.key, area=q.area.key, level=q.level, weight=q.weight) for q in self.questions
+            ),
+        )
+
+
+def framework_content(*, framework: Framework) -> FrameworkContent:
+    """Read once per process: a loaded framework version never changes (load_framework refuses to, and
+    the admin is read-only), and every questionnaire page, answer and report needs it."""
+    return _framework_content(framework.pk, framework.loaded_at)
+
+
+@lru_cache(maxsize=32)
+def _framework_content(framework_id: int, loaded_at: datetime) -> FrameworkContent:
+    """Keyed by load time too: a version deleted and loaded again is new content under a reused id."""
+    areas = tuple(Area.objects.filter(framework_id=framework_id).order_by("position"))
+    by_id = {area.pk: area for area in areas}
+    questions = tuple(Question.objects.filter(framework_id=framework_id).order_by("position"))
+    for question in questions:
+        question.area = by_id[question.area_id]
+    levels = tuple(Level.objects.filter(framework_id=framework_id).order_by("number"))
+    return FrameworkContent(levels=levels, areas=areas, questions=questions)

@@ -2,14 +2,16 @@
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from django.db.models import OuterRef, Subquery
 
 from assessments.models import Answer, Assessment, Team
 from assessments.selectors import team_current_targets
 from maturity.framework_file import QuestionSpec
-from maturity.models import Area, Level, Question
-from maturity.scoring import NA, AreaDef, FrameworkDef, QuestionDef
+from maturity.models import Framework
+from maturity.scoring import NA, FrameworkDef
+from maturity.selectors import FrameworkContent, framework_content
 from reports.aggregates import Median
 from reports.content import FrameworkText
 from reports.models import AreaScore, Report
@@ -40,7 +42,7 @@ class ReportInputs:
 
 def report_inputs(*, assessment_id: int) -> ReportInputs:
     assessment = Assessment.objects.select_related("team", "framework").get(pk=assessment_id)
-    definition, text = framework_definition_and_text(assessment.framework_id)
+    definition, text = framework_definition_and_text(assessment.framework)
     answers: dict[str, int | str] = {}
     comments: dict[str, str] = {}
     for key, value, not_applicable, comment in Answer.objects.filter(assessment=assessment).values_list(
@@ -62,28 +64,24 @@ def report_inputs(*, assessment_id: int) -> ReportInputs:
     )
 
 
-def framework_definition_and_text(framework_id: int) -> tuple[FrameworkDef, FrameworkText]:
-    levels = list(Level.objects.filter(framework_id=framework_id).values_list("number", "name", "description"))
-    areas = list(
-        Area.objects.filter(framework_id=framework_id).order_by("position").values_list("key", "name", "weight")
-    )
+def framework_definition_and_text(framework: Framework) -> tuple[FrameworkDef, FrameworkText]:
+    """Built once per process, like the framework content it comes from."""
+    content = framework_content(framework=framework)
+    return content.definition, _framework_text(content)
+
+
+@lru_cache(maxsize=32)
+def _framework_text(content: FrameworkContent) -> FrameworkText:
     questions = [
-        QuestionSpec(*row)
-        for row in Question.objects.filter(framework_id=framework_id)
-        .order_by("position")
-        .values_list("key", "area__key", "level", "statement", "guidance", "recommendation", "weight")
+        QuestionSpec(q.key, q.area.key, q.level, q.statement, q.guidance, q.recommendation, q.weight)
+        for q in content.questions
     ]
-    definition = FrameworkDef(
-        areas=tuple(AreaDef(key=key, weight=weight) for key, _, weight in areas),
-        questions=tuple(QuestionDef(key=q.key, area=q.area, level=q.level, weight=q.weight) for q in questions),
-    )
-    text = FrameworkText(
-        level_names={number: name for number, name, _ in levels},
-        level_descriptions={number: description for number, _, description in levels},
-        area_names={key: name for key, name, _ in areas},
+    return FrameworkText(
+        level_names=content.level_names,
+        level_descriptions={level.number: level.description for level in content.levels},
+        area_names={area.key: area.name for area in content.areas},
         questions={q.key: q for q in questions},
     )
-    return definition, text
 
 
 def team_history_points(*, team_id: int, before: datetime | None = None) -> list[HistoryPoint]:

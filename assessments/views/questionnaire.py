@@ -14,14 +14,13 @@ from assessments.selectors import (
     AnswerRow,
     Progress,
     assessment_answer_rows,
-    framework_areas,
     overall_progress,
     progress_by_area,
 )
 from assessments.views.scope import assessment_or_404
 from maturity.models import Area
 from maturity.scoring import NA
-from maturity.selectors import framework_levels
+from maturity.selectors import framework_content
 
 ANSWER_CHOICES = (
     ("0", "Not in place"),
@@ -72,10 +71,10 @@ class AreaNavItem:
 @require_GET
 def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
     assessment = assessment_or_404(request, assessment_id)
-    first_area = framework_areas(framework_id=assessment.framework_id).first()
-    if first_area is None:
+    areas = framework_content(framework=assessment.framework).areas
+    if not areas:
         return redirect("assessment_summary", assessment_id=assessment.pk)
-    return redirect("assessment_area", assessment_id=assessment.pk, area_key=first_area.key)
+    return redirect("assessment_area", assessment_id=assessment.pk, area_key=areas[0].key)
 
 
 @login_required
@@ -95,11 +94,13 @@ def render_area(
     notice: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    areas = list(framework_areas(framework_id=assessment.framework_id))
+    content = framework_content(framework=assessment.framework)
+    areas = content.areas
     index = next((i for i, area in enumerate(areas) if area.key == area_key), None)
     if index is None:
         raise Http404("No such area in this assessment's framework.")
     progress = progress_by_area(rows=rows)
+    area_rows = [row for row in rows if row.question.area.key == area_key]
     context = {
         "assessment": assessment,
         "team": assessment.team,
@@ -107,7 +108,7 @@ def render_area(
         "area": areas[index],
         "nav": [AreaNavItem(area, progress.get(area.key, Progress(0, 0))) for area in areas],
         "overall": overall_progress(rows=rows),
-        "groups": _level_groups(assessment, [row for row in rows if row.question.area.key == area_key], posted),
+        "groups": _level_groups(content.level_names, area_rows, posted),
         "previous_area": areas[index - 1] if index > 0 else None,
         "next_area": areas[index + 1] if index + 1 < len(areas) else None,
         "editable": assessment.is_draft and can_answer(assessment.role),
@@ -118,8 +119,7 @@ def render_area(
     return render(request, "assessments/area.html", context, status=status)
 
 
-def _level_groups(assessment: Assessment, rows: list[AnswerRow], posted: Posted | None) -> list[LevelGroup]:
-    names = {level.number: level.name for level in framework_levels(framework_id=assessment.framework_id)}
+def _level_groups(names: dict[int, str], rows: list[AnswerRow], posted: Posted | None) -> list[LevelGroup]:
     groups: dict[int, LevelGroup] = {}
     for row in sorted(rows, key=lambda row: (row.question.level, row.question.position)):
         number = row.question.level

@@ -11,7 +11,6 @@ from assessments.permissions import can_answer
 from assessments.selectors import (
     Progress,
     assessment_answer_rows,
-    framework_areas,
     overall_progress,
     progress_by_area,
 )
@@ -23,6 +22,7 @@ from assessments.services import (
 )
 from assessments.views.questionnaire import AreaNavItem
 from assessments.views.scope import assessment_or_404, require_answer
+from maturity.selectors import framework_content
 
 
 @login_required
@@ -60,7 +60,7 @@ def _render_summary(request: HttpRequest, assessment: Assessment, error: str = "
         "organization": assessment.team.organization,
         "nav": [
             AreaNavItem(area, progress.get(area.key, Progress(0, 0)))
-            for area in framework_areas(framework_id=assessment.framework_id)
+            for area in framework_content(framework=assessment.framework).areas
         ],
         "overall": overall,
         "unanswered": [row for row in rows if row.value is None],
