@@ -97,21 +97,21 @@ def test_the_history_figure_includes_earlier_assessments(cast, submitted):
 def test_stale_reports_are_requeued(submitted):
     Report.objects.update(status="running", started_at=timezone.now() - timedelta(hours=1))
 
-    with mock.patch("reports.services.report_enqueue") as enqueue:
+    with mock.patch("reports.services.reports_enqueue") as enqueue:
         assert reports_requeue_stale(older_than=timedelta(minutes=5)) == 1
 
-    enqueue.assert_called_once_with(assessment_id=submitted.pk)
+    enqueue.assert_called_once_with(assessment_ids=[submitted.pk])
     assert Report.objects.get().status == "pending"
 
 
 def test_fresh_and_settled_reports_are_left_alone(submitted):
-    with mock.patch("reports.services.report_enqueue") as enqueue:
+    with mock.patch("reports.services.current_app.send_task") as send:
         assert reports_requeue_stale(older_than=timedelta(minutes=5)) == 0
         report_compute(assessment_id=submitted.pk)
         Report.objects.update(requested_at=timezone.now() - timedelta(hours=1))
         assert reports_requeue_stale(older_than=timedelta(minutes=5)) == 0
 
-    enqueue.assert_not_called()
+    send.assert_not_called()
 
 
 def test_a_report_left_running_past_the_time_limit_is_claimed_again(submitted):

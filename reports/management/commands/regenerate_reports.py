@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from reports.models import Report
 from reports.progress import ProgressBar
-from reports.services import report_enqueue, reports_mark_for_regeneration
+from reports.services import BATCH_SIZE, reports_enqueue, reports_mark_for_regeneration
 
 
 class Command(BaseCommand):
@@ -23,9 +23,10 @@ class Command(BaseCommand):
             return
         progress = ProgressBar(self.stdout, len(assessment_ids), "Enqueued ")
         failed_to_send = 0
-        for done, assessment_id in enumerate(assessment_ids, start=1):
-            failed_to_send += not report_enqueue(assessment_id=assessment_id)
-            progress.show(done)
+        for start in range(0, len(assessment_ids), BATCH_SIZE):
+            batch = assessment_ids[start : start + BATCH_SIZE]
+            failed_to_send += reports_enqueue(assessment_ids=batch)
+            progress.show(start + len(batch))
         progress.finish()
         if failed_to_send:
             self.stderr.write(f"{failed_to_send} could not be sent (broker down?); the periodic requeue will.")
