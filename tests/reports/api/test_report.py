@@ -1,5 +1,8 @@
+import json
+
 import pytest
 
+from reports.models import Report
 from reports.services import report_compute, report_request
 from tests.api_helpers import api_as
 
@@ -38,8 +41,27 @@ def test_an_outsider_gets_404(cast, submitted):
 def test_the_report_is_a_fixed_number_of_queries(cast, submitted, django_assert_max_num_queries):
     report_compute(assessment_id=submitted.pk)
 
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(1):  # the report with its tenancy check (force_authenticate: no token)
         api_as(cast.viewer).get(f"/api/assessments/{submitted.pk}/report/")
+
+
+def test_the_stored_payload_is_the_report_as_computed(cast, submitted):
+    report_compute(assessment_id=submitted.pk)
+    report = Report.objects.get()
+
+    body = api_as(cast.viewer).get(f"/api/assessments/{submitted.pk}/report/").json()
+
+    assert json.loads(report.payload) == body
+    assert (body["overall"], body["figures"]) == (report.content["overall"], report.figures)
+
+
+def test_a_report_computed_before_payloads_were_stored_is_rendered_on_request(cast, submitted):
+    report_compute(assessment_id=submitted.pk)
+    client = api_as(cast.viewer)
+    stored = client.get(f"/api/assessments/{submitted.pk}/report/").json()
+    Report.objects.update(payload="")
+
+    assert client.get(f"/api/assessments/{submitted.pk}/report/").json() == stored
 
 
 def test_a_ready_report_answers_a_conditional_get_with_304(cast, submitted):
