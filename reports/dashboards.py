@@ -88,19 +88,51 @@ def submitted_assessments(*, team: Team) -> list[SubmittedAssessment]:
 
 
 def team_history(*, team: Team) -> list[SubmittedAssessment]:
-    """submitted_assessments with each one's area results (two queries)."""
-    history = submitted_assessments(team=team)
-    areas: dict[int, dict[str, AreaResult]] = {entry.assessment_id: entry.areas for entry in history}
-    rows = AreaScore.objects.filter(
-        report__assessment__team=team, report__assessment__status=Assessment.Status.SUBMITTED
-    ).values_list("report__assessment_id", "area_key", "level", "score")
-    for assessment_id, key, level, score in rows:
-        areas[assessment_id][key] = AreaResult(level, _optional_float(score))
+    """submitted_assessments with each one's area results, in framework order (one query)."""
+    return _history(Assessment.objects.filter(team=team))
+
+
+def team_history_for_user(*, user: AbstractBaseUser, team_id: int) -> list[SubmittedAssessment] | None:
+    """team_history of a team in one of the user's organisations, None for any other team. One query, the
+    membership join being the tenancy check; a second one only to tell an empty history from a team that
+    is not the user's."""
+    if not 0 < team_id <= LARGEST_ID:  # a foreign-key lookup is not guarded against overflow
+        return None
+    history = _history(Assessment.objects.filter(team_id=team_id, team__organization__memberships__user=user))
+    if not history and not Team.objects.filter(pk=team_id, organization__memberships__user=user).exists():
+        return None
     return history
 
 
-def history_payload(history: list[SubmittedAssessment], names: Mapping[str, str]) -> list[dict]:
-    """The team history as the API shows it: one entry per submitted assessment, oldest first."""
+LARGEST_ID = 2**63 - 1
+
+
+def _history(assessments) -> list[SubmittedAssessment]:
+    """One row per assessment and area (LEFT JOINs: an assessment without a computed report has none)."""
+    rows = (
+        assessments.filter(status=Assessment.Status.SUBMITTED)
+        .order_by("submitted_at", "id", "report__area_scores__id")
+        .values_list(
+            "id", "kind", "submitted_at", "submitted_by__username", "report__status", "report__overall_level",
+            "report__overall_score", "report__area_scores__area_key", "report__area_scores__level",
+            "report__area_scores__score",
+        )
+    )
+    history: dict[int, SubmittedAssessment] = {}
+    for pk, kind, submitted_at, by, status, level, score, area_key, area_level, area_score in rows:
+        entry = history.get(pk)
+        if entry is None:
+            entry = history[pk] = SubmittedAssessment(
+                pk, kind, submitted_at, by or "", status, level, _optional_float(score)
+            )
+        if area_key is not None:
+            entry.areas[area_key] = AreaResult(area_level, _optional_float(area_score))
+    return list(history.values())
+
+
+def history_payload(history: list[SubmittedAssessment]) -> list[dict]:
+    """The team history as the API shows it: one entry per submitted assessment, oldest first, its areas in
+    the order of its framework version."""
     return [
         {
             "id": entry.assessment_id,
@@ -108,11 +140,7 @@ def history_payload(history: list[SubmittedAssessment], names: Mapping[str, str]
             "kind": entry.kind,
             "report_status": entry.report_status,
             "overall": {"level": entry.level, "score": entry.score},
-            "areas": [
-                {"key": key, "level": entry.areas[key].level, "score": entry.areas[key].score}
-                for key in names
-                if key in entry.areas
-            ],
+            "areas": [{"key": key, "level": area.level, "score": area.score} for key, area in entry.areas.items()],
         }
         for entry in history
     ]

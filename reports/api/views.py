@@ -72,8 +72,10 @@ def _team(request: Request, team_id: int):
 class TeamHistoryApi(APIView):
     @extend_schema(responses={200: HistoryEntrySerializer(many=True), 404: NOT_FOUND})
     def get(self, request: Request, team_id: int) -> Response:
-        history = dashboards.team_history(team=_team(request, team_id))
-        return Response(dashboards.history_payload(history, dashboards.area_names()))
+        history = dashboards.team_history_for_user(user=request.user, team_id=team_id)
+        if history is None:
+            raise NotFound("No such team.")
+        return Response(dashboards.history_payload(history))
 
 
 class TeamHistoryCsvApi(APIView):
