@@ -57,3 +57,18 @@ def test_it_refuses_to_start_without_a_secret_when_debug_is_off():
 
     assert completed.returncode != 0
     assert "SECRET_KEY must be set when DEBUG is off" in completed.stderr
+
+
+def database_options(**env: str) -> str:
+    show = "from django.conf import settings; print(settings.DATABASES['default'].get('OPTIONS', {}))"
+    completed = manage("shell", "--no-imports", "-c", show, DEBUG="1", **env)
+    assert completed.returncode == 0, completed.stderr
+    return completed.stdout.strip()
+
+
+def test_postgresql_prepares_repeated_queries_unless_told_not_to():
+    url = "postgres://postgres@127.0.0.1:5432/unused"
+
+    assert database_options(DATABASE_URL=url) == "{'server_side_binding': True, 'prepare_threshold': 5}"
+    assert database_options(DATABASE_URL=url, DATABASE_PREPARED_STATEMENTS="0") == "{}"
+    assert "server_side_binding" not in database_options(DATABASE_URL="sqlite:///tmp/unused.sqlite3")
