@@ -50,6 +50,8 @@ test: lint security
 bench: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/maturity_bench
 bench: export REDIS_URL ?= redis://127.0.0.1:6379/3
 bench: $(INSTALLED)
+	@command -v wrk >/dev/null || { echo "Installing wrk (Debian)"; apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk </dev/null; }
 	bash -c '. .ci/services && ensure_database "$$DATABASE_URL" && $(BIN)/python bench/run.py'
 
 clean:

@@ -34,6 +34,8 @@ PORT = 8765
 BASE = f"http://127.0.0.1:{PORT}"
 WRK_SECONDS = int(os.environ.get("BENCH_WRK_SECONDS", "5"))
 RESULTS = ROOT / "bench" / "results" / "latest.md"
+# What authentication alone leaves of the bare baselines: context for the ratios, not targets.
+CEILINGS: list[tuple[str, float, float]] = []
 VENV_BIN = Path(sys.executable).parent
 
 
@@ -60,7 +62,7 @@ def main(argv: list[str]) -> int:
         rows += _shown(memory_rows())
     if "inprocess" in parts:
         rows += _shown([inprocess.scoring_row(), inprocess.report_row()])
-    table = render(rows)
+    table = render(rows) + _ceilings()
     print(table)
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(table + "\n")
@@ -173,6 +175,12 @@ def http_rows(data: BenchData) -> list[Row]:
     questionnaire = wrk(f"/assessments/{data.draft}/areas/data/", headers=page)["rps"]
     history = wrk(f"/api/teams/{data.team}/history/", headers=api)["rps"]
     dashboard = wrk(f"/api/organizations/{data.organization}/dashboard/", headers=api, connections=1)["median_ms"]
+    token_only = wrk("/bench/token-only-drf/", headers=api)["rps"]
+    session_only = wrk("/bench/session-only-django/", headers=page)["rps"]
+    CEILINGS.extend([
+        ("DRF view behind the API's token authentication, doing nothing", token_only, bare_drf),
+        ("Django view behind the pages' session login, doing nothing", session_only, bare_django),
+    ])
     return [
         Row("Report endpoint (ready)", report, bare_drf, "req/s", ">= 50 % of bare DRF", report >= 0.5 * bare_drf),
         Row("PATCH of 8 answers", patch, bare_drf, "req/s", ">= 35 % of bare DRF", patch >= 0.35 * bare_drf),
@@ -289,6 +297,14 @@ def _children(pid: int) -> list[int]:
 def _peak_rss_mb(pid: int) -> float:
     status = Path(f"/proc/{pid}/status").read_text()
     return int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024
+
+
+def _ceilings() -> str:
+    if not CEILINGS:
+        return ""
+    lines = ["", "", "| ceiling (no target) | req/s | bare baseline | ratio |", "|---|---|---|---|"]
+    lines += [f"| {name} | {rps:,.2f} | {bare:,.2f} | {rps / bare:.0%} |" for name, rps, bare in CEILINGS]
+    return "\n".join(lines)
 
 
 def _shown(rows: list[Row]) -> list[Row]:
