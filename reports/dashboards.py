@@ -3,7 +3,7 @@
 Every data set is a fixed number of queries whatever the number of teams and assessments: the ranking of
 each team's assessments (latest, previous, how many) and the level counts are window functions and
 GROUP BY in the database; what comes back is already one row per team or per assessment and area.
-No pandas here: these run in web processes, where importing it alone would cost a worker about 60 MB.
+No pandas: these run in web processes, where importing it alone cost a worker about 60 MB.
 """
 
 from collections.abc import Iterable, Mapping
