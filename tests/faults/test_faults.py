@@ -59,6 +59,7 @@ def _claim_is_waiting() -> bool:
     if connection.vendor != "postgresql":
         return True
     with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_stat_clear_snapshot()")  # inside our transaction, the view is a snapshot
         cursor.execute(
             "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE%%'"
         )
