@@ -1,7 +1,10 @@
 import pytest
+from rest_framework.renderers import JSONRenderer
 
+from assessments.api.serializers import AnswerOutputSerializer, answer_output
 from assessments.models import Answer
-from assessments.services import assessment_submit
+from assessments.selectors import assessment_answer_rows
+from assessments.services import answers_save, assessment_submit
 from tests.api_helpers import api_as
 from tests.conftest import complete_answers
 
@@ -78,3 +81,14 @@ def test_a_submitted_assessment_is_a_409(cast):
 def test_viewers_and_outsiders_cannot_answer(cast, role, expected):
     assert patch(cast.users[role], cast, [{"question": "data.versioning", "value": 1}]).status_code == expected
     assert not Answer.objects.exists()
+
+
+def test_the_answers_are_written_as_their_serializer_documents_them(cast):
+    answers_save(assessment=cast.assessment, user=cast.member, items=complete_answers(cast.framework)[:3])
+    rows = assessment_answer_rows(assessment=cast.assessment)
+
+    direct = JSONRenderer().render([answer_output(row) for row in rows])
+
+    assert direct == JSONRenderer().render(AnswerOutputSerializer(rows, many=True).data)
+    assert b'"value":null' in direct
+    assert b'"updated_at":"' in direct
