@@ -9,6 +9,7 @@ os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key-never-used-in-pro
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")  # wrk talks plain HTTP on 127.0.0.1
 os.environ.setdefault("SESSION_COOKIE_SECURE", "0")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
+os.environ.setdefault("DATABASE_PREPARED_STATEMENTS", "1")  # as compose.yaml runs production
 
 from config.settings import *  # noqa: F403
 

@@ -10,7 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import authentication, exceptions
 from rest_framework.authtoken.models import Token
 
-USER_OF_API_KEY = "SELECT u.* FROM auth_user u JOIN authtoken_token t ON t.user_id = u.id WHERE t.key = %s"
+# The columns by name, not u.*: a prepared statement must keep its result type when a migration adds one.
+USER_OF_API_KEY = """
+    SELECT u.id, u.password, u.last_login, u.is_superuser, u.username, u.first_name, u.last_name, u.email,
+           u.is_staff, u.is_active, u.date_joined
+    FROM auth_user u JOIN authtoken_token t ON t.user_id = u.id
+    WHERE t.key = %s
+"""
 
 
 class TokenAuthentication(authentication.TokenAuthentication):

@@ -109,11 +109,11 @@ if DATABASE_URL:
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     postgres = "postgresql" in DATABASES["default"]["ENGINE"]
-    if postgres and env_bool("DATABASE_PREPARED_STATEMENTS", default=True):
+    if postgres and env_bool("DATABASE_PREPARED_STATEMENTS", default=False):
         # Server-side binding lets psycopg prepare a query it has run 5 times on a connection, so
-        # PostgreSQL stops planning the same dashboard and report queries again on every request.
-        # Turn it off behind a connection pooler in transaction mode (PgBouncer), which cannot keep them.
-        DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
+        # PostgreSQL stops planning the same report and history queries again on every request. Off by
+        # default: a connection pooler in transaction mode (PgBouncer) cannot keep prepared statements.
+        DATABASES["default"].setdefault("OPTIONS", {}).update({"server_side_binding": True, "prepare_threshold": 5})
 else:
     # The web process and the worker write at the same time: WAL lets readers go on while one
     # writes, and IMMEDIATE transactions take the write lock up front, so a busy database waits

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, F, Window
+from django.db.models import Count, F, OuterRef, Subquery, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -363,17 +363,29 @@ def organization_dashboard(*, organization_id: int) -> OrganizationDashboard:
     """Six queries whatever the number of teams and assessments."""
     names = area_names()
     teams = _team_rows(Team.objects.filter(organization_id=organization_id).order_by("name", "id"), [organization_id])
-    team_of = {row.assessment_id: row.team_id for row in teams if row.has_result}
-    latest = AreaScore.objects.filter(report__assessment_id__in=list(team_of))
+    latest = AreaScore.objects.filter(report__assessment_id__in=_latest_assessment_ids(organization_id))
     latest_areas: dict[int, dict[str, AreaResult]] = {}
-    for assessment_id, key, level, score in latest.values_list("report__assessment_id", "area_key", "level", "score"):
-        latest_areas.setdefault(team_of[assessment_id], {})[key] = AreaResult(level, _optional_float(score))
+    for team_id, key, level, score in latest.values_list("report__assessment__team_id", "area_key", "level", "score"):
+        latest_areas.setdefault(team_id, {})[key] = AreaResult(level, _optional_float(score))
     distribution = {key: [0 for _ in LEVELS] for key in names}
-    counts = latest.filter(level__isnull=False).values("area_key", "level").annotate(teams=Count("*")).order_by()
+    counts = latest.filter(level__in=LEVELS).values("area_key", "level").annotate(teams=Count("*")).order_by()
     for count in counts:
         if count["area_key"] in distribution:
             distribution[count["area_key"]][count["level"]] = count["teams"]
     return OrganizationDashboard(teams, latest_areas, distribution, names)
+
+
+def _latest_assessment_ids(organization_id: int):
+    """Each team's latest submitted assessment, as a subquery: looked up once per team on the
+    (team, status, submitted_at) index."""
+    latest = (
+        Assessment.objects.filter(team=OuterRef("pk"), status=Assessment.Status.SUBMITTED)
+        .order_by("-submitted_at", "-id")
+        .values("pk")[:1]
+    )
+    return Team.objects.filter(organization_id=organization_id).order_by().annotate(latest=Subquery(latest)).values(
+        "latest"
+    )
 
 
 def dashboard_figures(dashboard: OrganizationDashboard) -> dict:

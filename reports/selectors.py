@@ -140,7 +140,8 @@ def _others_median(assessment: Assessment) -> dict[str, float]:
 
 
 def report_for_assessment(*, assessment_id: int) -> Report | None:
-    return Report.objects.filter(assessment_id=assessment_id).first()
+    """For the report page, which shows content and figures: not the API's rendered copy of both."""
+    return Report.objects.filter(assessment_id=assessment_id).defer("payload").first()
 
 
 # The report endpoint is the API's most requested read; written by hand, its lookup skips the ORM's

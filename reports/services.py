@@ -3,7 +3,7 @@ pending forever. Tasks are enqueued by name after commit, so this module never i
 
 import logging
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from celery import current_app
 from django.conf import settings
@@ -30,6 +30,9 @@ COMPUTE_BATCH_TASK = "reports.compute_reports"
 BATCH_SIZE = 25
 RETRYABLE_ERRORS = (OperationalError, InterfaceError)
 REPORT_TASK_HARD_LIMIT_MARGIN = 15  # seconds between the task's soft and hard time limits
+# A batch may run twice one report's soft limit, and starts no report after the first half of that: every
+# report keeps at least the whole limit a single task gives it, and the rest go back to the queue.
+BATCH_TIME_FACTOR = 2
 
 
 def report_request(*, assessment_id: int) -> Report:
@@ -90,6 +93,10 @@ def report_compute(*, assessment_id: int) -> bool:
     started = time.monotonic()
     try:
         content, figures = compute_content_and_figures(report_inputs(assessment_id=assessment_id))
+        generated_at = timezone.now()
+        payload = rendered_payload(
+            Report(status=Report.Status.READY, content=content, figures=figures, generated_at=generated_at)
+        )
     except RETRYABLE_ERRORS:
         _release(assessment_id)
         raise
@@ -99,7 +106,8 @@ def report_compute(*, assessment_id: int) -> bool:
             status=Report.Status.FAILED, error=f"{type(error).__name__}: {error}", generated_at=None
         )
         return True
-    _save(assessment_id, content, figures, duration_ms=round((time.monotonic() - started) * 1000))
+    duration_ms = round((time.monotonic() - started) * 1000)
+    _save(assessment_id, content, figures, payload=payload, generated_at=generated_at, duration_ms=duration_ms)
     return True
 
 
@@ -113,9 +121,21 @@ def compute_content_and_figures(inputs: ReportInputs) -> tuple[dict, dict]:
 
 
 def _run_deadline() -> timedelta:
-    """A computation still "running" after the task's hard time limit has certainly died with its
-    worker (the limit kills it), so its report may be claimed again."""
-    return timedelta(seconds=settings.REPORT_TASK_SOFT_TIME_LIMIT + REPORT_TASK_HARD_LIMIT_MARGIN)
+    """A computation still "running" after the longest hard time limit of a task (a batch's) has
+    certainly died with its worker (the limit kills it), so its report may be claimed again."""
+    return timedelta(seconds=BATCH_TIME_FACTOR * settings.REPORT_TASK_SOFT_TIME_LIMIT + REPORT_TASK_HARD_LIMIT_MARGIN)
+
+
+def reports_compute_batch(*, assessment_ids: list[int]) -> None:
+    """report_compute for each, in order, starting none (after the first) once the batch has run one
+    report's soft time limit: what is left goes back to the queue as a batch of its own (or, broker down,
+    to the requeue)."""
+    started = time.monotonic()
+    for index, assessment_id in enumerate(assessment_ids):
+        if index and time.monotonic() - started > settings.REPORT_TASK_SOFT_TIME_LIMIT:
+            reports_enqueue(assessment_ids=assessment_ids[index:])
+            return
+        report_compute(assessment_id=assessment_id)
 
 
 def _release(assessment_id: int) -> None:
@@ -128,7 +148,9 @@ def _release(assessment_id: int) -> None:
 
 
 @transaction.atomic
-def _save(assessment_id: int, content: dict, figures: dict, *, duration_ms: int) -> None:
+def _save(
+    assessment_id: int, content: dict, figures: dict, *, payload: str, generated_at: datetime, duration_ms: int
+) -> None:
     report = Report.objects.select_for_update().get(assessment_id=assessment_id)
     report.status = Report.Status.READY
     report.overall_level = content["overall"]["level"]
@@ -136,9 +158,9 @@ def _save(assessment_id: int, content: dict, figures: dict, *, duration_ms: int)
     report.content = content
     report.figures = figures
     report.error = ""
-    report.generated_at = timezone.now()
+    report.generated_at = generated_at
     report.duration_ms = duration_ms
-    report.payload = rendered_payload(report)
+    report.payload = payload
     report.save()
     AreaScore.objects.filter(report=report).delete()
     AreaScore.objects.bulk_create(

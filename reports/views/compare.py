@@ -53,7 +53,7 @@ def _submitted_pair(team: Team, a_id: int, b_id: int) -> tuple[Assessment, Asses
     assessments = (
         Assessment.objects.filter(team=team, status=Assessment.Status.SUBMITTED, pk__in=[a_id, b_id])
         .select_related("framework", "report", "submitted_by")
-        .defer("report__figures")
+        .defer("report__figures", "report__payload")
     )
     found = {assessment.pk: assessment for assessment in assessments}
     if a_id not in found or b_id not in found:

@@ -35,7 +35,8 @@ def test_it_refuses_a_malformed_integer(monkeypatch):
 
 
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "SECURE_SSL_REDIRECT"}}
+    unset = {"DEBUG", "SECRET_KEY", "SECURE_SSL_REDIRECT", "DATABASE_PREPARED_STATEMENTS"}
+    clean = {k: v for k, v in os.environ.items() if k not in unset}
     return subprocess.run(  # noqa: S603 - our own manage.py
         [sys.executable, "manage.py", *args],
         cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, check=False, timeout=120,
@@ -66,9 +67,11 @@ def database_options(**env: str) -> str:
     return completed.stdout.strip()
 
 
-def test_postgresql_prepares_repeated_queries_unless_told_not_to():
-    url = "postgres://postgres@127.0.0.1:5432/unused"
+def test_postgresql_prepares_repeated_queries_when_asked_keeping_the_urls_options():
+    url = "postgres://postgres@127.0.0.1:5432/unused?sslmode=require"
+    prepared = "{'sslmode': 'require', 'server_side_binding': True, 'prepare_threshold': 5}"
 
-    assert database_options(DATABASE_URL=url) == "{'server_side_binding': True, 'prepare_threshold': 5}"
-    assert database_options(DATABASE_URL=url, DATABASE_PREPARED_STATEMENTS="0") == "{}"
-    assert "server_side_binding" not in database_options(DATABASE_URL="sqlite:///tmp/unused.sqlite3")
+    assert database_options(DATABASE_URL=url, DATABASE_PREPARED_STATEMENTS="1") == prepared
+    assert database_options(DATABASE_URL=url) == "{'sslmode': 'require'}"
+    sqlite = "sqlite:///tmp/unused.sqlite3"
+    assert "server_side_binding" not in database_options(DATABASE_URL=sqlite, DATABASE_PREPARED_STATEMENTS="1")

@@ -30,7 +30,7 @@ def report_row(assessment_id: int) -> Report | None:
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.worker
-def test_a_worker_killed_mid_report_leaves_it_to_a_later_worker_to_compute_once(cast, tmp_path):
+def test_a_worker_killed_mid_report_leaves_it_to_a_later_worker_to_compute(cast, tmp_path):
     answers_save(assessment=cast.assessment, user=cast.member, items=complete_answers(cast.framework))
     api_as(cast.member).post(f"/api/assessments/{cast.assessment.pk}/submit/")
     # Hold the report's row so the worker's claim blocks inside the task: the moment to kill it.
@@ -42,15 +42,19 @@ def test_a_worker_killed_mid_report_leaves_it_to_a_later_worker_to_compute_once(
             assert wait_for(_claim_is_waiting, timeout=30), "the worker's claim never reached the lock"
             os.killpg(doomed.pid, signal.SIGKILL)
             doomed.wait(timeout=10)
-            _end_sessions_of_dead_clients()
-    assert report_row(cast.assessment.pk).status == "pending"
+    # PostgreSQL: the dead worker's session still has its claim to run, and does once the row is free (a
+    # session notices its client is gone only when it next talks to it): the report is left "running" by
+    # nobody. SQLite: the waiting write died with the worker's process, and the report is still pending.
+    left = "running" if connection.vendor == "postgresql" else "pending"
+    assert wait_for(lambda: report_row(cast.assessment.pk).status == left, timeout=30)
+    claims = report_row(cast.assessment.pk).attempts
 
     beat = ("--beat", "--schedule", str(tmp_path / "beat-schedule"))
     with running_worker(*beat, REPORT_STALE_AFTER_SECONDS="1") as survivor:
         ready = wait_for(lambda: report_row(cast.assessment.pk).status == "ready", timeout=90)
 
     assert ready, survivor.stdout.read()[-3000:]
-    assert report_row(cast.assessment.pk).attempts == 1
+    assert report_row(cast.assessment.pk).attempts == claims + 1  # the survivor's claim, and it computed
 
 
 def _claim_is_waiting() -> bool:
@@ -64,19 +68,6 @@ def _claim_is_waiting() -> bool:
             "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE%%'"
         )
         return cursor.fetchone()[0] > 0
-
-
-def _end_sessions_of_dead_clients() -> None:
-    """A server session notices its client is gone only when it next talks to it: here, once its blocked
-    claim has gone through. Ending it now, as the server would once it notices, is the death of the worker's
-    connection with the worker; the claim that never finished must leave no trace."""
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-            " AND pid <> pg_backend_pid()"
-        )
 
 
 def _tail(process) -> list[str]:

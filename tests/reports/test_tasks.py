@@ -25,6 +25,22 @@ def test_the_tasks_are_named_acked_late_and_time_limited():
     assert (compute_reports.acks_late, compute_reports.autoretry_for) == (True, compute_report.autoretry_for)
 
 
+def test_it_retries_database_errors_with_backoff():
+    outcomes = [OperationalError("connection lost"), OperationalError("connection lost"), True]
+
+    with mock.patch("reports.tasks.report_compute", side_effect=outcomes) as compute:
+        result = compute_report.apply(args=[1])
+
+    assert (result.state, compute.call_count) == ("SUCCESS", 3)
+
+
+def test_it_does_not_retry_other_errors():
+    with mock.patch("reports.tasks.report_compute", side_effect=ValueError("bad data")) as compute:
+        result = compute_report.apply(args=[1])
+
+    assert (result.state, compute.call_count) == ("FAILURE", 1)
+
+
 def test_many_reports_are_sent_in_batches_in_order():
     ids = list(range(1, 2 * BATCH_SIZE + 2))
 
@@ -59,6 +75,26 @@ def test_a_batch_run_again_after_a_database_error_computes_only_what_is_left(cas
     assert result.state == "SUCCESS"
     reports = Report.objects.order_by("assessment__submitted_at", "assessment_id")
     assert [(r.status, r.attempts) for r in reports] == [("ready", 1), ("ready", 2), ("ready", 1)]
+
+
+@pytest.mark.django_db
+def test_a_batch_past_one_reports_time_limit_sends_the_rest_back_to_the_queue(cast, settings):
+    assessments = [submit_answers(cast, complete_answers(cast.framework, value=v)) for v in (1, 2, 3)]
+    settings.REPORT_TASK_SOFT_TIME_LIMIT = 0  # every report after the first starts too late
+
+    with mock.patch("reports.services.current_app.send_task") as send:
+        compute_reports.apply(args=[[a.pk for a in assessments]])
+
+    statuses = dict(Report.objects.values_list("assessment_id", "status"))
+    assert [statuses[a.pk] for a in assessments] == ["ready", "pending", "pending"]
+    send.assert_called_once_with("reports.compute_reports", args=[[assessments[1].pk, assessments[2].pk]])
+
+
+def test_a_batch_has_twice_the_time_of_one_report():
+    assert compute_reports.soft_time_limit == 2 * compute_report.soft_time_limit
+    assert compute_reports.time_limit - compute_reports.soft_time_limit == (
+        compute_report.time_limit - compute_report.soft_time_limit
+    )
 
 
 @pytest.mark.django_db(transaction=True)
