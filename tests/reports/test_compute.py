@@ -3,11 +3,12 @@
 from datetime import timedelta
 from unittest import mock
 
+import plotly.graph_objects as go
 import pytest
 from django.db import OperationalError
 from django.utils import timezone
 
-from assessments.services import target_set
+from assessments.services import target_set, team_create
 from reports.models import AreaScore, Report
 from reports.services import report_compute, report_request, reports_requeue_stale
 from tests.conftest import complete_answers
@@ -119,3 +120,18 @@ def test_a_report_left_running_past_the_time_limit_is_claimed_again(submitted):
 
     assert report_compute(assessment_id=submitted.pk)
     assert Report.objects.get().status == "ready"
+
+
+def test_the_figures_of_a_report_with_history_targets_and_other_teams_are_valid_for_plotly(cast):
+    other = team_create(organization=cast.organization, name="Other")
+    report_compute(assessment_id=submit_answers(cast, complete_answers(cast.framework, value=3), team=other).pk)
+    target_set(team=cast.team, area_key="data", level=2, user=cast.owner)
+    for value in (1, 2):
+        report_compute(assessment_id=submit_answers(cast, complete_answers(cast.framework, value=value)).pk)
+
+    figures = Report.objects.order_by("-assessment__submitted_at").first().figures
+
+    radar = {trace["name"] for trace in figures["radar"]["data"]}
+    assert radar == {"This assessment", "Previous assessment", "Targets", "Other teams (median)"}
+    for figure in figures.values():
+        go.Figure(figure)  # raises ValueError on any property Plotly does not know

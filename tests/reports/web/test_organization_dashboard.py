@@ -1,5 +1,6 @@
 """The organisation dashboard: each team's latest result, who regressed, and the area charts."""
 
+import plotly.graph_objects as go
 import pytest
 
 from assessments.services import team_create
@@ -63,6 +64,19 @@ def test_it_draws_the_heatmap_and_the_distribution_with_local_plotly(client, cas
     assert 'id="figure-heatmap" type="application/json"' in html
     assert 'id="figure-distribution" type="application/json"' in html
     assert '<script src="/static/vendor/plotly/plotly.min.js" defer></script>' in html
+
+
+def test_the_page_figures_are_valid_for_plotly_with_each_teams_row_in_the_heatmap(client, cast, two_teams):
+    client.force_login(cast.viewer)
+
+    figures = client.get(dashboard_url(cast)).context["figures"]
+
+    heatmap = figures["heatmap"]["data"][0]
+    assert [len(row) for row in heatmap["z"]] == [8, 8]
+    assert heatmap["z"][0] == [4.0] * 8  # Ranking, fully in place everywhere
+    assert [trace["y"][0] for trace in figures["distribution"]["data"]] == [1, 0, 0, 0, 1]
+    for figure in figures.values():
+        go.Figure(figure)  # raises ValueError on any property Plotly does not know
 
 
 def test_a_team_without_a_submitted_assessment_is_shown_as_such(client, cast):
