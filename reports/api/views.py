@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 
 from assessments import selectors as assessment_selectors
 from assessments.api.views import NOT_FOUND
-from reports import dashboards
+from reports import dashboards, history
 from reports.api.serializers import DashboardOutputSerializer, HistoryEntrySerializer, ReportOutputSerializer
 from reports.exports import csv_text
 from reports.payload import rendered_payload, report_payload
@@ -72,17 +72,17 @@ def _team(request: Request, team_id: int):
 class TeamHistoryApi(APIView):
     @extend_schema(responses={200: HistoryEntrySerializer(many=True), 404: NOT_FOUND})
     def get(self, request: Request, team_id: int) -> Response:
-        history = dashboards.team_history_for_user(user=request.user, team_id=team_id)
-        if history is None:
+        entries = history.team_history_for_user(user=request.user, team_id=team_id)
+        if entries is None:
             raise NotFound("No such team.")
-        return Response(dashboards.history_payload(history))
+        return Response(history.history_payload(entries))
 
 
 class TeamHistoryCsvApi(APIView):
     @extend_schema(responses={200: CSV, 404: NOT_FOUND}, description="One row per submitted assessment.")
     def get(self, request: Request, team_id: int) -> HttpResponse:
         team = _team(request, team_id)
-        header, rows = dashboards.history_table(team, dashboards.team_history(team=team), dashboards.area_names())
+        header, rows = history.history_table(team, history.team_history(team=team), dashboards.area_names())
         return _csv_response(csv_text(header, rows), f"team-{team.pk}-history.csv")
 
 

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 from assessments.models import Assessment, Team
 from assessments.selectors import assessment_answer_rows
 from assessments.views.scope import team_or_404
-from reports import dashboards
+from reports import history
 from reports.comparison import compare_assessments
 from reports.forms import CompareForm
 from reports.models import Report
@@ -18,7 +18,7 @@ from reports.models import Report
 @require_GET
 def assessment_compare(request: HttpRequest, team_id: int) -> HttpResponse:
     team = team_or_404(request, team_id)
-    choices = dashboards.assessment_choices(dashboards.submitted_assessments(team=team))
+    choices = history.assessment_choices(history.submitted_assessments(team=team))
     form = CompareForm(request.GET, choices=choices)
     context = {
         "team": team,

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from assessments.selectors import team_current_targets
 from assessments.views.scope import is_htmx, organization_or_404, team_or_404
-from reports import dashboards
+from reports import dashboards, history
 from reports.content import roadmap_with_steps
 from reports.forms import CompareForm
 from reports.selectors import IN_PROGRESS, reports_in_progress
@@ -37,16 +37,16 @@ def organization_dashboard(request: HttpRequest, organization_id: int) -> HttpRe
 @require_GET
 def team_dashboard(request: HttpRequest, team_id: int) -> HttpResponse:
     team = team_or_404(request, team_id)
-    history = dashboards.team_history(team=team)
-    report = dashboards.latest_ready_report(team=team)
-    choices = dashboards.assessment_choices(history)
+    entries = history.team_history(team=team)
+    report = history.latest_ready_report(team=team)
+    choices = history.assessment_choices(entries)
     targets = {key: target.level for key, target in team_current_targets(team=team).items()}
-    rows = dashboards.history_rows(history, dashboards.level_names())
+    rows = history.history_rows(entries, dashboards.level_names())
     context = {
         "team": team,
         "organization": team.organization,
         "assessments": rows,
-        "history_figure": dashboards.history_chart(history, dashboards.area_names()),
+        "history_figure": history.history_chart(entries, dashboards.area_names()),
         "report": report,
         "gaps": dashboards.target_gaps(report.content["areas"], targets) if report else [],
         "roadmap": roadmap_with_steps(report.content) if report else [],

@@ -2,16 +2,14 @@
 
 from datetime import UTC, datetime
 
-from reports.dashboards import (
+from reports.dashboards import _Ranked, _team_row, target_gaps
+from reports.history import (
     AreaResult,
     SubmittedAssessment,
-    _Ranked,
-    _team_row,
     assessment_choices,
     history_chart,
     history_rows,
     history_table,
-    target_gaps,
 )
 
 NAMES = {0: "No MLOps", 1: "DevOps but no MLOps", 2: "Automated training"}
