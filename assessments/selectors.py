@@ -6,7 +6,7 @@ from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, QuerySet, Subquery
 
 from assessments.models import Answer, Assessment, Membership, Organization, TargetLevel, Team
 from maturity.models import Area, Question
@@ -68,10 +68,11 @@ def team_for_user(*, user: AbstractBaseUser, team_id: int) -> Team | None:
 
 
 def _assessments_with_role(user: AbstractBaseUser) -> QuerySet[Assessment]:
+    """The role comes from the membership the filter joins (one per user and organisation): no subquery."""
     return (
         Assessment.objects.filter(team__organization__memberships__user=user)
         .select_related("team__organization", "framework", "created_by", "submitted_by")
-        .annotate(role=_role_subquery(user, "team__organization_id"))
+        .annotate(role=F("team__organization__memberships__role"))
     )
 
 
@@ -97,8 +98,9 @@ def assessments_for_user(*, user: AbstractBaseUser, team_id: int | None = None) 
 
 
 def assessment_for_user(*, user: AbstractBaseUser, assessment_id: int) -> Assessment | None:
-    """One assessment with the user's `role`; its progress comes from assessment_answer_rows."""
-    return _assessments_with_role(user).filter(pk=assessment_id).first()
+    """One assessment with the user's `role`; its progress comes from assessment_answer_rows. (Not in the
+    model's default order, which would join and sort by organisation and team names for one row.)"""
+    return _assessments_with_role(user).filter(pk=assessment_id).order_by().first()
 
 
 @dataclass(frozen=True)
