@@ -81,7 +81,6 @@ def team_history_for_user(*, user: AbstractBaseUser, team_id: int) -> list[Submi
     return history
 
 
-
 def _history(assessments) -> list[SubmittedAssessment]:
     """One row per assessment and area (LEFT JOINs: an assessment without a computed report has none)."""
     rows = (
