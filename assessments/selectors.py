@@ -123,11 +123,8 @@ def assessment_answer_rows(*, assessment: Assessment) -> list[AnswerRow]:
             assessment=assessment
         ).values_list("question_id", "value", "not_applicable", "comment", "answered_by__username", "updated_at")
     }
-    return [_answer_row(question, answers.get(question.pk)) for question in _questions(assessment)]
-
-
-def _questions(assessment: Assessment) -> tuple[Question, ...]:
-    return framework_content(framework=assessment.framework).questions
+    questions = framework_content(framework=assessment.framework).questions
+    return [_answer_row(question, answers.get(question.pk)) for question in questions]
 
 
 def _answer_row(question: Question, answer: tuple | None) -> AnswerRow:

@@ -41,22 +41,6 @@ def framework_with_content(*, framework_id: int) -> Framework:
     ).get(pk=framework_id)
 
 
-def framework_definition(*, framework_id: int) -> FrameworkDef:
-    """The framework as the scoring engine sees it, in framework order (two queries)."""
-    areas = Area.objects.filter(framework_id=framework_id).order_by("position").values_list("key", "weight")
-    questions = (
-        Question.objects.filter(framework_id=framework_id)
-        .order_by("position")
-        .values_list("key", "area__key", "level", "weight")
-    )
-    return FrameworkDef(
-        areas=tuple(AreaDef(key=key, weight=weight) for key, weight in areas),
-        questions=tuple(
-            QuestionDef(key=key, area=area, level=level, weight=weight) for key, area, level, weight in questions
-        ),
-    )
-
-
 @dataclass(frozen=True, eq=False)  # one instance per framework version and process: identity is equality
 class FrameworkContent:
     """A framework version's levels, areas and questions (each question with its area), framework order.
@@ -68,11 +52,11 @@ class FrameworkContent:
     areas: tuple[Area, ...]
     questions: tuple[Question, ...]
 
-    @property
+    @cached_property
     def level_names(self) -> dict[int, str]:
         return {level.number: level.name for level in self.levels}
 
-    @property
+    @cached_property
     def question_ids(self) -> dict[str, int]:
         return {question.key: question.pk for question in self.questions}
 

@@ -14,6 +14,7 @@ from maturity.scoring import NA, FrameworkDef
 from maturity.selectors import FrameworkContent, framework_content
 from reports.aggregates import Median
 from reports.content import FrameworkText
+from reports.history import optional_float
 from reports.models import AreaScore, Report
 
 
@@ -97,13 +98,9 @@ def team_history_points(*, team_id: int, before: datetime | None = None) -> list
     ):
         point = points.get(assessment_id)
         if point is None:
-            point = points[assessment_id] = HistoryPoint(assessment_id, submitted_at, _float(overall))
-        point.scores[key] = _float(score)
+            point = points[assessment_id] = HistoryPoint(assessment_id, submitted_at, optional_float(overall))
+        point.scores[key] = optional_float(score)
     return list(points.values())
-
-
-def _float(value) -> float | None:
-    return None if value is None else float(value)
 
 
 def _others_median(assessment: Assessment) -> dict[str, float]:

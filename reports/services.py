@@ -57,12 +57,16 @@ def report_enqueue(*, assessment_id: int) -> bool:
     return True
 
 
+def report_batches(assessment_ids: list[int]) -> list[list[int]]:
+    """The ids in order, BATCH_SIZE to a message."""
+    return [assessment_ids[start : start + BATCH_SIZE] for start in range(0, len(assessment_ids), BATCH_SIZE)]
+
+
 def reports_enqueue(*, assessment_ids: list[int]) -> int:
     """Hands many computations to the broker, BATCH_SIZE per message, in order. Returns how many could
     not be sent; those stay pending for the periodic requeue, like report_enqueue's."""
     unsent = 0
-    for start in range(0, len(assessment_ids), BATCH_SIZE):
-        batch = assessment_ids[start : start + BATCH_SIZE]
+    for batch in report_batches(assessment_ids):
         try:
             current_app.send_task(COMPUTE_BATCH_TASK, args=[batch])
         except (BrokerError, OSError) as error:

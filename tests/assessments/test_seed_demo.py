@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 
 from assessments.models import Answer, Assessment, Organization, TargetLevel
 from maturity.scoring import score_assessment
-from maturity.selectors import framework_definition
+from maturity.selectors import framework_content
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def test_every_demo_assessment_is_complete(mlops_framework):
 def test_the_teams_improve_unevenly(mlops_framework):
     seed()
 
-    definition = framework_definition(framework_id=mlops_framework.pk)
+    definition = framework_content(framework=mlops_framework).definition
     first_and_last = {}
     for team in Organization.objects.get().teams.all():
         assessments = list(team.assessments.order_by("submitted_at"))

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from reports.models import Report
 from reports.progress import ProgressBar
-from reports.services import BATCH_SIZE, reports_enqueue, reports_mark_for_regeneration
+from reports.services import report_batches, reports_enqueue, reports_mark_for_regeneration
 
 
 class Command(BaseCommand):
@@ -23,10 +23,11 @@ class Command(BaseCommand):
             return
         progress = ProgressBar(self.stdout, len(assessment_ids), "Enqueued ")
         failed_to_send = 0
-        for start in range(0, len(assessment_ids), BATCH_SIZE):
-            batch = assessment_ids[start : start + BATCH_SIZE]
+        sent = 0
+        for batch in report_batches(assessment_ids):
             failed_to_send += reports_enqueue(assessment_ids=batch)
-            progress.show(start + len(batch))
+            sent += len(batch)
+            progress.show(sent)
         progress.finish()
         if failed_to_send:
             self.stderr.write(f"{failed_to_send} could not be sent (broker down?); the periodic requeue will.")
