@@ -7,16 +7,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 from django.utils.formats import date_format
+from rest_framework.renderers import JSONRenderer
 
 from assessments.models import Assessment, Team
 from reports.charts import history_figure
 from reports.comparison import ScoreChange, score_change
 from reports.models import Report
-
-LARGEST_ID = 2**63 - 1
 
 
 def optional_float(value) -> float | None:
@@ -64,21 +62,9 @@ def submitted_assessments(*, team: Team) -> list[SubmittedAssessment]:
     ]
 
 
-def team_history(*, team: Team) -> list[SubmittedAssessment]:
+def team_history(*, team_id: int) -> list[SubmittedAssessment]:
     """submitted_assessments with each one's area results, in framework order (one query)."""
-    return _history(Assessment.objects.filter(team=team))
-
-
-def team_history_for_user(*, user: AbstractBaseUser, team_id: int) -> list[SubmittedAssessment] | None:
-    """team_history of a team in one of the user's organisations, None for any other team. One query, the
-    membership join being the tenancy check; a second one only to tell an empty history from a team that
-    is not the user's."""
-    if not 0 < team_id <= LARGEST_ID:  # a foreign-key lookup is not guarded against overflow
-        return None
-    history = _history(Assessment.objects.filter(team_id=team_id, team__organization__memberships__user=user))
-    if not history and not Team.objects.filter(pk=team_id, organization__memberships__user=user).exists():
-        return None
-    return history
+    return _history(Assessment.objects.filter(team_id=team_id))
 
 
 def _history(assessments) -> list[SubmittedAssessment]:
@@ -118,6 +104,11 @@ def history_payload(history: list[SubmittedAssessment]) -> list[dict]:
         }
         for entry in history
     ]
+
+
+def history_body(history: list[SubmittedAssessment]) -> str:
+    """history_payload as the API's JSON renderer writes it (stored per team: TeamHistory)."""
+    return JSONRenderer().render(history_payload(history)).decode()
 
 
 def history_table(team: Team, history: list[SubmittedAssessment], names: Mapping[str, str]) -> tuple[list, list]:

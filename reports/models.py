@@ -1,8 +1,16 @@
 """One report per submitted assessment, computed by the worker; regenerating replaces its content."""
 
 from django.db import models
+from django.db.models import F
 
-from assessments.models import Assessment
+from assessments.models import Assessment, Team
+
+
+class ReportQuerySet(models.QuerySet):
+    def update(self, **fields) -> int:
+        """Every change to a report bumps its revision, which the stored team histories are checked
+        against (TeamHistory)."""
+        return super().update(revision=F("revision") + 1, **fields)
 
 
 class Report(models.Model):
@@ -28,12 +36,20 @@ class Report(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     generated_at = models.DateTimeField(null=True, blank=True)
     duration_ms = models.PositiveIntegerField(null=True, blank=True)
+    revision = models.PositiveIntegerField(default=1, editable=False, help_text="Bumped by every change.")
+
+    objects = ReportQuerySet.as_manager()
 
     class Meta:
         indexes = [models.Index(fields=("status", "requested_at"))]
 
     def __str__(self) -> str:
         return f"Report of assessment {self.assessment_id} ({self.status})"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            self.revision += 1  # the one save of a report being changed holds its row lock (services._save)
+        super().save(*args, **kwargs)
 
     @property
     def is_settled(self) -> bool:
@@ -53,3 +69,23 @@ class AreaScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.area_key}: {self.level} ({self.score})"
+
+
+class TeamHistory(models.Model):
+    """The team history API's body as last rendered, and the version of the team's reports it was
+    rendered from: (submitted assessments, their reports, the sum of those reports' revisions).
+
+    Each of the three only grows (a submitted assessment is deleted only with its team, which deletes
+    this row too), and any change to the history grows one of them, so a body whose version equals the
+    current one is the body team_history would render now.
+    """
+
+    team = models.OneToOneField(Team, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    version = models.CharField(max_length=64)
+    payload = models.TextField()
+
+    class Meta:
+        verbose_name_plural = "team histories"
+
+    def __str__(self) -> str:
+        return f"History of team {self.team_id} at {self.version}"

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
+from django.db import connection
 from django.db.models import OuterRef, Subquery
 
 from assessments.models import Answer, Assessment, Team
@@ -163,6 +164,42 @@ def report_for_user(*, user, assessment_id: int) -> Report | None:
 
 
 LARGEST_ID = 2**63 - 1
+
+TEAM_HISTORY_OF_MEMBER = """
+    SELECT h.version, h.payload, (
+        SELECT COUNT(*) || ':' || COUNT(r.id) || ':' || COALESCE(SUM(r.revision), 0)
+        FROM assessments_assessment a
+        LEFT JOIN reports_report r ON r.assessment_id = a.id
+        WHERE a.team_id = t.id AND a.status = %s
+    )
+    FROM assessments_team t
+    JOIN assessments_membership m ON m.organization_id = t.organization_id
+    LEFT JOIN reports_teamhistory h ON h.team_id = t.id
+    WHERE t.id = %s AND m.user_id = %s
+"""
+
+
+@dataclass(frozen=True)
+class StoredTeamHistory:
+    version: str  # of the team's reports now (TeamHistory)
+    payload: str | None  # the stored body, if it is of that version
+
+
+def stored_team_history_for_user(*, user, team_id: int) -> StoredTeamHistory | None:
+    """The current version of the history of a team in one of the user's organisations and, when it is
+    current, its stored body; None for any other team. One query, the membership join being the tenancy
+    check."""
+    if not 0 < team_id <= LARGEST_ID:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(TEAM_HISTORY_OF_MEMBER, [Assessment.Status.SUBMITTED.value, team_id, user.pk])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    stored_version, payload, version = row
+    return StoredTeamHistory(version=version, payload=payload if stored_version == version else None)
+
+
 IN_PROGRESS = (Report.Status.PENDING, Report.Status.RUNNING)
 
 

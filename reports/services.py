@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from celery import current_app
 from django.conf import settings
-from django.db import DatabaseError, InterfaceError, OperationalError, transaction
+from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
@@ -16,7 +16,8 @@ from assessments.models import Assessment
 from maturity.scoring import score_assessment
 from reports.charts import RadarSeries, area_bars_figure, history_figure, radar_figure
 from reports.content import report_content
-from reports.models import AreaScore, Report
+from reports.history import history_body, team_history
+from reports.models import AreaScore, Report, TeamHistory
 from reports.payload import rendered_payload
 from reports.selectors import ReportInputs, report_inputs
 
@@ -239,3 +240,20 @@ def reports_mark_for_regeneration(
             status=Report.Status.PENDING, requested_at=now, error=""
         )
     return assessment_ids
+
+
+def team_history_store(*, team_id: int, version: str) -> str:
+    """Renders the team's history API body, stores it as of `version` and returns it. The version was
+    read before the history, so a change in between leaves a body newer than its version: the next read
+    renders it again, never serves an old one."""
+    body = history_body(team_history(team_id=team_id))
+    try:
+        TeamHistory.objects.bulk_create(
+            [TeamHistory(team_id=team_id, version=version, payload=body)],
+            update_conflicts=True,
+            unique_fields=["team"],
+            update_fields=["version", "payload"],
+        )
+    except IntegrityError:  # the team was deleted meanwhile; its history was still this
+        logger.info("Team %s went before its history could be stored", team_id)
+    return body

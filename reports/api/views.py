@@ -14,7 +14,8 @@ from reports import dashboards, history
 from reports.api.serializers import DashboardOutputSerializer, HistoryEntrySerializer, ReportOutputSerializer
 from reports.exports import csv_text
 from reports.payload import rendered_payload, report_payload
-from reports.selectors import report_for_user
+from reports.selectors import report_for_user, stored_team_history_for_user
+from reports.services import team_history_store
 
 CSV = OpenApiResponse(OpenApiTypes.STR, description="text/csv")
 
@@ -70,19 +71,27 @@ def _team(request: Request, team_id: int):
 
 
 class TeamHistoryApi(APIView):
-    @extend_schema(responses={200: HistoryEntrySerializer(many=True), 404: NOT_FOUND})
-    def get(self, request: Request, team_id: int) -> Response:
-        entries = history.team_history_for_user(user=request.user, team_id=team_id)
-        if entries is None:
+    @extend_schema(
+        responses={200: HistoryEntrySerializer(many=True), 404: NOT_FOUND},
+        description="With an ETag: a conditional GET is answered 304 until the history changes.",
+    )
+    def get(self, request: Request, team_id: int) -> HttpResponse:
+        stored = stored_team_history_for_user(user=request.user, team_id=team_id)
+        if stored is None:
             raise NotFound("No such team.")
-        return Response(history.history_payload(entries))
+        etag = f'"history-{team_id}-{stored.version}"'
+        headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
+        if etag in request.headers.get("If-None-Match", ""):
+            return Response(status=304, headers=headers)
+        body = stored.payload or team_history_store(team_id=team_id, version=stored.version)
+        return HttpResponse(body, content_type="application/json", headers=headers)
 
 
 class TeamHistoryCsvApi(APIView):
     @extend_schema(responses={200: CSV, 404: NOT_FOUND}, description="One row per submitted assessment.")
     def get(self, request: Request, team_id: int) -> HttpResponse:
         team = _team(request, team_id)
-        header, rows = history.history_table(team, history.team_history(team=team), dashboards.area_names())
+        header, rows = history.history_table(team, history.team_history(team_id=team.pk), dashboards.area_names())
         return _csv_response(csv_text(header, rows), f"team-{team.pk}-history.csv")
 
 

@@ -37,7 +37,7 @@ def organization_dashboard(request: HttpRequest, organization_id: int) -> HttpRe
 @require_GET
 def team_dashboard(request: HttpRequest, team_id: int) -> HttpResponse:
     team = team_or_404(request, team_id)
-    entries = history.team_history(team=team)
+    entries = history.team_history(team_id=team.pk)
     report = history.latest_ready_report(team=team)
     choices = history.assessment_choices(entries)
     targets = {key: target.level for key, target in team_current_targets(team=team).items()}
