@@ -73,15 +73,16 @@ class AreaScore(models.Model):
 
 class TeamHistory(models.Model):
     """The team history API's body as last rendered, and the version of the team's reports it was
-    rendered from: (submitted assessments, their reports, the sum of those reports' revisions).
+    rendered from: the count and sum of the ids of its submitted assessments, and of their reports, and
+    the sum of those reports' revisions.
 
-    Each of the three only grows (a submitted assessment is deleted only with its team, which deletes
-    this row too), and any change to the history grows one of them, so a body whose version equals the
+    Any change to the history changes the version: an id is never reused, so a set of rows replaced by
+    as many new ones has a larger sum; a report's revision only grows. A body whose version equals the
     current one is the body team_history would render now.
     """
 
     team = models.OneToOneField(Team, on_delete=models.CASCADE, primary_key=True, related_name="+")
-    version = models.CharField(max_length=64)
+    version = models.CharField(max_length=128)
     payload = models.TextField()
 
     class Meta:

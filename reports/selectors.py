@@ -167,7 +167,8 @@ LARGEST_ID = 2**63 - 1
 
 TEAM_HISTORY_OF_MEMBER = """
     SELECT h.version, h.payload, (
-        SELECT COUNT(*) || ':' || COUNT(r.id) || ':' || COALESCE(SUM(r.revision), 0)
+        SELECT COUNT(*) || ':' || COALESCE(SUM(a.id), 0) || ':' || COUNT(r.id) || ':' || COALESCE(SUM(r.id), 0)
+            || ':' || COALESCE(SUM(r.revision), 0)
         FROM assessments_assessment a
         LEFT JOIN reports_report r ON r.assessment_id = a.id
         WHERE a.team_id = t.id AND a.status = %s

@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
             name='TeamHistory',
             fields=[
                 ('team', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to='assessments.team')),
-                ('version', models.CharField(max_length=64)),
+                ('version', models.CharField(max_length=128)),
                 ('payload', models.TextField()),
             ],
             options={

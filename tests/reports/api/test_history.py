@@ -3,6 +3,7 @@ import io
 
 import pytest
 
+from assessments.models import Assessment
 from assessments.services import AnswerInput
 from reports.history import history_body, team_history
 from reports.models import Report, TeamHistory
@@ -110,6 +111,21 @@ def test_the_stored_history_follows_every_change_of_a_report(cast):
         assert client.get(path).content != before
 
 
+def test_the_stored_history_stays_current_when_rows_are_replaced_behind_the_app(cast):
+    """Same counts and revisions as before, but a new assessment: the sums of ids tell them apart."""
+    client = api_as(cast.viewer)
+    path = f"/api/teams/{cast.team.pk}/history/"
+    old = submit_answers(cast, complete_answers(cast.framework, value=1))
+    report_compute(assessment_id=old.pk)
+    client.get(path)
+    Assessment.objects.filter(pk=old.pk).delete()
+
+    new = submit_answers(cast, complete_answers(cast.framework, value=1))
+    report_compute(assessment_id=new.pk)
+
+    assert [entry["id"] for entry in client.get(path).json()] == [new.pk]
+
+
 def test_a_conditional_get_is_304_until_the_history_changes(cast, submitted):
     client = api_as(cast.viewer)
     path = f"/api/teams/{cast.team.pk}/history/"
@@ -141,5 +157,5 @@ def test_an_empty_history_of_a_team_elsewhere_is_404(cast):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_history_of_a_team_deleted_meanwhile_is_answered_not_stored():
-    assert team_history_store(team_id=987654, version="0:0:0") == "[]"
+    assert team_history_store(team_id=987654, version="0:0:0:0:0") == "[]"
     assert not TeamHistory.objects.exists()
