@@ -37,8 +37,7 @@ class AssessmentReportApi(APIView):
             raise NotFound("No report: the assessment does not exist, is not yours, or is not submitted yet.")
         if report.status != report.Status.READY:
             return Response(report_payload(report), headers={"Cache-Control": "no-store"})
-        # A ready report changes only when it is regenerated, which changes generated_at.
-        etag = f'"report-{report.pk}-{report.generated_at.timestamp():.6f}"'
+        etag = f'"report-{report.pk}-{report.revision}"'  # every change bumps the revision
         headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
         if etag in request.headers.get("If-None-Match", ""):
             return Response(status=304, headers=headers)

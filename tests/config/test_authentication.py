@@ -1,8 +1,11 @@
 """API tokens: the hand-written lookup answers as DRF's TokenAuthentication does."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
+
+from config.authentication import USER_FIELDS, USER_OF_API_KEY, user_for_token
 
 pytestmark = pytest.mark.django_db
 
@@ -37,3 +40,22 @@ def test_the_token_of_an_inactive_user_is_401(cast):
     response = get_organizations(f"Token {token.key}")
 
     assert (response.status_code, response.json()) == (401, {"detail": "User inactive or deleted."})
+
+
+def test_the_user_of_a_token_is_the_user_with_the_fields_it_did_not_read_loading_when_read(cast):
+    token = Token.objects.create(user=cast.member)
+
+    user = user_for_token(token.key)
+
+    assert user == cast.member
+    assert (user.username, user.is_staff, user.is_active) == (cast.member.username, False, True)
+    assert user.get_deferred_fields() == {"password", "last_login", "date_joined"}
+    assert user.date_joined == cast.member.date_joined  # aware, as the ORM gives it
+
+
+def test_the_token_lookup_lists_its_columns_in_the_models_field_order():
+    order = [field.attname for field in get_user_model()._meta.concrete_fields]
+
+    assert sorted(USER_FIELDS, key=order.index) == list(USER_FIELDS)
+    selected = USER_OF_API_KEY.split("FROM")[0].removeprefix("\n    SELECT").replace("u.", "")
+    assert [column.strip() for column in selected.split(",")] == list(USER_FIELDS)
