@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.db import connection
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
@@ -105,7 +106,7 @@ def _complete_drafts(organization, user) -> list[int]:
 
 
 def _postgres() -> bool:
-    return "postgresql" in settings.DATABASES["default"]["ENGINE"]
+    return connection.vendor == "postgresql"
 
 
 def _patch_script(draft: Assessment) -> Path:

@@ -11,9 +11,11 @@ class Row:
     unit: str
     target: str
     met: bool
+    ratio: float | None = None  # when measured otherwise than figure / baseline (bench/run.py, paired)
 
     def cells(self) -> list[str]:
-        ratio = f"{self.figure / self.baseline:.0%}" if self.baseline else "-"
+        ratio = self.ratio if self.ratio is not None else self.figure / self.baseline if self.baseline else None
+        ratio = f"{ratio:.0%}" if ratio is not None else "-"
         baseline = f"{self.baseline:,.2f} {self.unit}" if self.baseline is not None else "-"
         return [
             self.name,

@@ -109,6 +109,8 @@ if DATABASE_URL:
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     postgres = "postgresql" in DATABASES["default"]["ENGINE"]
+    if postgres:  # Django's backend, with a health check that needs no round trip (config/postgres/base.py)
+        DATABASES["default"]["ENGINE"] = "config.postgres"
     if postgres and env_bool("DATABASE_PREPARED_STATEMENTS", default=False):
         # Server-side binding lets psycopg prepare a query it has run 5 times on a connection, so
         # PostgreSQL stops planning the same report and history queries again on every request. Off by
