@@ -98,9 +98,10 @@ def assessments_for_user(*, user: AbstractBaseUser, team_id: int | None = None) 
 
 
 def assessment_for_user(*, user: AbstractBaseUser, assessment_id: int) -> Assessment | None:
-    """One assessment with the user's `role`; its progress comes from assessment_answer_rows. (Not in the
-    model's default order, which would join and sort by organisation and team names for one row.)"""
-    return _assessments_with_role(user).filter(pk=assessment_id).order_by().first()
+    """One assessment with the user's `role`; its progress comes from assessment_answer_rows. Unordered
+    and sliced: the model's default order would join and sort by organisation and team names for one row,
+    and first() would order by the primary key, which costs a millisecond of compiling."""
+    return next(iter(_assessments_with_role(user).filter(pk=assessment_id).order_by()[:1]), None)
 
 
 @dataclass(frozen=True)
