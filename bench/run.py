@@ -33,11 +33,11 @@ from bench.table import Row, render  # noqa: E402
 
 PORT = 8765
 BASE = f"http://127.0.0.1:{PORT}"
-WRK_SECONDS = int(os.environ.get("BENCH_WRK_SECONDS", "5"))
+WRK_SECONDS = int(os.environ.get("BENCH_WRK_SECONDS", "3"))
 RESULTS = ROOT / "bench" / "results" / "latest.md"
 # What authentication alone leaves of the bare baselines: context for the ratios, not targets.
 CEILINGS: list[tuple[str, "Paired"]] = []  # Paired: defined below
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 VENV_BIN = Path(sys.executable).parent
 
 
