@@ -171,10 +171,12 @@ class Paired:
     figure: float  # req/s, median of the rounds
     baseline: float
     ratio: float  # median of the rounds' ratios
+    spread: tuple[float, float]  # their lowest and highest
 
     def row(self, name: str, goal: float, baseline_name: str) -> Row:
         target = f">= {goal:.0%} of {baseline_name}".replace("%", " %")
-        return Row(name, self.figure, self.baseline, "req/s", target, self.ratio >= goal, ratio=self.ratio)
+        met = self.ratio >= goal
+        return Row(name, self.figure, self.baseline, "req/s", target, met, ratio=self.ratio, spread=self.spread)
 
 
 def paired(path: str, baseline: str, *, headers: dict[str, str], script: Path | None = None) -> Paired:
@@ -185,7 +187,9 @@ def paired(path: str, baseline: str, *, headers: dict[str, str], script: Path | 
         baselines.append(wrk(baseline, headers={})["rps"])
         figures.append(wrk(path, headers=headers, script=script)["rps"])
     ratios = [figure / base for figure, base in zip(figures, baselines, strict=True)]
-    return Paired(statistics.median(figures), statistics.median(baselines), statistics.median(ratios))
+    return Paired(
+        statistics.median(figures), statistics.median(baselines), statistics.median(ratios), (min(ratios), max(ratios))
+    )
 
 
 def http_rows(data: BenchData) -> list[Row]:
@@ -315,7 +319,8 @@ def _ceilings() -> str:
         return ""
     lines = ["", "", "| ceiling (no target) | req/s | bare baseline | ratio |", "|---|---|---|---|"]
     lines += [
-        f"| {name} | {measured.figure:,.2f} | {measured.baseline:,.2f} | {measured.ratio:.0%} |"
+        f"| {name} | {measured.figure:,.2f} | {measured.baseline:,.2f} | {measured.ratio:.0%}"
+        f" ({measured.spread[0]:.0%} to {measured.spread[1]:.0%}) |"
         for name, measured in CEILINGS
     ]
     return "\n".join(lines)

@@ -12,10 +12,13 @@ class Row:
     target: str
     met: bool
     ratio: float | None = None  # when measured otherwise than figure / baseline (bench/run.py, paired)
+    spread: tuple[float, float] | None = None  # the lowest and highest ratio of the rounds
 
     def cells(self) -> list[str]:
         ratio = self.ratio if self.ratio is not None else self.figure / self.baseline if self.baseline else None
         ratio = f"{ratio:.0%}" if ratio is not None else "-"
+        if self.spread:
+            ratio += f" ({self.spread[0]:.0%} to {self.spread[1]:.0%})"
         baseline = f"{self.baseline:,.2f} {self.unit}" if self.baseline is not None else "-"
         return [
             self.name,
