@@ -47,8 +47,13 @@ class Report(models.Model):
         return f"Report of assessment {self.assessment_id} ({self.status})"
 
     def save(self, *args, **kwargs) -> None:
+        """Bumps the revision of an existing report, whatever fields the save writes. Counted here, not
+        in the database: every save of an existing report holds its row lock (select_for_update in
+        services._save, and in update_or_create), so no other change can come in between."""
         if not self._state.adding:
-            self.revision += 1  # the one save of a report being changed holds its row lock (services._save)
+            self.revision += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "revision"}
         super().save(*args, **kwargs)
 
     @property
@@ -76,9 +81,11 @@ class TeamHistory(models.Model):
     rendered from: the count and sum of the ids of its submitted assessments, and of their reports, and
     the sum of those reports' revisions.
 
-    Any change to the history changes the version: an id is never reused, so a set of rows replaced by
-    as many new ones has a larger sum; a report's revision only grows. A body whose version equals the
-    current one is the body team_history would render now.
+    Any change to the history changes the version. A report is created when its assessment is
+    submitted (or regenerated), and ids are given out in order and never reused, so a set of reports
+    replaced by as many new ones has a larger sum of ids; a report's revision only grows. (The sums of
+    assessment ids alone would not do: an id is given out when the draft starts.) A body whose version
+    equals the current one is the body team_history would render now.
     """
 
     team = models.OneToOneField(Team, on_delete=models.CASCADE, primary_key=True, related_name="+")

@@ -16,7 +16,7 @@ import select
 from django.db.backends.postgresql import base
 from psycopg.pq import TransactionStatus
 
-NOTHING_TO_READ = 0
+NO_WAIT_MS = 0  # poll's timeout: look, do not wait
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
@@ -33,4 +33,4 @@ class DatabaseWrapper(base.DatabaseWrapper):
             return False
         poll = select.poll()
         poll.register(self.connection.fileno(), select.POLLIN)
-        return len(poll.poll(NOTHING_TO_READ)) == 0
+        return len(poll.poll(NO_WAIT_MS)) == 0

@@ -1,6 +1,7 @@
 """Reports, history, dashboards and exports over the API (design section 5)."""
 
 from django.http import HttpResponse
+from django.utils.http import parse_etags
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound
@@ -18,6 +19,12 @@ from reports.selectors import report_for_user, stored_team_history_for_user
 from reports.services import team_history_store
 
 CSV = OpenApiResponse(OpenApiTypes.STR, description="text/csv")
+
+
+def _etag_matches(request: Request, etag: str) -> bool:
+    """If-None-Match by weak comparison, as for a GET (RFC 9110, 13.1.2)."""
+    etags = parse_etags(request.headers.get("If-None-Match", ""))
+    return etags == ["*"] or etag in {tag.removeprefix("W/") for tag in etags}
 
 
 def _csv_response(text: str, filename: str) -> HttpResponse:
@@ -39,7 +46,7 @@ class AssessmentReportApi(APIView):
             return Response(report_payload(report), headers={"Cache-Control": "no-store"})
         etag = f'"report-{report.pk}-{report.revision}"'  # every change bumps the revision
         headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
-        if etag in request.headers.get("If-None-Match", ""):
+        if _etag_matches(request, etag):
             return Response(status=304, headers=headers)
         body = report.payload or rendered_payload(report)
         return HttpResponse(body, content_type="application/json", headers=headers)
@@ -80,7 +87,7 @@ class TeamHistoryApi(APIView):
             raise NotFound("No such team.")
         etag = f'"history-{team_id}-{stored.version}"'
         headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
-        if etag in request.headers.get("If-None-Match", ""):
+        if _etag_matches(request, etag):
             return Response(status=304, headers=headers)
         body = stored.payload or team_history_store(team_id=team_id, version=stored.version)
         return HttpResponse(body, content_type="application/json", headers=headers)

@@ -7,7 +7,7 @@ from assessments.models import Assessment
 from assessments.services import AnswerInput
 from reports.history import history_body, team_history
 from reports.models import Report, TeamHistory
-from reports.services import report_compute, reports_mark_for_regeneration, team_history_store
+from reports.services import report_compute, report_retry, reports_mark_for_regeneration, team_history_store
 from tests.api_helpers import api_as
 from tests.conftest import complete_answers
 from tests.reports.conftest import submit_answers
@@ -102,6 +102,7 @@ def test_the_stored_history_follows_every_change_of_a_report(cast):
         lambda: Report.objects.filter(assessment=first).update(status=Report.Status.FAILED, error="boom"),
         lambda: Report.objects.filter(assessment=first).update(status=Report.Status.PENDING),
         lambda: report_compute(assessment_id=first.pk),
+        lambda: report_retry(report=Report.objects.get(assessment=first)),  # update_or_create: a save
     ]
     assert_current()
     for step in steps:
@@ -126,6 +127,24 @@ def test_the_stored_history_stays_current_when_rows_are_replaced_behind_the_app(
     assert [entry["id"] for entry in client.get(path).json()] == [new.pk]
 
 
+def test_an_outsider_gets_404_for_a_stored_history(cast, submitted):
+    path = f"/api/teams/{cast.team.pk}/history/"
+    assert api_as(cast.viewer).get(path).status_code == 200
+    assert TeamHistory.objects.filter(team=cast.team).exists()
+
+    assert api_as(cast.outsider).get(path).status_code == 404
+
+
+@pytest.mark.parametrize("header", ["{etag}", "W/{etag}", '"other", {etag}', "*"])
+def test_if_none_match_compares_weakly_and_takes_lists_and_star(cast, submitted, header):
+    client = api_as(cast.viewer)
+    path = f"/api/teams/{cast.team.pk}/history/"
+    etag = client.get(path)["ETag"]
+
+    assert client.get(path, headers={"If-None-Match": header.format(etag=etag)}).status_code == 304
+    assert client.get(path, headers={"If-None-Match": '"other"'}).status_code == 200
+
+
 def test_a_conditional_get_is_304_until_the_history_changes(cast, submitted):
     client = api_as(cast.viewer)
     path = f"/api/teams/{cast.team.pk}/history/"
@@ -145,9 +164,10 @@ def test_every_change_of_a_report_bumps_its_revision(submitted):
     Report.objects.filter(pk=report.pk).update(status=Report.Status.RUNNING)
     report.refresh_from_db()
     report.save()
+    report.save(update_fields=["status"])
 
     report.refresh_from_db()
-    assert report.revision == 3
+    assert report.revision == 4
 
 
 def test_an_empty_history_of_a_team_elsewhere_is_404(cast):
