@@ -45,6 +45,10 @@ class SubmittedAssessment:
     def report_ready(self) -> bool:
         return self.report_status == Report.Status.READY
 
+    @property
+    def kind_label(self) -> str:
+        return Assessment.Kind(self.kind).label
+
 
 def submitted_assessments(*, team: Team) -> list[SubmittedAssessment]:
     """The team's submitted assessments with their overall result, oldest first (one query)."""
@@ -149,27 +153,17 @@ def assessment_choices(history: list[SubmittedAssessment]) -> list[tuple[int, st
     choices = []
     for entry in reversed(history):
         when = date_format(timezone.localtime(entry.submitted_at), "j M Y")
-        kind = Assessment.Kind(entry.kind).label
         result = "" if entry.score is None else f", score {entry.score:.2f}"
-        choices.append((entry.assessment_id, f"#{entry.assessment_id} {kind} of {when}{result}"))
+        choices.append((entry.assessment_id, f"#{entry.assessment_id} {entry.kind_label} of {when}{result}"))
     return choices
 
 
 @dataclass(frozen=True)
-class HistoryRow:
-    assessment_id: int
-    kind: str
-    submitted_at: datetime
-    submitted_by: str
-    report_status: str | None
-    level: int | None
-    level_name: str
-    score: float | None
-    change: ScoreChange | None
+class HistoryRow(SubmittedAssessment):
+    """A submitted assessment as the team dashboard lists it."""
 
-    @property
-    def report_ready(self) -> bool:
-        return self.report_status == Report.Status.READY
+    level_name: str = ""
+    change: ScoreChange | None = None
 
 
 def history_rows(history: list[SubmittedAssessment], names: Mapping[int, str]) -> list[HistoryRow]:
@@ -178,19 +172,8 @@ def history_rows(history: list[SubmittedAssessment], names: Mapping[int, str]) -
     rows = []
     previous_score = None
     for entry in history:
-        rows.append(
-            HistoryRow(
-                assessment_id=entry.assessment_id,
-                kind=Assessment.Kind(entry.kind).label,
-                submitted_at=entry.submitted_at,
-                submitted_by=entry.submitted_by,
-                report_status=entry.report_status,
-                level=entry.level,
-                level_name=names.get(entry.level, "") if entry.level is not None else "",
-                score=entry.score,
-                change=score_change(previous_score, entry.score),
-            )
-        )
+        level_name = names.get(entry.level, "") if entry.level is not None else ""
+        rows.append(HistoryRow(**vars(entry), level_name=level_name, change=score_change(previous_score, entry.score)))
         previous_score = entry.score if entry.score is not None else previous_score
     return rows[::-1]
 

@@ -3,6 +3,7 @@ pending forever. Tasks are enqueued by name after commit, so this module never i
 
 import logging
 import time
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from celery import current_app
@@ -19,7 +20,7 @@ from reports.content import report_content
 from reports.history import history_body, team_history
 from reports.models import AreaScore, Report, TeamHistory
 from reports.payload import rendered_payload
-from reports.selectors import ReportInputs, report_inputs
+from reports.selectors import ReportInputs, StoredTeamHistory, report_inputs, stored_team_history_for_user
 
 logger = logging.getLogger(__name__)
 
@@ -240,6 +241,15 @@ def reports_mark_for_regeneration(
             status=Report.Status.PENDING, requested_at=now, error=""
         )
     return assessment_ids
+
+
+def team_history_for_user(*, user, team_id: int) -> StoredTeamHistory | None:
+    """The history of a team in one of the user's organisations with its API body: the stored one while
+    it is current, else rendered again and stored. None for any other team."""
+    stored = stored_team_history_for_user(user=user, team_id=team_id)
+    if stored is None or stored.payload is not None:
+        return stored
+    return replace(stored, payload=team_history_store(team_id=team_id, version=stored.version))
 
 
 def team_history_store(*, team_id: int, version: str) -> str:

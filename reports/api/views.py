@@ -1,5 +1,7 @@
 """Reports, history, dashboards and exports over the API (design section 5)."""
 
+from collections.abc import Callable
+
 from django.http import HttpResponse
 from django.utils.http import parse_etags
 from drf_spectacular.types import OpenApiTypes
@@ -15,10 +17,18 @@ from reports import dashboards, history
 from reports.api.serializers import DashboardOutputSerializer, HistoryEntrySerializer, ReportOutputSerializer
 from reports.exports import csv_text
 from reports.payload import rendered_payload, report_payload
-from reports.selectors import report_for_user, stored_team_history_for_user
-from reports.services import team_history_store
+from reports.selectors import report_for_user
+from reports.services import team_history_for_user
 
 CSV = OpenApiResponse(OpenApiTypes.STR, description="text/csv")
+
+
+def _conditional_json(request: Request, etag: str, body: Callable[[], str]) -> HttpResponse:
+    """A JSON body that changes only with its ETag: 304 when the client has it, the body otherwise."""
+    headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
+    if _etag_matches(request, etag):
+        return Response(status=304, headers=headers)
+    return HttpResponse(body(), content_type="application/json", headers=headers)
 
 
 def _etag_matches(request: Request, etag: str) -> bool:
@@ -45,11 +55,7 @@ class AssessmentReportApi(APIView):
         if report.status != report.Status.READY:
             return Response(report_payload(report), headers={"Cache-Control": "no-store"})
         etag = f'"report-{report.pk}-{report.revision}"'  # every change bumps the revision
-        headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
-        if _etag_matches(request, etag):
-            return Response(status=304, headers=headers)
-        body = report.payload or rendered_payload(report)
-        return HttpResponse(body, content_type="application/json", headers=headers)
+        return _conditional_json(request, etag, lambda: report.payload or rendered_payload(report))
 
 
 class AssessmentExportCsvApi(APIView):
@@ -82,15 +88,10 @@ class TeamHistoryApi(APIView):
         description="With an ETag: a conditional GET is answered 304 until the history changes.",
     )
     def get(self, request: Request, team_id: int) -> HttpResponse:
-        stored = stored_team_history_for_user(user=request.user, team_id=team_id)
-        if stored is None:
+        found = team_history_for_user(user=request.user, team_id=team_id)
+        if found is None:
             raise NotFound("No such team.")
-        etag = f'"history-{team_id}-{stored.version}"'
-        headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
-        if _etag_matches(request, etag):
-            return Response(status=304, headers=headers)
-        body = stored.payload or team_history_store(team_id=team_id, version=stored.version)
-        return HttpResponse(body, content_type="application/json", headers=headers)
+        return _conditional_json(request, f'"history-{team_id}-{found.version}"', lambda: found.payload)
 
 
 class TeamHistoryCsvApi(APIView):
