@@ -59,21 +59,25 @@ class Team(models.Model):
 
 
 class TargetLevel(models.Model):
-    """A team's target for one area; every change is a new row, so the history of targets is kept."""
+    """A team's target for one area of a framework, in every version of it (areas keep their keys across
+    versions); every change is a new row, so the history of targets is kept."""
 
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="targets")
+    framework_slug = models.SlugField(max_length=50)
     area_key = models.SlugField(max_length=50)
     level = models.PositiveSmallIntegerField(validators=[MaxValueValidator(4)])
     set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     set_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ("team", "area_key", "-set_at")
-        indexes = [models.Index(fields=("team", "area_key", "-set_at"))]
+        ordering = ("team", "framework_slug", "area_key", "-set_at")
+        indexes = [
+            models.Index(fields=("team", "framework_slug", "area_key", "-set_at"), name="target_team_framework_area")
+        ]
         constraints = [models.CheckConstraint(condition=Q(level__lte=4), name="target_level_at_most_4")]
 
     def __str__(self) -> str:
-        return f"{self.team}: {self.area_key} -> {self.level}"
+        return f"{self.team}: {self.framework_slug}.{self.area_key} -> {self.level}"
 
 
 class Assessment(models.Model):

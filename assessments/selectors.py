@@ -9,8 +9,22 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, F, OuterRef, QuerySet, Subquery
 
 from assessments.models import Answer, Assessment, Membership, Organization, TargetLevel, Team
-from maturity.models import Area, Question
-from maturity.selectors import framework_content
+from maturity.models import Area, Framework, Question
+from maturity.selectors import framework_content, framework_for_new_assessment
+
+
+def visible_organizations(*, user: AbstractBaseUser) -> QuerySet[Organization]:
+    """The access rule (design section 4): a user sees the organisations they are a member of, and what is
+    in them. Every lookup of this module, and of the apps above it, starts from one of these three."""
+    return Organization.objects.filter(memberships__user=user)
+
+
+def visible_teams(*, user: AbstractBaseUser) -> QuerySet[Team]:
+    return Team.objects.filter(organization__memberships__user=user)
+
+
+def visible_assessments(*, user: AbstractBaseUser) -> QuerySet[Assessment]:
+    return Assessment.objects.filter(team__organization__memberships__user=user)
 
 
 def _role_subquery(user: AbstractBaseUser, organization_ref: str) -> Subquery:
@@ -23,7 +37,7 @@ def _role_subquery(user: AbstractBaseUser, organization_ref: str) -> Subquery:
 def organizations_for_user(*, user: AbstractBaseUser) -> QuerySet[Organization]:
     """The user's organisations, each annotated with `role` and `team_count`."""
     return (
-        Organization.objects.filter(memberships__user=user)
+        visible_organizations(user=user)
         .annotate(role=_role_subquery(user, "pk"), team_count=Count("teams", distinct=True))
         .order_by("name", "id")
     )
@@ -54,7 +68,7 @@ def memberships_of(*, organization: Organization) -> QuerySet[Membership]:
 def teams_for_user(*, user: AbstractBaseUser, organization_id: int | None = None) -> QuerySet[Team]:
     """Teams in the user's organisations, each annotated with the user's `role` there."""
     teams = (
-        Team.objects.filter(organization__memberships__user=user)
+        visible_teams(user=user)
         .select_related("organization")
         .annotate(role=_role_subquery(user, "organization_id"))
     )
@@ -70,7 +84,7 @@ def team_for_user(*, user: AbstractBaseUser, team_id: int) -> Team | None:
 def _assessments_with_role(user: AbstractBaseUser) -> QuerySet[Assessment]:
     """The role comes from the membership the filter joins (one per user and organisation): no subquery."""
     return (
-        Assessment.objects.filter(team__organization__memberships__user=user)
+        visible_assessments(user=user)
         .select_related("team__organization", "framework", "created_by", "submitted_by")
         .annotate(role=F("team__organization__memberships__role"))
     )
@@ -173,9 +187,18 @@ def framework_areas(*, framework_id: int) -> QuerySet[Area]:
     return Area.objects.filter(framework_id=framework_id).order_by("position")
 
 
-def team_current_targets(*, team: Team) -> dict[str, TargetLevel]:
-    """The latest target per area key."""
+def team_current_targets(*, team: Team, framework_slug: str) -> dict[str, TargetLevel]:
+    """The latest target per area key of the framework (any version of it)."""
     targets: dict[str, TargetLevel] = {}
-    for target in TargetLevel.objects.filter(team=team).select_related("set_by").order_by("area_key", "-set_at", "-id"):
+    rows = TargetLevel.objects.filter(team=team, framework_slug=framework_slug).select_related("set_by")
+    for target in rows.order_by("area_key", "-set_at", "-id"):
         targets.setdefault(target.area_key, target)
     return targets
+
+
+def team_framework(*, team: Team) -> Framework | None:
+    """The framework the team works on, in its newest version: that of the team's newest assessment, else
+    the one a new assessment would take. Its targets and dashboard follow it."""
+    newest = Assessment.objects.filter(team=team).order_by("-created_at", "-id").values("framework__slug")[:1]
+    framework = Framework.objects.filter(slug=Subquery(newest)).order_by("-version").first()
+    return framework or framework_for_new_assessment()

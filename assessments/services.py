@@ -4,16 +4,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import DatabaseError, transaction
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from assessments.models import Answer, Assessment, Membership, Organization, Role, TargetLevel, Team
+from assessments.signals import Followup, assessment_submitted
 from maturity.models import Framework, Question
 from maturity.scoring import NA
-from maturity.selectors import DEFAULT_FRAMEWORK_SLUG, framework_content, framework_get
+from maturity.selectors import framework_content
 
 MAX_COMMENT_LENGTH = 5000
 
@@ -42,10 +41,6 @@ class SubmitFailedError(Exception):
     def __init__(self) -> None:
         super().__init__("The submission could not be saved; nothing was lost, the assessment is still a draft. "
                          "Please try again in a moment.")
-
-
-class FrameworkNotFoundError(Exception):
-    pass
 
 
 class UnknownAreaError(Exception):
@@ -88,28 +83,30 @@ def team_create(*, organization: Organization, name: str) -> Team:
         return Team.objects.create(organization=organization, name=name)
 
 
-def target_set(*, team: Team, area_key: str, level: int, user: AbstractBaseUser) -> TargetLevel:
-    """Raises UnknownAreaError unless area_key is an area of the newest default framework."""
-    framework = framework_get(slug=DEFAULT_FRAMEWORK_SLUG)
-    area_keys = set(framework.areas.values_list("key", flat=True)) if framework else set()
+def target_set(
+    *, team: Team, framework: Framework, area_key: str, level: int, user: AbstractBaseUser
+) -> TargetLevel:
+    """Raises UnknownAreaError unless area_key is an area of `framework`. A target holds for every version
+    of the framework (by area key), not for other frameworks."""
+    area_keys = [area.key for area in framework_content(framework=framework).areas]
     if area_key not in area_keys:
         raise UnknownAreaError(f"Not an area of the framework: one of {', '.join(sorted(area_keys))}.")
-    return TargetLevel.objects.create(team=team, area_key=area_key, level=level, set_by=user)
+    return TargetLevel.objects.create(
+        team=team, framework_slug=framework.slug, area_key=area_key, level=level, set_by=user
+    )
 
 
 def assessment_start(
     *,
     team: Team,
     user: AbstractBaseUser,
-    framework_slug: str = DEFAULT_FRAMEWORK_SLUG,
+    framework: Framework,
     kind: str = Assessment.Kind.SELF,
     carry_forward: bool = False,
 ) -> Assessment:
-    """A new draft on the newest version of the framework, optionally pre-filled from the team's last
-    submitted assessment on the same framework (questions new in this version stay unanswered)."""
-    framework = framework_get(slug=framework_slug)
-    if framework is None:
-        raise FrameworkNotFoundError(f"no framework with slug {framework_slug!r}")
+    """A new draft on `framework` (maturity.selectors.framework_for_new_assessment picks it), optionally
+    pre-filled from the team's last submitted assessment on the same framework, any version (questions
+    new in this version stay unanswered)."""
     with transaction.atomic():
         assessment = Assessment.objects.create(team=team, framework=framework, kind=kind, created_by=user)
         if carry_forward:
@@ -204,10 +201,17 @@ def _answer_errors(item: AnswerInput, question_ids: dict[str, int], seen: set[st
     return errors
 
 
+@dataclass(frozen=True)
+class Submission:
+    assessment: Assessment
+    followups: list[Followup]  # what the apps receiving assessment_submitted started: the report
+
+
 def assessment_submit(
     *, assessment: Assessment, user: AbstractBaseUser, submitted_at: datetime | None = None
-) -> Assessment:
-    """Freezes a complete draft and hands it to reporting once the transaction has committed.
+) -> Submission:
+    """Freezes a complete draft and announces it (assessment_submitted) inside the same transaction, so
+    that what receivers write commits with it or not at all.
 
     All or nothing: if the database refuses any write on the way, the assessment stays a draft with
     every answer, and the caller gets SubmitFailedError to tell the user to try again.
@@ -218,7 +222,7 @@ def assessment_submit(
         raise SubmitFailedError from error
 
 
-def _submit(*, assessment: Assessment, user: AbstractBaseUser, submitted_at: datetime | None) -> Assessment:
+def _submit(*, assessment: Assessment, user: AbstractBaseUser, submitted_at: datetime | None) -> Submission:
     with transaction.atomic():
         locked = _lock_draft(assessment)
         answered = set(locked.answers.values_list("question_id", flat=True))
@@ -235,9 +239,8 @@ def _submit(*, assessment: Assessment, user: AbstractBaseUser, submitted_at: dat
         locked.submitted_by = user
         locked.submitted_at = submitted_at or timezone.now()
         locked.save(update_fields=["status", "submitted_by", "submitted_at"])
-        submitted_hook = import_string(settings.ASSESSMENT_SUBMITTED_HOOK)
-        submitted_hook(assessment_id=locked.pk)
-    return locked
+        responses = assessment_submitted.send(sender=Assessment, assessment_id=locked.pk)
+    return Submission(assessment=locked, followups=[followup for _, followup in responses if followup is not None])
 
 
 def _lock_draft(assessment: Assessment) -> Assessment:

@@ -1,17 +1,9 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from assessments.views import accounts, answers, organizations, questionnaire, summary, teams
+from assessments.views import answers, organizations, questionnaire, summary, teams
 
 urlpatterns = [
     path("", organizations.home, name="home"),
-    path("signup/", accounts.signup, name="signup"),
-    path(
-        "login/",
-        auth_views.LoginView.as_view(template_name="accounts/login.html", redirect_authenticated_user=True),
-        name="login",
-    ),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("organizations/new/", organizations.organization_new, name="organization_new"),
     path("organizations/<int:organization_id>/", organizations.organization_detail, name="organization_detail"),
     path("organizations/<int:organization_id>/members/", organizations.member_add, name="member_add"),

@@ -64,16 +64,20 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "axes",
     "csp",
+    "core",
     "maturity",
     "assessments",
+    "accounts",
     "reports",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    "config.middleware.RequestBodyLimitMiddleware",
+    "core.middleware.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # An ETag on every GET body, and 304 when the client has that body already (the report, the history).
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -109,8 +113,6 @@ if DATABASE_URL:
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     postgres = "postgresql" in DATABASES["default"]["ENGINE"]
-    if postgres:  # Django's backend, with a health check that needs no round trip (config/postgres/base.py)
-        DATABASES["default"]["ENGINE"] = "config.postgres"
     if postgres and env_bool("DATABASE_PREPARED_STATEMENTS", default=False):
         # Server-side binding lets psycopg prepare a query it has run 5 times on a connection, so
         # PostgreSQL stops planning the same report and history queries again on every request. Off by
@@ -188,13 +190,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
-# Larger bodies are refused with 413 (config/middleware.py); no request of ours comes near it: a
+# Larger bodies are refused with 413 (core/middleware.py); no request of ours comes near it: a
 # PATCH of every answer, each with a long comment, is a few hundred kB.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=1024 * 1024)
 
 # Content-Security-Policy (django-csp): scripts only from our own static files, never inline. Plotly.js
 # adds a <style> element and style attributes as it draws, which CSP counts as inline styles.
-# The standalone report, which inlines its scripts to open offline, has its own policy (config/csp.py).
+# The standalone report, which inlines its scripts to open offline, has its own policy (core/csp.py).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -216,18 +218,18 @@ AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "assessments.views.accounts.locked_out"
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_DISABLE_ACCESS_LOG = True  # successful logins are not ours to keep a record of
 
 # --- REST API ---
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "config.authentication.TokenAuthentication",
+        "accounts.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     # JSON only: a form or any other body is a 415 (the token endpoint keeps DRF's form parsers too).
-    "DEFAULT_PARSER_CLASSES": ["config.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["core.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
@@ -278,11 +280,6 @@ LOGGING = {
     # django-axes logs every login at INFO; failures and lockouts are WARNING.
     "loggers": {"axes": {"level": "WARNING"}},
 }
-
-# Called inside the submit transaction with the assessment id: the reports app creates the pending
-# report there and enqueues its computation with transaction.on_commit. (assessments must not
-# import reports: dependencies point reports -> assessments.)
-ASSESSMENT_SUBMITTED_HOOK = "reports.services.report_request"
 
 REPORT_STALE_AFTER_SECONDS = env_int("REPORT_STALE_AFTER_SECONDS", default=300)
 REPORT_TASK_SOFT_TIME_LIMIT = env_int("REPORT_TASK_SOFT_TIME_LIMIT", default=60)

@@ -1,12 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from config.views import healthz
+from core.views import healthz
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("api/", include("config.api_urls")),
+    path("", include("accounts.urls")),
     path("", include("assessments.urls")),
     path("", include("reports.urls")),
 ]

@@ -1,5 +1,6 @@
 """Reads of the maturity app."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property, lru_cache
@@ -10,6 +11,12 @@ from maturity.models import Area, Framework, Level, Question
 from maturity.scoring import AreaDef, FrameworkDef, QuestionDef
 
 DEFAULT_FRAMEWORK_SLUG = "mlops"
+
+
+def framework_for_new_assessment(*, slug: str | None = None) -> Framework | None:
+    """The version a new assessment is taken on: the newest of `slug`, by default of the MLOps maturity
+    model. The one place that knows the default; everything else follows the framework of an assessment."""
+    return framework_get(slug=slug or DEFAULT_FRAMEWORK_SLUG)
 
 
 def framework_list() -> QuerySet[Framework]:
@@ -26,6 +33,28 @@ def framework_get(*, slug: str, version: int | None = None) -> Framework | None:
 
 def framework_levels(*, framework_id: int) -> QuerySet[Level]:
     return Level.objects.filter(framework_id=framework_id).order_by("number")
+
+
+def framework_area_names(*, slug: str) -> dict[str, str]:
+    """Area key -> name over every version of a framework (one query): the newest version's areas in its
+    order, then the areas only older versions had, each with its newest name. History and dashboards
+    line versions up by area key."""
+    names: dict[str, str] = {}
+    rows = Area.objects.filter(framework__slug=slug).order_by("-framework__version", "position")
+    for key, name in rows.values_list("key", "name"):
+        names.setdefault(key, name)
+    return names
+
+
+def framework_level_names(*, slugs: Iterable[str]) -> dict[str, dict[int, str]]:
+    """Slug -> level number -> name, of each framework's newest version (one query)."""
+    names: dict[str, dict[int, str]] = {}
+    newest: dict[str, int] = {}  # slug -> its newest version, the first row of each slug
+    rows = Level.objects.filter(framework__slug__in=set(slugs)).order_by("framework__slug", "-framework__version")
+    for slug, version, number, name in rows.values_list("framework__slug", "framework__version", "number", "name"):
+        if newest.setdefault(slug, version) == version:
+            names.setdefault(slug, {})[number] = name
+    return names
 
 
 def framework_with_content(*, framework_id: int) -> Framework:

@@ -5,6 +5,17 @@ class ReportsConfig(AppConfig):
     name = "reports"
 
     def ready(self) -> None:
-        from reports import aggregates  # noqa: PLC0415 - registers on connections, once the apps are ready
+        # Imported here, once the apps are ready: they import models.
+        from assessments.models import Assessment, Organization, Team  # noqa: PLC0415
+        from assessments.signals import assessment_submitted, links_requested  # noqa: PLC0415
+        from reports import aggregates, receivers  # noqa: PLC0415
 
         aggregates.connect()
+        connections = [
+            (assessment_submitted, receivers.on_assessment_submitted, Assessment),
+            (links_requested, receivers.organization_links, Organization),
+            (links_requested, receivers.team_links, Team),
+            (links_requested, receivers.assessment_links, Assessment),
+        ]
+        for signal, receiver, sender in connections:
+            signal.connect(receiver, sender=sender, dispatch_uid=f"reports.{receiver.__name__}")

@@ -3,24 +3,20 @@ pending forever. Tasks are enqueued by name after commit, so this module never i
 
 import logging
 import time
-from dataclasses import replace
 from datetime import datetime, timedelta
 
 from celery import current_app
 from django.conf import settings
-from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
 from assessments.models import Assessment
-from maturity.scoring import score_assessment
-from reports.charts import RadarSeries, area_bars_figure, history_figure, radar_figure
-from reports.content import report_content
-from reports.history import history_body, team_history
-from reports.models import AreaScore, Report, TeamHistory
-from reports.payload import rendered_payload
-from reports.selectors import ReportInputs, StoredTeamHistory, report_inputs, stored_team_history_for_user
+from reports.builders.payload import rendered_payload
+from reports.builders.report import compute_content_and_figures
+from reports.models import AreaScore, Report
+from reports.selectors.report import report_inputs
 
 logger = logging.getLogger(__name__)
 
@@ -38,8 +34,8 @@ BATCH_TIME_FACTOR = 2
 
 
 def report_request(*, assessment_id: int) -> Report:
-    """The submit hook: creates the pending report in the submit transaction and enqueues its
-    computation once that transaction has committed."""
+    """Creates (or resets) the pending report, in the caller's transaction (the submission's), and enqueues
+    its computation once that transaction has committed."""
     report, _ = Report.objects.update_or_create(
         assessment_id=assessment_id,
         defaults={"status": Report.Status.PENDING, "requested_at": timezone.now(), "error": ""},
@@ -117,15 +113,6 @@ def report_compute(*, assessment_id: int) -> bool:
     return True
 
 
-def compute_content_and_figures(inputs: ReportInputs) -> tuple[dict, dict]:
-    """The report from its inputs, without the database."""
-    result = score_assessment(inputs.definition, inputs.answers)
-    content = report_content(
-        result=result, text=inputs.text, answers=inputs.answers, comments=inputs.comments, targets=inputs.targets
-    )
-    return content, report_figures(inputs=inputs, content=content)
-
-
 def _run_deadline() -> timedelta:
     """A computation still "running" after the longest hard time limit of a task (a batch's) has
     certainly died with its worker (the limit kills it), so its report may be claimed again."""
@@ -175,34 +162,6 @@ def _save(
     )
 
 
-def report_figures(*, inputs: ReportInputs, content: dict) -> dict:
-    areas = content["areas"]
-    names = [area["name"] for area in areas]
-    keys = [area["key"] for area in areas]
-    series = [
-        RadarSeries("This assessment", [area["score"] for area in areas], filled=True),
-        RadarSeries("Previous assessment", [inputs.previous_scores.get(key) for key in keys], dash="dot"),
-        RadarSeries("Targets", [inputs.targets.get(key) for key in keys], dash="dash"),
-        RadarSeries("Other teams (median)", [inputs.others_median.get(key) for key in keys], dash="dashdot"),
-    ]
-    earlier = inputs.history
-    dates = [point.submitted_at for point in earlier] + [inputs.assessment.submitted_at]
-    overall = [point.overall_score for point in earlier] + [content["overall"]["score"]]
-    by_area = {
-        area["name"]: [point.scores.get(area["key"]) for point in earlier] + [area["score"]] for area in areas
-    }
-    return {
-        "radar": radar_figure(area_names=names, series=series),
-        "areas": area_bars_figure(
-            area_names=names,
-            levels=[area["level"] for area in areas],
-            scores=[area["score"] for area in areas],
-            targets=[area["target"] for area in areas],
-        ),
-        "history": history_figure(dates=dates, overall=overall, areas=by_area),
-    }
-
-
 def reports_requeue_stale(*, older_than: timedelta | None = None) -> int:
     """Sends again every report pending or running for longer than `older_than` (a lost message, a
     dead worker, a broker that was down). Returns how many were sent."""
@@ -241,29 +200,3 @@ def reports_mark_for_regeneration(
             status=Report.Status.PENDING, requested_at=now, error=""
         )
     return assessment_ids
-
-
-def team_history_for_user(*, user, team_id: int) -> StoredTeamHistory | None:
-    """The history of a team in one of the user's organisations with its API body: the stored one while
-    it is current, else rendered again and stored. None for any other team."""
-    stored = stored_team_history_for_user(user=user, team_id=team_id)
-    if stored is None or stored.payload is not None:
-        return stored
-    return replace(stored, payload=team_history_store(team_id=team_id, version=stored.version))
-
-
-def team_history_store(*, team_id: int, version: str) -> str:
-    """Renders the team's history API body, stores it as of `version` and returns it. The version was
-    read before the history, so a change in between leaves a body newer than its version: the next read
-    renders it again, never serves an old one."""
-    body = history_body(team_history(team_id=team_id))
-    try:
-        TeamHistory.objects.bulk_create(
-            [TeamHistory(team_id=team_id, version=version, payload=body)],
-            update_conflicts=True,
-            unique_fields=["team"],
-            update_fields=["version", "payload"],
-        )
-    except IntegrityError:  # the team was deleted meanwhile; its history was still this
-        logger.info("Team %s went before its history could be stored", team_id)
-    return body

@@ -50,18 +50,27 @@ class TeamOutputSerializer(serializers.ModelSerializer):
         fields = ("id", "organization", "name", "created_at")
 
 
+FRAMEWORK_OF_TEAM = "Framework slug; by default the framework of the team's newest assessment."
+
+
+class TargetQuerySerializer(serializers.Serializer):
+    framework = serializers.SlugField(required=False, help_text=FRAMEWORK_OF_TEAM)
+
+
 class TargetInputSerializer(serializers.Serializer):
     area = serializers.SlugField(max_length=50)
     level = serializers.IntegerField(min_value=0, max_value=4)
+    framework = serializers.SlugField(required=False, help_text=FRAMEWORK_OF_TEAM)
 
 
 class TargetOutputSerializer(serializers.ModelSerializer):
+    framework = serializers.CharField(source="framework_slug")
     area = serializers.CharField(source="area_key")
     set_by = serializers.CharField(source="set_by.username")
 
     class Meta:
         model = TargetLevel
-        fields = ("area", "level", "set_by", "set_at")
+        fields = ("framework", "area", "level", "set_by", "set_at")
 
 
 class AssessmentListQuerySerializer(serializers.Serializer):
@@ -194,8 +203,4 @@ class SubmitOutputSerializer(serializers.Serializer):
 class IncompleteSerializer(serializers.Serializer):
     detail = serializers.CharField()
     unanswered = serializers.ListField(child=serializers.CharField())
-
-
-class ErrorSerializer(serializers.Serializer):
-    detail = serializers.CharField()
 

@@ -5,10 +5,9 @@ another organisation is a 404; a role that may read but not write gets 403.
 """
 
 from django.db import IntegrityError
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status
-from rest_framework.exceptions import APIException, NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -16,54 +15,26 @@ from rest_framework.views import APIView
 
 from assessments import permissions, selectors, services
 from assessments.api import serializers as s
-from assessments.models import Assessment, Organization, Team
-from maturity.selectors import DEFAULT_FRAMEWORK_SLUG
-
-NOT_FOUND = OpenApiResponse(s.ErrorSerializer, description="Not found, or not in one of your organisations.")
-FORBIDDEN = OpenApiResponse(s.ErrorSerializer, description="Your role in this organisation does not allow it.")
-CONFLICT = OpenApiResponse(s.ErrorSerializer, description="The assessment is submitted and can no longer change.")
-BAD_REQUEST = OpenApiResponse(
-    OpenApiTypes.OBJECT, description="Invalid input: each field with its messages, or `detail` (e.g. a body not JSON)."
+from assessments.models import Assessment, Team
+from assessments.tenancy import (
+    assessment_or_404,
+    organization_or_404,
+    require_answer,
+    require_manage,
+    team_or_404,
 )
-NO_SUCH_PAGE = OpenApiResponse(s.ErrorSerializer, description="No such page: `page` past the last one or not positive.")
-
-
-class Conflict(APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = "Conflict with the current state."
-    default_code = "conflict"
-
-
-def _organization(request: Request, organization_id: int) -> Organization:
-    organization = selectors.organization_for_user(user=request.user, organization_id=organization_id)
-    if organization is None:
-        raise NotFound("No such organisation.")
-    return organization
-
-
-def _team(request: Request, team_id: int) -> Team:
-    team = selectors.team_for_user(user=request.user, team_id=team_id)
-    if team is None:
-        raise NotFound("No such team.")
-    return team
-
-
-def _assessment(request: Request, assessment_id: int) -> Assessment:
-    assessment = selectors.assessment_for_user(user=request.user, assessment_id=assessment_id)
-    if assessment is None:
-        raise NotFound("No such assessment.")
-    return assessment
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied("Your role in this organisation does not allow this.")
-
-
-def _query(serializer_class, request: Request) -> dict:
-    query = serializer_class(data=request.query_params)
-    query.is_valid(raise_exception=True)
-    return query.validated_data
+from core.api import (
+    BAD_REQUEST,
+    CONFLICT,
+    FORBIDDEN,
+    NO_SUCH_PAGE,
+    NOT_FOUND,
+    Conflict,
+    ErrorSerializer,
+    validated_query,
+)
+from maturity.models import Framework
+from maturity.selectors import framework_for_new_assessment, framework_get
 
 
 @extend_schema_view(get=extend_schema(responses={200: s.OrganizationOutputSerializer, 404: NO_SUCH_PAGE}))
@@ -80,14 +51,15 @@ class OrganizationListCreateApi(ListAPIView):
         data = s.OrganizationInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         organization = services.organization_create(name=data.validated_data["name"], owner=request.user)
-        created = _organization(request, organization.pk)
+        created = organization_or_404(user=request.user, organization_id=organization.pk)
         return Response(s.OrganizationOutputSerializer(created).data, status=status.HTTP_201_CREATED)
 
 
 class OrganizationDetailApi(APIView):
     @extend_schema(responses={200: s.OrganizationOutputSerializer, 404: NOT_FOUND})
     def get(self, request: Request, organization_id: int) -> Response:
-        return Response(s.OrganizationOutputSerializer(_organization(request, organization_id)).data)
+        organization = organization_or_404(user=request.user, organization_id=organization_id)
+        return Response(s.OrganizationOutputSerializer(organization).data)
 
 
 @extend_schema_view(get=extend_schema(responses={200: s.MemberOutputSerializer, 404: NOT_FOUND}))
@@ -95,7 +67,7 @@ class MemberListCreateApi(ListAPIView):
     serializer_class = s.MemberOutputSerializer
 
     def get_queryset(self):
-        organization = _organization(self.request, self.kwargs["organization_id"])
+        organization = organization_or_404(user=self.request.user, organization_id=self.kwargs["organization_id"])
         return selectors.memberships_of(organization=organization)
 
     @extend_schema(
@@ -104,8 +76,8 @@ class MemberListCreateApi(ListAPIView):
         description="Adds an existing user by username, or changes the role of a member. Owners only.",
     )
     def post(self, request: Request, organization_id: int) -> Response:
-        organization = _organization(request, organization_id)
-        _require(permissions.can_manage(organization.role))
+        organization = organization_or_404(user=request.user, organization_id=organization_id)
+        require_manage(organization.role)
         data = s.MemberInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         user = selectors.user_by_username(username=data.validated_data["username"])
@@ -129,7 +101,7 @@ class TeamListCreateApi(ListAPIView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        query = _query(s.TeamListQuerySerializer, self.request)
+        query = validated_query(s.TeamListQuerySerializer, self.request)
         return selectors.teams_for_user(user=self.request.user, organization_id=query.get("organization"))
 
     @extend_schema(
@@ -139,8 +111,8 @@ class TeamListCreateApi(ListAPIView):
     def post(self, request: Request) -> Response:
         data = s.TeamInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        organization = _organization(request, data.validated_data["organization"])
-        _require(permissions.can_manage(organization.role))
+        organization = organization_or_404(user=request.user, organization_id=data.validated_data["organization"])
+        require_manage(organization.role)
         try:
             team = services.team_create(organization=organization, name=data.validated_data["name"])
         except IntegrityError:
@@ -151,13 +123,27 @@ class TeamListCreateApi(ListAPIView):
 class TeamDetailApi(APIView):
     @extend_schema(responses={200: s.TeamOutputSerializer, 404: NOT_FOUND})
     def get(self, request: Request, team_id: int) -> Response:
-        return Response(s.TeamOutputSerializer(_team(request, team_id)).data)
+        return Response(s.TeamOutputSerializer(team_or_404(user=request.user, team_id=team_id)).data)
+
+
+def _target_framework(team: Team, slug: str | None) -> Framework:
+    """The framework named, else the one the team works on (its newest assessment's)."""
+    framework = framework_get(slug=slug) if slug else selectors.team_framework(team=team)
+    if framework is None:
+        raise ValidationError({"framework": ["No framework with this slug."]})
+    return framework
 
 
 class TeamTargetsApi(APIView):
-    @extend_schema(responses={200: s.TargetOutputSerializer(many=True), 404: NOT_FOUND})
+    @extend_schema(
+        parameters=[s.TargetQuerySerializer],
+        responses={200: s.TargetOutputSerializer(many=True), 400: BAD_REQUEST, 404: NOT_FOUND},
+        description="The team's current target per area of a framework (every version of it).",
+    )
     def get(self, request: Request, team_id: int) -> Response:
-        targets = selectors.team_current_targets(team=_team(request, team_id))
+        team = team_or_404(user=request.user, team_id=team_id)
+        framework = _target_framework(team, validated_query(s.TargetQuerySerializer, request).get("framework"))
+        targets = selectors.team_current_targets(team=team, framework_slug=framework.slug)
         return Response(s.TargetOutputSerializer(targets.values(), many=True).data)
 
     @extend_schema(
@@ -166,13 +152,18 @@ class TeamTargetsApi(APIView):
         description="Sets the team's target level for one area; earlier targets are kept as history.",
     )
     def post(self, request: Request, team_id: int) -> Response:
-        team = _team(request, team_id)
-        _require(permissions.can_answer(team.role))
+        team = team_or_404(user=request.user, team_id=team_id)
+        require_answer(team.role)
         data = s.TargetInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        framework = _target_framework(team, data.validated_data.get("framework"))
         try:
             target = services.target_set(
-                team=team, area_key=data.validated_data["area"], level=data.validated_data["level"], user=request.user
+                team=team,
+                framework=framework,
+                area_key=data.validated_data["area"],
+                level=data.validated_data["level"],
+                user=request.user,
             )
         except services.UnknownAreaError as error:
             raise ValidationError({"area": [str(error)]}) from None
@@ -190,7 +181,7 @@ class AssessmentListCreateApi(ListAPIView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        query = _query(s.AssessmentListQuerySerializer, self.request)
+        query = validated_query(s.AssessmentListQuerySerializer, self.request)
         return selectors.assessments_for_user(user=self.request.user, team_id=query.get("team"))
 
     @extend_schema(
@@ -201,25 +192,25 @@ class AssessmentListCreateApi(ListAPIView):
     def post(self, request: Request) -> Response:
         data = s.AssessmentInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        team = _team(request, data.validated_data["team"])
-        _require(permissions.can_answer(team.role))
-        try:
-            assessment = services.assessment_start(
-                team=team,
-                user=request.user,
-                framework_slug=data.validated_data.get("framework", DEFAULT_FRAMEWORK_SLUG),
-                kind=permissions.assessment_kind_for(team.role),
-                carry_forward=data.validated_data["carry_forward"],
-            )
-        except services.FrameworkNotFoundError:
-            raise ValidationError({"framework": ["No framework with this slug."]}) from None
+        team = team_or_404(user=request.user, team_id=data.validated_data["team"])
+        require_answer(team.role)
+        framework = framework_for_new_assessment(slug=data.validated_data.get("framework"))
+        if framework is None:
+            raise ValidationError({"framework": ["No framework with this slug."]})
+        assessment = services.assessment_start(
+            team=team,
+            user=request.user,
+            framework=framework,
+            kind=permissions.assessment_kind_for(team.role),
+            carry_forward=data.validated_data["carry_forward"],
+        )
         return _assessment_response(request, assessment.pk, status.HTTP_201_CREATED)
 
 
 def _assessment_response(request: Request, assessment: Assessment | int, code: int = status.HTTP_200_OK) -> Response:
     """The assessment as the detail endpoint shows it; progress comes from the rows, never stale."""
     if isinstance(assessment, int):
-        assessment = _assessment(request, assessment)
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment)
     rows = selectors.assessment_answer_rows(assessment=assessment)
     return Response(s.AssessmentDetailOutputSerializer(assessment, context={"rows": rows}).data, status=code)
 
@@ -243,8 +234,8 @@ class AssessmentAnswersApi(APIView):
         description="Upserts the given answers only, all or nothing.",
     )
     def patch(self, request: Request, assessment_id: int) -> Response:
-        assessment = _assessment(request, assessment_id)
-        _require(permissions.can_answer(assessment.role))
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        require_answer(assessment.role)
         items = _answer_items(request.data)
         try:
             services.answers_save(assessment=assessment, user=request.user, items=items)
@@ -277,12 +268,12 @@ class AssessmentSubmitApi(APIView):
             403: FORBIDDEN,
             404: NOT_FOUND,
             409: CONFLICT,
-            503: OpenApiResponse(s.ErrorSerializer, description="The database refused it; still a draft, retry."),
+            503: OpenApiResponse(ErrorSerializer, description="The database refused it; still a draft, retry."),
         },
     )
     def post(self, request: Request, assessment_id: int) -> Response:
-        assessment = _assessment(request, assessment_id)
-        _require(permissions.can_answer(assessment.role))
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        require_answer(assessment.role)
         try:
             submitted = services.assessment_submit(assessment=assessment, user=request.user)
         except services.AssessmentIncompleteError as error:
@@ -292,7 +283,8 @@ class AssessmentSubmitApi(APIView):
             raise Conflict(str(error)) from None
         except services.SubmitFailedError as error:
             return Response({"detail": str(error)}, status=status.HTTP_503_SERVICE_UNAVAILABLE)
-        # The report is created by the submit hook (the reports app), in the same transaction.
-        report_url = request.build_absolute_uri(f"/api/assessments/{submitted.pk}/report/")
-        body = {"status": submitted.status, "report": {"status": submitted.report.status, "url": report_url}}
+        body = {"status": submitted.assessment.status} | {
+            followup.name: {"status": followup.status, "url": request.build_absolute_uri(followup.api_path)}
+            for followup in submitted.followups
+        }
         return Response(body, status=status.HTTP_202_ACCEPTED)

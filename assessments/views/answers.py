@@ -10,8 +10,9 @@ from django.views.decorators.http import require_POST
 from assessments.models import Assessment
 from assessments.selectors import AnswerRow, assessment_answer_rows, overall_progress, progress_by_area
 from assessments.services import AnswerInput, AnswersInvalidError, AssessmentNotDraftError, answers_save
+from assessments.tenancy import assessment_or_404, require_answer
 from assessments.views.questionnaire import AreaNavItem, Posted, render_area
-from assessments.views.scope import assessment_or_404, is_htmx, require_answer
+from core.http import is_htmx
 from maturity.scoring import NA
 
 VALUE_MESSAGE = "Choose one of the answers, from Not in place to Fully in place, or Not applicable."
@@ -21,7 +22,7 @@ NOT_DRAFT_MESSAGE = "This assessment is submitted and can no longer change."
 @login_required
 @require_POST
 def answer_save(request: HttpRequest, assessment_id: int, question_key: str) -> HttpResponse:
-    assessment = assessment_or_404(request, assessment_id)
+    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
     require_answer(assessment.role)
     raw_value, comment = request.POST.get("value", ""), request.POST.get("comment", "")
     try:

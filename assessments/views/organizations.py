@@ -9,11 +9,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from assessments.forms import MemberAddForm, OrganizationForm, TeamForm
+from assessments.links import links_for
 from assessments.models import Organization, Role
 from assessments.permissions import can_manage
 from assessments.selectors import memberships_of, organizations_for_user, teams_for_user, user_by_login
 from assessments.services import LastOwnerError, membership_set, organization_create, team_create
-from assessments.views.scope import organization_or_404, require_manage
+from assessments.tenancy import organization_or_404, require_manage
 
 
 @login_required
@@ -41,14 +42,14 @@ def _render_home(request: HttpRequest, form: OrganizationForm) -> HttpResponse:
 @login_required
 @require_GET
 def organization_detail(request: HttpRequest, organization_id: int) -> HttpResponse:
-    organization = organization_or_404(request, organization_id)
+    organization = organization_or_404(user=request.user, organization_id=organization_id)
     return _render_organization(request, organization)
 
 
 @login_required
 @require_POST
 def member_add(request: HttpRequest, organization_id: int) -> HttpResponse:
-    organization = organization_or_404(request, organization_id)
+    organization = organization_or_404(user=request.user, organization_id=organization_id)
     require_manage(organization.role)
     form = MemberAddForm(request.POST)
     if form.is_valid():
@@ -70,7 +71,7 @@ def member_add(request: HttpRequest, organization_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def team_new(request: HttpRequest, organization_id: int) -> HttpResponse:
-    organization = organization_or_404(request, organization_id)
+    organization = organization_or_404(user=request.user, organization_id=organization_id)
     require_manage(organization.role)
     form = TeamForm(request.POST)
     if form.is_valid():
@@ -93,6 +94,7 @@ def _render_organization(
 ) -> HttpResponse:
     context = {
         "organization": organization,
+        "links": links_for(organization),
         "teams": teams_for_user(user=request.user, organization_id=organization.pk),
         "memberships": memberships_of(organization=organization),
         "can_manage": can_manage(organization.role),
@@ -100,6 +102,3 @@ def _render_organization(
         "team_form": team_form or TeamForm(),
     }
     return render(request, "assessments/organization_detail.html", context)
-
-
-# Missing selector (not in assessments/selectors.py): a user by username, else by an email only one account has.

@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from assessments.links import links_for
 from assessments.models import Assessment
 from assessments.permissions import can_answer
 from assessments.selectors import (
@@ -17,7 +18,7 @@ from assessments.selectors import (
     overall_progress,
     progress_by_area,
 )
-from assessments.views.scope import assessment_or_404
+from assessments.tenancy import assessment_or_404
 from maturity.models import Area
 from maturity.scoring import NA
 from maturity.selectors import framework_content
@@ -70,7 +71,7 @@ class AreaNavItem:
 @login_required
 @require_GET
 def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
-    assessment = assessment_or_404(request, assessment_id)
+    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
     areas = framework_content(framework=assessment.framework).areas
     if not areas:
         return redirect("assessment_summary", assessment_id=assessment.pk)
@@ -80,7 +81,7 @@ def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def assessment_area(request: HttpRequest, assessment_id: int, area_key: str) -> HttpResponse:
-    assessment = assessment_or_404(request, assessment_id)
+    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
     return render_area(request, assessment, area_key, assessment_answer_rows(assessment=assessment))
 
 
@@ -112,6 +113,7 @@ def render_area(
         "previous_area": areas[index - 1] if index > 0 else None,
         "next_area": areas[index + 1] if index + 1 < len(areas) else None,
         "editable": assessment.is_draft and can_answer(assessment.role),
+        "links": links_for(assessment),
         "answer_choices": ANSWER_CHOICES,
         "notice": notice,
         "posted": posted,

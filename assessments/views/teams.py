@@ -9,58 +9,69 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from assessments.forms import AssessmentStartForm, TargetsForm
+from assessments.links import links_for
 from assessments.models import Assessment, Team
 from assessments.permissions import assessment_kind_for, can_answer
-from assessments.selectors import Progress, assessments_for_user, framework_areas, team_current_targets
-from assessments.services import FrameworkNotFoundError, assessment_start, target_set
-from assessments.views.scope import require_answer, team_or_404
-from maturity.selectors import DEFAULT_FRAMEWORK_SLUG, framework_get, framework_levels
+from assessments.selectors import (
+    Progress,
+    assessments_for_user,
+    framework_areas,
+    team_current_targets,
+    team_framework,
+)
+from assessments.services import assessment_start, target_set
+from assessments.signals import Link
+from assessments.tenancy import require_answer, team_or_404
+from maturity.models import Framework
+from maturity.selectors import framework_for_new_assessment, framework_levels
 
 
 @dataclass(frozen=True)
 class AssessmentItem:
     assessment: Assessment
     progress: Progress
+    links: list[Link]
 
 
 @login_required
 @require_GET
 def team_detail(request: HttpRequest, team_id: int) -> HttpResponse:
-    return _render_team(request, team_or_404(request, team_id))
+    return _render_team(request, team_or_404(user=request.user, team_id=team_id))
 
 
 @login_required
 @require_POST
 def assessment_new(request: HttpRequest, team_id: int) -> HttpResponse:
-    team = team_or_404(request, team_id)
+    team = team_or_404(user=request.user, team_id=team_id)
     require_answer(team.role)
     form = AssessmentStartForm(request.POST)
-    if form.is_valid():
-        try:
-            assessment = assessment_start(
-                team=team,
-                user=request.user,
-                kind=assessment_kind_for(team.role),
-                carry_forward=form.carry_forward,
-            )
-        except FrameworkNotFoundError:
-            form.add_error(None, "The maturity framework is not loaded yet; ask an administrator.")
-        else:
-            return redirect("assessment_detail", assessment_id=assessment.pk)
+    framework = framework_for_new_assessment()
+    if form.is_valid() and framework is not None:
+        assessment = assessment_start(
+            team=team,
+            user=request.user,
+            framework=framework,
+            kind=assessment_kind_for(team.role),
+            carry_forward=form.carry_forward,
+        )
+        return redirect("assessment_detail", assessment_id=assessment.pk)
+    if framework is None:
+        form.add_error(None, "The maturity framework is not loaded yet; ask an administrator.")
     return _render_team(request, team, start_form=form)
 
 
 @login_required
 @require_POST
 def targets_save(request: HttpRequest, team_id: int) -> HttpResponse:
-    team = team_or_404(request, team_id)
+    team = team_or_404(user=request.user, team_id=team_id)
     require_answer(team.role)
-    form = _targets_form(team, data=request.POST)
+    framework = team_framework(team=team)
+    form = _targets_form(team, framework, data=request.POST)
     if form is None or not form.is_valid():
         return _render_team(request, team, targets_form=form)
     changed = form.changed_targets()
     for area_key, level in changed.items():
-        target_set(team=team, area_key=area_key, level=level, user=request.user)
+        target_set(team=team, framework=framework, area_key=area_key, level=level, user=request.user)
     messages.success(request, f"Saved {len(changed)} changed target(s)." if changed else "No target changed.")
     return redirect("team_detail", team_id=team.pk)
 
@@ -72,7 +83,11 @@ def _render_team(
     targets_form: TargetsForm | None = None,
 ) -> HttpResponse:
     items = [
-        AssessmentItem(assessment, Progress(answered=assessment.answered or 0, total=assessment.question_count or 0))
+        AssessmentItem(
+            assessment,
+            Progress(answered=assessment.answered or 0, total=assessment.question_count or 0),
+            links_for(assessment),
+        )
         for assessment in assessments_for_user(user=request.user, team_id=team.pk)
     ]
     has_submitted = any(item.assessment.status == Assessment.Status.SUBMITTED for item in items)
@@ -80,21 +95,21 @@ def _render_team(
         "team": team,
         "organization": team.organization,
         "items": items,
+        "links": links_for(team),
         "can_answer": can_answer(team.role),
         "start_form": start_form or AssessmentStartForm(can_carry_forward=has_submitted),
-        "targets_form": targets_form or _targets_form(team),
+        "targets_form": targets_form or _targets_form(team, team_framework(team=team)),
     }
     return render(request, "assessments/team_detail.html", context)
 
 
-def _targets_form(team: Team, data: dict | None = None) -> TargetsForm | None:
-    """Targets are set against the areas of the newest version of the default framework."""
-    framework = framework_get(slug=DEFAULT_FRAMEWORK_SLUG)
+def _targets_form(team: Team, framework: Framework | None, data: dict | None = None) -> TargetsForm | None:
+    """Targets are set against the areas of the framework the team works on, in its newest version."""
     if framework is None:
         return None
     return TargetsForm(
         data,
         areas=framework_areas(framework_id=framework.pk),
         levels=framework_levels(framework_id=framework.pk),
-        current=team_current_targets(team=team),
+        current=team_current_targets(team=team, framework_slug=framework.slug),
     )

@@ -73,6 +73,8 @@ class HistoryEntrySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     submitted_at = serializers.DateTimeField()
     kind = serializers.CharField()
+    framework = serializers.CharField(help_text="Slug: compare entries of one framework only.")
+    framework_version = serializers.IntegerField()
     report_status = serializers.CharField(allow_null=True)
     overall = HistoryOverallSerializer()
     areas = HistoryAreaSerializer(many=True)
@@ -91,9 +93,14 @@ class DashboardTeamSerializer(serializers.Serializer):
 
 
 class DashboardOutputSerializer(serializers.Serializer):
+    framework = serializers.CharField(allow_null=True, help_text="Slug of the framework the results are on.")
     teams = DashboardTeamSerializer(many=True)
     distribution = serializers.DictField(
         child=serializers.DictField(child=serializers.IntegerField()),
         help_text="area key -> level (0..4, as text) -> number of teams at that level",
     )
     figures = serializers.DictField(child=serializers.JSONField())
+
+
+class FrameworkQuerySerializer(serializers.Serializer):
+    framework = serializers.SlugField(required=False, help_text="Only results on this framework (slug).")

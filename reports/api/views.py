@@ -1,40 +1,35 @@
-"""Reports, history, dashboards and exports over the API (design section 5)."""
-
-from collections.abc import Callable
+"""Reports, history, dashboards and exports over the API (design section 5). ETags and 304s come from
+Django's ConditionalGetMiddleware, which hashes each GET's body."""
 
 from django.http import HttpResponse
-from django.utils.http import parse_etags
+from django.utils.cache import patch_cache_control
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from assessments import selectors as assessment_selectors
-from assessments.api.views import NOT_FOUND
-from reports import dashboards, history
-from reports.api.serializers import DashboardOutputSerializer, HistoryEntrySerializer, ReportOutputSerializer
-from reports.exports import csv_text
-from reports.payload import rendered_payload, report_payload
-from reports.selectors import report_for_user
-from reports.services import team_history_for_user
+from assessments.selectors import assessment_answer_rows
+from assessments.tenancy import assessment_or_404, organization_or_404, team_or_404
+from core.api import BAD_REQUEST, NOT_FOUND, validated_query
+from core.lookups import found_or_404
+from maturity.selectors import framework_area_names
+from reports.api.serializers import (
+    DashboardOutputSerializer,
+    FrameworkQuerySerializer,
+    HistoryEntrySerializer,
+    ReportOutputSerializer,
+)
+from reports.builders.dashboards import dashboard_payload
+from reports.builders.exports import answers_table, csv_text
+from reports.builders.history import history_payload, history_table
+from reports.builders.payload import rendered_payload, report_payload
+from reports.selectors.dashboards import organization_results
+from reports.selectors.history import team_history
+from reports.selectors.report import report_for_user
 
 CSV = OpenApiResponse(OpenApiTypes.STR, description="text/csv")
-
-
-def _conditional_json(request: Request, etag: str, body: Callable[[], str]) -> HttpResponse:
-    """A JSON body that changes only with its ETag: 304 when the client has it, the body otherwise."""
-    headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
-    if _etag_matches(request, etag):
-        return Response(status=304, headers=headers)
-    return HttpResponse(body(), content_type="application/json", headers=headers)
-
-
-def _etag_matches(request: Request, etag: str) -> bool:
-    """If-None-Match by weak comparison, as for a GET (RFC 9110, 13.1.2)."""
-    etags = parse_etags(request.headers.get("If-None-Match", ""))
-    return etags == ["*"] or etag in {tag.removeprefix("W/") for tag in etags}
+CONDITIONAL = "With an ETag: a conditional GET is answered 304 while the body is the same."
 
 
 def _csv_response(text: str, filename: str) -> HttpResponse:
@@ -46,67 +41,68 @@ def _csv_response(text: str, filename: str) -> HttpResponse:
 class AssessmentReportApi(APIView):
     @extend_schema(
         responses={200: ReportOutputSerializer, 404: NOT_FOUND},
-        description="200 from submission on; `status` tells whether the worker has computed it yet.",
+        description=f"200 from submission on; `status` tells whether the worker has computed it yet. {CONDITIONAL}",
     )
-    def get(self, request: Request, assessment_id: int) -> Response:
+    def get(self, request: Request, assessment_id: int) -> HttpResponse:
         report = report_for_user(user=request.user, assessment_id=assessment_id)
-        if report is None:
-            raise NotFound("No report: the assessment does not exist, is not yours, or is not submitted yet.")
+        report = found_or_404(report, "No report: the assessment does not exist, is not yours, or is not submitted.")
         if report.status != report.Status.READY:
             return Response(report_payload(report), headers={"Cache-Control": "no-store"})
-        etag = f'"report-{report.pk}-{report.revision}"'  # every change bumps the revision
-        return _conditional_json(request, etag, lambda: report.payload or rendered_payload(report))
+        response = HttpResponse(report.payload or rendered_payload(report), content_type="application/json")
+        patch_cache_control(response, private=True, no_cache=True)
+        return response
 
 
 class AssessmentExportCsvApi(APIView):
     @extend_schema(responses={200: CSV, 404: NOT_FOUND}, description="One row per question.")
     def get(self, request: Request, assessment_id: int) -> HttpResponse:
-        assessment = assessment_selectors.assessment_for_user(user=request.user, assessment_id=assessment_id)
-        if assessment is None:
-            raise NotFound("No such assessment.")
-        rows = assessment_selectors.assessment_answer_rows(assessment=assessment)
-        header = ["area", "level", "key", "statement", "value", "comment", "answered_by", "answered_at"]
-        lines = (
-            [row.question.area.name, row.question.level, row.question.key, row.question.statement,
-             "" if row.value is None else row.value, row.comment, row.answered_by or "",
-             row.updated_at.isoformat() if row.updated_at else ""]
-            for row in rows
-        )
-        return _csv_response(csv_text(header, lines), f"assessment-{assessment.pk}.csv")
-
-
-def _team(request: Request, team_id: int):
-    team = assessment_selectors.team_for_user(user=request.user, team_id=team_id)
-    if team is None:
-        raise NotFound("No such team.")
-    return team
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        header, rows = answers_table(assessment_answer_rows(assessment=assessment))
+        return _csv_response(csv_text(header, rows), f"assessment-{assessment.pk}.csv")
 
 
 class TeamHistoryApi(APIView):
     @extend_schema(
-        responses={200: HistoryEntrySerializer(many=True), 404: NOT_FOUND},
-        description="With an ETag: a conditional GET is answered 304 until the history changes.",
+        parameters=[FrameworkQuerySerializer],
+        responses={200: HistoryEntrySerializer(many=True), 400: BAD_REQUEST, 404: NOT_FOUND},
+        description=f"Oldest first; every framework unless one is given. {CONDITIONAL}",
     )
-    def get(self, request: Request, team_id: int) -> HttpResponse:
-        found = team_history_for_user(user=request.user, team_id=team_id)
-        if found is None:
-            raise NotFound("No such team.")
-        return _conditional_json(request, f'"history-{team_id}-{found.version}"', lambda: found.payload)
+    def get(self, request: Request, team_id: int) -> Response:
+        team = team_or_404(user=request.user, team_id=team_id)
+        framework = validated_query(FrameworkQuerySerializer, request).get("framework")
+        response = Response(history_payload(team_history(team_id=team.pk, framework_slug=framework)))
+        patch_cache_control(response, private=True, no_cache=True)
+        return response
 
 
 class TeamHistoryCsvApi(APIView):
-    @extend_schema(responses={200: CSV, 404: NOT_FOUND}, description="One row per submitted assessment.")
+    @extend_schema(
+        parameters=[FrameworkQuerySerializer],
+        responses={200: CSV, 400: BAD_REQUEST, 404: NOT_FOUND},
+        description="One row per submitted assessment; area columns of every framework in the history.",
+    )
     def get(self, request: Request, team_id: int) -> HttpResponse:
-        team = _team(request, team_id)
-        header, rows = history.history_table(team, history.team_history(team_id=team.pk), dashboards.area_names())
+        team = team_or_404(user=request.user, team_id=team_id)
+        history = team_history(
+            team_id=team.pk, framework_slug=validated_query(FrameworkQuerySerializer, request).get("framework")
+        )
+        area_names: dict[str, str] = {}
+        for slug in dict.fromkeys(entry.framework for entry in history):
+            area_names |= framework_area_names(slug=slug)
+        header, rows = history_table(
+            team=team.name, organization=team.organization.name, history=history, area_names=area_names
+        )
         return _csv_response(csv_text(header, rows), f"team-{team.pk}-history.csv")
 
 
 class OrganizationDashboardApi(APIView):
-    @extend_schema(responses={200: DashboardOutputSerializer, 404: NOT_FOUND})
+    @extend_schema(
+        parameters=[FrameworkQuerySerializer],
+        responses={200: DashboardOutputSerializer, 400: BAD_REQUEST, 404: NOT_FOUND},
+        description="Each team's latest result on one framework: the one given, else the most recently used.",
+    )
     def get(self, request: Request, organization_id: int) -> Response:
-        organization = assessment_selectors.organization_for_user(user=request.user, organization_id=organization_id)
-        if organization is None:
-            raise NotFound("No such organisation.")
-        dashboard = dashboards.organization_dashboard(organization_id=organization.pk)
-        return Response(dashboards.dashboard_payload(dashboard))
+        organization = organization_or_404(user=request.user, organization_id=organization_id)
+        framework = validated_query(FrameworkQuerySerializer, request).get("framework")
+        results = organization_results(organization_id=organization.pk, framework_slug=framework)
+        return Response(dashboard_payload(results))

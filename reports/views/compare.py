@@ -7,18 +7,19 @@ from django.views.decorators.http import require_GET
 
 from assessments.models import Assessment, Team
 from assessments.selectors import assessment_answer_rows
-from assessments.views.scope import team_or_404
-from reports import history
-from reports.comparison import compare_assessments
+from assessments.tenancy import team_or_404
+from reports.builders.comparison import compare_assessments
+from reports.builders.history import assessment_choices
 from reports.forms import CompareForm
 from reports.models import Report
+from reports.selectors.history import submitted_assessments
 
 
 @login_required
 @require_GET
 def assessment_compare(request: HttpRequest, team_id: int) -> HttpResponse:
-    team = team_or_404(request, team_id)
-    choices = history.assessment_choices(history.submitted_assessments(team=team))
+    team = team_or_404(user=request.user, team_id=team_id)
+    choices = assessment_choices(submitted_assessments(team=team))
     form = CompareForm(request.GET, choices=choices)
     context = {
         "team": team,
@@ -30,6 +31,9 @@ def assessment_compare(request: HttpRequest, team_id: int) -> HttpResponse:
     if not form.is_valid():
         return render(request, "reports/compare.html", context, status=400)
     a, b = _submitted_pair(team, form.cleaned_data["a"], form.cleaned_data["b"])
+    if a.framework.slug != b.framework.slug:  # versions of one framework line up by key; frameworks do not
+        form.add_error(None, "Choose two assessments of the same framework: these were taken on different ones.")
+        return render(request, "reports/compare.html", context, status=400)
     content_a, content_b = _content(a), _content(b)
     comparison = compare_assessments(
         rows_a=assessment_answer_rows(assessment=a),

@@ -8,24 +8,32 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from assessments.selectors import team_current_targets
-from assessments.views.scope import is_htmx, organization_or_404, team_or_404
-from reports import dashboards, history
-from reports.content import roadmap_with_steps
+from assessments.tenancy import organization_or_404, team_or_404
+from core.http import is_htmx
+from maturity.selectors import framework_area_names, framework_level_names
+from reports.builders.content import roadmap_with_steps
+from reports.builders.dashboards import by_organization, organization_rows, page_figures, target_gaps, team_row
+from reports.builders.history import assessment_choices, history_chart, history_rows
 from reports.forms import CompareForm
-from reports.selectors import IN_PROGRESS, reports_in_progress
+from reports.selectors.dashboards import assessor_organizations, organization_results, portfolio_results
+from reports.selectors.history import latest_ready_report, team_history
+from reports.selectors.report import IN_PROGRESS, reports_in_progress
 
 
 @login_required
 @require_GET
 def organization_dashboard(request: HttpRequest, organization_id: int) -> HttpResponse:
-    organization = organization_or_404(request, organization_id)
-    dashboard = dashboards.organization_dashboard(organization_id=organization.pk)
-    rows = dashboard.teams
+    organization = organization_or_404(user=request.user, organization_id=organization_id)
+    framework = request.GET.get("framework", "")
+    results = organization_results(organization_id=organization.pk, framework_slug=framework or None)
+    rows = organization_rows(results)
     context = {
         "organization": organization,
+        "framework": results.framework,
+        "other_frameworks": [slug for slug in results.frameworks if slug != results.framework],
         "rows": rows,
         "regressed": [row for row in rows if row.regressed],
-        "figures": dashboards.page_figures(dashboard) if any(row.report_ready for row in rows) else None,
+        "figures": page_figures(results) if any(row.report_ready for row in rows) else None,
         "in_progress": sum(row.report_status in IN_PROGRESS for row in rows),
         "progress_url": f"{reverse('dashboard_progress')}?organization={organization.pk}",
         "current": "Dashboard",
@@ -36,21 +44,23 @@ def organization_dashboard(request: HttpRequest, organization_id: int) -> HttpRe
 @login_required
 @require_GET
 def team_dashboard(request: HttpRequest, team_id: int) -> HttpResponse:
-    team = team_or_404(request, team_id)
-    entries = history.team_history(team_id=team.pk)
-    report = history.latest_ready_report(team=team)
-    choices = history.assessment_choices(entries)
-    targets = {key: target.level for key, target in team_current_targets(team=team).items()}
-    rows = history.history_rows(entries, dashboards.level_names())
+    team = team_or_404(user=request.user, team_id=team_id)
+    entries = team_history(team_id=team.pk)
+    # Charts, targets and the roadmap follow the framework of the latest submission; the table lists all.
+    framework = entries[-1].framework if entries else None
+    on_framework = [entry for entry in entries if entry.framework == framework]
+    report = latest_ready_report(team=team, framework_slug=framework) if framework else None
+    targets = team_current_targets(team=team, framework_slug=framework) if framework else {}
+    rows = history_rows(entries, framework_level_names(slugs={entry.framework for entry in entries}))
     context = {
         "team": team,
         "organization": team.organization,
         "assessments": rows,
-        "history_figure": history.history_chart(entries, dashboards.area_names()),
+        "history_figure": history_chart(on_framework, framework_area_names(slug=framework)) if framework else None,
         "report": report,
-        "gaps": dashboards.target_gaps(report.content["areas"], targets) if report else [],
+        "gaps": target_gaps(report.content["areas"], {key: t.level for key, t in targets.items()}) if report else [],
         "roadmap": roadmap_with_steps(report.content) if report else [],
-        "compare_form": _initial_compare_form(choices),
+        "compare_form": _initial_compare_form(assessment_choices(on_framework)),
         "in_progress": sum(row.report_status in IN_PROGRESS for row in rows),
         "progress_url": f"{reverse('dashboard_progress')}?team={team.pk}",
         "current": "Dashboard",
@@ -69,13 +79,14 @@ def _initial_compare_form(choices: list[tuple[int, str]]) -> CompareForm | None:
 @require_GET
 def portfolio(request: HttpRequest) -> HttpResponse:
     """A consultant's organisations (those where they are assessor); anyone else sees an empty state."""
-    organizations = dashboards.assessor_organizations(user=request.user)
+    organizations = assessor_organizations(user=request.user)
     context = {"organizations": [], "current": "Portfolio"}
     if organizations:
-        rows, audits = dashboards.portfolio(organization_ids=[pk for pk, _ in organizations])
+        results = portfolio_results(organization_ids=[pk for pk, _ in organizations])
+        rows = [team_row(team, results.level_names) for team in results.teams]
         context |= {
-            "organizations": dashboards.by_organization(organizations, rows),
-            "audits": audits,
+            "organizations": by_organization(organizations, rows),
+            "audits": results.audits,
             "improved": [row for row in rows if row.improved],
             "regressed": [row for row in rows if row.regressed],
         }
@@ -88,10 +99,10 @@ def dashboard_progress(request: HttpRequest) -> HttpResponse:
     """Polled by a dashboard while reports are being computed; reloads the page once they are all done.
     `?organization=ID` or `?team=ID`, scoped to the user's memberships like every page."""
     if request.GET.get("team", "").isdecimal():
-        team = team_or_404(request, int(request.GET["team"]))
+        team = team_or_404(user=request.user, team_id=int(request.GET["team"]))
         count = reports_in_progress(team_id=team.pk)
     elif request.GET.get("organization", "").isdecimal():
-        organization = organization_or_404(request, int(request.GET["organization"]))
+        organization = organization_or_404(user=request.user, organization_id=int(request.GET["organization"]))
         count = reports_in_progress(organization_id=organization.pk)
     else:
         return HttpResponse("Give ?team=ID or ?organization=ID.", status=400, content_type="text/plain")

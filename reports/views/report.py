@@ -14,12 +14,13 @@ from django.views.decorators.http import require_GET, require_POST
 
 from assessments.models import Assessment
 from assessments.permissions import can_answer
-from assessments.views.scope import assessment_or_404, is_htmx, require_answer
-from config.csp import allow_inline_scripts
+from assessments.tenancy import assessment_or_404, require_answer
+from core.csp import allow_inline_scripts
+from core.http import is_htmx
 from reports import services
-from reports.content import roadmap_with_steps
+from reports.builders.content import roadmap_with_steps
 from reports.models import Report
-from reports.selectors import report_for_assessment
+from reports.selectors.report import report_for_assessment
 
 
 def _report_or_404(assessment: Assessment) -> Report:
@@ -45,7 +46,7 @@ def _context(assessment: Assessment, report: Report) -> dict:
 @login_required
 @require_GET
 def report_page(request: HttpRequest, assessment_id: int) -> HttpResponse:
-    assessment = assessment_or_404(request, assessment_id)
+    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
     if assessment.is_draft:
         return redirect("assessment_summary", assessment_id=assessment.pk)
     return render(request, "reports/report.html", _context(assessment, _report_or_404(assessment)))
@@ -55,7 +56,7 @@ def report_page(request: HttpRequest, assessment_id: int) -> HttpResponse:
 @require_GET
 def report_status(request: HttpRequest, assessment_id: int) -> HttpResponse:
     """Polled by htmx while the report is pending or running; once it is ready the page reloads."""
-    assessment = assessment_or_404(request, assessment_id)
+    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
     report = _report_or_404(assessment)
     response = render(request, "reports/_status.html", _context(assessment, report))
     if report.status == Report.Status.READY and is_htmx(request):
@@ -66,7 +67,7 @@ def report_status(request: HttpRequest, assessment_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def report_retry(request: HttpRequest, assessment_id: int) -> HttpResponse:
-    assessment = assessment_or_404(request, assessment_id)
+    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
     require_answer(assessment.role)
     services.report_retry(report=_report_or_404(assessment))
     return redirect("report", assessment_id=assessment.pk)
@@ -95,7 +96,7 @@ def _static_text(name: str) -> str:
 @allow_inline_scripts
 def report_standalone(request: HttpRequest, assessment_id: int) -> HttpResponse:
     """One HTML file with its styles, plotly.js and figures inside: opens offline, prints to PDF."""
-    assessment = assessment_or_404(request, assessment_id)
+    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
     report = _report_or_404(assessment)
     if report.status != Report.Status.READY:
         raise Http404("The report is not ready yet.")

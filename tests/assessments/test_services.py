@@ -14,6 +14,7 @@ from assessments.services import (
     assessment_submit,
     membership_set,
 )
+from maturity.selectors import framework_for_new_assessment
 from tests.conftest import complete_answers
 
 pytestmark = pytest.mark.django_db
@@ -106,7 +107,9 @@ def test_carry_forward_copies_the_last_submitted_answers_and_comments(cast):
     answers_save(assessment=cast.assessment, user=cast.member, items=items)
     assessment_submit(assessment=cast.assessment, user=cast.member)
 
-    follow_up = assessment_start(team=cast.team, user=cast.owner, carry_forward=True)
+    follow_up = assessment_start(
+        framework=framework_for_new_assessment(), team=cast.team, user=cast.owner, carry_forward=True
+    )
 
     copied = {a.question.key: (a.value, a.comment, a.answered_by) for a in follow_up.answers.select_related("question")}
     assert len(copied) == len(items)
@@ -114,7 +117,9 @@ def test_carry_forward_copies_the_last_submitted_answers_and_comments(cast):
 
 
 def test_carry_forward_without_a_previous_assessment_starts_blank(cast):
-    follow_up = assessment_start(team=cast.team, user=cast.owner, carry_forward=True)
+    follow_up = assessment_start(
+        framework=framework_for_new_assessment(), team=cast.team, user=cast.owner, carry_forward=True
+    )
 
     assert follow_up.answers.count() == 0
 
@@ -132,7 +137,9 @@ def test_carry_forward_onto_a_new_version_leaves_new_questions_unanswered(cast, 
     answers_save(assessment=cast.assessment, user=cast.member, items=complete_answers(cast.framework))
     assessment_submit(assessment=cast.assessment, user=cast.member)
 
-    follow_up = assessment_start(team=cast.team, user=cast.owner, carry_forward=True)
+    follow_up = assessment_start(
+        framework=framework_for_new_assessment(), team=cast.team, user=cast.owner, carry_forward=True
+    )
 
     assert follow_up.framework == two_framework_versions
     answered = set(follow_up.answers.values_list("question__key", flat=True))

@@ -8,6 +8,7 @@ from playwright.sync_api import Page, expect
 
 from assessments.models import Answer, Assessment, Role
 from assessments.services import assessment_start
+from maturity.selectors import framework_for_new_assessment
 from tests.e2e.conftest import log_in
 from tests.factories import MembershipFactory, OrganizationFactory, TeamFactory, UserFactory
 from tests.worker import wait_for
@@ -36,7 +37,7 @@ def area_page(page, context, watch, live_server, mlops_framework) -> OpenArea:
     organization = OrganizationFactory(name="Keyboard Ltd")
     MembershipFactory(user=user, organization=organization, role=Role.MEMBER)
     team = TeamFactory(organization=organization, name="Platform")
-    assessment = assessment_start(team=team, user=user)
+    assessment = assessment_start(framework=framework_for_new_assessment(), team=team, user=user)
     area = mlops_framework.areas.order_by("position").first()
     log_in(context, user, live_server.url)
     page.goto(f"/assessments/{assessment.pk}/areas/{area.key}/")

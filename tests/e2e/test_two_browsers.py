@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from assessments.models import Answer, Role
 from assessments.services import assessment_start
+from maturity.selectors import framework_for_new_assessment
 from tests.e2e.conftest import log_in
 from tests.factories import MembershipFactory, OrganizationFactory, TeamFactory, UserFactory
 from tests.worker import wait_for
@@ -19,7 +20,7 @@ def test_two_browsers_answering_different_questions_keep_every_answer(browser, l
     people = [UserFactory(username=name) for name in ("ada", "grace")]
     for person in people:
         MembershipFactory(user=person, organization=organization, role=Role.MEMBER)
-    assessment = assessment_start(team=team, user=people[0])
+    assessment = assessment_start(framework=framework_for_new_assessment(), team=team, user=people[0])
     area = mlops_framework.areas.order_by("position").first()
     pages = []
     for person in people:

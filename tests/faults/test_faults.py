@@ -166,7 +166,8 @@ def test_submissions_while_the_broker_is_down_get_their_reports_once_it_is_back(
     broker = "redis://127.0.0.1:6391/0"
     env = {"DATABASE_URL": shared_database_url(), "REDIS_URL": broker, "DEBUG": "1"}
     token = Token.objects.create(user=cast.member).key
-    drafts = [cast.assessment, *(assessment_start(team=cast.team, user=cast.member) for _ in range(2))]
+    more = (assessment_start(framework=cast.framework, team=cast.team, user=cast.member) for _ in range(2))
+    drafts = [cast.assessment, *more]
     for draft in drafts:
         answers_save(assessment=draft, user=cast.member, items=complete_answers(cast.framework))
 

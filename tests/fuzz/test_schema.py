@@ -24,6 +24,7 @@ from schemathesis.checks import not_a_server_error, response_schema_conformance,
 from assessments.models import Role
 from assessments.services import answers_save, assessment_start, assessment_submit
 from config.wsgi import application
+from maturity.selectors import framework_for_new_assessment
 from reports.services import report_compute
 from tests.conftest import complete_answers
 from tests.factories import MembershipFactory, OrganizationFactory, TeamFactory, UserFactory
@@ -95,7 +96,7 @@ def in_process_requests():
 
 
 def submitted_assessment(team, user, framework, value: int, *, compute: bool):
-    assessment = assessment_start(team=team, user=user)
+    assessment = assessment_start(framework=framework_for_new_assessment(), team=team, user=user)
     answers_save(assessment=assessment, user=user, items=complete_answers(framework, value=value))
     assessment_submit(assessment=assessment, user=user)  # on_commit never fires here: nothing is enqueued
     if compute:
@@ -111,22 +112,22 @@ def owner_token(mlops_framework, in_process_requests) -> str:
     team = TeamFactory(organization=organization, name="Fuzz team")
     ready = [submitted_assessment(team, owner, mlops_framework, value, compute=True) for value in (1, 2)]
     pending = submitted_assessment(team, owner, mlops_framework, 3, compute=False)
-    draft = assessment_start(team=team, user=owner)
+    draft = assessment_start(framework=framework_for_new_assessment(), team=team, user=owner)
     answers_save(assessment=draft, user=owner, items=complete_answers(mlops_framework)[:5])
-    complete_draft = assessment_start(team=team, user=owner)
+    complete_draft = assessment_start(framework=framework_for_new_assessment(), team=team, user=owner)
     answers_save(assessment=complete_draft, user=owner, items=complete_answers(mlops_framework))
 
     stranger = UserFactory(username="fuzz-stranger")
     foreign = OrganizationFactory(name="Foreign organisation")
     MembershipFactory(user=stranger, organization=foreign, role=Role.OWNER)
     foreign_team = TeamFactory(organization=foreign, name="Foreign team")
-    foreign_draft = assessment_start(team=foreign_team, user=stranger)
+    foreign_draft = assessment_start(framework=framework_for_new_assessment(), team=foreign_team, user=stranger)
 
     viewed = OrganizationFactory(name="Viewed organisation")
     MembershipFactory(user=stranger, organization=viewed, role=Role.OWNER)
     MembershipFactory(user=owner, organization=viewed, role=Role.VIEWER)
     viewed_team = TeamFactory(organization=viewed, name="Viewed team")
-    viewed_draft = assessment_start(team=viewed_team, user=stranger)
+    viewed_draft = assessment_start(framework=framework_for_new_assessment(), team=viewed_team, user=stranger)
 
     organizations = [organization.pk, viewed.pk, foreign.pk]
     teams = [team.pk, viewed_team.pk, foreign_team.pk]

@@ -22,7 +22,7 @@ def test_submitting_creates_a_pending_report(submitted):
 
 
 def test_it_computes_the_scores_next_steps_and_figures(submitted, cast):
-    target_set(team=cast.team, area_key="people", level=3, user=cast.owner)
+    target_set(team=cast.team, framework=cast.framework, area_key="people", level=3, user=cast.owner)
 
     assert report_compute(assessment_id=submitted.pk)
 
@@ -66,7 +66,7 @@ def test_a_report_that_is_not_pending_is_not_claimed(submitted):
 
 
 def test_bad_data_marks_the_report_failed_with_the_error(submitted):
-    with mock.patch("reports.services.score_assessment", side_effect=KeyError("data.vanished")):
+    with mock.patch("reports.builders.report.score_assessment", side_effect=KeyError("data.vanished")):
         report_compute(assessment_id=submitted.pk)
 
     report = Report.objects.get()
@@ -125,7 +125,7 @@ def test_a_report_left_running_past_the_time_limit_is_claimed_again(submitted):
 def test_the_figures_of_a_report_with_history_targets_and_other_teams_are_valid_for_plotly(cast):
     other = team_create(organization=cast.organization, name="Other")
     report_compute(assessment_id=submit_answers(cast, complete_answers(cast.framework, value=3), team=other).pk)
-    target_set(team=cast.team, area_key="data", level=2, user=cast.owner)
+    target_set(team=cast.team, framework=cast.framework, area_key="data", level=2, user=cast.owner)
     for value in (1, 2):
         report_compute(assessment_id=submit_answers(cast, complete_answers(cast.framework, value=value)).pk)
 

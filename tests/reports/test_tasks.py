@@ -9,7 +9,7 @@ from django.db import OperationalError, connection
 from kombu.exceptions import OperationalError as BrokerError
 
 from reports.models import Report
-from reports.selectors import report_inputs
+from reports.selectors.report import report_inputs
 from reports.services import BATCH_SIZE, report_compute, reports_enqueue
 from reports.tasks import compute_report, compute_reports, requeue_stale_reports
 from tests.conftest import complete_answers

@@ -20,7 +20,7 @@ from assessments.services import (
     team_create,
 )
 from maturity.models import Question
-from maturity.selectors import DEFAULT_FRAMEWORK_SLUG, framework_get
+from maturity.selectors import framework_content, framework_for_new_assessment
 
 ORGANIZATION_NAME = "Demo Analytics"
 DEMO_PASSWORD = "demo"  # noqa: S105 - printed for the local demo; seed_demo is not run in production
@@ -41,19 +41,18 @@ class Command(BaseCommand):
         if Organization.objects.filter(name=ORGANIZATION_NAME).exists():
             self.stdout.write(f"Demo data already present ({ORGANIZATION_NAME}); nothing to do.")
             return
-        framework = framework_get(slug=DEFAULT_FRAMEWORK_SLUG)
+        framework = framework_for_new_assessment()
         if framework is None:
             raise CommandError(
                 "Load the framework first: python manage.py load_framework maturity/frameworks/mlops.yaml"
             )
-        questions = list(Question.objects.filter(framework=framework).select_related("area").order_by("position"))
         with transaction.atomic():
             owner, consultant = _demo_user("demo"), _demo_user("consultant")
             organization = organization_create(name=ORGANIZATION_NAME, owner=owner)
             membership_set(organization=organization, user=consultant, role=Role.ASSESSOR)
             for team_name, profile in TEAMS.items():
                 self.stdout.write(f"  {team_name}: {QUARTERS} quarterly assessments")
-                _seed_team(organization, team_name, profile, questions, owner)
+                _seed_team(organization, team_name, profile, framework, owner)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Created {ORGANIZATION_NAME} with {len(TEAMS)} teams. "
@@ -69,13 +68,14 @@ def _demo_user(username: str):
     return user
 
 
-def _seed_team(organization, team_name, profile, questions, owner) -> None:
+def _seed_team(organization, team_name, profile, framework, owner) -> None:
+    questions = framework_content(framework=framework).questions
     team = team_create(organization=organization, name=team_name)
     rng = random.Random(team_name)  # noqa: S311 - demo data, reproducible on purpose
     now = timezone.now()
     for quarter in range(QUARTERS):
         taken_at = now - timedelta(days=91 * (QUARTERS - 1 - quarter))
-        assessment = assessment_start(team=team, user=owner)
+        assessment = assessment_start(team=team, user=owner, framework=framework)
         items = [AnswerInput(question.key, _demo_value(rng, profile, question, quarter)) for question in questions]
         if team_name == "Demand forecasting":
             items[-1] = AnswerInput(questions[-1].key, "na", "No personal data: forecasts use sales totals only.")
@@ -83,7 +83,7 @@ def _seed_team(organization, team_name, profile, questions, owner) -> None:
         assessment_submit(assessment=assessment, user=owner, submitted_at=taken_at)
         Assessment.objects.filter(pk=assessment.pk).update(created_at=taken_at - timedelta(days=3))
     for area_key in ("data", "training", "deployment", "monitoring"):
-        target_set(team=team, area_key=area_key, level=3, user=owner)
+        target_set(team=team, framework=framework, area_key=area_key, level=3, user=owner)
 
 
 def _demo_value(rng: random.Random, profile: dict, question: Question, quarter: int) -> int:

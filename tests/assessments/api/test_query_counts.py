@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from assessments.services import answers_save, assessment_start, assessment_submit, team_create
+from maturity.selectors import framework_for_new_assessment
 from tests.api_helpers import api_as
 from tests.conftest import complete_answers
 from tests.factories import MembershipFactory, OrganizationFactory
@@ -23,7 +24,7 @@ def grow(cast, teams: int) -> None:
     for index in range(teams):
         MembershipFactory(user=cast.member, organization=OrganizationFactory(), role="member")
         team = team_create(organization=cast.organization, name=f"Grown {index}")
-        assessment = assessment_start(team=team, user=cast.member)
+        assessment = assessment_start(framework=framework_for_new_assessment(), team=team, user=cast.member)
         answers_save(assessment=assessment, user=cast.member, items=complete_answers(cast.framework))
         assessment_submit(assessment=assessment, user=cast.member)
 

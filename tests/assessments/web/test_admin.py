@@ -17,7 +17,7 @@ def admin_client(client, cast):
 
 @pytest.mark.parametrize("model", ["organization", "team", "membership", "targetlevel", "assessment"])
 def test_it_lists_every_model(admin_client, cast, model):
-    target_set(team=cast.team, area_key="data", level=2, user=cast.owner)
+    target_set(team=cast.team, framework=cast.framework, area_key="data", level=2, user=cast.owner)
 
     assert admin_client.get(f"/admin/assessments/{model}/").status_code == 200
 
@@ -30,7 +30,7 @@ def test_it_opens_an_organisation_with_members_and_teams(admin_client, cast):
 
 
 def test_targets_cannot_be_changed(admin_client, cast):
-    target = target_set(team=cast.team, area_key="data", level=2, user=cast.owner)
+    target = target_set(team=cast.team, framework=cast.framework, area_key="data", level=2, user=cast.owner)
 
     html = admin_client.get(f"/admin/assessments/targetlevel/{target.pk}/change/").content.decode()
 

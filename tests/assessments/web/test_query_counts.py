@@ -4,6 +4,7 @@ import pytest
 
 from assessments.models import Role
 from assessments.services import answers_save, assessment_start, membership_set, target_set, team_create
+from maturity.selectors import framework_for_new_assessment
 from tests.conftest import complete_answers
 from tests.factories import UserFactory
 
@@ -37,9 +38,9 @@ def test_the_summary_does_not_grow_with_answers(client, cast, django_assert_max_
 @pytest.mark.parametrize("assessments", [1, 10])
 def test_the_team_page_does_not_grow_with_assessments(client, cast, django_assert_max_num_queries, assessments):
     for _ in range(assessments - 1):
-        new = assessment_start(team=cast.team, user=cast.member)
+        new = assessment_start(framework=framework_for_new_assessment(), team=cast.team, user=cast.member)
         answers_save(assessment=new, user=cast.member, items=complete_answers(cast.framework)[:5])
-        target_set(team=cast.team, area_key="data", level=assessments % 5, user=cast.member)
+        target_set(team=cast.team, framework=cast.framework, area_key="data", level=assessments % 5, user=cast.member)
     client.force_login(cast.member)
 
     with django_assert_max_num_queries(TEAM_PAGE_QUERIES):

@@ -62,7 +62,7 @@ def test_it_offers_the_prefill_only_after_a_submitted_assessment(client, cast):
 
 
 def test_it_shows_the_current_targets(client, cast):
-    target_set(team=cast.team, area_key="data", level=3, user=cast.owner)
+    target_set(team=cast.team, framework=cast.framework, area_key="data", level=3, user=cast.owner)
     client.force_login(cast.member)
 
     response = client.get(team_url(cast))
@@ -72,8 +72,8 @@ def test_it_shows_the_current_targets(client, cast):
 
 
 def test_it_saves_only_the_targets_that_changed(client, cast):
-    target_set(team=cast.team, area_key="data", level=2, user=cast.owner)
-    target_set(team=cast.team, area_key="training", level=1, user=cast.owner)
+    target_set(team=cast.team, framework=cast.framework, area_key="data", level=2, user=cast.owner)
+    target_set(team=cast.team, framework=cast.framework, area_key="training", level=1, user=cast.owner)
     client.force_login(cast.member)
 
     response = client.post(team_url(cast, "targets/"), {"data": "2", "training": "3", "monitoring": "4", "people": ""})

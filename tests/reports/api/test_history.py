@@ -3,11 +3,8 @@ import io
 
 import pytest
 
-from assessments.models import Assessment
 from assessments.services import AnswerInput
-from reports.history import history_body, team_history
-from reports.models import Report, TeamHistory
-from reports.services import report_compute, report_retry, reports_mark_for_regeneration, team_history_store
+from reports.services import report_compute
 from tests.api_helpers import api_as
 from tests.conftest import complete_answers
 from tests.reports.conftest import submit_answers
@@ -69,80 +66,16 @@ def test_outsiders_get_404(cast, path):
     assert api_as(cast.outsider).get(path).status_code == 404
 
 
-def test_a_current_history_is_one_query_however_long(cast, django_assert_num_queries):
+def test_the_history_is_two_queries_however_long(cast, django_assert_num_queries):
     client = api_as(cast.viewer)  # authenticated without a token: no token query
     path = f"/api/teams/{cast.team.pk}/history/"
-    with django_assert_num_queries(3):  # its version and the tenancy check; the history; storing it
-        assert client.get(path).json() == []
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # the team with its tenancy check; the history with its area results
         assert client.get(path).json() == []
     for value in (1, 2, 3, 0, 2):
         report_compute(assessment_id=submit_answers(cast, complete_answers(cast.framework, value=value)).pk)
 
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         assert len(client.get(path).json()) == 5
-    with django_assert_num_queries(1):
-        assert len(client.get(path).json()) == 5
-
-
-def test_the_stored_history_follows_every_change_of_a_report(cast):
-    """After each step the body equals what team_history renders from scratch."""
-    client = api_as(cast.viewer)
-    path = f"/api/teams/{cast.team.pk}/history/"
-
-    def assert_current():
-        assert client.get(path).content.decode() == history_body(team_history(team_id=cast.team.pk))
-
-    first = submit_answers(cast, complete_answers(cast.framework, value=1))
-    steps = [
-        lambda: report_compute(assessment_id=first.pk),
-        lambda: submit_answers(cast, complete_answers(cast.framework, value=3)),
-        lambda: reports_mark_for_regeneration(organization_id=cast.organization.pk),
-        lambda: Report.objects.filter(assessment=first).update(status=Report.Status.RUNNING),
-        lambda: Report.objects.filter(assessment=first).update(status=Report.Status.FAILED, error="boom"),
-        lambda: Report.objects.filter(assessment=first).update(status=Report.Status.PENDING),
-        lambda: report_compute(assessment_id=first.pk),
-        lambda: report_retry(report=Report.objects.get(assessment=first)),  # update_or_create: a save
-    ]
-    assert_current()
-    for step in steps:
-        before = client.get(path).content
-        step()
-        assert_current()
-        assert client.get(path).content != before
-
-
-def test_the_stored_history_stays_current_when_rows_are_replaced_behind_the_app(cast):
-    """Same counts and revisions as before, but a new assessment: the sums of ids tell them apart."""
-    client = api_as(cast.viewer)
-    path = f"/api/teams/{cast.team.pk}/history/"
-    old = submit_answers(cast, complete_answers(cast.framework, value=1))
-    report_compute(assessment_id=old.pk)
-    client.get(path)
-    Assessment.objects.filter(pk=old.pk).delete()
-
-    new = submit_answers(cast, complete_answers(cast.framework, value=1))
-    report_compute(assessment_id=new.pk)
-
-    assert [entry["id"] for entry in client.get(path).json()] == [new.pk]
-
-
-def test_an_outsider_gets_404_for_a_stored_history(cast, submitted):
-    path = f"/api/teams/{cast.team.pk}/history/"
-    assert api_as(cast.viewer).get(path).status_code == 200
-    assert TeamHistory.objects.filter(team=cast.team).exists()
-
-    assert api_as(cast.outsider).get(path).status_code == 404
-
-
-@pytest.mark.parametrize("header", ["{etag}", "W/{etag}", '"other", {etag}', "*"])
-def test_if_none_match_compares_weakly_and_takes_lists_and_star(cast, submitted, header):
-    client = api_as(cast.viewer)
-    path = f"/api/teams/{cast.team.pk}/history/"
-    etag = client.get(path)["ETag"]
-
-    assert client.get(path, headers={"If-None-Match": header.format(etag=etag)}).status_code == 304
-    assert client.get(path, headers={"If-None-Match": '"other"'}).status_code == 200
 
 
 def test_a_conditional_get_is_304_until_the_history_changes(cast, submitted):
@@ -158,24 +91,15 @@ def test_a_conditional_get_is_304_until_the_history_changes(cast, submitted):
     assert changed.json()[0]["report_status"] == "ready"
 
 
-def test_every_change_of_a_report_bumps_its_revision(submitted):
-    report = Report.objects.get(assessment=submitted)
+def test_the_history_of_one_framework_leaves_out_the_others(cast, submitted):
+    client = api_as(cast.viewer)
+    path = f"/api/teams/{cast.team.pk}/history/"
 
-    Report.objects.filter(pk=report.pk).update(status=Report.Status.RUNNING)
-    report.refresh_from_db()
-    report.save()
-    report.save(update_fields=["status"])
-
-    report.refresh_from_db()
-    assert report.revision == 4
+    assert [entry["framework"] for entry in client.get(path, {"framework": "mlops"}).json()] == ["mlops"]
+    assert client.get(path, {"framework": "other"}).json() == []
+    assert client.get(path, {"framework": "not a slug"}).status_code == 400
 
 
 def test_an_empty_history_of_a_team_elsewhere_is_404(cast):
     assert api_as(cast.outsider).get(f"/api/teams/{cast.team.pk}/history/").status_code == 404
     assert api_as(cast.viewer).get("/api/teams/999999999/history/").status_code == 404
-
-
-@pytest.mark.django_db(transaction=True)
-def test_the_history_of_a_team_deleted_meanwhile_is_answered_not_stored():
-    assert team_history_store(team_id=987654, version="0:0:0:0:0") == "[]"
-    assert not TeamHistory.objects.exists()

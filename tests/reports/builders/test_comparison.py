@@ -2,7 +2,7 @@
 
 from assessments.selectors import AnswerRow
 from maturity.models import Area, Question
-from reports.comparison import NOT_IN_VERSION, ScoreChange, compare_assessments, merged_order
+from reports.builders.comparison import NOT_IN_VERSION, ScoreChange, compare_assessments, merged_order
 
 DATA = Area(key="data", name="Data management")
 TRAINING = Area(key="training", name="Model training")

@@ -1,22 +1,21 @@
-"""Reads of the reports app: what a report is computed from, and the report lookups of the API and pages."""
+"""What a report is computed from, and the report lookups of the API and pages."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
-from django.db import connection
+from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import OuterRef, Subquery
 
 from assessments.models import Answer, Assessment, Team
-from assessments.selectors import team_current_targets
-from maturity.framework_file import QuestionSpec
+from assessments.selectors import team_current_targets, visible_assessments
 from maturity.models import Framework
 from maturity.scoring import NA, FrameworkDef
 from maturity.selectors import FrameworkContent, framework_content
 from reports.aggregates import Median
-from reports.content import FrameworkText
-from reports.history import optional_float
+from reports.builders.content import FrameworkText, QuestionText
 from reports.models import AreaScore, Report
+from reports.selectors.history import optional_float
 
 
 @dataclass(frozen=True)
@@ -52,14 +51,16 @@ def report_inputs(*, assessment_id: int) -> ReportInputs:
     ):
         answers[key] = NA if not_applicable else value
         comments[key] = comment
-    history = team_history_points(team_id=assessment.team_id, before=assessment.submitted_at)
+    slug = assessment.framework.slug
+    history = team_history_points(team_id=assessment.team_id, framework_slug=slug, before=assessment.submitted_at)
+    targets = team_current_targets(team=assessment.team, framework_slug=slug)
     return ReportInputs(
         assessment=assessment,
         definition=definition,
         text=text,
         answers=answers,
         comments=comments,
-        targets={key: target.level for key, target in team_current_targets(team=assessment.team).items()},
+        targets={key: target.level for key, target in targets.items()},
         previous_scores=history[-1].scores if history else {},
         others_median=_others_median(assessment),
         history=history,
@@ -75,7 +76,7 @@ def framework_definition_and_text(framework: Framework) -> tuple[FrameworkDef, F
 @lru_cache(maxsize=32)
 def _framework_text(content: FrameworkContent) -> FrameworkText:
     questions = [
-        QuestionSpec(q.key, q.area.key, q.level, q.statement, q.guidance, q.recommendation, q.weight)
+        QuestionText(q.key, q.area.key, q.level, q.statement, q.guidance, q.recommendation, q.weight)
         for q in content.questions
     ]
     return FrameworkText(
@@ -86,9 +87,16 @@ def _framework_text(content: FrameworkContent) -> FrameworkText:
     )
 
 
-def team_history_points(*, team_id: int, before: datetime | None = None) -> list[HistoryPoint]:
-    """The team's submitted assessments with a computed report, oldest first (one query)."""
-    rows = AreaScore.objects.filter(report__assessment__team_id=team_id, report__generated_at__isnull=False)
+def team_history_points(
+    *, team_id: int, framework_slug: str, before: datetime | None = None
+) -> list[HistoryPoint]:
+    """The team's submitted assessments on the framework (any version) with a computed report, oldest
+    first (one query)."""
+    rows = AreaScore.objects.filter(
+        report__assessment__team_id=team_id,
+        report__assessment__framework__slug=framework_slug,
+        report__generated_at__isnull=False,
+    )
     if before is not None:
         rows = rows.filter(report__assessment__submitted_at__lt=before)
     points: dict[int, HistoryPoint] = {}
@@ -105,14 +113,15 @@ def team_history_points(*, team_id: int, before: datetime | None = None) -> list
 
 
 def _others_median(assessment: Assessment) -> dict[str, float]:
-    """Median per area over the other teams of the organisation, each at its latest computed report as
-    of this assessment's submission; aggregated by the database (one query).
+    """Median per area over the other teams of the organisation, each at its latest computed report on the
+    same framework (any version) as of this assessment's submission; aggregated by the database (one query).
 
     The latest report is looked up once per team (an index scan on team, status, submitted_at), not once
     per area score, and its id goes straight to the area scores' index."""
     latest = (
         Report.objects.filter(
             assessment__team=OuterRef("pk"),
+            assessment__framework__slug=assessment.framework.slug,
             assessment__status=Assessment.Status.SUBMITTED,
             assessment__submitted_at__lte=assessment.submitted_at,
             generated_at__isnull=False,
@@ -142,68 +151,15 @@ def report_for_assessment(*, assessment_id: int) -> Report | None:
     return Report.objects.filter(assessment_id=assessment_id).defer("payload").first()
 
 
-# The report endpoint is the API's most requested read; written by hand, its lookup skips the ORM's
-# query compiler, which costs more than the query itself. The membership join is the tenancy check.
-REPORT_OF_MEMBER = """
-    SELECT r.id, r.assessment_id, r.status, r.payload, r.error, r.revision
-    FROM reports_report r
-    JOIN assessments_assessment a ON a.id = r.assessment_id
-    JOIN assessments_team t ON t.id = a.team_id
-    JOIN assessments_membership m ON m.organization_id = t.organization_id
-    WHERE r.assessment_id = %s AND m.user_id = %s
-"""
-# In the model's field order, as Model.from_db takes a subset of them.
-REPORT_OF_MEMBER_FIELDS = ("id", "assessment_id", "status", "payload", "error", "revision")
-
-
-def report_for_user(*, user, assessment_id: int) -> Report | None:
-    """The report of an assessment in one of the user's organisations (one query), with only what the
-    API sends: a ready report's pre-rendered payload, or the status of one still in progress. Other fields
-    load when read. A plain cursor: a raw queryset's machinery costs as much as the query."""
-    if not 0 < assessment_id <= LARGEST_ID:  # a foreign-key lookup is not guarded against overflow
-        return None
-    with connection.cursor() as cursor:
-        cursor.execute(REPORT_OF_MEMBER, [assessment_id, user.pk])
-        row = cursor.fetchone()
-    return None if row is None else Report.from_db(connection.alias, REPORT_OF_MEMBER_FIELDS, row)
-
-
-LARGEST_ID = 2**63 - 1
-
-TEAM_HISTORY_OF_MEMBER = """
-    SELECT h.version, h.payload, (
-        SELECT COUNT(*) || ':' || COALESCE(SUM(a.id), 0) || ':' || COUNT(r.id) || ':' || COALESCE(SUM(r.id), 0)
-            || ':' || COALESCE(SUM(r.revision), 0)
-        FROM assessments_assessment a
-        LEFT JOIN reports_report r ON r.assessment_id = a.id
-        WHERE a.team_id = t.id AND a.status = %s
+def report_for_user(*, user: AbstractBaseUser, assessment_id: int) -> Report | None:
+    """The report of an assessment in one of the user's organisations, with only what the API sends: a
+    ready report's rendered body, or the status of one in progress (one query)."""
+    return (
+        # The id filters the assessments, whose primary key lookup answers "none" to an id out of range.
+        Report.objects.filter(assessment__in=visible_assessments(user=user).filter(pk=assessment_id))
+        .only("assessment_id", "status", "payload", "error", "generated_at")
+        .first()
     )
-    FROM assessments_team t
-    JOIN assessments_membership m ON m.organization_id = t.organization_id
-    LEFT JOIN reports_teamhistory h ON h.team_id = t.id
-    WHERE t.id = %s AND m.user_id = %s
-"""
-
-
-@dataclass(frozen=True)
-class StoredTeamHistory:
-    version: str  # of the team's reports now (TeamHistory)
-    payload: str | None  # the stored body, if it is of that version
-
-
-def stored_team_history_for_user(*, user, team_id: int) -> StoredTeamHistory | None:
-    """The current version of the history of a team in one of the user's organisations and, when it is
-    current, its stored body; None for any other team. One query, the membership join being the tenancy
-    check."""
-    if not 0 < team_id <= LARGEST_ID:
-        return None
-    with connection.cursor() as cursor:
-        cursor.execute(TEAM_HISTORY_OF_MEMBER, [Assessment.Status.SUBMITTED.value, team_id, user.pk])
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    stored_version, payload, version = row
-    return StoredTeamHistory(version=version, payload=payload if stored_version == version else None)
 
 
 IN_PROGRESS = (Report.Status.PENDING, Report.Status.RUNNING)

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import plotly.graph_objects as go
 import pytest
 
-from reports.charts import (
+from reports.builders.charts import (
     RadarSeries,
     area_bars_figure,
     heatmap_figure,

@@ -1,11 +1,12 @@
-"""API tokens: the hand-written lookup answers as DRF's TokenAuthentication does."""
+"""API tokens (DRF's TokenAuthentication)."""
 
 import pytest
-from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from config.authentication import USER_FIELDS, USER_OF_API_KEY, user_for_token
+from tests.api_helpers import api_as
 
 pytestmark = pytest.mark.django_db
 
@@ -42,20 +43,13 @@ def test_the_token_of_an_inactive_user_is_401(cast):
     assert (response.status_code, response.json()) == (401, {"detail": "User inactive or deleted."})
 
 
-def test_the_user_of_a_token_is_the_user_with_the_fields_it_did_not_read_loading_when_read(cast):
+def test_a_token_costs_one_query_for_the_token_and_its_user(cast):
     token = Token.objects.create(user=cast.member)
+    path = "/api/organizations/"
 
-    user = user_for_token(token.key)
+    with CaptureQueriesContext(connection) as forced:
+        api_as(cast.member).get(path)
+    with CaptureQueriesContext(connection) as by_token:
+        assert get_organizations(f"Token {token.key}").status_code == 200
 
-    assert user == cast.member
-    assert (user.username, user.is_staff, user.is_active) == (cast.member.username, False, True)
-    assert user.get_deferred_fields() == {"password", "last_login", "date_joined"}
-    assert user.date_joined == cast.member.date_joined  # aware, as the ORM gives it
-
-
-def test_the_token_lookup_lists_its_columns_in_the_models_field_order():
-    order = [field.attname for field in get_user_model()._meta.concrete_fields]
-
-    assert sorted(USER_FIELDS, key=order.index) == list(USER_FIELDS)
-    selected = USER_OF_API_KEY.split("FROM")[0].removeprefix("\n    SELECT").replace("u.", "")
-    assert [column.strip() for column in selected.split(",")] == list(USER_FIELDS)
+    assert len(by_token) == len(forced) + 1

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from assessments.forms import SignupForm
+from accounts.forms import SignupForm
 from assessments.services import organization_create
 
 

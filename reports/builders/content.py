@@ -7,10 +7,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
-from maturity.framework_file import QuestionSpec
 from maturity.scoring import AssessmentResult
 
 ANSWER_LABELS = {0: "not in place", 1: "started", 2: "mostly in place", 3: "fully in place", "na": "not applicable"}
+
+
+@dataclass(frozen=True)
+class QuestionText:
+    key: str
+    area: str  # key
+    level: int
+    statement: str
+    guidance: str
+    recommendation: str
+    weight: int
 
 
 @dataclass(frozen=True)
@@ -20,7 +30,7 @@ class FrameworkText:
     level_names: Mapping[int, str]
     level_descriptions: Mapping[int, str]
     area_names: Mapping[str, str]  # framework order
-    questions: Mapping[str, QuestionSpec]  # framework order
+    questions: Mapping[str, QuestionText]  # framework order
 
 
 def rounded(value: Fraction | None) -> float | None:

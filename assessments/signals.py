@@ -1,0 +1,35 @@
+"""What the assessments app announces, so that the apps above it (reports) can act and add their links
+without this app importing them. Receivers connect in their AppConfig.ready and call one service."""
+
+from dataclasses import dataclass
+
+from django.dispatch import Signal
+
+
+@dataclass(frozen=True)
+class Followup:
+    """Something a submission started elsewhere, and where to follow it: in the API and on a page."""
+
+    name: str  # the key of the submit response that carries it, e.g. "report"
+    status: str
+    api_path: str
+    page_path: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link another app adds to a page of a team or an assessment."""
+
+    label: str
+    path: str
+    description: str = ""  # read by screen readers after the label, where the label alone is ambiguous
+
+
+# Sent inside the submit transaction, once the assessment is frozen, with `assessment_id`: a receiver's
+# writes commit or roll back with the submission, and its later work goes through transaction.on_commit.
+# A receiver returns a Followup (or None).
+assessment_submitted = Signal()
+
+# Sent by the pages of an organisation, a team and an assessment, with the model as sender and the object
+# as `instance`; a receiver (connected for one sender) returns a list of Link. Paths only: no queries.
+links_requested = Signal()

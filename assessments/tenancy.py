@@ -1,0 +1,32 @@
+"""The signed-in user's organisations, teams and assessments, for pages and the API of every app: outside
+their organisations everything is 404, and a role without the right is 403 (design section 4). The rules
+themselves are the selectors' (`*_for_user`), expressed once through the ORM."""
+
+from django.contrib.auth.models import AbstractBaseUser
+
+from assessments import selectors
+from assessments.models import Assessment, Organization, Team
+from assessments.permissions import can_answer, can_manage
+from core.lookups import found_or_404, require
+
+
+def organization_or_404(*, user: AbstractBaseUser, organization_id: int) -> Organization:
+    found = selectors.organization_for_user(user=user, organization_id=organization_id)
+    return found_or_404(found, "No such organisation.")
+
+
+def team_or_404(*, user: AbstractBaseUser, team_id: int) -> Team:
+    return found_or_404(selectors.team_for_user(user=user, team_id=team_id), "No such team.")
+
+
+def assessment_or_404(*, user: AbstractBaseUser, assessment_id: int) -> Assessment:
+    found = selectors.assessment_for_user(user=user, assessment_id=assessment_id)
+    return found_or_404(found, "No such assessment.")
+
+
+def require_manage(role: str | None) -> None:
+    require(can_manage(role), "Only owners manage members and teams.")
+
+
+def require_answer(role: str | None) -> None:
+    require(can_answer(role), "Your role can read but not change this.")

@@ -1,0 +1,37 @@
+"""What every app's API shares: the shapes of its errors, documented once, and the 409 they raise."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse
+from rest_framework import serializers, status
+from rest_framework.exceptions import APIException
+from rest_framework.request import Request
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
+def not_found(description: str = "Not found, or not in one of your organisations.") -> OpenApiResponse:
+    return OpenApiResponse(ErrorSerializer, description=description)
+
+
+NOT_FOUND = not_found()
+NO_SUCH_PAGE = not_found("No such page: `page` past the last one or not positive.")
+FORBIDDEN = OpenApiResponse(ErrorSerializer, description="Your role in this organisation does not allow it.")
+CONFLICT = OpenApiResponse(ErrorSerializer, description="The assessment is submitted and can no longer change.")
+BAD_REQUEST = OpenApiResponse(
+    OpenApiTypes.OBJECT, description="Invalid input: each field with its messages, or `detail` (e.g. a body not JSON)."
+)
+
+
+class Conflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "Conflict with the current state."
+    default_code = "conflict"
+
+
+def validated_query(serializer_class: type[serializers.Serializer], request: Request) -> dict:
+    """The query string through its serializer: a 400 naming each bad parameter."""
+    query = serializer_class(data=request.query_params)
+    query.is_valid(raise_exception=True)
+    return query.validated_data

@@ -1,0 +1,43 @@
+"""A report from its inputs: the scoring rule's result in words, and its figures (pure, no database)."""
+
+from maturity.scoring import score_assessment
+from reports.builders.charts import RadarSeries, area_bars_figure, history_figure, radar_figure
+from reports.builders.content import report_content
+from reports.selectors.report import ReportInputs
+
+
+def compute_content_and_figures(inputs: ReportInputs) -> tuple[dict, dict]:
+    """The report from its inputs, without the database."""
+    result = score_assessment(inputs.definition, inputs.answers)
+    content = report_content(
+        result=result, text=inputs.text, answers=inputs.answers, comments=inputs.comments, targets=inputs.targets
+    )
+    return content, report_figures(inputs=inputs, content=content)
+
+
+def report_figures(*, inputs: ReportInputs, content: dict) -> dict:
+    areas = content["areas"]
+    names = [area["name"] for area in areas]
+    keys = [area["key"] for area in areas]
+    series = [
+        RadarSeries("This assessment", [area["score"] for area in areas], filled=True),
+        RadarSeries("Previous assessment", [inputs.previous_scores.get(key) for key in keys], dash="dot"),
+        RadarSeries("Targets", [inputs.targets.get(key) for key in keys], dash="dash"),
+        RadarSeries("Other teams (median)", [inputs.others_median.get(key) for key in keys], dash="dashdot"),
+    ]
+    earlier = inputs.history
+    dates = [point.submitted_at for point in earlier] + [inputs.assessment.submitted_at]
+    overall = [point.overall_score for point in earlier] + [content["overall"]["score"]]
+    by_area = {
+        area["name"]: [point.scores.get(area["key"]) for point in earlier] + [area["score"]] for area in areas
+    }
+    return {
+        "radar": radar_figure(area_names=names, series=series),
+        "areas": area_bars_figure(
+            area_names=names,
+            levels=[area["level"] for area in areas],
+            scores=[area["score"] for area in areas],
+            targets=[area["target"] for area in areas],
+        ),
+        "history": history_figure(dates=dates, overall=overall, areas=by_area),
+    }

@@ -1,0 +1,33 @@
+"""How the reports app hears from assessments (assessments.signals), connected in ReportsConfig.ready."""
+
+from django.urls import reverse
+
+from assessments.models import Assessment, Organization, Team
+from assessments.signals import Followup, Link
+from reports.services import report_request
+
+
+def on_assessment_submitted(sender, *, assessment_id: int, **kwargs) -> Followup:
+    """Inside the submit transaction: the report exists (pending) from the submission on."""
+    report = report_request(assessment_id=assessment_id)
+    return Followup(
+        name="report",
+        status=report.status,
+        api_path=reverse("api-report", args=[assessment_id]),
+        page_path=reverse("report", args=[assessment_id]),
+    )
+
+
+def organization_links(sender, *, instance: Organization, **kwargs) -> list[Link]:
+    return [Link("Dashboard: every team's latest result", reverse("organization_dashboard", args=[instance.pk]))]
+
+
+def team_links(sender, *, instance: Team, **kwargs) -> list[Link]:
+    return [Link("Dashboard: progress over time, targets and roadmap", reverse("team_dashboard", args=[instance.pk]))]
+
+
+def assessment_links(sender, *, instance: Assessment, **kwargs) -> list[Link]:
+    if instance.is_draft:
+        return []
+    description = f"of {instance.get_kind_display().lower()} #{instance.pk}"
+    return [Link("See the report", reverse("report", args=[instance.pk]), description)]
