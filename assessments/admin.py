@@ -83,11 +83,6 @@ class AnswerInline(admin.TabularInline):
     def has_add_permission(self, request: HttpRequest, obj: Assessment | None = None) -> bool:
         return False
 
-    def get_readonly_fields(self, request: HttpRequest, obj: Assessment | None = None) -> tuple[str, ...]:
-        """A started assessment keeps its team and framework version: its answers refer to them."""
-        readonly = tuple(super().get_readonly_fields(request, obj))
-        return (*readonly, "team", "framework") if obj else readonly
-
     def has_change_permission(self, request: HttpRequest, obj: Assessment | None = None) -> bool:
         return not _is_submitted(obj) and super().has_change_permission(request, obj)
 

@@ -260,6 +260,9 @@ else:
         "data_folder_in": str(BROKER_DIR / "queue"),
         "data_folder_out": str(BROKER_DIR / "queue"),
         "processed_folder": str(BROKER_DIR / "processed"),
+        # The exchange-to-queue tables (fanout, pidbox). kombu's default is "control" relative to the
+        # working directory: files in the repository, and workers started elsewhere would not share them.
+        "control_folder": str(BROKER_DIR / "control"),
         "store_processed": False,
         "polling_interval": 0.1,  # seconds between looks at the folder (kombu's default is 1)
     }

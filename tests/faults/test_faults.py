@@ -126,6 +126,14 @@ def test_two_people_answering_at_once_keep_both_answers(cast):
     assert [comments[key] for key in second] == ["owner"] * len(second)
 
 
+def free_port() -> int:
+    """A loopback port that nothing listens on, so that these servers clash neither with the machine's own
+    nor with another run's. (Another process could take it before our server binds it: unlikely enough.)"""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @contextmanager
 def private_redis(port: int):
     process = subprocess.Popen(  # noqa: S603 - the machine's redis-server, on loopback
@@ -163,7 +171,8 @@ def web_server(port: int, env: dict):
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.worker
 def test_submissions_while_the_broker_is_down_get_their_reports_once_it_is_back(cast, tmp_path):
-    broker = "redis://127.0.0.1:6391/0"
+    web_port, redis_port = free_port(), free_port()
+    broker = f"redis://127.0.0.1:{redis_port}/0"
     env = {"DATABASE_URL": shared_database_url(), "REDIS_URL": broker, "DEBUG": "1"}
     token = Token.objects.create(user=cast.member).key
     more = (assessment_start(framework=cast.framework, team=cast.team, user=cast.member) for _ in range(2))
@@ -171,15 +180,15 @@ def test_submissions_while_the_broker_is_down_get_their_reports_once_it_is_back(
     for draft in drafts:
         answers_save(assessment=draft, user=cast.member, items=complete_answers(cast.framework))
 
-    with web_server(8791, env):
-        with private_redis(6391):
+    with web_server(web_port, env):
+        with private_redis(redis_port):
             pass  # the broker existed, and now it is down
-        statuses = [_post(f"http://127.0.0.1:8791/api/assessments/{d.pk}/submit/", token) for d in drafts]
+        statuses = [_post(f"http://127.0.0.1:{web_port}/api/assessments/{d.pk}/submit/", token) for d in drafts]
     assert statuses == [202, 202, 202]
     assert {report_row(d.pk).status for d in drafts} == {"pending"}
 
     beat = ("--beat", "--schedule", str(tmp_path / "beat-schedule"))
-    with private_redis(6391), running_worker(*beat, REDIS_URL=broker, REPORT_STALE_AFTER_SECONDS="1") as worker:
+    with private_redis(redis_port), running_worker(*beat, REDIS_URL=broker, REPORT_STALE_AFTER_SECONDS="1") as worker:
         ready = wait_for(lambda: {report_row(d.pk).status for d in drafts} == {"ready"}, timeout=90)
 
     assert ready, worker.stdout.read()[-3000:]

@@ -1,25 +1,17 @@
 import pytest
 
 from assessments.services import team_create
-from reports.services import report_compute
 from tests.api_helpers import api_as
-from tests.conftest import complete_answers
-from tests.reports.conftest import submit_answers
+from tests.reports.helpers import submit_and_compute
 
 pytestmark = pytest.mark.django_db
 
 
-def submit_and_compute(cast, team, value):
-    assessment = submit_answers(cast, complete_answers(cast.framework, value=value), team=team)
-    report_compute(assessment_id=assessment.pk)
-    return assessment
-
-
 def test_it_shows_each_teams_latest_result_and_the_distribution(cast):
     ranking = team_create(organization=cast.organization, name="Ranking")
-    submit_and_compute(cast, cast.team, 3)
-    submit_and_compute(cast, cast.team, 1)
-    submit_and_compute(cast, ranking, 2)
+    submit_and_compute(cast, 3)
+    submit_and_compute(cast, 1)
+    submit_and_compute(cast, 2, team=ranking)
 
     body = api_as(cast.viewer).get(f"/api/organizations/{cast.organization.pk}/dashboard/").json()
 
@@ -49,7 +41,7 @@ def add_teams_with_history(cast, count, start=0):
     for index in range(start, start + count):
         team = team_create(organization=cast.organization, name=f"Team {index}")
         for value in (1, 2):
-            submit_and_compute(cast, team, value)
+            submit_and_compute(cast, value, team=team)
 
 
 def test_the_query_count_is_the_same_for_5_teams_as_for_15(cast, django_assert_num_queries):

@@ -7,7 +7,8 @@ from reports.services import report_compute
 from tests.conftest import complete_answers
 from tests.factories import AssessmentFactory, TeamFactory
 from tests.reports.conftest import submit_answers
-from tests.reports.web.helpers import page_text, submit_and_compute
+from tests.reports.helpers import submit_and_compute
+from tests.reports.web.helpers import page_text
 
 pytestmark = pytest.mark.django_db
 

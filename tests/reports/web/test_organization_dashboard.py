@@ -6,7 +6,8 @@ import pytest
 from assessments.services import team_create
 from tests.conftest import complete_answers
 from tests.reports.conftest import submit_answers
-from tests.reports.web.helpers import page_text, submit_and_compute
+from tests.reports.helpers import submit_and_compute
+from tests.reports.web.helpers import page_text
 
 pytestmark = pytest.mark.django_db
 

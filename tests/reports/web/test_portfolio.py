@@ -5,7 +5,8 @@ import pytest
 from assessments.models import Assessment, Role
 from assessments.services import assessment_start, membership_set, team_create
 from tests.factories import OrganizationFactory
-from tests.reports.web.helpers import page_text, submit_and_compute
+from tests.reports.helpers import submit_and_compute
+from tests.reports.web.helpers import page_text
 
 pytestmark = pytest.mark.django_db
 

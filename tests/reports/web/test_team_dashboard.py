@@ -3,7 +3,8 @@
 import pytest
 
 from assessments.services import target_set
-from tests.reports.web.helpers import page_text, submit_and_compute
+from tests.reports.helpers import submit_and_compute
+from tests.reports.web.helpers import page_text
 
 pytestmark = pytest.mark.django_db
 
