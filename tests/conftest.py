@@ -45,6 +45,13 @@ def two_framework_versions(mlops_framework):
     return framework_load(spec=parse_framework(text + extra)).framework
 
 
+@pytest.fixture
+def other_framework(mlops_framework):
+    """A second framework (slug `other`) with the same area keys, whose results must never mix with mlops'."""
+    text = MLOPS_YAML.read_text().replace("slug: mlops", "slug: other", 1)
+    return framework_load(spec=parse_framework(text)).framework
+
+
 class Cast:
     """An organisation with a team and a draft assessment, and one user per role plus an outsider
     who belongs to another organisation and must see nothing of this one."""

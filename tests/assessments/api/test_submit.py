@@ -1,9 +1,11 @@
 import pytest
 
+from assessments.api.serializers import SubmitOutputSerializer
 from assessments.models import Assessment
 from assessments.services import answers_save
 from tests.api_helpers import api_as
 from tests.conftest import complete_answers
+from tests.documented import assert_documented
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +57,14 @@ def test_from_submission_on_the_report_exists_and_is_pending(cast):
 
     assert body["report"] == {"status": "pending", "url": f"http://testserver/api/assessments/{cast.assessment.pk}/report/"}
     assert (report.status_code, report.json()["status"]) == (200, "pending")
+
+
+def test_the_submit_body_is_what_its_serializer_documents(cast, settings):
+    settings.ALLOWED_HOSTS = ["maturity.example.com"]  # a URL the URL field takes: "testserver" has no domain
+    answers_save(assessment=cast.assessment, user=cast.member, items=complete_answers(cast.framework))
+
+    path = f"/api/assessments/{cast.assessment.pk}/submit/"
+    body = api_as(cast.member).post(path, HTTP_HOST="maturity.example.com").json()
+
+    assert_documented(body, SubmitOutputSerializer())
+    assert body["report"]["url"] == f"http://maturity.example.com/api/assessments/{cast.assessment.pk}/report/"

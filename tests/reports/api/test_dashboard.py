@@ -1,7 +1,9 @@
 import pytest
 
 from assessments.services import team_create
+from reports.api.serializers import DashboardOutputSerializer
 from tests.api_helpers import api_as
+from tests.documented import assert_documented
 from tests.reports.helpers import submit_and_compute
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +57,22 @@ def test_the_query_count_is_the_same_for_5_teams_as_for_15(cast, django_assert_n
 
     with django_assert_num_queries(8):
         assert len(client.get(path).json()["teams"]) == 16
+
+
+def test_the_body_is_what_its_serializer_documents(cast):
+    submit_and_compute(cast, 2)
+    team_create(organization=cast.organization, name="Not assessed yet")
+
+    body = api_as(cast.viewer).get(f"/api/organizations/{cast.organization.pk}/dashboard/").json()
+
+    assert_documented(body, DashboardOutputSerializer())
+    assert body["framework"] == "mlops"
+
+
+def test_a_framework_no_team_answered_gives_teams_without_results(cast):
+    submit_and_compute(cast, 2)
+
+    body = api_as(cast.viewer).get(f"/api/organizations/{cast.organization.pk}/dashboard/?framework=other").json()
+
+    assert body["framework"] == "other"
+    assert [team["latest_assessment"] for team in body["teams"]] == [None]

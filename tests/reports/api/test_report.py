@@ -2,9 +2,11 @@ import json
 
 import pytest
 
+from reports.api.serializers import ReportOutputSerializer
 from reports.models import Report
 from reports.services import report_compute, report_request
 from tests.api_helpers import api_as
+from tests.documented import assert_documented
 
 pytestmark = pytest.mark.django_db
 
@@ -86,3 +88,13 @@ def test_regenerating_changes_the_etag(cast, submitted):
 
     assert (pending.status_code, pending["Cache-Control"]) == (200, "no-store")
     assert client.get(f"/api/assessments/{submitted.pk}/report/")["ETag"] != etag
+
+
+def test_the_bodies_are_what_the_serializer_documents(cast, submitted):
+    client = api_as(cast.viewer)
+    pending = client.get(f"/api/assessments/{submitted.pk}/report/").json()
+    report_compute(assessment_id=submitted.pk)
+    ready = client.get(f"/api/assessments/{submitted.pk}/report/").json()
+
+    assert_documented(pending, ReportOutputSerializer())
+    assert_documented(ready, ReportOutputSerializer())

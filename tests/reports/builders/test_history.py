@@ -2,8 +2,10 @@
 
 from datetime import UTC, datetime
 
+from reports.api.serializers import HistoryEntrySerializer
 from reports.builders.history import assessment_choices, history_chart, history_payload, history_rows, history_table
 from reports.selectors.history import AreaResult, SubmittedAssessment
+from tests.documented import assert_documented
 
 NAMES = {"mlops": {0: "No MLOps", 1: "DevOps but no MLOps", 2: "Automated training"}}
 
@@ -84,3 +86,9 @@ def test_each_history_entry_names_its_framework_and_version():
     entry = history_payload(history((1, 1, "ready", 1, 1.5)))[0]
 
     assert (entry["framework"], entry["framework_version"]) == ("mlops", 1)
+
+
+def test_the_history_body_is_what_its_serializer_documents():
+    entries = history((1, 1, "ready", 1, 1.5), (2, 2, "pending", None, None), areas={1: {"data": AreaResult(1, 1.25)}})
+
+    assert_documented(history_payload(entries), HistoryEntrySerializer(many=True))

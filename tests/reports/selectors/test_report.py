@@ -1,0 +1,35 @@
+"""What a report is computed from: the team's history, targets and the other teams' median, each on the
+report's own framework (any version of it), never another framework's."""
+
+import pytest
+
+from assessments.services import answers_save, assessment_start, assessment_submit, target_set, team_create
+from reports.selectors.report import report_inputs
+from reports.services import report_compute
+from tests.conftest import complete_answers
+
+pytestmark = pytest.mark.django_db
+
+
+def submit_on(cast, framework, team, value):
+    assessment = assessment_start(framework=framework, team=team, user=cast.member)
+    answers_save(assessment=assessment, user=cast.member, items=complete_answers(framework, value=value))
+    assessment_submit(assessment=assessment, user=cast.member)
+    report_compute(assessment_id=assessment.pk)
+    return assessment
+
+
+def test_history_targets_and_median_come_from_the_same_framework_only(cast, other_framework):
+    neighbour = team_create(organization=cast.organization, name="Neighbour")
+    submit_on(cast, cast.framework, cast.team, 1)
+    submit_on(cast, other_framework, cast.team, 3)
+    submit_on(cast, cast.framework, neighbour, 2)
+    submit_on(cast, other_framework, neighbour, 0)
+    target_set(team=cast.team, framework=cast.framework, area_key="data", level=3, user=cast.owner)
+    target_set(team=cast.team, framework=other_framework, area_key="data", level=1, user=cast.owner)
+
+    inputs = report_inputs(assessment_id=submit_on(cast, cast.framework, cast.team, 2).pk)
+
+    assert [point.overall_score for point in inputs.history] == [0.33]  # answered 1 on mlops; not the 3 on other
+    assert inputs.targets == {"data": 3}
+    assert set(inputs.others_median.values()) == {4.0}
