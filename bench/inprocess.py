@@ -41,9 +41,9 @@ def scoring_row() -> Row:
 def report_row() -> Row:
     """Our whole report computation (scores, content, figures as dicts) against only building its
     three figures with plotly.graph_objects."""
+    from reports.builders.report import compute_content_and_figures  # noqa: PLC0415
     from reports.models import Report  # noqa: PLC0415 - needs django.setup()
-    from reports.selectors import report_inputs  # noqa: PLC0415
-    from reports.services import compute_content_and_figures  # noqa: PLC0415
+    from reports.selectors.report import report_inputs  # noqa: PLC0415
 
     report = Report.objects.filter(status=Report.Status.READY).order_by("-assessment__submitted_at").first()
     inputs = report_inputs(assessment_id=report.assessment_id)

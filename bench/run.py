@@ -173,10 +173,15 @@ class Paired:
     ratio: float  # median of the rounds' ratios
     spread: tuple[float, float]  # their lowest and highest
 
-    def row(self, name: str, goal: float, baseline_name: str) -> Row:
-        target = f">= {goal:.0%} of {baseline_name}".replace("%", " %")
-        met = self.ratio >= goal
+    def row(self, name: str, goal: float | None, baseline_name: str) -> Row:
+        """With no goal the row is measured and reported, and never fails the run."""
+        target = f">= {goal:.0%} of {baseline_name}".replace("%", " %") if goal is not None else NO_TARGET
+        met = goal is None or self.ratio >= goal
         return Row(name, self.figure, self.baseline, "req/s", target, met, ratio=self.ratio, spread=self.spread)
+
+
+# Withdrawn with the hand-written SQL and the stored history (issue 11); a later issue sets new ones.
+NO_TARGET = "none for now"
 
 
 def paired(path: str, baseline: str, *, headers: dict[str, str], script: Path | None = None) -> Paired:
@@ -211,10 +216,10 @@ def http_rows(data: BenchData) -> list[Row]:
         ]
     )
     return [
-        report.row("Report endpoint (ready)", 0.5, "bare DRF"),
-        patch.row("PATCH of 8 answers", 0.35, "bare DRF"),
-        questionnaire.row("Questionnaire page of one area", 0.35, "bare Django"),
-        history.row("Team history (12 assessments)", 0.4, "bare DRF"),
+        report.row("Report endpoint (ready)", None, "bare DRF"),
+        patch.row("PATCH of 8 answers", None, "bare DRF"),
+        questionnaire.row("Questionnaire page of one area", None, "bare Django"),
+        history.row("Team history (12 assessments)", None, "bare DRF"),
         Row(
             f"Organisation dashboard ({data.teams} teams, {data.assessments:,} assessments), median",
             dashboard,

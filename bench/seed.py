@@ -29,10 +29,10 @@ from assessments.models import Answer, Assessment, Membership, Organization, Rol
 from maturity.framework_file import read_framework_file  # noqa: E402
 from maturity.scoring import NA  # noqa: E402
 from maturity.services import framework_load  # noqa: E402
+from reports.builders.payload import rendered_payload  # noqa: E402
+from reports.builders.report import compute_content_and_figures  # noqa: E402
 from reports.models import AreaScore, Report  # noqa: E402
-from reports.payload import rendered_payload  # noqa: E402
-from reports.selectors import HistoryPoint, ReportInputs, framework_definition_and_text  # noqa: E402
-from reports.services import compute_content_and_figures  # noqa: E402
+from reports.selectors.report import HistoryPoint, ReportInputs, framework_definition_and_text  # noqa: E402
 
 ORGANIZATION = "Bench Corp"
 USERNAME = "bench"
