@@ -63,7 +63,7 @@ class TargetLevel(models.Model):
     versions); every change is a new row, so the history of targets is kept."""
 
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="targets")
-    framework_slug = models.SlugField(max_length=50)
+    framework_slug = models.SlugField(max_length=50, db_index=False)  # the index below starts with the team
     area_key = models.SlugField(max_length=50)
     level = models.PositiveSmallIntegerField(validators=[MaxValueValidator(4)])
     set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

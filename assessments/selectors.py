@@ -15,7 +15,8 @@ from maturity.selectors import framework_content, framework_for_new_assessment
 
 def visible_organizations(*, user: AbstractBaseUser) -> QuerySet[Organization]:
     """The access rule (design section 4): a user sees the organisations they are a member of, and what is
-    in them. Every lookup of this module, and of the apps above it, starts from one of these three."""
+    in them. Every lookup for a user starts from one of these three; the apps above look an object up
+    with assessments.tenancy and then read what is inside it."""
     return Organization.objects.filter(memberships__user=user)
 
 
@@ -197,8 +198,10 @@ def team_current_targets(*, team: Team, framework_slug: str) -> dict[str, Target
 
 
 def team_framework(*, team: Team) -> Framework | None:
-    """The framework the team works on, in its newest version: that of the team's newest assessment, else
-    the one a new assessment would take. Its targets and dashboard follow it."""
-    newest = Assessment.objects.filter(team=team).order_by("-created_at", "-id").values("framework__slug")[:1]
+    """The framework the team works on, in its newest version: that of its latest submitted assessment,
+    else of its newest draft, else the one a new assessment would take. The team's targets, dashboard and
+    roadmap follow it (one query while the team has an assessment)."""
+    newest_first = (F("submitted_at").desc(nulls_last=True), "-created_at", "-id")
+    newest = Assessment.objects.filter(team=team).order_by(*newest_first).values("framework__slug")[:1]
     framework = Framework.objects.filter(slug=Subquery(newest)).order_by("-version").first()
     return framework or framework_for_new_assessment()

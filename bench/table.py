@@ -2,6 +2,9 @@
 
 from dataclasses import dataclass
 
+# A row measured and reported with no goal to meet (yet).
+NO_TARGET = "none for now"
+
 
 @dataclass
 class Row:
@@ -26,7 +29,7 @@ class Row:
             baseline,
             ratio,
             self.target,
-            "-" if self.target == "none for now" else "met" if self.met else "missed",
+            "-" if self.target == NO_TARGET else "met" if self.met else "missed",
         ]
 
 

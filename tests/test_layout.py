@@ -2,6 +2,7 @@
 maturity, everything -> core, and only one place knows the default framework."""
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,17 @@ def test_only_the_choice_of_a_new_assessments_framework_reads_the_default_slug()
     ]
 
     assert readers == ["maturity/selectors.py"]
+
+
+def test_the_templates_of_assessments_name_no_url_of_reports():
+    from reports import urls  # noqa: PLC0415 - the URL names reports owns
+
+    names = {pattern.name for pattern in urls.urlpatterns}
+    named = {
+        name
+        for path in (ROOT / "templates" / "assessments").glob("*.html")
+        for name in re.findall(r"{%\s*url\s+'([\w-]+)'", path.read_text())
+    }
+
+    assert named  # the pattern finds the templates' links
+    assert not named & names

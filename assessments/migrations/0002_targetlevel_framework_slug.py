@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="targetlevel",
             name="framework_slug",
-            field=models.SlugField(default="mlops"),
+            field=models.SlugField(db_index=False, default="mlops"),
             preserve_default=False,
         ),
         migrations.AlterModelOptions(

@@ -90,6 +90,7 @@ def _render_team(
         )
         for assessment in assessments_for_user(user=request.user, team_id=team.pk)
     ]
+    framework = team_framework(team=team)
     has_submitted = any(item.assessment.status == Assessment.Status.SUBMITTED for item in items)
     context = {
         "team": team,
@@ -98,7 +99,8 @@ def _render_team(
         "links": links_for(team),
         "can_answer": can_answer(team.role),
         "start_form": start_form or AssessmentStartForm(can_carry_forward=has_submitted),
-        "targets_form": targets_form or _targets_form(team, team_framework(team=team)),
+        "targets_form": targets_form or _targets_form(team, framework),
+        "targets_framework": framework,
     }
     return render(request, "assessments/team_detail.html", context)
 

@@ -1,5 +1,7 @@
 from rest_framework import serializers
 
+from maturity.selectors import framework_get
+
 
 class OverallSerializer(serializers.Serializer):
     level = serializers.IntegerField(allow_null=True)
@@ -104,3 +106,8 @@ class DashboardOutputSerializer(serializers.Serializer):
 
 class FrameworkQuerySerializer(serializers.Serializer):
     framework = serializers.SlugField(required=False, help_text="Only results on this framework (slug).")
+
+    def validate_framework(self, slug: str) -> str:
+        if framework_get(slug=slug) is None:
+            raise serializers.ValidationError("No framework with this slug.")
+        return slug

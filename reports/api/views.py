@@ -105,4 +105,6 @@ class OrganizationDashboardApi(APIView):
         organization = organization_or_404(user=request.user, organization_id=organization_id)
         framework = validated_query(FrameworkQuerySerializer, request).get("framework")
         results = organization_results(organization_id=organization.pk, framework_slug=framework)
-        return Response(dashboard_payload(results))
+        response = Response(dashboard_payload(results))
+        patch_cache_control(response, private=True, no_cache=True)
+        return response

@@ -100,3 +100,14 @@ def latest_ready_report(*, team: Team, framework_slug: str) -> Report | None:
         .order_by("-assessment__submitted_at", "-assessment_id")
         .first()
     )
+
+
+def submitted_by_id(*, team: Team, assessment_ids: list[int]) -> dict[int, Assessment]:
+    """The team's submitted assessments among `assessment_ids`, by id, each with its framework, submitter
+    and report (without figures and API body) (one query)."""
+    assessments = (
+        Assessment.objects.filter(team=team, status=Assessment.Status.SUBMITTED, pk__in=assessment_ids)
+        .select_related("framework", "report", "submitted_by")
+        .defer("report__figures", "report__payload")
+    )
+    return {assessment.pk: assessment for assessment in assessments}

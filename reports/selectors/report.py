@@ -126,7 +126,7 @@ def _others_median(assessment: Assessment) -> dict[str, float]:
             assessment__submitted_at__lte=assessment.submitted_at,
             generated_at__isnull=False,
         )
-        .order_by("-assessment__submitted_at")
+        .order_by("-assessment__submitted_at", "-assessment_id")
         .values("pk")[:1]
     )
     others_latest = (

@@ -12,7 +12,7 @@ from reports.builders.comparison import compare_assessments
 from reports.builders.history import assessment_choices
 from reports.forms import CompareForm
 from reports.models import Report
-from reports.selectors.history import submitted_assessments
+from reports.selectors.history import submitted_assessments, submitted_by_id
 
 
 @login_required
@@ -54,12 +54,7 @@ def assessment_compare(request: HttpRequest, team_id: int) -> HttpResponse:
 
 
 def _submitted_pair(team: Team, a_id: int, b_id: int) -> tuple[Assessment, Assessment]:
-    assessments = (
-        Assessment.objects.filter(team=team, status=Assessment.Status.SUBMITTED, pk__in=[a_id, b_id])
-        .select_related("framework", "report", "submitted_by")
-        .defer("report__figures", "report__payload")
-    )
-    found = {assessment.pk: assessment for assessment in assessments}
+    found = submitted_by_id(team=team, assessment_ids=[a_id, b_id])
     if a_id not in found or b_id not in found:
         raise Http404("No such submitted assessment in this team.")
     return found[a_id], found[b_id]

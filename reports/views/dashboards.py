@@ -2,15 +2,16 @@
 Each page reads a fixed number of queries, however many teams and assessments there are."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
 from assessments.selectors import team_current_targets
 from assessments.tenancy import organization_or_404, team_or_404
 from core.http import is_htmx
-from maturity.selectors import framework_area_names, framework_level_names
+from maturity.selectors import framework_area_names, framework_get, framework_level_names
 from reports.builders.content import roadmap_with_steps
 from reports.builders.dashboards import by_organization, organization_rows, page_figures, target_gaps, team_row
 from reports.builders.history import assessment_choices, history_chart, history_rows
@@ -24,8 +25,10 @@ from reports.selectors.report import IN_PROGRESS, reports_in_progress
 @require_GET
 def organization_dashboard(request: HttpRequest, organization_id: int) -> HttpResponse:
     organization = organization_or_404(user=request.user, organization_id=organization_id)
-    framework = request.GET.get("framework", "")
-    results = organization_results(organization_id=organization.pk, framework_slug=framework or None)
+    framework = request.GET.get("framework") or None
+    if framework is not None and framework_get(slug=framework) is None:
+        raise Http404("No such framework.")
+    results = organization_results(organization_id=organization.pk, framework_slug=framework)
     rows = organization_rows(results)
     context = {
         "organization": organization,
@@ -46,7 +49,8 @@ def organization_dashboard(request: HttpRequest, organization_id: int) -> HttpRe
 def team_dashboard(request: HttpRequest, team_id: int) -> HttpResponse:
     team = team_or_404(user=request.user, team_id=team_id)
     entries = team_history(team_id=team.pk)
-    # Charts, targets and the roadmap follow the framework of the latest submission; the table lists all.
+    # Charts, targets and the roadmap follow the team's framework, that of its latest submission (as
+    # assessments.selectors.team_framework, read here from the history in hand); the table lists all.
     framework = entries[-1].framework if entries else None
     on_framework = [entry for entry in entries if entry.framework == framework]
     report = latest_ready_report(team=team, framework_slug=framework) if framework else None
@@ -111,4 +115,5 @@ def dashboard_progress(request: HttpRequest) -> HttpResponse:
     )
     if count == 0 and is_htmx(request):
         response["HX-Refresh"] = "true"
+    patch_cache_control(response, no_store=True)  # polled: never a 304 that would hide HX-Refresh
     return response

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
@@ -61,6 +62,7 @@ def report_status(request: HttpRequest, assessment_id: int) -> HttpResponse:
     response = render(request, "reports/_status.html", _context(assessment, report))
     if report.status == Report.Status.READY and is_htmx(request):
         response["HX-Refresh"] = "true"
+    patch_cache_control(response, no_store=True)  # polled: never a 304 that would hide HX-Refresh
     return response
 
 

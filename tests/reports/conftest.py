@@ -5,10 +5,12 @@ from maturity.selectors import framework_for_new_assessment
 from tests.conftest import complete_answers
 
 
-def submit_answers(cast, items, team=None):
-    """Starts, answers and submits an assessment; the report is pending (on_commit never fires inside
-    a test transaction, so nothing is enqueued)."""
-    assessment = assessment_start(framework=framework_for_new_assessment(), team=team or cast.team, user=cast.member)
+def submit_answers(cast, items, team=None, framework=None):
+    """Starts (on `framework`, by default the one a new assessment takes), answers and submits an
+    assessment; the report is pending (on_commit never fires inside a test transaction, so nothing is
+    enqueued)."""
+    framework = framework or framework_for_new_assessment()
+    assessment = assessment_start(framework=framework, team=team or cast.team, user=cast.member)
     answers_save(assessment=assessment, user=cast.member, items=items)
     assessment_submit(assessment=assessment, user=cast.member)
     return assessment

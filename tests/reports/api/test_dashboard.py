@@ -69,10 +69,16 @@ def test_the_body_is_what_its_serializer_documents(cast):
     assert body["framework"] == "mlops"
 
 
-def test_a_framework_no_team_answered_gives_teams_without_results(cast):
+def test_a_framework_no_team_answered_gives_teams_without_results(cast, other_framework):
     submit_and_compute(cast, 2)
 
     body = api_as(cast.viewer).get(f"/api/organizations/{cast.organization.pk}/dashboard/?framework=other").json()
 
     assert body["framework"] == "other"
     assert [team["latest_assessment"] for team in body["teams"]] == [None]
+
+
+def test_an_unknown_framework_is_a_400_naming_it(cast):
+    response = api_as(cast.viewer).get(f"/api/organizations/{cast.organization.pk}/dashboard/?framework=nope")
+
+    assert (response.status_code, response.json()) == (400, {"framework": ["No framework with this slug."]})

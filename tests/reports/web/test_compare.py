@@ -130,3 +130,16 @@ def test_a_team_with_fewer_than_two_submitted_assessments_is_told_so(client, cas
     response = client.get(compare_url(cast, ""))
 
     assert "A comparison needs two submitted assessments of Search." in page_text(response)
+
+
+def test_assessments_on_different_frameworks_are_a_400_saying_so(client, cast, other_framework):
+    a = cast.assessment
+    answers_save(assessment=a, user=cast.member, items=complete_answers(cast.framework))
+    assessment_submit(assessment=a, user=cast.member)
+    b = submit_answers(cast, complete_answers(other_framework), framework=other_framework)
+    client.force_login(cast.viewer)
+
+    response = client.get(compare_url(cast, f"a={a.pk}&b={b.pk}"))
+
+    assert response.status_code == 400
+    assert "Choose two assessments of the same framework" in page_text(response)
