@@ -1,6 +1,6 @@
 """Writes of the assessments app. Callers have already checked the user's role (see permissions.py)."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -9,7 +9,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from assessments.models import Answer, Assessment, Membership, Organization, Role, TargetLevel, Team
-from assessments.signals import Followup, assessment_submitted
+from assessments.signals import Followup, assessment_submitted, targets_changed
 from maturity.models import Framework, Question
 from maturity.scoring import NA
 from maturity.selectors import framework_content
@@ -86,14 +86,28 @@ def team_create(*, organization: Organization, name: str) -> Team:
 def target_set(
     *, team: Team, framework: Framework, area_key: str, level: int, user: AbstractBaseUser
 ) -> TargetLevel:
-    """Raises UnknownAreaError unless area_key is an area of `framework`. A target holds for every version
-    of the framework (by area key), not for other frameworks."""
+    return targets_set(team=team, framework=framework, levels={area_key: level}, user=user)[0]
+
+
+def targets_set(
+    *, team: Team, framework: Framework, levels: Mapping[str, int], user: AbstractBaseUser
+) -> list[TargetLevel]:
+    """Sets the team's target level (`levels`: area key -> level) for every version of the framework, and
+    announces the change once (targets_changed: the latest report is recomputed against them). Raises
+    UnknownAreaError, setting nothing, unless every key is an area of `framework`."""
     area_keys = [area.key for area in framework_content(framework=framework).areas]
-    if area_key not in area_keys:
+    unknown = sorted(set(levels) - set(area_keys))
+    if unknown:
         raise UnknownAreaError(f"Not an area of the framework: one of {', '.join(sorted(area_keys))}.")
-    return TargetLevel.objects.create(
-        team=team, framework_slug=framework.slug, area_key=area_key, level=level, set_by=user
-    )
+    with transaction.atomic():
+        targets = [
+            TargetLevel.objects.create(
+                team=team, framework_slug=framework.slug, area_key=area_key, level=level, set_by=user
+            )
+            for area_key, level in levels.items()
+        ]
+        targets_changed.send(sender=Team, team_id=team.pk, framework_slug=framework.slug)
+    return targets
 
 
 def assessment_start(

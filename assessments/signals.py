@@ -30,6 +30,9 @@ class Link:
 # A receiver returns a Followup (or None).
 assessment_submitted = Signal()
 
+# Sent inside the transaction that changed a team's targets, with `team_id` and `framework_slug`.
+targets_changed = Signal()
+
 # Sent by the pages of an organisation, a team and an assessment, with the model as sender and the object
 # as `instance`; a receiver (connected for one sender) returns a list of Link. Paths only: no queries.
 links_requested = Signal()

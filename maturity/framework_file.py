@@ -16,10 +16,15 @@ import yaml
 SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9_-]*$")
 AREA_KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 QUESTION_KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]*\.[a-z0-9_]+$")
-TOP_LEVEL_KEYS = ("slug", "version", "name", "description", "levels", "areas", "questions")
+SOURCE_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+TOP_LEVEL_KEYS = ("slug", "version", "name", "description", "levels", "scopes", "areas", "questions")
 LEVEL_KEYS = ("level", "name", "description")
-AREA_KEYS = ("key", "name", "description", "weight")
-QUESTION_KEYS = ("key", "area", "level", "statement", "guidance", "recommendation", "weight")
+SCOPE_KEYS = ("key", "question", "description")
+AREA_KEYS = ("key", "name", "description", "weight", "counts_toward_level", "scope")
+QUESTION_KEYS = ("key", "area", "level", "statement", "guidance", "recommendation", "weight", "sources", "replaces")
+# Fields a file may leave out: left at their default, they stay out of the content hash, so a version
+# loaded before they existed keeps its hash (a loaded version never changes).
+OPTIONAL_DEFAULTS = {"scopes": (), "counts_toward_level": True, "scope": None, "sources": (), "replaces": ()}
 
 
 class FrameworkFileError(Exception):
@@ -37,11 +42,20 @@ class LevelSpec:
 
 
 @dataclass(frozen=True)
+class ScopeSpec:
+    key: str
+    question: str
+    description: str
+
+
+@dataclass(frozen=True)
 class AreaSpec:
     key: str
     name: str
     description: str
     weight: int
+    counts_toward_level: bool = True
+    scope: str | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +67,8 @@ class QuestionSpec:
     guidance: str
     recommendation: str
     weight: int
+    sources: tuple[str, ...] = ()
+    replaces: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,11 +80,29 @@ class FrameworkSpec:
     levels: tuple[LevelSpec, ...]
     areas: tuple[AreaSpec, ...]
     questions: tuple[QuestionSpec, ...]
+    scopes: tuple[ScopeSpec, ...] = ()
 
     @property
     def content_hash(self) -> str:
-        canonical = json.dumps(asdict(self), sort_keys=True, ensure_ascii=True)
+        canonical = json.dumps(_without_defaults(asdict(self)), sort_keys=True, ensure_ascii=True)
         return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _without_defaults(value: Any) -> Any:
+    """`value` with every optional field at its default left out, at any depth."""
+    if isinstance(value, dict):
+        return {
+            key: _without_defaults(item)
+            for key, item in value.items()
+            if not (key in OPTIONAL_DEFAULTS and _same(item, OPTIONAL_DEFAULTS[key]))
+        }
+    if isinstance(value, list | tuple):
+        return [_without_defaults(item) for item in value]
+    return value
+
+
+def _same(value: Any, default: Any) -> bool:
+    return (type(value) is type(default) and value == default) or (default == () and value in ((), []))
 
 
 def read_framework_file(path: Path) -> FrameworkSpec:
@@ -113,7 +147,8 @@ class _Checker:
             self.problems.append(f"top level: slug {slug!r} must be lowercase letters, digits, - or _")
         version = self._integer(document, "version", "top level", minimum=1)
         levels = self._levels(self._items(document, "levels"))
-        areas = self._areas(self._items(document, "areas"))
+        scopes = self._scopes(self._items(document, "scopes", required=False))
+        areas = self._areas(self._items(document, "areas"), {scope.key for scope in scopes})
         questions = self._questions(self._items(document, "questions"), {area.key for area in areas})
         self._every_area_has_questions(areas, questions)
         return FrameworkSpec(
@@ -124,7 +159,19 @@ class _Checker:
             levels=levels,
             areas=areas,
             questions=questions,
+            scopes=scopes,
         )
+
+    def _scopes(self, items: list[tuple[str, dict]]) -> tuple[ScopeSpec, ...]:
+        scopes = []
+        for index_where, item in items:
+            self._keys(item, SCOPE_KEYS, index_where)
+            key = self._key(item, AREA_KEY_PATTERN, index_where, seen={scope.key for scope in scopes})
+            where = f"{index_where} ({key})" if key else index_where
+            scopes.append(
+                ScopeSpec(key, self._text(item, "question", where), self._text(item, "description", where))
+            )
+        return tuple(scopes)
 
     def _levels(self, items: list[tuple[str, dict]]) -> tuple[LevelSpec, ...]:
         levels = []
@@ -137,18 +184,24 @@ class _Checker:
             self.problems.append(f"levels: must define each level 0, 1, 2, 3, 4 exactly once (found {numbers})")
         return tuple(sorted(levels, key=lambda level: level.number if level.number is not None else -1))
 
-    def _areas(self, items: list[tuple[str, dict]]) -> tuple[AreaSpec, ...]:
+    def _areas(self, items: list[tuple[str, dict]], scope_keys: set[str]) -> tuple[AreaSpec, ...]:
         areas = []
         for index_where, item in items:
             self._keys(item, AREA_KEYS, index_where)
             key = self._key(item, AREA_KEY_PATTERN, index_where, seen={area.key for area in areas})
             where = f"{index_where} ({key})" if key else index_where
+            scope = item.get("scope")
+            if scope is not None and scope not in scope_keys:
+                known = ", ".join(sorted(scope_keys)) or "none are defined"
+                self.problems.append(f"{where}: scope {scope!r} is not one of the scopes ({known})")
             areas.append(
                 AreaSpec(
                     key=key,
                     name=self._text(item, "name", where),
                     description=self._text(item, "description", where),
                     weight=self._integer(item, "weight", where, minimum=1),
+                    counts_toward_level=self._boolean(item, "counts_toward_level", where, default=True),
+                    scope=scope if isinstance(scope, str) else None,
                 )
             )
         return tuple(areas)
@@ -171,6 +224,8 @@ class _Checker:
                     guidance=self._text(item, "guidance", where),
                     recommendation=self._text(item, "recommendation", where),
                     weight=self._integer(item, "weight", where, minimum=1),
+                    sources=self._identifiers(item, "sources", where, SOURCE_ID_PATTERN),
+                    replaces=self._identifiers(item, "replaces", where, QUESTION_KEY_PATTERN),
                 )
             )
         return tuple(questions)
@@ -181,8 +236,10 @@ class _Checker:
             if area.key and area.key not in used:
                 self.problems.append(f"areas ({area.key}): has no questions")
 
-    def _items(self, document: dict, name: str) -> list[tuple[str, dict]]:
+    def _items(self, document: dict, name: str, *, required: bool = True) -> list[tuple[str, dict]]:
         value = document.get(name)
+        if not required and value in (None, []):
+            return []
         if not isinstance(value, list) or not value:
             self.problems.append(f"{name}: must be a non-empty list")
             return []
@@ -207,6 +264,26 @@ class _Checker:
         elif key in seen:
             self.problems.append(f"{where}: key {key!r} is used twice")
         return key
+
+    def _boolean(self, item: dict, name: str, where: str, *, default: bool) -> bool:
+        value = item.get(name, default)
+        if not isinstance(value, bool):
+            self.problems.append(f"{where}: {name} must be true or false (got {value!r})")
+            return default
+        return value
+
+    def _identifiers(self, item: dict, name: str, where: str, pattern: re.Pattern) -> tuple[str, ...]:
+        """An optional list of distinct identifiers, each matching `pattern`."""
+        value = item.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(entry, str) for entry in value):
+            self.problems.append(f"{where}: {name} must be a list of text (got {value!r})")
+            return ()
+        bad = [entry for entry in value if not pattern.match(entry)]
+        if bad:
+            self.problems.append(f"{where}: {name} {', '.join(map(repr, bad))} do(es) not match {pattern.pattern}")
+        if len(set(value)) != len(value):
+            self.problems.append(f"{where}: {name} lists an entry twice")
+        return tuple(value)
 
     def _text(self, item: dict, name: str, where: str) -> str:
         value = item.get(name)

@@ -38,12 +38,33 @@ class Level(models.Model):
         return f"{self.number} {self.name}"
 
 
+class Scope(models.Model):
+    """A screening question: an area with this scope applies to an assessment only when it is answered yes."""
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="scopes")
+    key = models.SlugField(max_length=50)
+    question = models.CharField(max_length=300)
+    description = models.TextField()
+    position = models.PositiveSmallIntegerField(help_text="Framework order: the order of the file.")
+
+    class Meta:
+        ordering = ("framework", "position")
+        constraints = [
+            models.UniqueConstraint(fields=("framework", "key"), name="scope_framework_key_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.question
+
+
 class Area(models.Model):
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="areas")
     key = models.SlugField(max_length=50)
     name = models.CharField(max_length=200)
     description = models.TextField()
     weight = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
+    counts_toward_level = models.BooleanField(default=True, help_text="Takes part in the headline level.")
+    scope_key = models.SlugField(max_length=50, blank=True, default="", help_text="Applies only when this scope is yes")
     position = models.PositiveSmallIntegerField(help_text="Framework order: the order of the file.")
 
     class Meta:
@@ -65,6 +86,10 @@ class Question(models.Model):
     guidance = models.TextField()
     recommendation = models.TextField()
     weight = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
+    sources = models.JSONField(default=list, blank=True, help_text="Ids of the published criteria it answers to.")
+    replaces = models.JSONField(
+        default=list, blank=True, help_text="Keys of the previous version's questions whose answers carry over."
+    )
     position = models.PositiveSmallIntegerField(help_text="Framework order: the order of the file.")
 
     class Meta:

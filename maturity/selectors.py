@@ -7,7 +7,7 @@ from functools import cached_property, lru_cache
 
 from django.db.models import Prefetch, QuerySet
 
-from maturity.models import Area, Framework, Level, Question
+from maturity.models import Area, Framework, Level, Question, Scope
 from maturity.scoring import AreaDef, FrameworkDef, QuestionDef
 
 DEFAULT_FRAMEWORK_SLUG = "mlops"
@@ -61,6 +61,7 @@ def framework_with_content(*, framework_id: int) -> Framework:
     """A framework with its levels, areas and each area's questions fetched in four queries."""
     return Framework.objects.prefetch_related(
         "levels",
+        Prefetch("scopes", queryset=Scope.objects.order_by("position")),
         Prefetch(
             "areas",
             queryset=Area.objects.order_by("position").prefetch_related(
@@ -93,7 +94,9 @@ class FrameworkContent:
     def definition(self) -> FrameworkDef:
         """The framework as the scoring engine sees it."""
         return FrameworkDef(
-            areas=tuple(AreaDef(key=area.key, weight=area.weight) for area in self.areas),
+            areas=tuple(
+                AreaDef(area.key, area.weight, area.counts_toward_level, area.scope_key or None) for area in self.areas
+            ),
             questions=tuple(
                 QuestionDef(key=q.key, area=q.area.key, level=q.level, weight=q.weight) for q in self.questions
             ),

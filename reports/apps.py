@@ -7,12 +7,13 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         # Imported here, once the apps are ready: they import models.
         from assessments.models import Assessment, Organization, Team  # noqa: PLC0415
-        from assessments.signals import assessment_submitted, links_requested  # noqa: PLC0415
+        from assessments.signals import assessment_submitted, links_requested, targets_changed  # noqa: PLC0415
         from reports import aggregates, receivers  # noqa: PLC0415
 
         aggregates.connect()
         connections = [
             (assessment_submitted, receivers.on_assessment_submitted, Assessment),
+            (targets_changed, receivers.on_targets_changed, Team),
             (links_requested, receivers.organization_links, Organization),
             (links_requested, receivers.team_links, Team),
             (links_requested, receivers.assessment_links, Assessment),

@@ -28,6 +28,9 @@ class Report(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     generated_at = models.DateTimeField(null=True, blank=True)
     duration_ms = models.PositiveIntegerField(null=True, blank=True)
+    # The scoring rule the content was computed with (design section 3); the periodic requeue recomputes
+    # ready reports of an earlier rule.
+    scoring_rule = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=("status", "requested_at"))]

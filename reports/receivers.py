@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from assessments.models import Assessment, Organization, Team
 from assessments.signals import Followup, Link
-from reports.services import report_request
+from reports.services import report_recompute_latest, report_request
 
 
 def on_assessment_submitted(sender, *, assessment_id: int, **kwargs) -> Followup:
@@ -16,6 +16,11 @@ def on_assessment_submitted(sender, *, assessment_id: int, **kwargs) -> Followup
         api_path=reverse("api-report", args=[assessment_id]),
         page_path=reverse("report", args=[assessment_id]),
     )
+
+
+def on_targets_changed(sender, *, team_id: int, framework_slug: str, **kwargs) -> None:
+    """Inside the transaction that changed them: the team's latest report is computed again against them."""
+    report_recompute_latest(team_id=team_id, framework_slug=framework_slug)
 
 
 def organization_links(sender, *, instance: Organization, **kwargs) -> list[Link]:

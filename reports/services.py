@@ -13,6 +13,7 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
 from assessments.models import Assessment
+from maturity.scoring import SCORING_RULE
 from reports.builders.payload import rendered_payload
 from reports.builders.report import compute_content_and_figures
 from reports.models import AreaScore, Report
@@ -42,6 +43,17 @@ def report_request(*, assessment_id: int) -> Report:
     )
     transaction.on_commit(lambda: report_enqueue(assessment_id=assessment_id))
     return report
+
+
+def report_recompute_latest(*, team_id: int, framework_slug: str) -> Report | None:
+    """Asks again for the report of the team's latest submitted assessment on the framework, if any."""
+    latest = (
+        Assessment.objects.filter(team_id=team_id, framework__slug=framework_slug, status=Assessment.Status.SUBMITTED)
+        .order_by("-submitted_at", "-id")
+        .values_list("id", flat=True)
+        .first()
+    )
+    return None if latest is None else report_request(assessment_id=latest)
 
 
 def report_enqueue(*, assessment_id: int) -> bool:
@@ -154,6 +166,7 @@ def _save(
     report.generated_at = generated_at
     report.duration_ms = duration_ms
     report.payload = payload
+    report.scoring_rule = content["scoring_rule"]
     report.save()
     AreaScore.objects.filter(report=report).delete()
     AreaScore.objects.bulk_create(
@@ -164,16 +177,20 @@ def _save(
 
 def reports_requeue_stale(*, older_than: timedelta | None = None) -> int:
     """Sends again every report pending or running for longer than `older_than` (a lost message, a
-    dead worker, a broker that was down). Returns how many were sent."""
+    dead worker, a broker that was down), and every ready report computed with an earlier scoring rule
+    (a deployment converges without a manual step). Returns how many were sent."""
     older_than = older_than or timedelta(seconds=settings.REPORT_STALE_AFTER_SECONDS)
     now = timezone.now()
     stale = Report.objects.filter(
         Q(status=Report.Status.PENDING, requested_at__lt=now - older_than)
         | Q(status=Report.Status.RUNNING, started_at__lt=now - min(older_than, _run_deadline()))
+        | Q(status=Report.Status.READY, scoring_rule__lt=SCORING_RULE)
     )
     assessment_ids = list(stale.values_list("assessment_id", flat=True))
+    # A ready report keeps its content until recomputed; only its status says a new one is coming.
     Report.objects.filter(
-        assessment_id__in=assessment_ids, status__in=[Report.Status.PENDING, Report.Status.RUNNING]
+        Q(status__in=[Report.Status.PENDING, Report.Status.RUNNING]) | Q(scoring_rule__lt=SCORING_RULE),
+        assessment_id__in=assessment_ids,
     ).update(status=Report.Status.PENDING, requested_at=timezone.now())
     reports_enqueue(assessment_ids=assessment_ids)
     return len(assessment_ids)

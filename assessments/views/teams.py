@@ -19,7 +19,7 @@ from assessments.selectors import (
     team_current_targets,
     team_framework,
 )
-from assessments.services import assessment_start, target_set
+from assessments.services import assessment_start, targets_set
 from assessments.signals import Link
 from assessments.tenancy import require_answer, team_or_404
 from maturity.models import Framework
@@ -70,8 +70,8 @@ def targets_save(request: HttpRequest, team_id: int) -> HttpResponse:
     if form is None or not form.is_valid():
         return _render_team(request, team, targets_form=form)
     changed = form.changed_targets()
-    for area_key, level in changed.items():
-        target_set(team=team, framework=framework, area_key=area_key, level=level, user=request.user)
+    if changed:
+        targets_set(team=team, framework=framework, levels=changed, user=request.user)
     messages.success(request, f"Saved {len(changed)} changed target(s)." if changed else "No target changed.")
     return redirect("team_detail", team_id=team.pk)
 

@@ -4,8 +4,14 @@ from maturity.selectors import framework_get
 
 
 class OverallSerializer(serializers.Serializer):
-    level = serializers.IntegerField(allow_null=True)
-    score = serializers.FloatField(allow_null=True)
+    level = serializers.IntegerField(allow_null=True, help_text="The lowest level of the counting areas.")
+    score = serializers.FloatField(
+        allow_null=True, help_text="The level, and this far towards the next one across the counting areas."
+    )
+    mean_score = serializers.FloatField(allow_null=True, help_text="Area-weighted mean of the counting areas' scores.")
+    limited_by = serializers.ListField(
+        child=serializers.CharField(), help_text="Keys of the counting areas at the overall level (none at 4)."
+    )
     level_name = serializers.CharField()
     level_description = serializers.CharField(allow_blank=True)
 
@@ -21,8 +27,12 @@ class AreaResultSerializer(serializers.Serializer):
     name = serializers.CharField()
     level = serializers.IntegerField(allow_null=True)
     score = serializers.FloatField(allow_null=True)
+    counts_toward_level = serializers.BooleanField()
     target = serializers.IntegerField(allow_null=True)
     gap = serializers.IntegerField(allow_null=True)
+    exempt_levels = serializers.ListField(
+        child=serializers.IntegerField(), help_text="Levels whose practices were all answered not applicable."
+    )
     levels = LevelResultSerializer(many=True)
     explanation = serializers.CharField()
 
@@ -32,6 +42,9 @@ class NextStepSerializer(serializers.Serializer):
     question = serializers.CharField()
     level = serializers.IntegerField()
     value = serializers.IntegerField()
+    kind = serializers.ChoiceField(
+        choices=["gap", "next_level"], help_text="gap: below the level reached; next_level: for the next level."
+    )
     weight = serializers.IntegerField()
     statement = serializers.CharField()
     recommendation = serializers.CharField()
@@ -51,6 +64,7 @@ class ReportOutputSerializer(serializers.Serializer):
     """Built from Report.content; everything but status is empty until the report is ready."""
 
     status = serializers.CharField()
+    scoring_rule = serializers.IntegerField(allow_null=True, help_text="The rule of design section 3 it follows.")
     overall = OverallSerializer(allow_null=True)
     areas = AreaResultSerializer(many=True)
     next_steps = NextStepSerializer(many=True)

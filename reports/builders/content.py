@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
-from maturity.scoring import AssessmentResult
+from maturity.scoring import SCORING_RULE, AssessmentResult, two_decimals
 
 ANSWER_LABELS = {0: "not in place", 1: "started", 2: "mostly in place", 3: "fully in place", "na": "not applicable"}
 
@@ -34,7 +34,8 @@ class FrameworkText:
 
 
 def rounded(value: Fraction | None) -> float | None:
-    return None if value is None else round(float(value), 2)
+    """Scores at two decimals, rounded down (maturity.scoring.two_decimals)."""
+    return None if value is None else float(two_decimals(value))
 
 
 def report_content(
@@ -43,17 +44,19 @@ def report_content(
     text: FrameworkText,
     answers: Mapping[str, int | str],
     comments: Mapping[str, str],
-    targets: Mapping[str, int],
 ) -> dict:
     level = result.overall_level
     return {
+        "scoring_rule": SCORING_RULE,
         "overall": {
             "level": level,
             "score": rounded(result.overall_score),
+            "mean_score": rounded(result.mean_score),
+            "limited_by": list(result.limited_by),
             "level_name": text.level_names.get(level, "Not applicable") if level is not None else "Not applicable",
             "level_description": text.level_descriptions.get(level, "") if level is not None else "",
         },
-        "areas": [_area(area, text, answers, targets) for area in result.areas],
+        "areas": [_area(area, text, answers) for area in result.areas],
         "next_steps": [
             _next_step(step, text, comments) for area in result.roadmap for step in area.next_steps
         ],
@@ -70,15 +73,16 @@ def report_content(
     }
 
 
-def _area(area, text: FrameworkText, answers: Mapping[str, int | str], targets: Mapping[str, int]) -> dict:
-    target = targets.get(area.key)
+def _area(area, text: FrameworkText, answers: Mapping[str, int | str]) -> dict:
     return {
         "key": area.key,
         "name": text.area_names[area.key],
         "level": area.level,
         "score": rounded(area.score),
-        "target": target,
-        "gap": None if target is None or area.level is None else max(target - area.level, 0),
+        "counts_toward_level": area.counts_toward_level,
+        "target": area.target,
+        "gap": area.gap,
+        "exempt_levels": list(area.exempt_levels),
         "levels": [{"level": r.level, "met": r.met, "coverage": rounded(r.coverage)} for r in area.levels],
         "explanation": _explanation(area, text, answers),
     }
@@ -109,6 +113,7 @@ def _next_step(step, text: FrameworkText, comments: Mapping[str, str]) -> dict:
         "question": step.question,
         "level": step.level,
         "value": step.value,
+        "kind": step.kind,
         "weight": question.weight,
         "statement": question.statement,
         "recommendation": question.recommendation,

@@ -14,6 +14,7 @@ def report_payload(report: Report) -> dict:
     content = report.content if report.status == Report.Status.READY else {}
     return {
         "status": report.status,
+        "scoring_rule": content.get("scoring_rule"),
         "overall": content.get("overall"),
         "areas": content.get("areas", []),
         "next_steps": content.get("next_steps", []),

@@ -116,3 +116,61 @@ def test_the_same_content_has_the_same_hash_and_other_content_another():
 
     assert parse_framework(text).content_hash == parse_framework(text).content_hash
     assert parse_framework(text).content_hash != parse_framework(text.replace("No MLOps", "No ML ops")).content_hash
+
+
+def with_optional_fields(document: dict) -> dict:
+    document["scopes"] = [{"key": "genai", "question": "Does the team build on generative models?",
+                           "description": "Large language models, image generation."}]
+    document["areas"][0] |= {"counts_toward_level": False}
+    document["areas"][1] |= {"scope": "genai"}
+    document["questions"][0] |= {"sources": ["azure.l2.experiment-tracking", "mlts.infra-7"], "replaces": ["a.b"]}
+    return document
+
+
+def test_it_reads_scopes_counting_areas_sources_and_replaced_keys():
+    spec = parse_framework(yaml.safe_dump(with_optional_fields(mlops_document()), sort_keys=False))
+
+    assert [(scope.key, scope.question) for scope in spec.scopes] == [
+        ("genai", "Does the team build on generative models?")
+    ]
+    assert (spec.areas[0].counts_toward_level, spec.areas[1].scope, spec.areas[2].scope) == (False, "genai", None)
+    assert (spec.questions[0].sources, spec.questions[0].replaces) == (
+        ("azure.l2.experiment-tracking", "mlts.infra-7"), ("a.b",)
+    )
+
+
+def test_it_locates_every_bad_optional_field():
+    document = with_optional_fields(mlops_document())
+    document["areas"][0]["counts_toward_level"] = "yes"
+    document["areas"][2]["scope"] = "crypto"
+    document["questions"][1]["sources"] = "azure.l2"
+    document["questions"][2]["replaces"] = ["Not A Key", "Not A Key"]
+    document["scopes"].append({"key": "genai", "question": "Again?"})
+
+    problems = problems_of(document)
+
+    assert "areas[0] (people): counts_toward_level must be true or false (got 'yes')" in problems
+    assert "areas[2] (experiments): scope 'crypto' is not one of the scopes (genai)" in problems
+    assert any(p.startswith("questions[1] (") and "sources must be a list of text" in p for p in problems)
+    assert any(p.startswith("questions[2] (") and "replaces 'Not A Key', 'Not A Key' do(es) not match" in p
+               for p in problems)
+    assert any(p.startswith("questions[2] (") and "replaces lists an entry twice" in p for p in problems)
+    assert "scopes[1]: key 'genai' is used twice" in problems
+    assert "scopes[1] (genai): description must be non-empty text" in problems
+
+
+def test_optional_fields_at_their_defaults_leave_the_hash_as_it_was():
+    document = mlops_document()
+    spelled_out = mlops_document()
+    spelled_out["scopes"] = []
+    for area in spelled_out["areas"]:
+        area |= {"counts_toward_level": True}
+    for question in spelled_out["questions"]:
+        question |= {"sources": [], "replaces": []}
+
+    plain = parse_framework(yaml.safe_dump(document, sort_keys=False))
+
+    assert plain.content_hash == parse_framework(yaml.safe_dump(spelled_out, sort_keys=False)).content_hash
+    assert plain.content_hash != parse_framework(
+        yaml.safe_dump(with_optional_fields(mlops_document()), sort_keys=False)
+    ).content_hash

@@ -1,6 +1,7 @@
 """`manage.py load_framework PATH`: validates, loads atomically, and never changes a loaded version."""
 
 import os
+import re
 import subprocess
 import sys
 from io import StringIO
@@ -99,3 +100,37 @@ def test_it_exits_1_with_a_readable_message_and_no_traceback(tmp_path):
 def test_a_missing_file_is_a_readable_error(tmp_path):
     with pytest.raises(CommandError, match="cannot read the file"):
         load(tmp_path / "missing.yaml")
+
+
+def test_it_loads_scopes_counting_areas_sources_and_replaced_keys(tmp_path):
+    load(MLOPS_YAML)
+    text = MLOPS_YAML.read_text().replace("version: 1", "version: 2", 1)
+    text = text.replace("areas:\n", "scopes:\n  - key: genai\n    question: Generative models?\n"
+                        "    description: LLMs.\nareas:\n", 1)
+    newer = tmp_path / "v2.yaml"
+    newer.write_text(text)
+    spec_text = newer.read_text()
+    first_question = spec_text.index("  - key: people.")
+    newer.write_text(spec_text[:first_question] + spec_text[first_question:].replace(
+        "    weight:", "    sources: [azure.l1.ci]\n    replaces: [people.shared_repository]\n    weight:", 1))
+
+    load(newer)
+
+    framework = Framework.objects.get(version=2)
+    question = framework.questions.order_by("position").first()
+    assert list(framework.scopes.values_list("key", flat=True)) == ["genai"]
+    assert (question.sources, question.replaces) == (["azure.l1.ci"], ["people.shared_repository"])
+
+
+def test_it_refuses_a_replaced_key_the_previous_version_does_not_have(tmp_path):
+    load(MLOPS_YAML)
+    text = MLOPS_YAML.read_text().replace("version: 1", "version: 2", 1)
+    first_question = text.index("  - key: people.")
+    newer = tmp_path / "v2.yaml"
+    newer.write_text(text[:first_question] + text[first_question:].replace(
+        "    weight:", "    replaces: [people.never_was]\n    weight:", 1))
+
+    message = "replaces 'people.never_was', which mlops version 1 does not have"
+    with pytest.raises(CommandError, match=re.escape(message)):
+        load(newer)
+    assert Framework.objects.count() == 1

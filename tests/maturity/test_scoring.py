@@ -1,19 +1,37 @@
-"""The scoring rule of design section 3: hand-worked cases for each rule, then properties."""
+"""Scoring rule 2 of design section 3: hand-worked cases for each rule, then properties."""
 
 from fractions import Fraction
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from maturity.scoring import NA, AreaDef, FrameworkDef, QuestionDef, score_assessment
+from maturity.scoring import (
+    NA,
+    AreaDef,
+    FrameworkDef,
+    QuestionDef,
+    movement,
+    required_questions,
+    score_assessment,
+    two_decimals,
+)
 
 
-def framework(questions: list[tuple[str, int, int]], area_weights: dict[str, int] | None = None) -> FrameworkDef:
-    """questions: (key "area.name", level, weight) in framework order."""
+def framework(
+    questions: list[tuple[str, int, int]],
+    area_weights: dict[str, int] | None = None,
+    not_counting: frozenset[str] = frozenset(),
+    scopes: dict[str, str] | None = None,
+) -> FrameworkDef:
+    """questions: (key "area.name", level, weight) in framework order; `scopes`: area key -> scope key."""
     area_keys = list(dict.fromkeys(key.split(".")[0] for key, _, _ in questions))
-    weights = area_weights or {}
+    weights, scopes = area_weights or {}, scopes or {}
     return FrameworkDef(
-        areas=tuple(AreaDef(key=area, weight=weights.get(area, 1)) for area in area_keys),
+        areas=tuple(
+            AreaDef(key=area, weight=weights.get(area, 1), counts_toward_level=area not in not_counting,
+                    scope=scopes.get(area))
+            for area in area_keys
+        ),
         questions=tuple(QuestionDef(key=key, area=key.split(".")[0], level=level, weight=weight)
                         for key, level, weight in questions),
     )
@@ -63,12 +81,13 @@ def test_it_counts_a_level_without_questions_as_met():
     assert area(result).score == 3 + Fraction(1, 3)
 
 
-def test_it_counts_a_level_whose_questions_are_all_na_as_met():
+def test_it_counts_a_level_whose_questions_are_all_na_as_met_and_lists_it_exempt():
     fw = framework([("a.l1", 1, 1), ("a.l2", 2, 1), ("a.l3", 3, 1)])
 
     result = score_assessment(fw, {"a.l1": 3, "a.l2": NA, "a.l3": 0})
 
     assert area(result).level == 2
+    assert area(result).exempt_levels == (2,)  # level 4 has no question at all: met, not exempt
 
 
 def test_it_gates_higher_levels_on_lower_ones():
@@ -100,18 +119,98 @@ def test_it_makes_an_all_na_area_not_applicable_and_leaves_it_out_of_the_overall
 def test_it_has_no_overall_figures_when_every_area_is_na():
     result = score_assessment(ONE_PER_LEVEL, dict.fromkeys(("a.l1", "a.l2", "a.l3", "a.l4"), NA))
 
-    assert (result.overall_level, result.overall_score, result.roadmap) == (None, None, ())
+    assert (result.overall_level, result.overall_score, result.mean_score, result.limited_by) == (None, None, None, ())
+    assert result.roadmap == ()
 
 
-def test_it_takes_the_weakest_area_as_overall_level_and_weights_the_overall_score():
+def test_the_headline_is_the_weakest_level_and_how_far_the_areas_are_towards_the_next():
     fw = framework([("a.l1", 1, 1), ("a.l2", 2, 1), ("b.l1", 1, 1)], area_weights={"a": 1, "b": 3})
 
     # a: levels 1 and 2 met, levels 3 and 4 have no questions: level 4, score 4.
-    # b: level 0, coverage 1/3.
+    # b: level 0, coverage 1/3. Headline level 0; towards 1: a min(1, 4 - 0) = 1, b 1/3.
     result = score_assessment(fw, {"a.l1": 3, "a.l2": 3, "b.l1": 1})
 
-    assert result.overall_level == 0
-    assert result.overall_score == (1 * 4 + 3 * Fraction(1, 3)) / 4
+    assert (result.overall_level, result.limited_by) == (0, ("b",))
+    assert result.overall_score == (1 * 1 + 3 * Fraction(1, 3)) / 4
+    assert result.mean_score == (1 * 4 + 3 * Fraction(1, 3)) / 4
+
+
+def test_four_areas_at_level_3_and_one_at_1_read_level_1_and_a_score_below_2():
+    """The demo team that read "Level 0, score 2.4" under rule 1: level and score now agree."""
+    questions = [(f"{key}.l{level}", level, 1) for key in "abcde" for level in (1, 2, 3, 4)]
+    answers = {f"{key}.l{level}": 3 if level <= 3 else 0 for key in "abcd" for level in (1, 2, 3, 4)}
+    answers |= {"e.l1": 3, "e.l2": 1, "e.l3": 0, "e.l4": 0}
+
+    result = score_assessment(framework(questions), answers)
+
+    # towards level 2: a..d min(1, 3 - 1) = 1 each, e 1/3; weighted mean (4 + 1/3) / 5.
+    assert (result.overall_level, result.limited_by) == (1, ("e",))
+    assert result.overall_score == 1 + Fraction(13, 15)
+    assert result.mean_score == (4 * 3 + 1 + Fraction(1, 3)) / 5
+
+
+def test_an_area_that_does_not_count_stands_beside_the_headline():
+    fw = framework([("a.l1", 1, 1), ("gov.l1", 1, 1)], not_counting=frozenset({"gov"}))
+
+    result = score_assessment(fw, {"a.l1": 3, "gov.l1": 0})
+
+    assert (result.overall_level, result.overall_score, result.limited_by) == (4, 4, ())
+    assert (area(result, "gov").level, area(result, "gov").counts_toward_level) == (0, False)
+    assert [a.key for a in result.roadmap] == ["gov", "a"]
+
+
+def test_an_area_out_of_scope_is_not_applicable_and_needs_no_answer():
+    fw = framework([("a.l1", 1, 1), ("genai.l1", 1, 1)], scopes={"genai": "genai"})
+
+    out = score_assessment(fw, {"a.l1": 2}, scope={"genai": False})
+    unanswered_scope = score_assessment(fw, {"a.l1": 2}, scope={})
+
+    assert area(out, "genai").level is None
+    assert out.overall_level == 4
+    assert area(unanswered_scope, "genai").level == 0  # previewed until the team says no
+    assert required_questions(fw, {"a.l1": 2}, scope={"genai": False}) == ()
+
+
+def test_targets_give_each_area_its_gap_and_order_the_roadmap():
+    fw = framework([("a.l1", 1, 1), ("a.l2", 2, 1), ("b.l1", 1, 1), ("b.l2", 2, 1), ("c.l1", 1, 1)])
+    answers = {"a.l1": 3, "a.l2": 3, "b.l1": 3, "b.l2": 0, "c.l1": 1}
+
+    result = score_assessment(fw, answers, targets={"a": 3, "b": 3})
+
+    # a: level 4 (no questions above 2), gap 0; b: level 1, gap 2; c: level 0, no target.
+    assert [(x.key, x.target, x.gap) for x in result.areas] == [("a", 3, 0), ("b", 3, 2), ("c", None, None)]
+    assert [x.key for x in result.roadmap] == ["b", "c", "a"]
+
+
+def test_next_steps_are_the_gaps_first_then_the_next_level():
+    fw = framework([("a.l1a", 1, 1), ("a.l1b", 1, 1), ("a.l1c", 1, 2), ("a.l2", 2, 1), ("a.l3", 3, 1)])
+    # Level 1: 1*3 + 1*1 + 2*3 = 10 >= 2 * 4, met; level 2 not met: level 1, gap a.l1b, next level a.l2.
+    answers = {"a.l1a": 3, "a.l1b": 1, "a.l1c": 3, "a.l2": 0, "a.l3": 3}
+
+    steps = score_assessment(fw, answers).areas[0].next_steps
+
+    assert [(s.question, s.kind) for s in steps] == [("a.l1b", "gap"), ("a.l2", "next_level")]
+
+
+def test_required_questions_reach_one_level_above_the_area():
+    fw = framework([("a.l1", 1, 1), ("a.l2", 2, 1), ("a.l3", 3, 1), ("a.l4", 4, 1)])
+
+    assert required_questions(fw, {}) == ("a.l1",)
+    assert required_questions(fw, {"a.l1": 3}) == ("a.l2",)
+    assert required_questions(fw, {"a.l1": 3, "a.l2": 2}) == ("a.l3",)
+    assert required_questions(fw, {"a.l1": 3, "a.l2": 2, "a.l3": 3}) == ("a.l4",)
+
+
+def test_movement_reads_the_score_at_two_decimals():
+    assert movement(Fraction(2), Fraction(201, 100)) == "improved"
+    assert movement(Fraction(2), Fraction(2001, 1000)) == "unchanged"
+    assert movement(2.4, 2.08) == "regressed"
+    assert movement(None, 2.0) is None
+
+
+def test_two_decimals_round_down_so_a_score_never_reaches_the_next_level():
+    assert two_decimals(Fraction(2999, 1000)) == Fraction(299, 100)
+    assert two_decimals(2.4) == Fraction(24, 10)
 
 
 def test_it_counts_an_unanswered_question_as_not_in_place():
@@ -119,7 +218,7 @@ def test_it_counts_an_unanswered_question_as_not_in_place():
         ("a.l1", "a.l2", "a.l3", "a.l4"), 0))
 
 
-def test_it_orders_next_steps_by_weight_then_value_then_framework_order():
+def test_it_orders_each_group_of_steps_by_weight_then_value_then_framework_order():
     fw = framework([
         ("a.base", 1, 1),
         ("a.first", 2, 1), ("a.second", 2, 1), ("a.heavy", 2, 3), ("a.done", 2, 3), ("a.skip", 2, 2),
@@ -131,9 +230,10 @@ def test_it_orders_next_steps_by_weight_then_value_then_framework_order():
     steps = score_assessment(fw, answers).areas[0].next_steps
 
     assert [(s.question, s.value, s.level) for s in steps] == [("a.heavy", 1, 2), ("a.second", 0, 2), ("a.first", 1, 2)]
+    assert {s.kind for s in steps} == {"next_level"}
 
 
-def test_it_lists_the_roadmap_from_lowest_level_then_lowest_score():
+def test_without_targets_the_roadmap_goes_from_lowest_level_then_lowest_score():
     fw = framework([("a.l1", 1, 1), ("b.l1", 1, 1), ("c.l1", 1, 1), ("c.l2", 2, 1)])
 
     result = score_assessment(fw, {"a.l1": 1, "b.l1": 0, "c.l1": 3, "c.l2": 0})
@@ -157,22 +257,32 @@ def frameworks_with_answers(draw):
             weight = draw(st.integers(min_value=1, max_value=3))
             questions.append((f"a{area_index}.q{question_index}", level, weight))
     area_weights = {f"a{i}": draw(st.integers(min_value=1, max_value=3)) for i in range(area_count)}
-    fw = framework(questions, area_weights)
+    not_counting = frozenset(f"a{i}" for i in range(area_count) if draw(st.integers(0, 3)) == 0)
+    fw = framework(questions, area_weights, not_counting)
     answers = {key: draw(answer_values) for key, _, _ in questions}
     return fw, answers
+
+
+def in_range(level, score) -> bool:
+    """level <= score < level + 1, or 4 at level 4; at two decimals too."""
+    if level == 4:
+        return score == 4
+    return level <= score < level + 1 and level <= two_decimals(score) < level + 1
 
 
 @given(frameworks_with_answers())
 def test_scores_stay_in_range_and_agree_with_levels(case):
     fw, answers = case
-    for result in score_assessment(fw, answers).areas:
-        if result.applicable:
-            assert 0 <= result.score <= 4
-            assert result.level <= result.score < result.level + 1 or result.level == result.score == 4
+    result = score_assessment(fw, answers)
+    for area_result in result.areas:
+        if area_result.applicable:
+            assert in_range(area_result.level, area_result.score)
+    if result.overall_level is not None:
+        assert in_range(result.overall_level, result.overall_score)
 
 
 @given(frameworks_with_answers(), st.data())
-def test_raising_one_answer_never_lowers_any_area(case, data):
+def test_raising_one_answer_never_lowers_any_level_or_score(case, data):
     fw, answers = case
     raisable = sorted(key for key, value in answers.items() if value != NA and value < 3)
     if not raisable:
@@ -182,8 +292,44 @@ def test_raising_one_answer_never_lowers_any_area(case, data):
     after = score_assessment(fw, {**answers, key: answers[key] + 1})
     for old, new in zip(before.areas, after.areas, strict=True):
         if old.applicable:
+            assert (new.level, new.score) >= (old.level, old.score)
             assert new.level >= old.level
-            assert new.score >= old.score
+    if before.overall_level is not None:
+        assert after.overall_level >= before.overall_level
+        assert after.overall_score >= before.overall_score
+        assert after.mean_score >= before.mean_score
+
+
+@given(frameworks_with_answers(), st.data())
+def test_an_answer_in_an_area_that_does_not_count_never_changes_the_headline(case, data):
+    fw, answers = case
+    not_counting = {area.key for area in fw.areas if not area.counts_toward_level}
+    keys = sorted(key for key in answers if key.split(".")[0] in not_counting)
+    if not keys:
+        return
+    key, value = data.draw(st.sampled_from(keys)), data.draw(answer_values)
+    before = score_assessment(fw, answers)
+    after = score_assessment(fw, {**answers, key: value})
+    headline = ("overall_level", "overall_score", "mean_score", "limited_by")
+    assert [getattr(after, name) for name in headline] == [getattr(before, name) for name in headline]
+
+
+@given(frameworks_with_answers())
+def test_limited_by_is_empty_exactly_when_the_level_is_4_or_null(case):
+    fw, answers = case
+    result = score_assessment(fw, answers)
+
+    assert (result.limited_by == ()) == (result.overall_level in (4, None))
+
+
+@given(frameworks_with_answers(), frameworks_with_answers())
+def test_a_fall_in_level_always_reads_regressed(first, second):
+    (fw, answers), (_, other) = first, second
+    before = score_assessment(fw, answers)
+    after = score_assessment(fw, {key: other.get(key, value) for key, value in answers.items()})
+    if None in (before.overall_level, after.overall_level) or after.overall_level >= before.overall_level:
+        return
+    assert movement(before.overall_score, after.overall_score) == "regressed"
 
 
 @given(frameworks_with_answers(), st.data())
@@ -199,23 +345,46 @@ def test_marking_a_question_na_never_changes_other_areas(case, data):
 
 
 @given(frameworks_with_answers())
-def test_overall_level_is_the_minimum_and_overall_score_lies_between_area_scores(case):
+def test_the_overall_level_is_the_minimum_over_the_counting_areas(case):
     fw, answers = case
     result = score_assessment(fw, answers)
-    applicable = [a for a in result.areas if a.applicable]
-    if not applicable:
+    counting = [a for a in result.areas if a.applicable and a.counts_toward_level]
+    if not counting:
         assert result.overall_level is None
         return
-    assert result.overall_level == min(a.level for a in applicable)
-    assert min(a.score for a in applicable) <= result.overall_score <= max(a.score for a in applicable)
+    assert result.overall_level == min(a.level for a in counting)
+    assert set(result.limited_by) <= {a.key for a in counting if a.level == result.overall_level}
 
 
 @given(frameworks_with_answers())
-def test_next_steps_are_the_unfinished_practices_of_the_next_level(case):
+def test_next_steps_are_gaps_below_the_level_then_the_unfinished_practices_of_the_next(case):
     fw, answers = case
     levels = {q.key: q.level for q in fw.questions}
     for result in score_assessment(fw, answers).areas:
+        kinds = [step.kind for step in result.next_steps]
+        assert kinds == sorted(kinds)  # "gap" before "next_level"
         for step in result.next_steps:
-            assert levels[step.question] == step.level == result.level + 1
             assert answers[step.question] != NA
-            assert answers[step.question] < 3
+            if step.kind == "gap":
+                assert levels[step.question] == step.level <= result.level
+                assert answers[step.question] <= 1
+            else:
+                assert levels[step.question] == step.level == result.level + 1
+                assert answers[step.question] < 3
+
+
+def figures(result) -> tuple:
+    """What a report shows of a result, but for the exempt levels above the next one."""
+    areas = [(a.key, a.level, a.score, a.next_steps) for a in result.areas]
+    roadmap = [a.key for a in result.roadmap]
+    return result.overall_level, result.overall_score, result.mean_score, result.limited_by, areas, roadmap
+
+
+@given(frameworks_with_answers())
+def test_the_questions_adaptive_depth_leaves_unanswered_cannot_change_the_result(case):
+    fw, answers = case
+    settled: dict = {}
+    while required := required_questions(fw, settled):  # a team answering only what is asked
+        settled |= {key: answers[key] for key in required}
+
+    assert figures(score_assessment(fw, settled)) == figures(score_assessment(fw, answers))

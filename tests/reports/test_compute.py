@@ -13,6 +13,7 @@ from reports.models import AreaScore, Report
 from reports.services import report_compute, report_request, reports_requeue_stale
 from tests.conftest import complete_answers
 from tests.reports.conftest import submit_answers
+from tests.reports.helpers import submit_and_compute
 
 pytestmark = pytest.mark.django_db
 
@@ -135,3 +136,27 @@ def test_the_figures_of_a_report_with_history_targets_and_other_teams_are_valid_
     assert radar == {"This assessment", "Previous assessment", "Targets", "Other teams (median)"}
     for figure in figures.values():
         go.Figure(figure)  # raises ValueError on any property Plotly does not know
+
+
+def test_changing_a_target_recomputes_the_latest_report_and_its_roadmap_follows(cast):
+    earlier, latest = submit_and_compute(cast, 1), submit_and_compute(cast, 1)
+    assert Report.objects.get(assessment=latest).content["roadmap"][0]["area"] == "people"  # all alike
+
+    target_set(team=cast.team, framework=cast.framework, area_key="governance", level=3, user=cast.owner)
+
+    assert dict(Report.objects.values_list("assessment_id", "status")) == {earlier.pk: "ready", latest.pk: "pending"}
+    report_compute(assessment_id=latest.pk)
+    content = Report.objects.get(assessment=latest).content
+    governance = next(area for area in content["areas"] if area["key"] == "governance")
+    assert (governance["target"], governance["gap"]) == (3, 3)
+    assert content["roadmap"][0]["area"] == "governance"
+
+
+def test_a_report_of_an_earlier_scoring_rule_is_recomputed_by_the_requeue(submitted):
+    report_compute(assessment_id=submitted.pk)
+    Report.objects.update(scoring_rule=1)
+
+    assert reports_requeue_stale() == 1
+    report_compute(assessment_id=submitted.pk)
+
+    assert Report.objects.values_list("status", "scoring_rule").get() == ("ready", 2)

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from maturity.framework_file import FrameworkFileError, read_framework_file
-from maturity.services import FrameworkConflictError, framework_load
+from maturity.services import FrameworkConflictError, FrameworkReplacesError, framework_load
 
 
 class Command(BaseCommand):
@@ -16,7 +16,7 @@ class Command(BaseCommand):
         try:
             spec = read_framework_file(path)
             result = framework_load(spec=spec)
-        except (FrameworkFileError, FrameworkConflictError) as error:
+        except (FrameworkFileError, FrameworkConflictError, FrameworkReplacesError) as error:
             raise CommandError(str(error)) from None
         framework = result.framework
         summary = f"{framework.slug} v{framework.version}: {len(spec.areas)} areas, {len(spec.questions)} questions"

@@ -1,9 +1,11 @@
 import pytest
 
+from maturity.api.serializers import FrameworkDetailOutputSerializer
 from maturity.framework_file import parse_framework
 from maturity.services import framework_load
 from tests.api_helpers import api_as
 from tests.conftest import MLOPS_YAML
+from tests.documented import assert_documented
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,9 +31,20 @@ def test_it_answers_the_newest_version_with_levels_areas_and_questions(two_versi
     assert body["version"] == 2
     assert body["levels"][0] == {"level": 0, "name": "Nothing", "description": body["levels"][0]["description"]}
     assert [area["key"] for area in body["areas"]][:2] == ["people", "data"]
-    assert set(body["areas"][0]["questions"][0]) == {
-        "key", "level", "statement", "guidance", "recommendation", "weight"
+    assert body["scopes"] == []
+    assert {key: body["areas"][0][key] for key in ("counts_toward_level", "scope")} == {
+        "counts_toward_level": True, "scope": None
     }
+    assert body["areas"][0]["questions"][0]["sources"] == []
+    assert set(body["areas"][0]["questions"][0]) == {
+        "key", "level", "statement", "guidance", "recommendation", "weight", "sources", "replaces"
+    }
+
+
+def test_the_body_is_what_its_serializer_documents(two_versions):
+    body = api_as(UserFactory()).get("/api/frameworks/mlops/").json()
+
+    assert_documented(body, FrameworkDetailOutputSerializer())
 
 
 def test_it_answers_an_older_version_on_request(two_versions):
