@@ -99,6 +99,9 @@ class Assessment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # The answer to each scope of the framework answered so far (scope key -> true/false): an area whose
+    # scope is false is out of scope (design section 2).
+    scope = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ("team", "-created_at")

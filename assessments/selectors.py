@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, F, OuterRef, QuerySet, Subquery
 
 from assessments.models import Answer, Assessment, Membership, Organization, TargetLevel, Team
+from maturity import scoring
 from maturity.models import Area, Framework, Question
 from maturity.selectors import framework_content, framework_for_new_assessment
 
@@ -182,6 +183,20 @@ def progress_by_area(*, rows: list[AnswerRow]) -> dict[str, Progress]:
 
 def overall_progress(*, rows: list[AnswerRow]) -> Progress:
     return Progress(answered=sum(row.value is not None for row in rows), total=len(rows))
+
+
+def assessment_scope(*, assessment: Assessment) -> dict[str, bool | None]:
+    """Every scope of the assessment's framework, in framework order, with its answer (None: not yet)."""
+    scopes = framework_content(framework=assessment.framework).scopes
+    return {scope.key: assessment.scope.get(scope.key) for scope in scopes}
+
+
+def required_questions(*, assessment: Assessment, rows: list[AnswerRow]) -> tuple[str, ...]:
+    """Adaptive depth (design section 2): the unanswered questions that must be answered before submitting,
+    from rows already fetched; the others cannot change the result yet."""
+    answers = {row.question.key: row.value for row in rows if row.value is not None}
+    definition = framework_content(framework=assessment.framework).definition
+    return scoring.required_questions(definition, answers, scope=assessment.scope)
 
 
 def framework_areas(*, framework_id: int) -> QuerySet[Area]:

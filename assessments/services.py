@@ -9,6 +9,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from assessments.models import Answer, Assessment, Membership, Organization, Role, TargetLevel, Team
+from assessments.selectors import assessment_answer_rows, assessment_scope, required_questions
 from assessments.signals import Followup, assessment_submitted, targets_changed
 from maturity.models import Framework, Question
 from maturity.scoring import NA
@@ -22,9 +23,21 @@ class AssessmentNotDraftError(Exception):
 
 
 class AssessmentIncompleteError(Exception):
-    def __init__(self, unanswered: list[str]) -> None:
-        self.unanswered = unanswered
-        super().__init__(f"{len(unanswered)} question(s) unanswered: {', '.join(unanswered)}")
+    """Required questions (adaptive depth) or scopes still unanswered."""
+
+    def __init__(self, unanswered: list[str], scopes: list[str]) -> None:
+        self.unanswered, self.scopes = unanswered, scopes
+        parts = [f"{len(unanswered)} required question(s) unanswered: {', '.join(unanswered)}"] if unanswered else []
+        parts += [f"{len(scopes)} scope question(s) unanswered: {', '.join(scopes)}"] if scopes else []
+        super().__init__("; ".join(parts))
+
+
+class ScopeInvalidError(Exception):
+    """Carries {scope key: [message]} for every bad item."""
+
+    def __init__(self, problems: dict[str, list[str]]) -> None:
+        self.problems = problems
+        super().__init__(f"{len(problems)} invalid scope answer(s)")
 
 
 class AnswersInvalidError(Exception):
@@ -239,22 +252,34 @@ def assessment_submit(
 def _submit(*, assessment: Assessment, user: AbstractBaseUser, submitted_at: datetime | None) -> Submission:
     with transaction.atomic():
         locked = _lock_draft(assessment)
-        answered = set(locked.answers.values_list("question_id", flat=True))
-        unanswered = [
-            key
-            for question_id, key in Question.objects.filter(framework_id=locked.framework_id)
-            .order_by("position")
-            .values_list("id", "key")
-            if question_id not in answered
-        ]
-        if unanswered:
-            raise AssessmentIncompleteError(unanswered)
+        rows = assessment_answer_rows(assessment=locked)
+        unanswered = list(required_questions(assessment=locked, rows=rows))
+        scopes = [key for key, answer in assessment_scope(assessment=locked).items() if answer is None]
+        if unanswered or scopes:
+            raise AssessmentIncompleteError(unanswered, scopes)
         locked.status = Assessment.Status.SUBMITTED
         locked.submitted_by = user
         locked.submitted_at = submitted_at or timezone.now()
         locked.save(update_fields=["status", "submitted_by", "submitted_at"])
         responses = assessment_submitted.send(sender=Assessment, assessment_id=locked.pk)
     return Submission(assessment=locked, followups=[followup for _, followup in responses if followup is not None])
+
+
+def assessment_scope_set(*, assessment: Assessment, answers: Mapping[str, object]) -> None:
+    """Records the answers to some of the framework's scopes (scope key -> true/false); all or nothing."""
+    known = {scope.key for scope in framework_content(framework=assessment.framework).scopes}
+    problems = {
+        str(key): ["Not a scope of this assessment's framework."] if key not in known else ["Must be true or false."]
+        for key, value in answers.items()
+        if key not in known or not isinstance(value, bool)
+    }
+    if problems or not answers:
+        raise ScopeInvalidError(problems or {"detail": ["Give at least one scope key with true or false."]})
+    with transaction.atomic():
+        locked = _lock_draft(assessment)
+        locked.scope = {**locked.scope, **answers}
+        locked.save(update_fields=["scope"])
+    assessment.scope = locked.scope
 
 
 def _lock_draft(assessment: Assessment) -> Assessment:

@@ -154,6 +154,7 @@ def _insert_reports(assessments, answers_by_assessment, definition, text):
             answers=answers,
             comments={},
             targets={},
+            scope={},
             previous_scores=earlier[-1].scores if earlier else {},
             others_median={},
             history=list(earlier),
@@ -171,6 +172,7 @@ def _insert_reports(assessments, answers_by_assessment, definition, text):
             generated_at=now,
             duration_ms=0,
             attempts=1,
+            scoring_rule=content["scoring_rule"],
         )
         report.payload = rendered_payload(report)
         reports.append(report)

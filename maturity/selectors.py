@@ -81,6 +81,7 @@ class FrameworkContent:
     levels: tuple[Level, ...]
     areas: tuple[Area, ...]
     questions: tuple[Question, ...]
+    scopes: tuple[Scope, ...] = ()
 
     @cached_property
     def level_names(self) -> dict[int, str]:
@@ -118,4 +119,5 @@ def _framework_content(framework_id: int, loaded_at: datetime) -> FrameworkConte
     for question in questions:
         question.area = by_id[question.area_id]
     levels = tuple(Level.objects.filter(framework_id=framework_id).order_by("number"))
-    return FrameworkContent(levels=levels, areas=areas, questions=questions)
+    scopes = tuple(Scope.objects.filter(framework_id=framework_id).order_by("position"))
+    return FrameworkContent(levels=levels, areas=areas, questions=questions, scopes=scopes)

@@ -52,6 +52,23 @@ def other_framework(mlops_framework):
     return framework_load(spec=parse_framework(text)).framework
 
 
+@pytest.fixture
+def scoped_framework(mlops_framework):
+    """mlops version 2 with a scope question, `regulated`, that governance depends on, and governance out of
+    the headline level."""
+    text = MLOPS_YAML.read_text().replace("version: 1", "version: 2", 1)
+    text = text.replace(
+        "areas:\n",
+        "scopes:\n  - key: regulated\n    question: Is the team's work regulated?\n"
+        "    description: Credit, health, hiring.\nareas:\n",
+        1,
+    )
+    text = text.replace(
+        "  - key: governance\n", "  - key: governance\n    scope: regulated\n    counts_toward_level: false\n", 1
+    )
+    return framework_load(spec=parse_framework(text)).framework
+
+
 class Cast:
     """An organisation with a team and a draft assessment, and one user per role plus an outsider
     who belongs to another organisation and must see nothing of this one."""

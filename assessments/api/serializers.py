@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from assessments.models import Assessment, Membership, Organization, Role, TargetLevel, Team
-from assessments.selectors import AnswerRow, Progress
+from assessments.selectors import AnswerRow, Progress, assessment_scope, required_questions
 
 # The largest id the database holds (BigAutoField); a larger one would make the query itself fail.
 MAX_ID = 2**63 - 1
@@ -136,9 +136,28 @@ class AssessmentDetailOutputSerializer(AssessmentListOutputSerializer):
     """Needs `context["rows"]`: the assessment's answer rows, fetched once by the view."""
 
     answers = serializers.SerializerMethodField()
+    scope = serializers.SerializerMethodField()
+    required = serializers.SerializerMethodField()
 
     class Meta(AssessmentListOutputSerializer.Meta):
-        fields = (*AssessmentListOutputSerializer.Meta.fields, "answers")
+        fields = (*AssessmentListOutputSerializer.Meta.fields, "scope", "answers", "required")
+
+    @extend_schema_field(
+        {"type": "object", "additionalProperties": {"type": "boolean", "nullable": True},
+         "description": "Every scope of the framework: true, false, or null when not answered yet."}
+    )
+    def get_scope(self, assessment: Assessment) -> dict:
+        return assessment_scope(assessment=assessment)
+
+    @extend_schema_field(
+        serializers.ListField(
+            child=serializers.CharField(),
+            help_text="Keys of the unanswered questions that must be answered before submitting; the others "
+            "cannot change the result yet.",
+        )
+    )
+    def get_required(self, assessment: Assessment) -> list[str]:
+        return list(required_questions(assessment=assessment, rows=self.context["rows"]))
 
     @extend_schema_field(ProgressSerializer)
     def get_progress(self, assessment: Assessment) -> dict:
@@ -202,5 +221,11 @@ class SubmitOutputSerializer(serializers.Serializer):
 
 class IncompleteSerializer(serializers.Serializer):
     detail = serializers.CharField()
-    unanswered = serializers.ListField(child=serializers.CharField())
+    unanswered = serializers.ListField(child=serializers.CharField(), help_text="Required questions unanswered.")
+    scopes = serializers.ListField(child=serializers.CharField(), help_text="Scope questions unanswered.")
+
+
+# The scope PATCH body: scope key -> true or false (the service checks the keys).
+SCOPE_INPUT = {"type": "object", "additionalProperties": {"type": "boolean"}, "example": {"genai": False}}
+SCOPE_INVALID = {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}
 

@@ -16,5 +16,6 @@ urlpatterns = [
     path(
         "assessments/<int:assessment_id>/answers/", views.AssessmentAnswersApi.as_view(), name="api-assessment-answers"
     ),
+    path("assessments/<int:assessment_id>/scope/", views.AssessmentScopeApi.as_view(), name="api-assessment-scope"),
     path("assessments/<int:assessment_id>/submit/", views.AssessmentSubmitApi.as_view(), name="api-assessment-submit"),
 ]

@@ -259,6 +259,32 @@ def _answer_items(data) -> list[services.AnswerInput]:
     ]
 
 
+class AssessmentScopeApi(APIView):
+    @extend_schema(
+        request=s.SCOPE_INPUT,
+        responses={
+            200: s.AssessmentDetailOutputSerializer,
+            400: OpenApiResponse(s.SCOPE_INVALID, description="Each bad scope key with its message; nothing saved."),
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: CONFLICT,
+        },
+        description="Answers some of the framework's scope questions; an area whose scope is false is out of scope.",
+    )
+    def patch(self, request: Request, assessment_id: int) -> Response:
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        require_answer(assessment.role)
+        if not isinstance(request.data, dict):
+            raise ValidationError({"detail": "Expected a JSON object of scope key -> true or false."})
+        try:
+            services.assessment_scope_set(assessment=assessment, answers=request.data)
+        except services.ScopeInvalidError as error:
+            raise ValidationError(error.problems) from None
+        except services.AssessmentNotDraftError as error:
+            raise Conflict(str(error)) from None
+        return _assessment_response(request, assessment)
+
+
 class AssessmentSubmitApi(APIView):
     @extend_schema(
         request=None,
@@ -277,7 +303,7 @@ class AssessmentSubmitApi(APIView):
         try:
             submitted = services.assessment_submit(assessment=assessment, user=request.user)
         except services.AssessmentIncompleteError as error:
-            body = {"detail": str(error), "unanswered": error.unanswered}
+            body = {"detail": str(error), "unanswered": error.unanswered, "scopes": error.scopes}
             return Response(body, status=status.HTTP_400_BAD_REQUEST)
         except services.AssessmentNotDraftError as error:
             raise Conflict(str(error)) from None

@@ -40,9 +40,7 @@ def assessment_submit_view(request: HttpRequest, assessment_id: int) -> HttpResp
     try:
         submission = assessment_submit(assessment=assessment, user=request.user)
     except AssessmentIncompleteError as error:
-        return _render_summary(
-            request, assessment, error=f"Not submitted: {len(error.unanswered)} question(s) still need an answer."
-        )
+        return _render_summary(request, assessment, error=f"Not submitted: {error}.")
     except SubmitFailedError as error:
         return _render_summary(request, assessment, error=str(error), status=503)
     except AssessmentNotDraftError:

@@ -92,6 +92,10 @@ class HistoryEntrySerializer(serializers.Serializer):
     framework = serializers.CharField(help_text="Slug: compare entries of one framework only.")
     framework_version = serializers.IntegerField()
     report_status = serializers.CharField(allow_null=True)
+    movement = serializers.ChoiceField(
+        choices=["improved", "regressed", "unchanged"], allow_null=True,
+        help_text="Since the previous entry on the same framework with a score; null for the first.",
+    )
     overall = HistoryOverallSerializer()
     areas = HistoryAreaSerializer(many=True)
 
@@ -105,7 +109,11 @@ class DashboardTeamSerializer(serializers.Serializer):
     areas = HistoryAreaSerializer(many=True)
     previous_score = serializers.FloatField(allow_null=True)
     change = serializers.FloatField(allow_null=True)
-    regressed = serializers.BooleanField()
+    movement = serializers.ChoiceField(
+        choices=["improved", "regressed", "unchanged"], allow_null=True,
+        help_text="Since the team's previous assessment on the same framework, by overall score at two decimals.",
+    )
+    regressed = serializers.BooleanField(help_text="movement is regressed.")
 
 
 class DashboardOutputSerializer(serializers.Serializer):

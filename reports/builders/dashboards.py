@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from maturity.scoring import Movement, movement
 from reports.builders.charts import heatmap_figure, level_distribution_figure
 from reports.builders.comparison import ScoreChange, score_change
 from reports.models import Report
@@ -29,7 +30,7 @@ class TeamRow:
     previous_level: int | None
     previous_score: float | None
     change: ScoreChange | None
-    regressed: bool
+    movement: Movement | None  # since the previous assessment on the same framework (maturity.scoring)
     assessments: int
 
     @property
@@ -42,10 +43,11 @@ class TeamRow:
 
     @property
     def improved(self) -> bool:
-        if self.regressed:
-            return False
-        level_up = None not in (self.level, self.previous_level) and self.level > self.previous_level
-        return level_up or (self.change is not None and self.change.value > 0)
+        return self.movement == "improved"
+
+    @property
+    def regressed(self) -> bool:
+        return self.movement == "regressed"
 
 
 def team_row(results: TeamResults, level_names: Mapping[str, Mapping[int, str]]) -> TeamRow:
@@ -53,8 +55,7 @@ def team_row(results: TeamResults, level_names: Mapping[str, Mapping[int, str]])
     team, latest, previous = results.team, results.latest, results.previous
     level = latest.level if latest else None
     previous_level = previous.level if previous else None
-    change = score_change(previous.score if previous else None, latest.score if latest else None)
-    fell = None not in (level, previous_level) and level < previous_level
+    before, after = previous.score if previous else None, latest.score if latest else None
     names = level_names.get(latest.framework, {}) if latest else {}
     return TeamRow(
         team_id=team.team_id,
@@ -70,8 +71,8 @@ def team_row(results: TeamResults, level_names: Mapping[str, Mapping[int, str]])
         score=latest.score if latest else None,
         previous_level=previous_level,
         previous_score=previous.score if previous else None,
-        change=change,
-        regressed=bool(fell or (change is not None and change.value < 0)),
+        change=score_change(before, after),
+        movement=movement(before, after),
         assessments=latest.count if latest else 0,
     )
 
@@ -133,6 +134,7 @@ def dashboard_payload(results: OrganizationResults) -> dict:
             ] if areas is not None else [],
             "previous_score": row.previous_score,
             "change": row.change.value if row.change is not None else None,
+            "movement": row.movement,
             "regressed": row.regressed,
         })
     distribution = {

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from maturity.scoring import Movement, movement
 from reports.builders.charts import history_figure
 from reports.builders.comparison import ScoreChange, score_change
 from reports.selectors.history import AreaResult, SubmittedAssessment
@@ -15,6 +16,7 @@ from reports.selectors.history import AreaResult, SubmittedAssessment
 def history_payload(history: list[SubmittedAssessment]) -> list[dict]:
     """The team history as the API shows it (HistoryEntrySerializer): one entry per submitted assessment,
     oldest first, its areas in the order of its framework version."""
+    movements = _movements(history)
     return [
         {
             "id": entry.assessment_id,
@@ -23,11 +25,23 @@ def history_payload(history: list[SubmittedAssessment]) -> list[dict]:
             "framework": entry.framework,
             "framework_version": entry.framework_version,
             "report_status": entry.report_status,
+            "movement": movements[entry.assessment_id],
             "overall": {"level": entry.level, "score": entry.score},
             "areas": [{"key": key, "level": area.level, "score": area.score} for key, area in entry.areas.items()],
         }
         for entry in history
     ]
+
+
+def _movements(history: list[SubmittedAssessment]) -> dict[int, Movement | None]:
+    """Assessment id -> its movement since the last entry before it on the same framework with a score."""
+    last_score: dict[str, float] = {}
+    movements = {}
+    for entry in history:
+        movements[entry.assessment_id] = movement(last_score.get(entry.framework), entry.score)
+        if entry.score is not None:
+            last_score[entry.framework] = entry.score
+    return movements
 
 
 HISTORY_CSV_COLUMNS = [
@@ -85,6 +99,7 @@ class HistoryRow(SubmittedAssessment):
 
     level_name: str = ""
     change: ScoreChange | None = None
+    movement: Movement | None = None
 
 
 def history_rows(
@@ -97,8 +112,15 @@ def history_rows(
     for entry in history:
         names = level_names.get(entry.framework, {})
         level_name = names.get(entry.level, "") if entry.level is not None else ""
-        change = score_change(previous_score.get(entry.framework), entry.score)
-        rows.append(HistoryRow(**vars(entry), level_name=level_name, change=change))
+        before = previous_score.get(entry.framework)
+        rows.append(
+            HistoryRow(
+                **vars(entry),
+                level_name=level_name,
+                change=score_change(before, entry.score),
+                movement=movement(before, entry.score),
+            )
+        )
         if entry.score is not None:
             previous_score[entry.framework] = entry.score
     return rows[::-1]

@@ -8,7 +8,7 @@ from reports.selectors.report import ReportInputs
 
 def compute_content_and_figures(inputs: ReportInputs) -> tuple[dict, dict]:
     """The report from its inputs, without the database."""
-    result = score_assessment(inputs.definition, inputs.answers, targets=inputs.targets)
+    result = score_assessment(inputs.definition, inputs.answers, targets=inputs.targets, scope=inputs.scope)
     content = report_content(result=result, text=inputs.text, answers=inputs.answers, comments=inputs.comments)
     return content, report_figures(inputs=inputs, content=content)
 

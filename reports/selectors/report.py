@@ -36,6 +36,7 @@ class ReportInputs:
     answers: dict[str, int | str]
     comments: dict[str, str]
     targets: dict[str, int]
+    scope: dict[str, bool]  # scope key -> answer (design section 2)
     previous_scores: dict[str, float | None]  # area key -> score of the team's previous assessment
     others_median: dict[str, float]  # area key -> median of the other teams' latest scores
     history: list[HistoryPoint]  # oldest first
@@ -61,6 +62,7 @@ def report_inputs(*, assessment_id: int) -> ReportInputs:
         answers=answers,
         comments=comments,
         targets={key: target.level for key, target in targets.items()},
+        scope=assessment.scope,
         previous_scores=history[-1].scores if history else {},
         others_median=_others_median(assessment),
         history=history,

@@ -35,14 +35,17 @@ def results(*pair: RankedAssessment) -> TeamResults:
     return TeamResults(TeamRef(1, "Team", 5, "Org"), *(pair or (None, None)))
 
 
-def test_a_team_that_rose_a_level_improved_and_one_that_fell_regressed():
-    up = team_row(results(ranked(2, 2.0), ranked(1, 2.0)), NAMES)
+def test_movement_is_the_one_definition_by_overall_score():
+    up = team_row(results(ranked(2, 2.0), ranked(1, 1.9)), NAMES)
     down = team_row(results(ranked(1, 1.5), ranked(2, 2.5)), NAMES)
     same_level_lower_score = team_row(results(ranked(2, 2.25), ranked(2, 2.5)), NAMES)
+    same = team_row(results(ranked(2, 2.25), ranked(2, 2.25)), NAMES)
     new = team_row(results(), NAMES)
 
-    assert [(row.improved, row.regressed, row.has_result) for row in (up, down, same_level_lower_score, new)] == [
-        (True, False, True), (False, True, True), (False, True, True), (False, False, False)
+    rows = (up, down, same_level_lower_score, same, new)
+    assert [(row.movement, row.improved, row.regressed, row.has_result) for row in rows] == [
+        ("improved", True, False, True), ("regressed", False, True, True), ("regressed", False, True, True),
+        ("unchanged", False, False, True), (None, False, False, False),
     ]
     assert (down.level_name, down.change.value) == ("DevOps but no MLOps", -1.0)
     assert (down.assessments, new.assessments) == (2, 0)
