@@ -191,6 +191,25 @@ def assessment_scope(*, assessment: Assessment) -> dict[str, bool | None]:
     return {scope.key: assessment.scope.get(scope.key) for scope in scopes}
 
 
+@dataclass(frozen=True)
+class Provisional:
+    """The assessment as scored now, unanswered questions counting as 0 (design section 2)."""
+
+    levels: dict[str, int | None]  # area key -> level (None: out of scope or all "not applicable")
+    required: frozenset[str]  # unanswered questions that can still change the result
+
+
+def provisional(*, assessment: Assessment, rows: list[AnswerRow]) -> Provisional:
+    """From rows already fetched; no query."""
+    answers = {row.question.key: row.value for row in rows if row.value is not None}
+    definition = framework_content(framework=assessment.framework).definition
+    result = scoring.score_assessment(definition, answers, scope=assessment.scope)
+    return Provisional(
+        levels={area.key: area.level for area in result.areas},
+        required=frozenset(scoring.required_questions(definition, answers, scope=assessment.scope)),
+    )
+
+
 def required_questions(*, assessment: Assessment, rows: list[AnswerRow]) -> tuple[str, ...]:
     """Adaptive depth (design section 2): the unanswered questions that must be answered before submitting,
     from rows already fetched; the others cannot change the result yet."""

@@ -23,5 +23,6 @@ urlpatterns = [
         name="answer_save",
     ),
     path("assessments/<int:assessment_id>/summary/", summary.assessment_summary, name="assessment_summary"),
+    path("assessments/<int:assessment_id>/scope/", summary.assessment_scope_save, name="assessment_scope"),
     path("assessments/<int:assessment_id>/submit/", summary.assessment_submit_view, name="assessment_submit"),
 ]

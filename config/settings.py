@@ -244,6 +244,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # A report's next step is a gap or a next-level step; "kind" is also an assessment's self or audit.
+    "ENUM_NAME_OVERRIDES": {
+        "StepKindEnum": ["gap", "next_level"],
+        "AssessmentKindEnum": "assessments.models.Assessment.Kind",
+    },
 }
 
 # --- Celery: Redis in production; without REDIS_URL a broker kept in files under .data/, so a

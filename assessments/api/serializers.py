@@ -226,6 +226,7 @@ class IncompleteSerializer(serializers.Serializer):
 
 
 # The scope PATCH body: scope key -> true or false (the service checks the keys).
-SCOPE_INPUT = {"type": "object", "additionalProperties": {"type": "boolean"}, "example": {"genai": False}}
+SCOPE_INPUT = {"type": "object", "additionalProperties": {"type": "boolean"}, "example": {"regulated": False}}
+
 SCOPE_INVALID = {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}
 

@@ -261,7 +261,7 @@ def _answer_items(data) -> list[services.AnswerInput]:
 
 class AssessmentScopeApi(APIView):
     @extend_schema(
-        request=s.SCOPE_INPUT,
+        request={"application/json": s.SCOPE_INPUT},
         responses={
             200: s.AssessmentDetailOutputSerializer,
             400: OpenApiResponse(s.SCOPE_INVALID, description="Each bad scope key with its message; nothing saved."),

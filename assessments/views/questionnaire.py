@@ -17,6 +17,7 @@ from assessments.selectors import (
     assessment_answer_rows,
     overall_progress,
     progress_by_area,
+    provisional,
 )
 from assessments.tenancy import assessment_or_404
 from maturity.models import Area
@@ -49,6 +50,7 @@ class QuestionItem:
     value: str  # the radio value to check: "0".."3", "na" or ""
     comment: str
     errors: list[str]
+    optional: bool  # unanswered, and cannot change the result yet (adaptive depth)
 
     @property
     def answer_label(self) -> str:
@@ -66,6 +68,24 @@ class LevelGroup:
 class AreaNavItem:
     area: Area
     progress: Progress
+    level: int | None  # provisional, from the answers so far
+    required_left: int  # unanswered questions that can still change the result
+
+
+def nav_items(assessment: Assessment, rows: list[AnswerRow], *, only: str | None = None) -> list[AreaNavItem]:
+    """Every area (or `only` that one) with its progress, provisional level and what is still required."""
+    progress, now = progress_by_area(rows=rows), provisional(assessment=assessment, rows=rows)
+    required_by_area: dict[str, int] = {}
+    for row in rows:
+        if row.question.key in now.required:
+            required_by_area[row.question.area.key] = required_by_area.get(row.question.area.key, 0) + 1
+    return [
+        AreaNavItem(
+            area, progress.get(area.key, Progress(0, 0)), now.levels.get(area.key), required_by_area.get(area.key, 0)
+        )
+        for area in framework_content(framework=assessment.framework).areas
+        if only is None or area.key == only
+    ]
 
 
 @login_required
@@ -100,16 +120,16 @@ def render_area(
     index = next((i for i, area in enumerate(areas) if area.key == area_key), None)
     if index is None:
         raise Http404("No such area in this assessment's framework.")
-    progress = progress_by_area(rows=rows)
     area_rows = [row for row in rows if row.question.area.key == area_key]
+    required = provisional(assessment=assessment, rows=rows).required
     context = {
         "assessment": assessment,
         "team": assessment.team,
         "organization": assessment.team.organization,
         "area": areas[index],
-        "nav": [AreaNavItem(area, progress.get(area.key, Progress(0, 0))) for area in areas],
+        "nav": nav_items(assessment, rows),
         "overall": overall_progress(rows=rows),
-        "groups": _level_groups(content.level_names, area_rows, posted),
+        "groups": _level_groups(content.level_names, area_rows, posted, required),
         "previous_area": areas[index - 1] if index > 0 else None,
         "next_area": areas[index + 1] if index + 1 < len(areas) else None,
         "editable": assessment.is_draft and can_answer(assessment.role),
@@ -121,17 +141,20 @@ def render_area(
     return render(request, "assessments/area.html", context, status=status)
 
 
-def _level_groups(names: dict[int, str], rows: list[AnswerRow], posted: Posted | None) -> list[LevelGroup]:
+def _level_groups(
+    names: dict[int, str], rows: list[AnswerRow], posted: Posted | None, required: frozenset[str]
+) -> list[LevelGroup]:
     groups: dict[int, LevelGroup] = {}
     for row in sorted(rows, key=lambda row: (row.question.level, row.question.position)):
         number = row.question.level
         group = groups.setdefault(number, LevelGroup(number, names.get(number, ""), []))
-        group.questions.append(_question_item(row, posted))
+        optional = row.value is None and row.question.key not in required
+        group.questions.append(_question_item(row, posted, optional=optional))
     return list(groups.values())
 
 
-def _question_item(row: AnswerRow, posted: Posted | None) -> QuestionItem:
+def _question_item(row: AnswerRow, posted: Posted | None, *, optional: bool) -> QuestionItem:
     if posted is not None and posted.question == row.question.key:
-        return QuestionItem(row=row, value=posted.value, comment=posted.comment, errors=posted.errors)
+        return QuestionItem(row, posted.value, posted.comment, posted.errors, optional)
     value = "" if row.value is None else str(row.value)
-    return QuestionItem(row=row, value=value, comment=row.comment, errors=[])
+    return QuestionItem(row=row, value=value, comment=row.comment, errors=[], optional=optional)

@@ -1,4 +1,7 @@
-"""The summary before submitting: progress per area, what is still unanswered, and the Submit button."""
+"""The summary before submitting: the scope questions, progress and the provisional level per area, what is
+still required (adaptive depth), and the Submit button."""
+
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,19 +13,21 @@ from assessments.links import links_for
 from assessments.models import Assessment
 from assessments.permissions import can_answer
 from assessments.selectors import (
-    Progress,
     assessment_answer_rows,
+    assessment_scope,
     overall_progress,
-    progress_by_area,
+    provisional,
 )
 from assessments.services import (
     AssessmentIncompleteError,
     AssessmentNotDraftError,
+    ScopeInvalidError,
     SubmitFailedError,
+    assessment_scope_set,
     assessment_submit,
 )
 from assessments.tenancy import assessment_or_404, require_answer
-from assessments.views.questionnaire import AreaNavItem
+from assessments.views.questionnaire import nav_items
 from maturity.selectors import framework_content
 
 
@@ -51,20 +56,51 @@ def assessment_submit_view(request: HttpRequest, assessment_id: int) -> HttpResp
     return redirect("assessment_summary", assessment_id=assessment.pk)
 
 
+@dataclass(frozen=True)
+class ScopeItem:
+    key: str
+    question: str
+    description: str
+    answer: bool | None
+
+
+@login_required
+@require_POST
+def assessment_scope_save(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    """The scope questions of the summary, answered yes or no; those left blank stay unanswered."""
+    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+    require_answer(assessment.role)
+    answers = {key: value == "yes" for key, value in request.POST.items() if value in ("yes", "no")}
+    try:
+        assessment_scope_set(assessment=assessment, answers=answers)
+    except ScopeInvalidError as error:
+        messages_text = "; ".join(f"{key}: {' '.join(problems)}" for key, problems in error.problems.items())
+        return _render_summary(request, assessment, error=f"Scope not saved: {messages_text}", status=400)
+    except AssessmentNotDraftError:
+        return _render_summary(request, assessment, error="This assessment is submitted already.", status=409)
+    messages.success(request, "Scope saved.")
+    return redirect("assessment_summary", assessment_id=assessment.pk)
+
+
 def _render_summary(request: HttpRequest, assessment: Assessment, error: str = "", status: int = 200) -> HttpResponse:
     rows = assessment_answer_rows(assessment=assessment)
-    progress = progress_by_area(rows=rows)
-    overall = overall_progress(rows=rows)
+    required = provisional(assessment=assessment, rows=rows).required
+    scopes = framework_content(framework=assessment.framework).scopes
+    answers = assessment_scope(assessment=assessment)
+    open_scopes = [key for key, answer in answers.items() if answer is None]
+    unanswered = [row for row in rows if row.value is None]
     context = {
         "assessment": assessment,
         "team": assessment.team,
         "organization": assessment.team.organization,
-        "nav": [
-            AreaNavItem(area, progress.get(area.key, Progress(0, 0)))
-            for area in framework_content(framework=assessment.framework).areas
-        ],
-        "overall": overall,
-        "unanswered": [row for row in rows if row.value is None],
+        "nav": nav_items(assessment, rows),
+        "overall": overall_progress(rows=rows),
+        "unanswered": unanswered,
+        "required": [row for row in unanswered if row.question.key in required],
+        "optional": [row for row in unanswered if row.question.key not in required],
+        "scopes": [ScopeItem(s.key, s.question, s.description, answers[s.key]) for s in scopes],
+        "open_scopes": open_scopes,
+        "ready": not open_scopes and not required,
         "can_submit": assessment.is_draft and can_answer(assessment.role),
         "links": links_for(assessment),
         "error": error,

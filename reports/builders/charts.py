@@ -6,10 +6,13 @@ tests check every builder's output against Plotly's schema once.
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 LEVEL_TICKS = {"tickvals": [0, 1, 2, 3, 4], "range": [0, 4]}
-LEVEL_COLOURS = ["#d7301f", "#fc8d59", "#fdcc8a", "#78c679", "#238443"]
+# One colour per level everywhere: the level badges of the pages (static/css/app.css) and every chart.
+LEVEL_COLOURS = ["#b8261a", "#b5561b", "#8a6d00", "#3b7a2a", "#1d5e35"]
+# Days shown either side of a lone assessment, so that its axis reads in dates, not in milliseconds.
+LONE_POINT_MARGIN = timedelta(days=45)
 FONT = {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 13}
 
 
@@ -118,11 +121,21 @@ def history_figure(
         "data": traces,
         "layout": _layout(
             "Progress over time",
+            xaxis=_date_axis(dates),
             yaxis={**LEVEL_TICKS, "title": {"text": "Score"}},
             legend={"orientation": "v", "x": 1.02, "y": 1},
             margin={"l": 60, "r": 10, "t": 60, "b": 40},
         ),
     }
+
+
+def _date_axis(dates: Sequence[datetime]) -> dict:
+    """Days, whatever the number of points: a lone one gets a range of its own (Plotly would zoom to
+    milliseconds around it)."""
+    axis = {"type": "date", "tickformat": "%-d %b %Y", "hoverformat": "%-d %b %Y"}
+    if len({stamp.date() for stamp in dates}) == 1:
+        axis["range"] = [(dates[0] - LONE_POINT_MARGIN).isoformat(), (dates[0] + LONE_POINT_MARGIN).isoformat()]
+    return axis
 
 
 def heatmap_figure(
@@ -139,7 +152,9 @@ def heatmap_figure(
                 "zmin": 0, "zmax": 4,
                 "colorscale": [[i / 4, colour] for i, colour in enumerate(LEVEL_COLOURS)],
                 "colorbar": {"title": {"text": "Score"}},
-                "hovertemplate": "%{y}<br>%{x}: %{z}<extra></extra>",
+                "texttemplate": "%{z:.2f}",
+                "textfont": {"color": "#ffffff"},
+                "hovertemplate": "%{y}<br>%{x}: %{z:.2f}<extra></extra>",
             }
         ],
         "layout": _layout("Teams by area", yaxis={"automargin": True}, xaxis={"automargin": True}),
@@ -156,8 +171,15 @@ def level_distribution_figure(*, areas: Sequence[str], counts: Sequence[Sequence
             }
             for level in range(5)
         ],
-        "layout": _layout("Teams per level in each area", barmode="stack", yaxis={"title": {"text": "Teams"}}),
+        "layout": _layout("Teams per level in each area", barmode="stack", yaxis=_count_axis("Teams", counts)),
     }
+
+
+def _count_axis(title: str, counts: Sequence[Sequence[int]]) -> dict:
+    """Whole numbers only: one tick per team while they are few, Plotly's own integer steps beyond."""
+    most = max((sum(area_counts) for area_counts in counts), default=0)
+    axis = {"title": {"text": title}, "tickformat": "d", "rangemode": "tozero"}
+    return axis | ({"dtick": 1} if most <= 10 else {})
 
 
 def _values(values: Sequence[float | None]) -> list[float | None]:

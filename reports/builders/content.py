@@ -57,6 +57,7 @@ def report_content(
             "level_description": text.level_descriptions.get(level, "") if level is not None else "",
         },
         "areas": [_area(area, text, answers) for area in result.areas],
+        "notes": _notes(text, answers, comments),
         "next_steps": [
             _next_step(step, text, comments) for area in result.roadmap for step in area.next_steps
         ],
@@ -106,6 +107,24 @@ def _explanation(area, text: FrameworkText, answers: Mapping[str, int | str]) ->
     return f"{reason}; not yet: " + "; ".join(short)
 
 
+def _notes(text: FrameworkText, answers: Mapping[str, int | str], comments: Mapping[str, str]) -> list[dict]:
+    """Every "not applicable" answer with its reason, and every answer with a comment (the evidence), in
+    framework order: the report's appendix."""
+    return [
+        {
+            "area": question.area,
+            "area_name": text.area_names[question.area],
+            "question": key,
+            "statement": question.statement,
+            "value": answers.get(key),
+            "value_label": ANSWER_LABELS.get(answers.get(key), "unanswered"),
+            "comment": comments.get(key, ""),
+        }
+        for key, question in text.questions.items()
+        if answers.get(key) == "na" or comments.get(key, "").strip()
+    ]
+
+
 def _next_step(step, text: FrameworkText, comments: Mapping[str, str]) -> dict:
     question = text.questions[step.question]
     return {
@@ -128,3 +147,32 @@ def roadmap_with_steps(content: dict) -> list[dict]:
     for step in content.get("next_steps", []):
         steps_by_area.setdefault(step["area"], []).append(step | {"value_label": ANSWER_LABELS[step["value"]]})
     return [area | {"next_steps": steps_by_area.get(area["area"], [])} for area in content.get("roadmap", [])]
+
+
+@dataclass(frozen=True)
+class Headline:
+    """What a reader sees first: the level, its name and why, the score beside it, the mean area score as
+    a secondary figure, and the areas that do not count standing apart."""
+
+    level: int | None
+    level_name: str
+    level_description: str
+    score: float | None
+    mean_score: float | None
+    limited_by: list[dict]  # the counting areas at the level: their content entries
+    apart: list[dict]  # the applicable areas that do not count toward the level
+
+
+def headline(content: dict) -> Headline:
+    overall = content["overall"]
+    areas = content.get("areas", [])
+    limited = set(overall.get("limited_by", []))
+    return Headline(
+        level=overall["level"],
+        level_name=overall["level_name"],
+        level_description=overall["level_description"],
+        score=overall["score"],
+        mean_score=overall.get("mean_score"),
+        limited_by=[area for area in areas if area["key"] in limited],
+        apart=[area for area in areas if not area.get("counts_toward_level", True) and area["level"] is not None],
+    )

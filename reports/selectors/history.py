@@ -88,12 +88,13 @@ def team_history(*, team_id: int, framework_slug: str | None = None) -> list[Sub
     return list(history.values())
 
 
-def latest_ready_report(*, team: Team, framework_slug: str) -> Report | None:
-    """The report of the team's most recent submitted assessment on the framework whose report is ready
-    (one query)."""
+def latest_computed_report(*, team: Team, framework_slug: str) -> Report | None:
+    """The report of the team's most recent submitted assessment on the framework that has been computed,
+    even while it is being computed again (after a change of targets, a regeneration): its content stays
+    until replaced (one query)."""
     return (
         Report.objects.filter(
-            assessment__team=team, assessment__framework__slug=framework_slug, status=Report.Status.READY
+            assessment__team=team, assessment__framework__slug=framework_slug, generated_at__isnull=False
         )
         .select_related("assessment")
         .defer("figures", "payload")

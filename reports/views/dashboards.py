@@ -17,7 +17,7 @@ from reports.builders.dashboards import by_organization, organization_rows, page
 from reports.builders.history import assessment_choices, history_chart, history_rows
 from reports.forms import CompareForm
 from reports.selectors.dashboards import assessor_organizations, organization_results, portfolio_results
-from reports.selectors.history import latest_ready_report, team_history
+from reports.selectors.history import latest_computed_report, team_history
 from reports.selectors.report import IN_PROGRESS, reports_in_progress
 
 
@@ -53,7 +53,7 @@ def team_dashboard(request: HttpRequest, team_id: int) -> HttpResponse:
     # assessments.selectors.team_framework, read here from the history in hand); the table lists all.
     framework = entries[-1].framework if entries else None
     on_framework = [entry for entry in entries if entry.framework == framework]
-    report = latest_ready_report(team=team, framework_slug=framework) if framework else None
+    report = latest_computed_report(team=team, framework_slug=framework) if framework else None
     targets = team_current_targets(team=team, framework_slug=framework) if framework else {}
     rows = history_rows(entries, framework_level_names(slugs={entry.framework for entry in entries}))
     context = {

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
+from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
 
 from assessments.models import Assessment
@@ -19,7 +20,7 @@ from assessments.tenancy import assessment_or_404, require_answer
 from core.csp import allow_inline_scripts
 from core.http import is_htmx
 from reports import services
-from reports.builders.content import roadmap_with_steps
+from reports.builders.content import headline, roadmap_with_steps
 from reports.models import Report
 from reports.selectors.report import report_for_assessment
 
@@ -32,13 +33,15 @@ def _report_or_404(assessment: Assessment) -> Report:
 
 
 def _context(assessment: Assessment, report: Report) -> dict:
+    ready = report.status == Report.Status.READY
     return {
         "assessment": assessment,
         "team": assessment.team,
         "organization": assessment.team.organization,
         "report": report,
-        "content": report.content if report.status == Report.Status.READY else None,
-        "roadmap": roadmap_with_steps(report.content) if report.status == Report.Status.READY else [],
+        "content": report.content if ready else None,
+        "headline": headline(report.content) if ready else None,
+        "roadmap": roadmap_with_steps(report.content) if ready else [],
         "can_answer": can_answer(assessment.role),
         "current": "Report",
     }
@@ -109,6 +112,6 @@ def report_standalone(request: HttpRequest, assessment_id: int) -> HttpResponse:
     }
     response = render(request, "reports/standalone.html", context)
     if request.GET.get("download"):
-        filename = f"maturity-report-{assessment.team.name}-{assessment.submitted_at:%Y-%m-%d}.html"
+        filename = f"maturity-report-{slugify(assessment.team.name)}-{assessment.submitted_at:%Y-%m-%d}.html"
         response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
     return response

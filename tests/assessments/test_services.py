@@ -77,14 +77,16 @@ def test_it_refuses_booleans_and_strings_as_values(cast):
     assert [p["index"] for p in error.value.problems] == [0, 1]
 
 
-def test_submit_needs_every_question_answered(cast):
+def test_submit_needs_every_required_question_answered(cast):
+    """Governance stops at level 2 without its level-3 practice: that one is required, its level 4 is not."""
     items = complete_answers(cast.framework)
     answers_save(assessment=cast.assessment, user=cast.member, items=items[:-2])
 
     with pytest.raises(AssessmentIncompleteError) as error:
         assessment_submit(assessment=cast.assessment, user=cast.member)
 
-    assert error.value.unanswered == [item.question for item in items[-2:]]
+    assert [q.level for q in cast.framework.questions.filter(key__in=[i.question for i in items[-2:]])] == [3, 4]
+    assert error.value.unanswered == [items[-2].question]
     assert Assessment.objects.get().status == "draft"
 
 

@@ -80,6 +80,11 @@ ENDPOINTS = [
         writes={"post": Write(ANSWERING, lambda w: {"value": "2", "comment": "yes"})},
     ),
     Endpoint("assessments/<int:assessment_id>/summary/"),
+    Endpoint(
+        "assessments/<int:assessment_id>/scope/",
+        reads=False,
+        writes={"post": Write(ANSWERING, lambda w: {"regulated": "yes"})},
+    ),
     Endpoint("assessments/<int:assessment_id>/submit/", reads=False, writes={"post": Write(ANSWERING)}),
     Endpoint("assessments/<int:assessment_id>/report/", submitted=True),
     Endpoint("assessments/<int:assessment_id>/report/status/", submitted=True),
@@ -123,6 +128,11 @@ ENDPOINTS = [
         "api/assessments/<int:assessment_id>/answers/",
         reads=False,
         writes={"patch": Write(ANSWERING, lambda w: [{"question": w.question_key, "value": 2}])},
+    ),
+    Endpoint(
+        "api/assessments/<int:assessment_id>/scope/",
+        reads=False,
+        writes={"patch": Write(ANSWERING, lambda w: {"regulated": True})},
     ),
     Endpoint("api/assessments/<int:assessment_id>/submit/", reads=False, writes={"post": Write(ANSWERING)}),
     Endpoint("api/assessments/<int:assessment_id>/report/", submitted=True),

@@ -3,7 +3,7 @@
 import pytest
 
 from assessments.models import Assessment
-from assessments.services import answers_save, assessment_submit
+from assessments.services import AnswerInput, answers_save, assessment_submit
 from tests.conftest import complete_answers
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +54,7 @@ def test_submitting_an_incomplete_assessment_shows_an_error(client, cast):
 
     response = client.post(submit_url(cast))
 
-    assert "Not submitted: 1 question(s) still need an answer." in response.content.decode()
+    assert "Not submitted: 1 required question(s) unanswered: governance." in response.content.decode()
     assert Assessment.objects.get().status == "draft"
 
 
@@ -79,3 +79,30 @@ def test_submitting_twice_is_409(client, cast):
 
     assert response.status_code == 409
     assert "Submitted by <strong>member</strong>" in response.content.decode()
+
+
+def test_questions_that_cannot_change_the_result_are_optional_and_the_rest_submits(client, cast):
+    """Level 1 of every area answered "not in place": every area is at level 0, so only level 1 is asked."""
+    level_1 = cast.framework.questions.filter(level=1).values_list("key", flat=True)
+    answers_save(assessment=cast.assessment, user=cast.member, items=[AnswerInput(key, 0) for key in level_1])
+    client.force_login(cast.member)
+
+    page = client.get(summary_url(cast))
+    response = client.post(submit_url(cast), follow=True)
+
+    assert (page.context["required"], page.context["ready"]) == ([], True)
+    assert len(page.context["optional"]) == cast.framework.questions.exclude(level=1).count()
+    assert "Optional for now" in page.content.decode()
+    assert {item.level for item in page.context["nav"]} == {0}
+    assert Assessment.objects.get().status == "submitted"
+    assert response.status_code == 200
+
+
+def test_the_questionnaire_marks_the_optional_questions(client, cast):
+    client.force_login(cast.member)
+
+    response = client.get(f"/assessments/{cast.assessment.pk}/areas/data/")
+
+    optional = [item for group in response.context["groups"] for item in group.questions if item.optional]
+    assert {item.row.question.level for item in optional} == {2, 3, 4}
+    assert "Optional for now" in response.content.decode()

@@ -31,7 +31,7 @@ def test_a_team_without_a_submitted_assessment_is_listed_without_results(cast):
     assert body["teams"] == [{
         "id": cast.team.pk, "name": "Search", "latest_assessment": None, "submitted_at": None,
         "overall": {"level": None, "score": None}, "areas": [], "previous_score": None, "change": None,
-        "regressed": False,
+        "movement": None, "regressed": False,
     }]
 
 

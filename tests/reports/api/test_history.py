@@ -91,7 +91,7 @@ def test_a_conditional_get_is_304_until_the_history_changes(cast, submitted):
     assert changed.json()[0]["report_status"] == "ready"
 
 
-def test_the_history_of_one_framework_leaves_out_the_others(cast, submitted):
+def test_the_history_of_one_framework_leaves_out_the_others(cast, submitted, other_framework):
     client = api_as(cast.viewer)
     path = f"/api/teams/{cast.team.pk}/history/"
 

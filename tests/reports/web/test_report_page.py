@@ -2,8 +2,11 @@ import re
 
 import pytest
 
+from assessments.services import AnswerInput
 from reports.models import Report
 from reports.services import report_compute
+from tests.reports.conftest import submit_answers
+from tests.reports.web.helpers import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +85,7 @@ def test_the_standalone_file_is_self_contained(client, cast, submitted):
     response = client.get(f"/assessments/{submitted.pk}/report.html?download=1")
 
     html = response.content.decode()
-    assert response["Content-Disposition"].startswith('attachment; filename="maturity-report-Search-')
+    assert response["Content-Disposition"].startswith('attachment; filename="maturity-report-search-')
     assert "Plotly" in html
     assert re.findall(r"<script[^>]*\ssrc=|<link[^>]*stylesheet", html) == []
 
@@ -112,3 +115,25 @@ def test_the_page_is_a_fixed_number_of_queries(client, cast, submitted, django_a
 
     with django_assert_max_num_queries(6):
         client.get(f"/assessments/{submitted.pk}/report/")
+
+
+def test_the_headline_says_the_level_why_and_the_score_beside_it(client, cast):
+    """Four areas fully in place up to level 3, monitoring only at level 1: level 1, limited by monitoring."""
+    questions = cast.framework.questions.select_related("area")
+    items = [
+        AnswerInput(q.key, 3 if q.level <= 3 and (q.area.key != "monitoring" or q.level == 1) else 0)
+        for q in questions
+    ]
+    assessment = submit_answers(cast, items)
+    report_compute(assessment_id=assessment.pk)
+
+    response = page(client, cast.viewer, assessment)
+
+    text = page_text(response)
+    overall = Report.objects.get().content["overall"]
+    assert (overall["level"], overall["limited_by"]) == (1, ["monitoring"])
+    assert 1 <= overall["score"] < 2
+    assert "Level 1 · DevOps but no MLOps" in text
+    assert "Limited by Monitoring and feedback</strong>, at level 1" in text
+    assert f'{overall["score"]:.2f} <small class="muted">of 4</small>' in text
+    assert f"Average of the area scores: {overall['mean_score']:.2f}" in text
