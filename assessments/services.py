@@ -274,7 +274,7 @@ def assessment_scope_set(*, assessment: Assessment, answers: Mapping[str, object
         if key not in known or not isinstance(value, bool)
     }
     if problems or not answers:
-        raise ScopeInvalidError(problems or {"detail": ["Give at least one scope key with true or false."]})
+        raise ScopeInvalidError(problems or {"scope": ["Answer at least one scope question."]})
     with transaction.atomic():
         locked = _lock_draft(assessment)
         locked.scope = {**locked.scope, **answers}

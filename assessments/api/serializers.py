@@ -228,5 +228,10 @@ class IncompleteSerializer(serializers.Serializer):
 # The scope PATCH body: scope key -> true or false (the service checks the keys).
 SCOPE_INPUT = {"type": "object", "additionalProperties": {"type": "boolean"}, "example": {"regulated": False}}
 
-SCOPE_INVALID = {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}
+SCOPE_INVALID = {
+    "type": "object",
+    "description": "Each bad scope key with its messages, or `detail` when the body is not a non-empty object.",
+    "properties": {"detail": {"type": "string"}},
+    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+}
 

@@ -274,8 +274,8 @@ class AssessmentScopeApi(APIView):
     def patch(self, request: Request, assessment_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
         require_answer(assessment.role)
-        if not isinstance(request.data, dict):
-            raise ValidationError({"detail": "Expected a JSON object of scope key -> true or false."})
+        if not isinstance(request.data, dict) or not request.data:
+            raise ValidationError({"detail": "Expected a non-empty JSON object of scope key -> true or false."})
         try:
             services.assessment_scope_set(assessment=assessment, answers=request.data)
         except services.ScopeInvalidError as error:
