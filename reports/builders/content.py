@@ -161,6 +161,11 @@ class Headline:
     mean_score: float | None
     limited_by: list[dict]  # the counting areas at the level: their content entries
     apart: list[dict]  # the applicable areas that do not count toward the level
+    counting: int  # how many areas count toward the level
+
+    @property
+    def every_area_limits(self) -> bool:
+        return len(self.limited_by) == self.counting > 1
 
 
 def headline(content: dict) -> Headline:
@@ -175,4 +180,5 @@ def headline(content: dict) -> Headline:
         mean_score=overall.get("mean_score"),
         limited_by=[area for area in areas if area["key"] in limited],
         apart=[area for area in areas if not area.get("counts_toward_level", True) and area["level"] is not None],
+        counting=sum(area.get("counts_toward_level", True) and area["level"] is not None for area in areas),
     )
