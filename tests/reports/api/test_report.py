@@ -2,6 +2,8 @@ import json
 
 import pytest
 
+from maturity.scoring import score_assessment, two_decimals
+from maturity.selectors import framework_content
 from reports.api.serializers import ReportOutputSerializer
 from reports.models import Report
 from reports.services import report_compute, report_request
@@ -98,3 +100,39 @@ def test_the_bodies_are_what_the_serializer_documents(cast, submitted):
 
     assert_documented(pending, ReportOutputSerializer())
     assert_documented(ready, ReportOutputSerializer())
+
+
+def test_through_the_api_a_report_carries_the_values_of_rule_2(cast):
+    """Every figure of the body is the scoring rule's, rounded down to two decimals; a new target moves the
+    roadmap once the worker has computed the report again."""
+    client = api_as(cast.member)
+    draft = client.post("/api/assessments/", {"team": cast.team.pk}, format="json").json()
+    keys = [q.key for q in cast.framework.questions.order_by("position")]
+    answers = {key: (index * 7) % 4 for index, key in enumerate(keys)}
+    client.patch(f"/api/assessments/{draft['id']}/answers/", [{"question": k, "value": v} for k, v in answers.items()],
+                 format="json")
+    assert client.post(f"/api/assessments/{draft['id']}/submit/").status_code == 202
+    report_compute(assessment_id=draft["id"])
+
+    body = client.get(f"/api/assessments/{draft['id']}/report/").json()
+
+    expected = score_assessment(framework_content(framework=cast.framework).definition, answers)
+    assert body["scoring_rule"] == 2
+    assert body["overall"] | {"level_name": "", "level_description": ""} == {
+        "level": expected.overall_level, "score": float(two_decimals(expected.overall_score)),
+        "mean_score": float(two_decimals(expected.mean_score)), "limited_by": list(expected.limited_by),
+        "level_name": "", "level_description": "",
+    }
+    areas = [(a["key"], a["level"], a["score"], a["counts_toward_level"], a["exempt_levels"]) for a in body["areas"]]
+    assert areas == [
+        (a.key, a.level, float(two_decimals(a.score)), a.counts_toward_level, list(a.exempt_levels))
+        for a in expected.areas
+    ]
+    steps = [(s["question"], s["kind"]) for s in body["next_steps"]]
+    assert steps == [(s.question, s.kind) for s in expected.next_steps]
+
+    last = body["roadmap"][-1]["area"]
+    client.post(f"/api/teams/{cast.team.pk}/targets/", {"area": last, "level": 4}, format="json")
+    assert client.get(f"/api/assessments/{draft['id']}/report/").json()["status"] == "pending"
+    report_compute(assessment_id=draft["id"])
+    assert client.get(f"/api/assessments/{draft['id']}/report/").json()["roadmap"][0]["area"] == last
