@@ -2,7 +2,13 @@ import re
 
 import pytest
 
-from assessments.services import AnswerInput
+from assessments.services import (
+    AnswerInput,
+    answers_save,
+    assessment_scope_set,
+    assessment_start,
+    assessment_submit,
+)
 from reports.models import Report
 from reports.services import report_compute
 from tests.reports.conftest import submit_answers
@@ -137,3 +143,19 @@ def test_the_headline_says_the_level_why_and_the_score_beside_it(client, cast):
     assert "Limited by Monitoring and feedback</strong>, at level 1" in text
     assert f'{overall["score"]:.2f} <small class="muted">of 4</small>' in text
     assert f"Average of the area scores: {overall['mean_score']:.2f}" in text
+
+
+def test_an_area_that_does_not_count_stands_beside_the_headline(client, cast, scoped_framework):
+    """Governance left at "not in place" does not pull the level down; it is reported apart."""
+    items = [AnswerInput(q.key, 0 if q.area.key == "governance" else 3) for q in scoped_framework.questions.all()]
+    assessment = assessment_start(framework=scoped_framework, team=cast.team, user=cast.member)
+    assessment_scope_set(assessment=assessment, answers={"regulated": True})
+    answers_save(assessment=assessment, user=cast.member, items=items)
+    assessment_submit(assessment=assessment, user=cast.member)
+    report_compute(assessment_id=assessment.pk)
+
+    text = page_text(page(client, cast.viewer, assessment))
+
+    assert "Level 4 · Full MLOps automated operations" in text
+    assert "Beside the level" in text
+    assert "Governance, risk and responsible AI: " in text
