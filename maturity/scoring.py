@@ -153,12 +153,20 @@ def _headline_score(level: int, counting: list[AreaResult], weights: Mapping[str
     """Level G* and this far towards G*+1 across the counting areas."""
     if level == TOP_LEVEL:
         return Fraction(TOP_LEVEL)
-    progress = [(weights[area.key], min(Fraction(1), area.score - level)) for area in counting]
+    # min(1, score - G*): an area above G* is a whole level ahead; one at G* is its score's fraction.
+    progress = [(weights[area.key], 1 if area.level > level else area.score - level) for area in counting]
     return level + _weighted_mean(progress)
 
 
-def _weighted_mean(pairs: list[tuple[int, Fraction]]) -> Fraction:
-    return sum((weight * value for weight, value in pairs), Fraction(0)) / sum(weight for weight, _ in pairs)
+def _weighted_mean(pairs: list[tuple[int, Fraction | int]]) -> Fraction:
+    """Exact, with one Fraction made at the end: adding Fractions one by one reduces every partial sum,
+    which was most of the time scoring took."""
+    numerator, denominator, total_weight = 0, 1, 0
+    for weight, value in pairs:
+        numerator = numerator * value.denominator + weight * value.numerator * denominator
+        denominator *= value.denominator
+        total_weight += weight
+    return Fraction(numerator, denominator * total_weight)
 
 
 def _questions_by_area(framework: FrameworkDef) -> dict[str, list[QuestionDef]]:
@@ -196,15 +204,14 @@ def _score_area(
 def _level_results(
     questions: list[QuestionDef], applicable: list[QuestionDef], values: Mapping[str, AnswerValue]
 ) -> tuple[LevelResult, ...]:
-    achieved = dict.fromkeys(LEVELS, 0)
-    possible = dict.fromkeys(LEVELS, 0)
+    achieved, possible, asked = [0] * (TOP_LEVEL + 1), [0] * (TOP_LEVEL + 1), [False] * (TOP_LEVEL + 1)
+    for q in questions:
+        asked[q.level] = True
     for q in applicable:
         achieved[q.level] += q.weight * values[q.key]
         possible[q.level] += q.weight
-    asked = {q.level for q in questions}
     return tuple(
-        LevelResult(level, achieved[level], possible[level], exempt=level in asked and not possible[level])
-        for level in LEVELS
+        LevelResult(level, achieved[level], possible[level], asked[level] and not possible[level]) for level in LEVELS
     )
 
 
@@ -223,26 +230,22 @@ def _gaps(
 ) -> tuple[NextStep, ...]:
     """Practices of the levels already reached that are not in place or only started."""
     chosen = [q for q in applicable if q.level <= level and values[q.key] <= STARTED]
-    return _steps(area_key, chosen, applicable, values, "gap")
+    return _steps(area_key, chosen, values, "gap")
 
 
 def _next_level(
     area_key: str, level: int, applicable: list[QuestionDef], values: Mapping[str, AnswerValue]
 ) -> tuple[NextStep, ...]:
     chosen = [q for q in applicable if q.level == level + 1 and values[q.key] < FULLY_IN_PLACE]
-    return _steps(area_key, chosen, applicable, values, "next_level")
+    return _steps(area_key, chosen, values, "next_level")
 
 
 def _steps(
-    area_key: str,
-    chosen: list[QuestionDef],
-    applicable: list[QuestionDef],
-    values: Mapping[str, AnswerValue],
-    kind: StepKind,
+    area_key: str, chosen: list[QuestionDef], values: Mapping[str, AnswerValue], kind: StepKind
 ) -> tuple[NextStep, ...]:
-    """By weight (highest first), then value (lowest first), then framework order."""
-    position = {q.key: index for index, q in enumerate(applicable)}
-    chosen = sorted(chosen, key=lambda q: (-q.weight, values[q.key], position[q.key]))
+    """By weight (highest first), then value (lowest first), then framework order (`chosen` is in it, and
+    the sort is stable)."""
+    chosen = sorted(chosen, key=lambda q: (-q.weight, values[q.key]))
     return tuple(NextStep(area_key, q.key, q.level, values[q.key], kind) for q in chosen)
 
 
