@@ -197,6 +197,7 @@ class Provisional:
 
     levels: dict[str, int | None]  # area key -> level (None: out of scope or all "not applicable")
     required: frozenset[str]  # unanswered questions that can still change the result
+    out_of_scope: frozenset[str]  # area keys whose scope was answered no
 
 
 def provisional(*, assessment: Assessment, rows: list[AnswerRow]) -> Provisional:
@@ -207,6 +208,7 @@ def provisional(*, assessment: Assessment, rows: list[AnswerRow]) -> Provisional
     return Provisional(
         levels={area.key: area.level for area in result.areas},
         required=frozenset(scoring.required_questions(definition, answers, scope=assessment.scope)),
+        out_of_scope=frozenset(area.key for area in result.areas if not area.in_scope),
     )
 
 

@@ -85,6 +85,7 @@ class AreaResult:
     next_steps: tuple[NextStep, ...]  # its gaps, then its next-level steps
     counts_toward_level: bool = True
     target: int | None = None
+    in_scope: bool = True  # False: its scope was answered no (then level and score are None)
 
     @property
     def applicable(self) -> bool:
@@ -126,7 +127,7 @@ def score_assessment(
     areas = tuple(
         _score_area(area, by_area[area.key], answers, targets.get(area.key))
         if _in_scope(area, scope)
-        else AreaResult(area.key, None, None, (), (), area.counts_toward_level, targets.get(area.key))
+        else AreaResult(area.key, None, None, (), (), area.counts_toward_level, targets.get(area.key), in_scope=False)
         for area in framework.areas
     )
     weights = {area.key: area.weight for area in framework.areas}

@@ -184,12 +184,14 @@ def reports_requeue_stale(*, older_than: timedelta | None = None) -> int:
     stale = Report.objects.filter(
         Q(status=Report.Status.PENDING, requested_at__lt=now - older_than)
         | Q(status=Report.Status.RUNNING, started_at__lt=now - min(older_than, _run_deadline()))
-        | Q(status=Report.Status.READY, scoring_rule__lt=SCORING_RULE)
+        | Q(status=Report.Status.READY) & (Q(scoring_rule__lt=SCORING_RULE) | Q(scoring_rule__isnull=True))
     )
     assessment_ids = list(stale.values_list("assessment_id", flat=True))
     # A ready report keeps its content until recomputed; only its status says a new one is coming.
     Report.objects.filter(
-        Q(status__in=[Report.Status.PENDING, Report.Status.RUNNING]) | Q(scoring_rule__lt=SCORING_RULE),
+        Q(status__in=[Report.Status.PENDING, Report.Status.RUNNING])
+        | Q(scoring_rule__lt=SCORING_RULE)
+        | Q(scoring_rule__isnull=True),
         assessment_id__in=assessment_ids,
     ).update(status=Report.Status.PENDING, requested_at=timezone.now())
     reports_enqueue(assessment_ids=assessment_ids)

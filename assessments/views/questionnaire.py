@@ -70,6 +70,7 @@ class AreaNavItem:
     progress: Progress
     level: int | None  # provisional, from the answers so far
     required_left: int  # unanswered questions that can still change the result
+    out_of_scope: bool  # its scope was answered no
 
 
 def nav_items(assessment: Assessment, rows: list[AnswerRow], *, only: str | None = None) -> list[AreaNavItem]:
@@ -81,7 +82,11 @@ def nav_items(assessment: Assessment, rows: list[AnswerRow], *, only: str | None
             required_by_area[row.question.area.key] = required_by_area.get(row.question.area.key, 0) + 1
     return [
         AreaNavItem(
-            area, progress.get(area.key, Progress(0, 0)), now.levels.get(area.key), required_by_area.get(area.key, 0)
+            area,
+            progress.get(area.key, Progress(0, 0)),
+            now.levels.get(area.key),
+            required_by_area.get(area.key, 0),
+            area.key in now.out_of_scope,
         )
         for area in framework_content(framework=assessment.framework).areas
         if only is None or area.key == only

@@ -84,11 +84,12 @@ def assessment_scope_save(request: HttpRequest, assessment_id: int) -> HttpRespo
 
 def _render_summary(request: HttpRequest, assessment: Assessment, error: str = "", status: int = 200) -> HttpResponse:
     rows = assessment_answer_rows(assessment=assessment)
-    required = provisional(assessment=assessment, rows=rows).required
+    now = provisional(assessment=assessment, rows=rows)
+    required = now.required
     scopes = framework_content(framework=assessment.framework).scopes
     answers = assessment_scope(assessment=assessment)
     open_scopes = [key for key, answer in answers.items() if answer is None]
-    unanswered = [row for row in rows if row.value is None]
+    unanswered = [row for row in rows if row.value is None and row.question.area.key not in now.out_of_scope]
     context = {
         "assessment": assessment,
         "team": assessment.team,

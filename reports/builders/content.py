@@ -57,7 +57,7 @@ def report_content(
             "level_description": text.level_descriptions.get(level, "") if level is not None else "",
         },
         "areas": [_area(area, text, answers) for area in result.areas],
-        "notes": _notes(text, answers, comments),
+        "notes": _notes(text, answers, comments, {area.key for area in result.areas if area.in_scope}),
         "next_steps": [
             _next_step(step, text, comments) for area in result.roadmap for step in area.next_steps
         ],
@@ -91,6 +91,8 @@ def _area(area, text: FrameworkText, answers: Mapping[str, int | str]) -> dict:
 
 def _explanation(area, text: FrameworkText, answers: Mapping[str, int | str]) -> str:
     name = text.area_names[area.key]
+    if not area.in_scope:
+        return f"Out of scope: the team answered no to the question that decides whether {name} applies."
     if area.level is None:
         return f"Every practice of {name} was marked not applicable, so it is left out of the overall figures."
     if area.level == 4:
@@ -107,9 +109,11 @@ def _explanation(area, text: FrameworkText, answers: Mapping[str, int | str]) ->
     return f"{reason}; not yet: " + "; ".join(short)
 
 
-def _notes(text: FrameworkText, answers: Mapping[str, int | str], comments: Mapping[str, str]) -> list[dict]:
-    """Every "not applicable" answer with its reason, and every answer with a comment (the evidence), in
-    framework order: the report's appendix."""
+def _notes(
+    text: FrameworkText, answers: Mapping[str, int | str], comments: Mapping[str, str], in_scope: set[str]
+) -> list[dict]:
+    """Every "not applicable" answer with its reason, and every answer with a comment (the evidence), of
+    the areas in scope, in framework order: the report's appendix."""
     return [
         {
             "area": question.area,
@@ -121,7 +125,7 @@ def _notes(text: FrameworkText, answers: Mapping[str, int | str], comments: Mapp
             "comment": comments.get(key, ""),
         }
         for key, question in text.questions.items()
-        if answers.get(key) == "na" or comments.get(key, "").strip()
+        if question.area in in_scope and (answers.get(key) == "na" or comments.get(key, "").strip())
     ]
 
 

@@ -112,6 +112,7 @@ def report_standalone(request: HttpRequest, assessment_id: int) -> HttpResponse:
     }
     response = render(request, "reports/standalone.html", context)
     if request.GET.get("download"):
-        filename = f"maturity-report-{slugify(assessment.team.name)}-{assessment.submitted_at:%Y-%m-%d}.html"
+        team = slugify(assessment.team.name) or f"team-{assessment.team.pk}"  # a name with no Latin letter
+        filename = f"maturity-report-{team}-{assessment.submitted_at:%Y-%m-%d}.html"
         response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
     return response

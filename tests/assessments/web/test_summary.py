@@ -3,7 +3,15 @@
 import pytest
 
 from assessments.models import Assessment
-from assessments.services import AnswerInput, answers_save, assessment_submit
+from assessments.services import (
+    AnswerInput,
+    answers_save,
+    assessment_scope_set,
+    assessment_start,
+    assessment_submit,
+)
+from reports.models import Report
+from reports.services import report_compute
 from tests.conftest import complete_answers
 
 pytestmark = pytest.mark.django_db
@@ -106,3 +114,25 @@ def test_the_questionnaire_marks_the_optional_questions(client, cast):
     optional = [item for group in response.context["groups"] for item in group.questions if item.optional]
     assert {item.row.question.level for item in optional} == {2, 3, 4}
     assert "Optional for now" in response.content.decode()
+
+
+def test_an_area_out_of_scope_asks_nothing_and_says_so(client, cast, scoped_framework):
+    draft = assessment_start(framework=scoped_framework, team=cast.team, user=cast.member)
+    assessment_scope_set(assessment=draft, answers={"regulated": False})
+    items = [AnswerInput(q.key, 2, "see the wiki") for q in scoped_framework.questions.exclude(area__key="governance")]
+    answers_save(assessment=draft, user=cast.member, items=items)
+    client.force_login(cast.member)
+
+    page = client.get(f"/assessments/{draft.pk}/summary/")
+    submitted = client.post(f"/assessments/{draft.pk}/submit/")
+    report_compute(assessment_id=draft.pk)
+
+    assert (page.context["required"], page.context["optional"], page.context["ready"]) == ([], [], True)
+    assert [item.area.key for item in page.context["nav"] if item.out_of_scope] == ["governance"]
+    assert submitted.status_code == 302
+    content = Report.objects.get(assessment=draft).content
+    governance = next(area for area in content["areas"] if area["key"] == "governance")
+    assert governance["explanation"].startswith("Out of scope")
+    assert {note["area"] for note in content["notes"]} == {area.key for area in scoped_framework.areas.all()} - {
+        "governance"
+    }
