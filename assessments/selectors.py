@@ -11,7 +11,7 @@ from django.db.models import Count, F, OuterRef, QuerySet, Subquery
 from assessments.models import Answer, Assessment, Membership, Organization, TargetLevel, Team
 from maturity import scoring
 from maturity.models import Area, Framework, Question
-from maturity.selectors import framework_content, framework_for_new_assessment
+from maturity.selectors import framework_content, framework_for_new_assessment, framework_get
 
 
 def visible_organizations(*, user: AbstractBaseUser) -> QuerySet[Organization]:
@@ -196,28 +196,21 @@ class Provisional:
     """The assessment as scored now, unanswered questions counting as 0 (design section 2)."""
 
     levels: dict[str, int | None]  # area key -> level (None: out of scope or all "not applicable")
-    required: frozenset[str]  # unanswered questions that can still change the result
+    required: tuple[str, ...]  # unanswered questions that can still change the result, framework order
     out_of_scope: frozenset[str]  # area keys whose scope was answered no
 
 
 def provisional(*, assessment: Assessment, rows: list[AnswerRow]) -> Provisional:
-    """From rows already fetched; no query."""
+    """From rows already fetched; no query. `required` is adaptive depth (design section 2): what must be
+    answered before submitting; the other unanswered questions cannot change the result yet."""
     answers = {row.question.key: row.value for row in rows if row.value is not None}
     definition = framework_content(framework=assessment.framework).definition
     result = scoring.score_assessment(definition, answers, scope=assessment.scope)
     return Provisional(
         levels={area.key: area.level for area in result.areas},
-        required=frozenset(scoring.required_questions(definition, answers, scope=assessment.scope)),
+        required=scoring.required_questions(definition, answers, scope=assessment.scope),
         out_of_scope=frozenset(area.key for area in result.areas if not area.in_scope),
     )
-
-
-def required_questions(*, assessment: Assessment, rows: list[AnswerRow]) -> tuple[str, ...]:
-    """Adaptive depth (design section 2): the unanswered questions that must be answered before submitting,
-    from rows already fetched; the others cannot change the result yet."""
-    answers = {row.question.key: row.value for row in rows if row.value is not None}
-    definition = framework_content(framework=assessment.framework).definition
-    return scoring.required_questions(definition, answers, scope=assessment.scope)
 
 
 def framework_areas(*, framework_id: int) -> QuerySet[Area]:
@@ -233,10 +226,12 @@ def team_current_targets(*, team: Team, framework_slug: str) -> dict[str, Target
     return targets
 
 
-def team_framework(*, team: Team) -> Framework | None:
-    """The framework the team works on, in its newest version: that of its latest submitted assessment,
-    else of its newest draft, else the one a new assessment would take. The team's targets, dashboard and
-    roadmap follow it (one query while the team has an assessment)."""
+def team_framework(*, team: Team, slug: str | None = None) -> Framework | None:
+    """The framework the team works on, in its newest version: `slug`'s when given, else that of its latest
+    submitted assessment, else of its newest draft, else the one a new assessment would take. The team's
+    targets, dashboard and roadmap follow it (one query while the team has an assessment)."""
+    if slug:
+        return framework_get(slug=slug)
     newest_first = (F("submitted_at").desc(nulls_last=True), "-created_at", "-id")
     newest = Assessment.objects.filter(team=team).order_by(*newest_first).values("framework__slug")[:1]
     framework = Framework.objects.filter(slug=Subquery(newest)).order_by("-version").first()

@@ -9,7 +9,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from assessments.models import Answer, Assessment, Membership, Organization, Role, TargetLevel, Team
-from assessments.selectors import assessment_answer_rows, assessment_scope, required_questions
+from assessments.selectors import assessment_answer_rows, assessment_scope, provisional
 from assessments.signals import Followup, assessment_submitted, targets_changed
 from maturity.models import Framework, Question
 from maturity.scoring import NA
@@ -253,7 +253,7 @@ def _submit(*, assessment: Assessment, user: AbstractBaseUser, submitted_at: dat
     with transaction.atomic():
         locked = _lock_draft(assessment)
         rows = assessment_answer_rows(assessment=locked)
-        unanswered = list(required_questions(assessment=locked, rows=rows))
+        unanswered = list(provisional(assessment=locked, rows=rows).required)
         scopes = [key for key, answer in assessment_scope(assessment=locked).items() if answer is None]
         if unanswered or scopes:
             raise AssessmentIncompleteError(unanswered, scopes)

@@ -102,7 +102,8 @@ def _without_defaults(value: Any) -> Any:
 
 
 def _same(value: Any, default: Any) -> bool:
-    return (type(value) is type(default) and value == default) or (default == () and value in ((), []))
+    """Equal and of the same type: `1` is not the default `True`. (asdict keeps tuples tuples.)"""
+    return type(value) is type(default) and value == default
 
 
 def read_framework_file(path: Path) -> FrameworkSpec:

@@ -181,19 +181,18 @@ def reports_requeue_stale(*, older_than: timedelta | None = None) -> int:
     (a deployment converges without a manual step). Returns how many were sent."""
     older_than = older_than or timedelta(seconds=settings.REPORT_STALE_AFTER_SECONDS)
     now = timezone.now()
+    in_progress = Q(status__in=[Report.Status.PENDING, Report.Status.RUNNING])
+    outdated = Q(status=Report.Status.READY) & (Q(scoring_rule__lt=SCORING_RULE) | Q(scoring_rule__isnull=True))
     stale = Report.objects.filter(
         Q(status=Report.Status.PENDING, requested_at__lt=now - older_than)
         | Q(status=Report.Status.RUNNING, started_at__lt=now - min(older_than, _run_deadline()))
-        | Q(status=Report.Status.READY) & (Q(scoring_rule__lt=SCORING_RULE) | Q(scoring_rule__isnull=True))
+        | outdated
     )
     assessment_ids = list(stale.values_list("assessment_id", flat=True))
     # A ready report keeps its content until recomputed; only its status says a new one is coming.
-    Report.objects.filter(
-        Q(status__in=[Report.Status.PENDING, Report.Status.RUNNING])
-        | Q(scoring_rule__lt=SCORING_RULE)
-        | Q(scoring_rule__isnull=True),
-        assessment_id__in=assessment_ids,
-    ).update(status=Report.Status.PENDING, requested_at=timezone.now())
+    Report.objects.filter(in_progress | outdated, assessment_id__in=assessment_ids).update(
+        status=Report.Status.PENDING, requested_at=timezone.now()
+    )
     reports_enqueue(assessment_ids=assessment_ids)
     return len(assessment_ids)
 

@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from assessments.models import Assessment, Membership, Organization, Role, TargetLevel, Team
-from assessments.selectors import AnswerRow, Progress, assessment_scope, required_questions
+from assessments.selectors import AnswerRow, Progress, assessment_scope, provisional
 
 # The largest id the database holds (BigAutoField); a larger one would make the query itself fail.
 MAX_ID = 2**63 - 1
@@ -157,7 +157,7 @@ class AssessmentDetailOutputSerializer(AssessmentListOutputSerializer):
         )
     )
     def get_required(self, assessment: Assessment) -> list[str]:
-        return list(required_questions(assessment=assessment, rows=self.context["rows"]))
+        return list(provisional(assessment=assessment, rows=self.context["rows"]).required)
 
     @extend_schema_field(ProgressSerializer)
     def get_progress(self, assessment: Assessment) -> dict:

@@ -34,7 +34,7 @@ from core.api import (
     validated_query,
 )
 from maturity.models import Framework
-from maturity.selectors import framework_for_new_assessment, framework_get
+from maturity.selectors import framework_for_new_assessment
 
 
 @extend_schema_view(get=extend_schema(responses={200: s.OrganizationOutputSerializer, 404: NO_SUCH_PAGE}))
@@ -127,8 +127,7 @@ class TeamDetailApi(APIView):
 
 
 def _target_framework(team: Team, slug: str | None) -> Framework:
-    """The framework named, else the one the team works on (its newest assessment's)."""
-    framework = framework_get(slug=slug) if slug else selectors.team_framework(team=team)
+    framework = selectors.team_framework(team=team, slug=slug)
     if framework is None:
         raise ValidationError({"framework": ["No framework with this slug."]})
     return framework

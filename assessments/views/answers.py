@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from assessments.models import Assessment
-from assessments.selectors import AnswerRow, assessment_answer_rows, overall_progress
+from assessments.selectors import AnswerRow, assessment_answer_rows, overall_progress, provisional
 from assessments.services import AnswerInput, AnswersInvalidError, AssessmentNotDraftError, answers_save
 from assessments.tenancy import assessment_or_404, require_answer
 from assessments.views.questionnaire import Posted, nav_items, render_area
@@ -91,7 +91,7 @@ def _render_status(request: HttpRequest, assessment: Assessment, rows: list[Answ
         "assessment": assessment,
         "saved_at": row.updated_at,
         "oob": True,
-        "nav_item": nav_items(assessment, rows, only=area.key)[0],
+        "nav_item": nav_items(assessment, rows, provisional(assessment=assessment, rows=rows), only=area.key)[0],
         "overall": overall_progress(rows=rows),
     }
     return render(request, "assessments/_answer_status.html", context)

@@ -14,6 +14,7 @@ from assessments.permissions import can_answer
 from assessments.selectors import (
     AnswerRow,
     Progress,
+    Provisional,
     assessment_answer_rows,
     overall_progress,
     progress_by_area,
@@ -73,9 +74,11 @@ class AreaNavItem:
     out_of_scope: bool  # its scope was answered no
 
 
-def nav_items(assessment: Assessment, rows: list[AnswerRow], *, only: str | None = None) -> list[AreaNavItem]:
+def nav_items(
+    assessment: Assessment, rows: list[AnswerRow], now: Provisional, *, only: str | None = None
+) -> list[AreaNavItem]:
     """Every area (or `only` that one) with its progress, provisional level and what is still required."""
-    progress, now = progress_by_area(rows=rows), provisional(assessment=assessment, rows=rows)
+    progress = progress_by_area(rows=rows)
     required_by_area: dict[str, int] = {}
     for row in rows:
         if row.question.key in now.required:
@@ -126,15 +129,15 @@ def render_area(
     if index is None:
         raise Http404("No such area in this assessment's framework.")
     area_rows = [row for row in rows if row.question.area.key == area_key]
-    required = provisional(assessment=assessment, rows=rows).required
+    now = provisional(assessment=assessment, rows=rows)
     context = {
         "assessment": assessment,
         "team": assessment.team,
         "organization": assessment.team.organization,
         "area": areas[index],
-        "nav": nav_items(assessment, rows),
+        "nav": nav_items(assessment, rows, now),
         "overall": overall_progress(rows=rows),
-        "groups": _level_groups(content.level_names, area_rows, posted, required),
+        "groups": _level_groups(content.level_names, area_rows, posted, now.required),
         "previous_area": areas[index - 1] if index > 0 else None,
         "next_area": areas[index + 1] if index + 1 < len(areas) else None,
         "editable": assessment.is_draft and can_answer(assessment.role),
@@ -147,7 +150,7 @@ def render_area(
 
 
 def _level_groups(
-    names: dict[int, str], rows: list[AnswerRow], posted: Posted | None, required: frozenset[str]
+    names: dict[int, str], rows: list[AnswerRow], posted: Posted | None, required: tuple[str, ...]
 ) -> list[LevelGroup]:
     groups: dict[int, LevelGroup] = {}
     for row in sorted(rows, key=lambda row: (row.question.level, row.question.position)):

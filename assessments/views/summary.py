@@ -94,7 +94,7 @@ def _render_summary(request: HttpRequest, assessment: Assessment, error: str = "
         "assessment": assessment,
         "team": assessment.team,
         "organization": assessment.team.organization,
-        "nav": nav_items(assessment, rows),
+        "nav": nav_items(assessment, rows, now),
         "overall": overall_progress(rows=rows),
         "unanswered": unanswered,
         "required": [row for row in unanswered if row.question.key in required],

@@ -35,13 +35,19 @@ def history_payload(history: list[SubmittedAssessment]) -> list[dict]:
 
 def _movements(history: list[SubmittedAssessment]) -> dict[int, Movement | None]:
     """Assessment id -> its movement since the last entry before it on the same framework with a score."""
-    last_score: dict[str, float] = {}
-    movements = {}
+    return {entry.assessment_id: movement(before, entry.score) for entry, before in _with_score_before(history)}
+
+
+def _with_score_before(history: list[SubmittedAssessment]) -> list[tuple[SubmittedAssessment, float | None]]:
+    """Each entry, oldest first, with the score of the last entry before it on the same framework that has
+    one: the one point every change and movement of a team's history is measured from."""
+    last_score: dict[str, float] = {}  # framework slug -> last score
+    pairs = []
     for entry in history:
-        movements[entry.assessment_id] = movement(last_score.get(entry.framework), entry.score)
+        pairs.append((entry, last_score.get(entry.framework)))
         if entry.score is not None:
             last_score[entry.framework] = entry.score
-    return movements
+    return pairs
 
 
 HISTORY_CSV_COLUMNS = [
@@ -108,19 +114,9 @@ def history_rows(
     """Newest first, each with the change of overall score since the last assessment before it on the same
     framework that has a score (`level_names`: framework slug -> level number -> name)."""
     rows = []
-    previous_score: dict[str, float] = {}  # framework slug -> last score
-    for entry in history:
+    for entry, before in _with_score_before(history):
         names = level_names.get(entry.framework, {})
         level_name = names.get(entry.level, "") if entry.level is not None else ""
-        before = previous_score.get(entry.framework)
-        rows.append(
-            HistoryRow(
-                **vars(entry),
-                level_name=level_name,
-                change=score_change(before, entry.score),
-                movement=movement(before, entry.score),
-            )
-        )
-        if entry.score is not None:
-            previous_score[entry.framework] = entry.score
+        change, moved = score_change(before, entry.score), movement(before, entry.score)
+        rows.append(HistoryRow(**vars(entry), level_name=level_name, change=change, movement=moved))
     return rows[::-1]
