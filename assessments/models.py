@@ -102,6 +102,9 @@ class Assessment(models.Model):
     # The answer to each scope of the framework answered so far (scope key -> true/false): an area whose
     # scope is false is out of scope (design section 2).
     scope = models.JSONField(default=dict, blank=True)
+    # The submitted assessment this one was started from: its answers carried over, and its answers to
+    # questions that a newer framework version merges or splits are shown beside them.
+    carried_from = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
     class Meta:
         ordering = ("team", "-created_at")
@@ -149,4 +152,3 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question_id}: {'na' if self.not_applicable else self.value}"
-

@@ -11,7 +11,12 @@ from django.db.models import Count, F, OuterRef, QuerySet, Subquery
 from assessments.models import Answer, Assessment, Membership, Organization, TargetLevel, Team
 from maturity import scoring
 from maturity.models import Area, Framework, Question
-from maturity.selectors import framework_content, framework_for_new_assessment, framework_get
+from maturity.selectors import (
+    framework_content,
+    framework_for_new_assessment,
+    framework_get,
+    version_mapping_between,
+)
 
 
 def visible_organizations(*, user: AbstractBaseUser) -> QuerySet[Organization]:
@@ -70,9 +75,7 @@ def memberships_of(*, organization: Organization) -> QuerySet[Membership]:
 def teams_for_user(*, user: AbstractBaseUser, organization_id: int | None = None) -> QuerySet[Team]:
     """Teams in the user's organisations, each annotated with the user's `role` there."""
     teams = (
-        visible_teams(user=user)
-        .select_related("organization")
-        .annotate(role=_role_subquery(user, "organization_id"))
+        visible_teams(user=user).select_related("organization").annotate(role=_role_subquery(user, "organization_id"))
     )
     if organization_id is not None:
         teams = teams.filter(organization_id=organization_id)
@@ -96,7 +99,11 @@ def assessments_for_user(*, user: AbstractBaseUser, team_id: int | None = None) 
     """Assessments in the user's organisations, annotated with the user's `role`, `answered` and
     `question_count`, with team, framework and people fetched in the same query."""
     answered = (
-        Answer.objects.filter(assessment=OuterRef("pk")).order_by().values("assessment").annotate(n=Count("*")).values("n")
+        Answer.objects.filter(assessment=OuterRef("pk"))
+        .order_by()
+        .values("assessment")
+        .annotate(n=Count("*"))
+        .values("n")
     )
     question_count = (
         Question.objects.filter(framework=OuterRef("framework_id"))
@@ -236,3 +243,18 @@ def team_framework(*, team: Team, slug: str | None = None) -> Framework | None:
     newest = Assessment.objects.filter(team=team).order_by(*newest_first).values("framework__slug")[:1]
     framework = Framework.objects.filter(slug=Subquery(newest)).order_by("-version").first()
     return framework or framework_for_new_assessment()
+
+
+def earlier_answers(*, assessment: Assessment) -> dict[str, list[AnswerRow]]:
+    """Question key -> the answers of the assessment this one was started from to the earlier-version
+    questions it merges, or of which it is one part of a split: shown beside it, since they cannot carry
+    over as they are. Empty when it was started afresh or on the same version (bounded queries)."""
+    previous = assessment.carried_from
+    if previous is None or previous.framework_id == assessment.framework_id:
+        return {}
+    mapping = version_mapping_between(older=previous.framework, newer=assessment.framework)
+    wanted = {key: mapping.earlier_keys(key) for key in mapping.predecessors if mapping.earlier_keys(key)}
+    if not wanted:
+        return {}
+    rows = {row.question.key: row for row in assessment_answer_rows(assessment=previous)}
+    return {key: [rows[old] for old in old_keys if old in rows] for key, old_keys in wanted.items()}

@@ -13,7 +13,7 @@ from assessments.selectors import assessment_answer_rows, assessment_scope, prov
 from assessments.signals import Followup, assessment_submitted, targets_changed
 from maturity.models import Framework, Question
 from maturity.scoring import NA
-from maturity.selectors import framework_content
+from maturity.selectors import framework_content, version_mapping_between
 
 MAX_COMMENT_LENGTH = 5000
 
@@ -52,8 +52,10 @@ class SubmitFailedError(Exception):
     """The database refused the submission; it was rolled back whole, so nothing was lost."""
 
     def __init__(self) -> None:
-        super().__init__("The submission could not be saved; nothing was lost, the assessment is still a draft. "
-                         "Please try again in a moment.")
+        super().__init__(
+            "The submission could not be saved; nothing was lost, the assessment is still a draft. "
+            "Please try again in a moment."
+        )
 
 
 class UnknownAreaError(Exception):
@@ -96,9 +98,7 @@ def team_create(*, organization: Organization, name: str) -> Team:
         return Team.objects.create(organization=organization, name=name)
 
 
-def target_set(
-    *, team: Team, framework: Framework, area_key: str, level: int, user: AbstractBaseUser
-) -> TargetLevel:
+def target_set(*, team: Team, framework: Framework, area_key: str, level: int, user: AbstractBaseUser) -> TargetLevel:
     return targets_set(team=team, framework=framework, levels={area_key: level}, user=user)[0]
 
 
@@ -132,8 +132,9 @@ def assessment_start(
     carry_forward: bool = False,
 ) -> Assessment:
     """A new draft on `framework` (maturity.selectors.framework_for_new_assessment picks it), optionally
-    pre-filled from the team's last submitted assessment on the same framework, any version (questions
-    new in this version stay unanswered)."""
+    started from the team's last submitted assessment on the same framework, this version or an earlier
+    one: each answer that maps one to one carries over (design section 1, `replaces`); questions that
+    merge or split earlier ones stay unanswered and show the earlier answers (selectors.earlier_answers)."""
     with transaction.atomic():
         assessment = Assessment.objects.create(team=team, framework=framework, kind=kind, created_by=user)
         if carry_forward:
@@ -144,27 +145,35 @@ def assessment_start(
 def _carry_forward_answers(*, assessment: Assessment, framework: Framework, user: AbstractBaseUser) -> None:
     previous = (
         Assessment.objects.filter(
-            team=assessment.team, status=Assessment.Status.SUBMITTED, framework__slug=framework.slug
+            team=assessment.team,
+            status=Assessment.Status.SUBMITTED,
+            framework__slug=framework.slug,
+            framework__version__lte=framework.version,
         )
+        .select_related("framework")
         .order_by("-submitted_at")
         .first()
     )
     if previous is None:
         return
-    question_ids = dict(Question.objects.filter(framework=framework).values_list("key", "id"))
+    assessment.carried_from = previous
+    assessment.save(update_fields=["carried_from"])
+    carried = version_mapping_between(older=previous.framework, newer=framework).one_to_one
+    question_ids = dict(Question.objects.filter(framework=framework, key__in=carried).values_list("key", "id"))
+    earlier = {old.question.key: old for old in previous.answers.select_related("question")}
     now = timezone.now()
     Answer.objects.bulk_create(
         Answer(
             assessment=assessment,
-            question_id=question_ids[old.question.key],
-            value=old.value,
-            not_applicable=old.not_applicable,
-            comment=old.comment,
+            question_id=question_ids[new_key],
+            value=earlier[old_key].value,
+            not_applicable=earlier[old_key].not_applicable,
+            comment=earlier[old_key].comment,
             answered_by=user,
             updated_at=now,
         )
-        for old in previous.answers.select_related("question")
-        if old.question.key in question_ids
+        for new_key, old_key in carried.items()
+        if old_key in earlier
     )
 
 

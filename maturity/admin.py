@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from maturity.models import Area, Framework, Level, Question
+from maturity.models import Area, Framework, Level, Question, Source
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -51,3 +51,11 @@ class QuestionAdmin(ReadOnlyAdmin):
     list_filter = ("framework", "level", "area__key")
     search_fields = ("key", "statement")
     list_select_related = ("framework", "area")
+
+
+@admin.register(Source)
+class SourceAdmin(ReadOnlyAdmin):
+    list_display = ("key", "publication", "level", "section")
+    list_filter = ("publication",)
+    search_fields = ("key", "description")
+    list_select_related = ("publication",)

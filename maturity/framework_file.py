@@ -169,9 +169,7 @@ class _Checker:
             self._keys(item, SCOPE_KEYS, index_where)
             key = self._key(item, AREA_KEY_PATTERN, index_where, seen={scope.key for scope in scopes})
             where = f"{index_where} ({key})" if key else index_where
-            scopes.append(
-                ScopeSpec(key, self._text(item, "question", where), self._text(item, "description", where))
-            )
+            scopes.append(ScopeSpec(key, self._text(item, "question", where), self._text(item, "description", where)))
         return tuple(scopes)
 
     def _levels(self, items: list[tuple[str, dict]]) -> tuple[LevelSpec, ...]:

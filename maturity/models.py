@@ -100,3 +100,42 @@ class Question(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class Publication(models.Model):
+    """A published model, paper, regulation or body of practice that questions answer to."""
+
+    key = models.SlugField(max_length=50, unique=True)
+    title = models.CharField(max_length=300)
+    url = models.URLField(max_length=500)
+    cited_at_level = models.BooleanField(
+        default=False, help_text="Each of its criteria is cited by a question at the criterion's level."
+    )
+
+    class Meta:
+        ordering = ("key",)
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Source(models.Model):
+    """One published criterion of the catalogue of sources; questions cite it by `key` (its id).
+
+    Not versioned with frameworks: the catalogue only grows, and a better description or link serves
+    every version that cites it.
+    """
+
+    key = models.CharField(max_length=100, unique=True)
+    publication = models.ForeignKey(Publication, on_delete=models.PROTECT, related_name="sources")
+    level = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(4)])
+    section = models.CharField(max_length=200)
+    description = models.TextField()
+    url = models.URLField(max_length=500)
+    position = models.PositiveSmallIntegerField(help_text="Catalogue order: the order of the file.")
+
+    class Meta:
+        ordering = ("position",)
+
+    def __str__(self) -> str:
+        return self.key

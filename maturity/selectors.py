@@ -9,6 +9,7 @@ from django.db.models import Prefetch, QuerySet
 
 from maturity.models import Area, Framework, Level, Question, Scope
 from maturity.scoring import AreaDef, FrameworkDef, QuestionDef
+from maturity.versions import QuestionRecord, VersionMapping, composed_mapping
 
 DEFAULT_FRAMEWORK_SLUG = "mlops"
 
@@ -121,3 +122,27 @@ def _framework_content(framework_id: int, loaded_at: datetime) -> FrameworkConte
     levels = tuple(Level.objects.filter(framework_id=framework_id).order_by("number"))
     scopes = tuple(Scope.objects.filter(framework_id=framework_id).order_by("position"))
     return FrameworkContent(levels=levels, areas=areas, questions=questions, scopes=scopes)
+
+
+def version_mapping_between(*, older: Framework, newer: Framework) -> VersionMapping:
+    """How `newer`'s questions continue `older`'s (two versions of one framework, older first), through
+    every version loaded between them (one query)."""
+    rows = (
+        Question.objects.filter(framework__slug=older.slug, framework__version__range=(older.version, newer.version))
+        .order_by("framework__version", "position")
+        .values_list("framework__version", "key", "area__key", "level", "statement", "weight", "replaces")
+    )
+    versions: dict[int, list[QuestionRecord]] = {}
+    for version, key, area, level, statement, weight, replaces in rows:
+        versions.setdefault(version, []).append(QuestionRecord(key, area, level, statement, weight, tuple(replaces)))
+    return composed_mapping(list(versions.values()))
+
+
+def framework_question_records(*, framework: Framework) -> list[QuestionRecord]:
+    rows = framework.questions.order_by("position").values_list(
+        "key", "area__key", "level", "statement", "weight", "replaces"
+    )
+    return [
+        QuestionRecord(key, area, level, statement, weight, tuple(replaces))
+        for key, area, level, statement, weight, replaces in rows
+    ]

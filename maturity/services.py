@@ -1,11 +1,12 @@
-"""Writes of the maturity app: loading a framework file into the database."""
+"""Writes of the maturity app: loading the catalogue of sources and framework files into the database."""
 
 from dataclasses import dataclass
 
 from django.db import transaction
 
+from maturity.catalogue_file import CatalogueSpec
 from maturity.framework_file import FrameworkSpec
-from maturity.models import Area, Framework, Level, Question, Scope
+from maturity.models import Area, Framework, Level, Publication, Question, Scope, Source
 
 
 class FrameworkConflictError(Exception):
@@ -16,6 +17,10 @@ class FrameworkReplacesError(Exception):
     """A question replaces a key the previous version of the framework does not have."""
 
 
+class FrameworkSourcesError(Exception):
+    """A question cites an id the catalogue of sources does not have."""
+
+
 @dataclass(frozen=True)
 class FrameworkLoadResult:
     framework: Framework
@@ -23,7 +28,33 @@ class FrameworkLoadResult:
 
 
 @transaction.atomic
-def framework_load(*, spec: FrameworkSpec) -> FrameworkLoadResult:
+def catalogue_load(*, catalogue: CatalogueSpec) -> None:
+    """Brings the stored catalogue up to the file: new entries are added and changed ones updated in place.
+    Entries the file no longer lists stay, since questions of loaded versions may cite them."""
+    publications = {}
+    for spec in catalogue.publications:
+        publications[spec.key], _ = Publication.objects.update_or_create(
+            key=spec.key, defaults={"title": spec.title, "url": spec.url, "cited_at_level": spec.cited_at_level}
+        )
+    for position, spec in enumerate(catalogue.sources):
+        Source.objects.update_or_create(
+            key=spec.id,
+            defaults={
+                "publication": publications[spec.publication],
+                "level": spec.level,
+                "section": spec.section,
+                "description": spec.description,
+                "url": spec.url,
+                "position": position,
+            },
+        )
+
+
+@transaction.atomic
+def framework_load(*, spec: FrameworkSpec, catalogue: CatalogueSpec | None = None) -> FrameworkLoadResult:
+    """Loads a new framework version, after the catalogue of sources when one is given (all or nothing)."""
+    if catalogue is not None:
+        catalogue_load(catalogue=catalogue)
     existing = Framework.objects.filter(slug=spec.slug, version=spec.version).first()
     if existing is not None:
         if existing.content_hash != spec.content_hash:
@@ -33,6 +64,7 @@ def framework_load(*, spec: FrameworkSpec) -> FrameworkLoadResult:
             )
         return FrameworkLoadResult(framework=existing, created=False)
     _check_replaces(spec)
+    _check_sources(spec)
     framework = Framework.objects.create(
         slug=spec.slug,
         version=spec.version,
@@ -45,8 +77,13 @@ def framework_load(*, spec: FrameworkSpec) -> FrameworkLoadResult:
         for level in spec.levels
     )
     Scope.objects.bulk_create(
-        Scope(framework=framework, key=scope.key, question=scope.question, description=scope.description,
-              position=position)
+        Scope(
+            framework=framework,
+            key=scope.key,
+            question=scope.question,
+            description=scope.description,
+            position=position,
+        )
         for position, scope in enumerate(spec.scopes)
     )
     areas = Area.objects.bulk_create(
@@ -95,3 +132,17 @@ def _check_replaces(spec: FrameworkSpec) -> None:
     ]
     if problems:
         raise FrameworkReplacesError("; ".join(problems))
+
+
+def _check_sources(spec: FrameworkSpec) -> None:
+    """Every id a question cites is in the catalogue of sources."""
+    cited = {source for question in spec.questions for source in question.sources}
+    known = set(Source.objects.filter(key__in=cited).values_list("key", flat=True))
+    problems = [
+        f"questions ({question.key}): cites {source!r}, which the catalogue of sources does not have"
+        for question in spec.questions
+        for source in question.sources
+        if source not in known
+    ]
+    if problems:
+        raise FrameworkSourcesError("; ".join(problems))

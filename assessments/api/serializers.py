@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from assessments.models import Assessment, Membership, Organization, Role, TargetLevel, Team
-from assessments.selectors import AnswerRow, Progress, assessment_scope, provisional
+from assessments.selectors import AnswerRow, Progress, assessment_scope, earlier_answers, provisional
 
 # The largest id the database holds (BigAutoField); a larger one would make the query itself fail.
 MAX_ID = 2**63 - 1
@@ -132,15 +132,36 @@ class AssessmentListOutputSerializer(serializers.ModelSerializer):
         return ProgressSerializer(progress).data
 
 
+class EarlierAnswerOutputSerializer(AnswerOutputSerializer):
+    """An answer of the assessment this one was started from, to a question of the earlier version that
+    `question` merges or splits: it did not carry over, and is shown for reference."""
+
+    question = serializers.CharField(help_text="The key of this assessment's question it informs.")
+    earlier_question = serializers.CharField(help_text="The earlier version's question key.")
+
+
 class AssessmentDetailOutputSerializer(AssessmentListOutputSerializer):
     """Needs `context["rows"]`: the assessment's answer rows, fetched once by the view."""
 
     answers = serializers.SerializerMethodField()
     scope = serializers.SerializerMethodField()
     required = serializers.SerializerMethodField()
+    carried_from = serializers.PrimaryKeyRelatedField(
+        read_only=True,
+        allow_null=True,
+        help_text="The submitted assessment this one was started from (`carry_forward`), or null.",
+    )
+    earlier_answers = serializers.SerializerMethodField()
 
     class Meta(AssessmentListOutputSerializer.Meta):
-        fields = (*AssessmentListOutputSerializer.Meta.fields, "scope", "answers", "required")
+        fields = (
+            *AssessmentListOutputSerializer.Meta.fields,
+            "scope",
+            "answers",
+            "required",
+            "carried_from",
+            "earlier_answers",
+        )
 
     @extend_schema_field(
         {"type": "object", "additionalProperties": {"type": "boolean", "nullable": True},
@@ -167,6 +188,14 @@ class AssessmentDetailOutputSerializer(AssessmentListOutputSerializer):
     @extend_schema_field(AnswerOutputSerializer(many=True))
     def get_answers(self, assessment: Assessment) -> list[dict]:
         return [answer_output(row) for row in self.context["rows"]]
+
+    @extend_schema_field(EarlierAnswerOutputSerializer(many=True))
+    def get_earlier_answers(self, assessment: Assessment) -> list[dict]:
+        return [
+            answer_output(row) | {"question": key, "earlier_question": row.question.key}
+            for key, rows in earlier_answers(assessment=assessment).items()
+            for row in rows
+        ]
 
 
 def answer_output(row: AnswerRow) -> dict:

@@ -16,6 +16,7 @@ from assessments.selectors import (
     Progress,
     Provisional,
     assessment_answer_rows,
+    earlier_answers,
     overall_progress,
     progress_by_area,
     provisional,
@@ -46,12 +47,23 @@ class Posted:
 
 
 @dataclass(frozen=True)
+class EarlierAnswer:
+    """An answer, in the assessment this one was started from, to a question of an earlier version that
+    this question merges or splits."""
+
+    statement: str
+    label: str
+    comment: str
+
+
+@dataclass(frozen=True)
 class QuestionItem:
     row: AnswerRow
     value: str  # the radio value to check: "0".."3", "na" or ""
     comment: str
     errors: list[str]
     optional: bool  # unanswered, and cannot change the result yet (adaptive depth)
+    earlier: list[EarlierAnswer] = field(default_factory=list)
 
     @property
     def answer_label(self) -> str:
@@ -137,7 +149,9 @@ def render_area(
         "area": areas[index],
         "nav": nav_items(assessment, rows, now),
         "overall": overall_progress(rows=rows),
-        "groups": _level_groups(content.level_names, area_rows, posted, now.required),
+        "groups": _level_groups(
+            content.level_names, area_rows, posted, now.required, earlier_answers(assessment=assessment)
+        ),
         "previous_area": areas[index - 1] if index > 0 else None,
         "next_area": areas[index + 1] if index + 1 < len(areas) else None,
         "editable": assessment.is_draft and can_answer(assessment.role),
@@ -150,14 +164,20 @@ def render_area(
 
 
 def _level_groups(
-    names: dict[int, str], rows: list[AnswerRow], posted: Posted | None, required: tuple[str, ...]
+    names: dict[int, str],
+    rows: list[AnswerRow],
+    posted: Posted | None,
+    required: tuple[str, ...],
+    earlier: dict[str, list[AnswerRow]],
 ) -> list[LevelGroup]:
     groups: dict[int, LevelGroup] = {}
     for row in sorted(rows, key=lambda row: (row.question.level, row.question.position)):
         number = row.question.level
         group = groups.setdefault(number, LevelGroup(number, names.get(number, ""), []))
         optional = row.value is None and row.question.key not in required
-        group.questions.append(_question_item(row, posted, optional=optional))
+        item = _question_item(row, posted, optional=optional)
+        item.earlier.extend(_earlier_answer(old) for old in earlier.get(row.question.key, ()))
+        group.questions.append(item)
     return list(groups.values())
 
 
@@ -166,3 +186,8 @@ def _question_item(row: AnswerRow, posted: Posted | None, *, optional: bool) -> 
         return QuestionItem(row, posted.value, posted.comment, posted.errors, optional)
     value = "" if row.value is None else str(row.value)
     return QuestionItem(row=row, value=value, comment=row.comment, errors=[], optional=optional)
+
+
+def _earlier_answer(row: AnswerRow) -> EarlierAnswer:
+    label = "Not answered" if row.value is None else ANSWER_LABELS[str(row.value)]
+    return EarlierAnswer(row.question.statement, label, row.comment)
