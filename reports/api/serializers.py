@@ -91,6 +91,10 @@ class HistoryEntrySerializer(serializers.Serializer):
     kind = serializers.CharField()
     framework = serializers.CharField(help_text="Slug: compare entries of one framework only.")
     framework_version = serializers.IntegerField()
+    version_changed = serializers.BooleanField(
+        help_text="Taken on another version of the framework than the entry before it: its questions differ, "
+        "so compare it with earlier entries area by area."
+    )
     report_status = serializers.CharField(allow_null=True)
     movement = serializers.ChoiceField(
         choices=["improved", "regressed", "unchanged"], allow_null=True,

@@ -97,11 +97,17 @@ def area_bars_figure(
 
 
 def history_figure(
-    *, dates: Sequence[datetime], overall: Sequence[float | None], areas: Mapping[str, Sequence[float | None]]
+    *,
+    dates: Sequence[datetime],
+    overall: Sequence[float | None],
+    areas: Mapping[str, Sequence[float | None]],
+    version_starts: Sequence[tuple[datetime, int]] = (),
 ) -> dict:
     """Overall score and each area's score over time: one point per assessment, oldest first.
 
-    `areas`: area name -> its scores at `dates` (None when not applicable).
+    `areas`: area name -> its scores at `dates` (None when not applicable). `version_starts`: when a new
+    version of the framework was first used, and its number: marked by a dashed line, since scores on
+    either side answer different questions.
     """
     x = [stamp.isoformat() for stamp in dates]
     traces = [
@@ -125,7 +131,23 @@ def history_figure(
             yaxis={**LEVEL_TICKS, "title": {"text": "Score"}},
             legend={"orientation": "v", "x": 1.02, "y": 1},
             margin={"l": 60, "r": 10, "t": 60, "b": 40},
+            shapes=[_version_line(stamp) for stamp, _ in version_starts],
+            annotations=[_version_label(stamp, version) for stamp, version in version_starts],
         ),
+    }
+
+
+def _version_line(stamp: datetime) -> dict:
+    return {
+        "type": "line", "xref": "x", "yref": "paper", "x0": stamp.isoformat(), "x1": stamp.isoformat(),
+        "y0": 0, "y1": 1, "line": {"dash": "dash", "width": 1, "color": "#6b7280"},
+    }
+
+
+def _version_label(stamp: datetime, version: int) -> dict:
+    return {
+        "x": stamp.isoformat(), "xref": "x", "y": 1, "yref": "paper", "yanchor": "bottom",
+        "text": f"Version {version}", "showarrow": False, "font": {"size": 11, "color": "#4b5563"},
     }
 
 

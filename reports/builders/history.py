@@ -17,6 +17,7 @@ def history_payload(history: list[SubmittedAssessment]) -> list[dict]:
     """The team history as the API shows it (HistoryEntrySerializer): one entry per submitted assessment,
     oldest first, its areas in the order of its framework version."""
     movements = _movements(history)
+    changed = version_changes(history)
     return [
         {
             "id": entry.assessment_id,
@@ -24,6 +25,7 @@ def history_payload(history: list[SubmittedAssessment]) -> list[dict]:
             "kind": entry.kind,
             "framework": entry.framework,
             "framework_version": entry.framework_version,
+            "version_changed": entry.assessment_id in changed,
             "report_status": entry.report_status,
             "movement": movements[entry.assessment_id],
             "overall": {"level": entry.level, "score": entry.score},
@@ -48,6 +50,18 @@ def _with_score_before(history: list[SubmittedAssessment]) -> list[tuple[Submitt
         if entry.score is not None:
             last_score[entry.framework] = entry.score
     return pairs
+
+
+def version_changes(history: list[SubmittedAssessment]) -> set[int]:
+    """Ids of the entries taken on another version of their framework than the entry before them on the
+    same framework: where history and comparisons change questionnaire (design section 1)."""
+    last_version: dict[str, int] = {}  # framework slug -> version of its last entry
+    changed = set()
+    for entry in history:
+        if last_version.setdefault(entry.framework, entry.framework_version) != entry.framework_version:
+            changed.add(entry.assessment_id)
+        last_version[entry.framework] = entry.framework_version
+    return changed
 
 
 HISTORY_CSV_COLUMNS = [
@@ -84,8 +98,14 @@ def history_chart(history: list[SubmittedAssessment], area_names: Mapping[str, s
         name: [entry.areas[key].score if key in entry.areas else None for entry in ready]
         for key, name in area_names.items()
     }
+    changed = version_changes(history)
     return history_figure(
-        dates=[entry.submitted_at for entry in ready], overall=[entry.score for entry in ready], areas=areas
+        dates=[entry.submitted_at for entry in ready],
+        overall=[entry.score for entry in ready],
+        areas=areas,
+        version_starts=[
+            (entry.submitted_at, entry.framework_version) for entry in ready if entry.assessment_id in changed
+        ],
     )
 
 
@@ -106,6 +126,7 @@ class HistoryRow(SubmittedAssessment):
     level_name: str = ""
     change: ScoreChange | None = None
     movement: Movement | None = None
+    version_changed: bool = False  # the first of its framework's version after another version
 
 
 def history_rows(
@@ -114,9 +135,18 @@ def history_rows(
     """Newest first, each with the change of overall score since the last assessment before it on the same
     framework that has a score (`level_names`: framework slug -> level number -> name)."""
     rows = []
+    changed = version_changes(history)
     for entry, before in _with_score_before(history):
         names = level_names.get(entry.framework, {})
         level_name = names.get(entry.level, "") if entry.level is not None else ""
         change, moved = score_change(before, entry.score), movement(before, entry.score)
-        rows.append(HistoryRow(**vars(entry), level_name=level_name, change=change, movement=moved))
+        rows.append(
+            HistoryRow(
+                **vars(entry),
+                level_name=level_name,
+                change=change,
+                movement=moved,
+                version_changed=entry.assessment_id in changed,
+            )
+        )
     return rows[::-1]
