@@ -1,10 +1,13 @@
 """Two submitted assessments of a team side by side (pure: answer rows and report content in, dataclasses out).
 
-Questions are matched by key, so assessments on different framework versions compare too: a question of
-one version only is shown as such. A is the earlier assessment, B the later one, by convention.
+Assessments on two versions of a framework compare too: questions pair through the versions' mapping
+(design section 1, `replaces`). A question that continues one question of the other version one to one
+is one row; one that merges or splits questions of the other version shows their answers beside it; a
+question of one version only is shown as such. A is the earlier assessment, B the later one, by convention.
 """
 
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from assessments.selectors import AnswerRow
@@ -77,6 +80,8 @@ class QuestionChange:
     in_b: bool
     value_a: int | str | None = None
     value_b: int | str | None = None
+    key_a: str | None = None  # A's key, when A's question continues under another key
+    related_a: tuple[tuple[str, str], ...] = ()  # (statement, answer label) of A's questions it merges or splits
 
     @property
     def label_a(self) -> str:
@@ -127,13 +132,20 @@ class Comparison:
 
 
 def compare_assessments(
-    *, rows_a: Sequence[AnswerRow], rows_b: Sequence[AnswerRow], content_a: dict, content_b: dict
+    *,
+    rows_a: Sequence[AnswerRow],
+    rows_b: Sequence[AnswerRow],
+    content_a: dict,
+    content_b: dict,
+    counterparts: Mapping[str, Sequence[str]] | None = None,
 ) -> Comparison:
-    """`content_*` is a report's content (empty while the report is not ready: areas are then unknown)."""
+    """`content_*` is a report's content (empty while the report is not ready: areas are then unknown).
+    `counterparts`: B's question key -> the keys of A's questions it continues (maturity.versions), when
+    the two are on different versions; on one version, questions pair by key."""
     return Comparison(
         overall=_overall(content_a.get("overall") or {}, content_b.get("overall") or {}),
         areas=_areas(content_a.get("areas", []), content_b.get("areas", [])),
-        questions=_questions(rows_a, rows_b),
+        questions=_questions(rows_a, rows_b, counterparts),
     )
 
 
@@ -152,27 +164,42 @@ def _areas(areas_a: list[dict], areas_b: list[dict]) -> list[AreaChange]:
     return changes
 
 
-def _questions(rows_a: Sequence[AnswerRow], rows_b: Sequence[AnswerRow]) -> list[QuestionChange]:
+def _questions(
+    rows_a: Sequence[AnswerRow], rows_b: Sequence[AnswerRow], counterparts: Mapping[str, Sequence[str]] | None
+) -> list[QuestionChange]:
     by_key_a = {row.question.key: row for row in rows_a}
     by_key_b = {row.question.key: row for row in rows_b}
-    changes = []
-    for key in merged_order(by_key_a, by_key_b):
-        a, b = by_key_a.get(key), by_key_b.get(key)
-        question = (b or a).question
-        changes.append(
-            QuestionChange(
-                key=key,
-                area_key=question.area.key,
-                area_name=question.area.name,
-                level=question.level,
-                statement=question.statement,
-                in_a=a is not None,
-                in_b=b is not None,
-                value_a=a.value if a else None,
-                value_b=b.value if b else None,
-            )
-        )
-    return changes
+    if counterparts is None:
+        counterparts = {key: (key,) if key in by_key_a else () for key in by_key_b}
+    linked = {key: [a for a in counterparts.get(key, ()) if a in by_key_a] for key in by_key_b}
+    uses = Counter(a for keys in linked.values() for a in keys)
+    pair_of = {keys[0]: key for key, keys in linked.items() if len(keys) == 1 and uses[keys[0]] == 1}
+    changes = {}
+    for key, b in by_key_b.items():
+        a_keys = linked[key]
+        if a_keys and a_keys[0] in pair_of:
+            changes[key] = _change(b.question, by_key_a[a_keys[0]], b, key_a=a_keys[0] if a_keys[0] != key else None)
+        else:
+            related = tuple((by_key_a[a].question.statement, ANSWER_LABELS[by_key_a[a].value]) for a in a_keys)
+            changes[key] = _change(b.question, None, b, related_a=related)
+    only_in_a = {key: _change(a.question, a, None) for key, a in by_key_a.items() if not uses[key]}
+    order_a = [pair_of.get(key, key) for key in by_key_a if key in pair_of or key in only_in_a]
+    return [changes.get(key) or only_in_a[key] for key in merged_order(order_a, by_key_b)]
+
+
+def _change(question, a: AnswerRow | None, b: AnswerRow | None, **extra) -> QuestionChange:
+    return QuestionChange(
+        key=question.key,
+        area_key=question.area.key,
+        area_name=question.area.name,
+        level=question.level,
+        statement=question.statement,
+        in_a=a is not None,
+        in_b=b is not None,
+        value_a=a.value if a else None,
+        value_b=b.value if b else None,
+        **extra,
+    )
 
 
 def merged_order(keys_a: Iterable[str], keys_b: Iterable[str]) -> list[str]:

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 from assessments.models import Assessment, Team
 from assessments.selectors import assessment_answer_rows
 from assessments.tenancy import team_or_404
+from maturity.selectors import version_mapping_between
 from reports.builders.comparison import compare_assessments
 from reports.builders.history import assessment_choices
 from reports.forms import CompareForm
@@ -40,6 +41,7 @@ def assessment_compare(request: HttpRequest, team_id: int) -> HttpResponse:
         rows_b=assessment_answer_rows(assessment=b),
         content_a=content_a,
         content_b=content_b,
+        counterparts=_counterparts(a, b),
     )
     only_changed = form.cleaned_data["changed"]
     context |= {
@@ -58,6 +60,15 @@ def _submitted_pair(team: Team, a_id: int, b_id: int) -> tuple[Assessment, Asses
     if a_id not in found or b_id not in found:
         raise Http404("No such submitted assessment in this team.")
     return found[a_id], found[b_id]
+
+
+def _counterparts(a: Assessment, b: Assessment) -> dict[str, tuple[str, ...]] | None:
+    """B's question key -> the A questions it continues, when the two are on different versions."""
+    if a.framework_id == b.framework_id:
+        return None
+    if a.framework.version < b.framework.version:
+        return version_mapping_between(older=a.framework, newer=b.framework).predecessors
+    return version_mapping_between(older=b.framework, newer=a.framework).successors
 
 
 def _content(assessment: Assessment) -> dict:
