@@ -8,6 +8,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/", include("config.api_urls")),
     path("", include("accounts.urls")),
+    path("", include("maturity.urls")),
     path("", include("assessments.urls")),
     path("", include("reports.urls")),
 ]

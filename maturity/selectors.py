@@ -7,7 +7,7 @@ from functools import cached_property, lru_cache
 
 from django.db.models import Prefetch, QuerySet
 
-from maturity.models import Area, Framework, Level, Question, Scope
+from maturity.models import Area, Framework, Level, Question, Scope, Source
 from maturity.scoring import AreaDef, FrameworkDef, QuestionDef
 from maturity.versions import QuestionRecord, VersionMapping, composed_mapping
 
@@ -58,17 +58,19 @@ def framework_level_names(*, slugs: Iterable[str]) -> dict[str, dict[int, str]]:
     return names
 
 
-def framework_with_content(*, framework_id: int) -> Framework:
-    """A framework with its levels, areas and each area's questions fetched in four queries."""
+def framework_with_content(*, framework_id: int, area_key: str = "", level: int | None = None) -> Framework:
+    """A framework with its levels, scopes, areas and each area's questions fetched in five queries;
+    only the area `area_key` and the questions at `level` when given."""
+    areas = Area.objects.order_by("position")
+    questions = Question.objects.order_by("position")
+    if area_key:
+        areas = areas.filter(key=area_key)
+    if level is not None:
+        questions = questions.filter(level=level)
     return Framework.objects.prefetch_related(
         "levels",
         Prefetch("scopes", queryset=Scope.objects.order_by("position")),
-        Prefetch(
-            "areas",
-            queryset=Area.objects.order_by("position").prefetch_related(
-                Prefetch("questions", queryset=Question.objects.order_by("position"))
-            ),
-        ),
+        Prefetch("areas", queryset=areas.prefetch_related(Prefetch("questions", queryset=questions))),
     ).get(pk=framework_id)
 
 
@@ -146,3 +148,16 @@ def framework_question_records(*, framework: Framework) -> list[QuestionRecord]:
         QuestionRecord(key, area, level, statement, weight, tuple(replaces))
         for key, area, level, statement, weight, replaces in rows
     ]
+
+
+def sources_by_key(*, keys: Iterable[str]) -> dict[str, Source]:
+    """The catalogue entries of `keys`, each with its publication (one query)."""
+    return {source.key: source for source in Source.objects.filter(key__in=set(keys)).select_related("publication")}
+
+
+def framework_versions(*, slug: str) -> list[int]:
+    return list(Framework.objects.filter(slug=slug).order_by("-version").values_list("version", flat=True))
+
+
+def framework_area_keys(*, framework: Framework) -> list[str]:
+    return [area.key for area in framework_content(framework=framework).areas]

@@ -1,6 +1,7 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from maturity.models import Area, Framework, Level, Question, Scope
+from maturity.models import Area, Framework, Level, Question, Scope, Source
 
 
 class FrameworkListOutputSerializer(serializers.ModelSerializer):
@@ -46,15 +47,37 @@ class AreaOutputSerializer(serializers.ModelSerializer):
         return super().to_representation(area) | {"scope": area.scope_key or None}
 
 
+class SourceOutputSerializer(serializers.ModelSerializer):
+    id = serializers.CharField(source="key", help_text="The id questions cite in `sources`.")
+    publication = serializers.CharField(source="publication.title")
+
+    class Meta:
+        model = Source
+        fields = ("id", "publication", "level", "section", "description", "url")
+
+
 class FrameworkDetailOutputSerializer(serializers.ModelSerializer):
+    """Needs `context["sources"]`: the catalogue entries the questions shown cite."""
+
     levels = LevelOutputSerializer(many=True)
     scopes = ScopeOutputSerializer(many=True)
     areas = AreaOutputSerializer(many=True)
+    cited_sources = serializers.SerializerMethodField()
 
     class Meta:
         model = Framework
-        fields = ("slug", "version", "name", "description", "levels", "scopes", "areas")
+        fields = ("slug", "version", "name", "description", "levels", "scopes", "areas", "cited_sources")
+
+    @extend_schema_field(SourceOutputSerializer(many=True))
+    def get_cited_sources(self, framework: Framework) -> list[dict]:
+        """The published criteria the questions shown cite, in catalogue order, with their links."""
+        sources = sorted(self.context["sources"].values(), key=lambda source: source.position)
+        return SourceOutputSerializer(sources, many=True).data
 
 
 class FrameworkDetailQuerySerializer(serializers.Serializer):
     version = serializers.IntegerField(min_value=1, required=False)
+    area = serializers.SlugField(required=False, help_text="Only this area (its key) and its questions.")
+    level = serializers.IntegerField(
+        min_value=1, max_value=4, required=False, help_text="Only questions at this level."
+    )

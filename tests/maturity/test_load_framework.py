@@ -112,14 +112,14 @@ def test_it_loads_scopes_counting_areas_sources_and_replaced_keys(tmp_path):
     spec_text = newer.read_text()
     first_question = spec_text.index("  - key: people.")
     newer.write_text(spec_text[:first_question] + spec_text[first_question:].replace(
-        "    weight:", "    sources: [azure.l1.ci]\n    replaces: [people.shared_repository]\n    weight:", 1))
+        "    weight:", "    sources: [azure.l1.automated-builds]\n    replaces: [people.shared_repository]\n    weight:", 1))
 
     load(newer)
 
     framework = Framework.objects.get(version=2)
     question = framework.questions.order_by("position").first()
     assert list(framework.scopes.values_list("key", flat=True)) == ["genai"]
-    assert (question.sources, question.replaces) == (["azure.l1.ci"], ["people.shared_repository"])
+    assert (question.sources, question.replaces) == (["azure.l1.automated-builds"], ["people.shared_repository"])
 
 
 def test_it_refuses_a_replaced_key_the_previous_version_does_not_have(tmp_path):

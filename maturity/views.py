@@ -1,0 +1,89 @@
+"""The maturity model, readable: every signed-in user can browse a framework's levels, areas and questions
+with their guidance, recommendations and the published criteria they cite."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from maturity.forms import FrameworkFilterForm
+from maturity.models import Area, Question, Source
+from maturity.selectors import (
+    DEFAULT_FRAMEWORK_SLUG,
+    framework_area_names,
+    framework_content,
+    framework_get,
+    framework_versions,
+    sources_by_key,
+)
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    question: Question
+    sources: list[Source]
+
+
+@dataclass(frozen=True)
+class AreaView:
+    area: Area
+    question_count: int  # in the version, whatever the filter
+    questions: list[QuestionView]
+    scope_question: str  # the screening question it depends on, or ""
+
+
+@login_required
+@require_GET
+def framework_home(request: HttpRequest) -> HttpResponse:
+    return redirect("framework_detail", slug=DEFAULT_FRAMEWORK_SLUG)
+
+
+@login_required
+@require_GET
+def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    versions = framework_versions(slug=slug)
+    if not versions:
+        raise Http404("No such framework.")
+    form = FrameworkFilterForm(request.GET, versions=versions, areas=framework_area_names(slug=slug))
+    if not form.is_valid():
+        return render(request, "maturity/framework.html", {"form": form, "slug": slug}, status=400)
+    framework = framework_get(slug=slug, version=form.cleaned_data["version"])
+    content = framework_content(framework=framework)
+    area_key, level = form.cleaned_data["area"], form.cleaned_data["level"]
+    shown = [
+        question
+        for question in content.questions
+        if (not area_key or question.area.key == area_key) and (level is None or question.level == level)
+    ]
+    sources = sources_by_key(keys=(key for question in shown for key in question.sources))
+    scopes = {scope.key: scope.question for scope in content.scopes}
+    areas = [_area_view(area, content.questions, shown, sources, scopes) for area in content.areas]
+    context = {
+        "form": form,
+        "slug": slug,
+        "framework": framework,
+        "levels": content.levels,
+        "areas": [view for view in areas if view.questions],
+        "question_count": len(content.questions),
+        "shown_count": len(shown),
+        "filtered": bool(area_key or level),
+        "current": "Framework",
+    }
+    return render(request, "maturity/framework.html", context)
+
+
+def _area_view(
+    area: Area, questions, shown: list[Question], sources: dict[str, Source], scopes: dict[str, str]
+) -> AreaView:
+    return AreaView(
+        area=area,
+        question_count=sum(question.area.key == area.key for question in questions),
+        questions=[
+            QuestionView(question, [sources[key] for key in question.sources if key in sources])
+            for question in shown
+            if question.area.key == area.key
+        ],
+        scope_question=scopes.get(area.scope_key, ""),
+    )
