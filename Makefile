@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
-FRAMEWORK := maturity/frameworks/mlops.yaml
+FRAMEWORKS := maturity/frameworks/mlops.yaml maturity/frameworks/mlops-v2.yaml
 
 .PHONY: run test lint security bench worker clean
 .PHONY: e2e fuzz
@@ -18,7 +18,7 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 run: export DEBUG ?= 1
 run: $(INSTALLED)
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_framework $(FRAMEWORK)
+	$(BIN)/python manage.py load_framework $(FRAMEWORKS)
 	$(BIN)/python manage.py seed_demo
 	@echo "Serving http://127.0.0.1:8000 with a Celery worker; Ctrl-C stops both."
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho --procfile Procfile.dev start

@@ -152,6 +152,8 @@ EXEMPT = {
     "api/docs/": "Swagger UI: no data",
     "api/frameworks/": "the questionnaire, the same for everyone",
     "api/frameworks/<slug:slug>/": "the questionnaire, the same for everyone",
+    "frameworks/": "the questionnaire, the same for everyone (redirects to the default framework)",
+    "frameworks/<slug:slug>/": "the questionnaire, the same for everyone (tests/maturity/test_framework_page.py)",
     "api/organizations/": "lists only the user's own organisations (test_it_lists_an_outsider_none_of_it)",
 }
 EXEMPT_PREFIXES = {

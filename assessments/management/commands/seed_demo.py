@@ -12,6 +12,7 @@ from assessments.models import Assessment, Organization, Role
 from assessments.services import (
     AnswerInput,
     answers_save,
+    assessment_scope_set,
     assessment_start,
     assessment_submit,
     membership_set,
@@ -19,12 +20,14 @@ from assessments.services import (
     target_set,
     team_create,
 )
-from maturity.models import Question
-from maturity.selectors import framework_content, framework_for_new_assessment
+from maturity.models import Framework, Question
+from maturity.selectors import framework_content, framework_for_new_assessment, framework_get
 
 ORGANIZATION_NAME = "Demo Analytics"
 DEMO_PASSWORD = "demo"  # noqa: S105 - printed for the local demo; seed_demo is not run in production
 QUARTERS = 5  # a year, end points included
+# The scopes each team answers yes (every other scope no): all three serve customers in the EU.
+SCOPES = {"Recommendations": {"genai", "eu_market"}, "Fraud detection": {"eu_market"}, "Demand forecasting": set()}
 # Per team: area -> (capability a year ago, change per quarter). Capability c answers a level-L
 # practice at about (c - L + 1) * 1.5, so c = 2.0 sits at level 2 and c = 3.5 near level 4.
 TEAMS = {
@@ -44,15 +47,19 @@ class Command(BaseCommand):
         framework = framework_for_new_assessment()
         if framework is None:
             raise CommandError(
-                "Load the framework first: python manage.py load_framework maturity/frameworks/mlops.yaml"
+                "Load the frameworks first: python manage.py load_framework maturity/frameworks/mlops*.yaml"
             )
+        # The year's last quarter is taken on the newest version, the quarters before on the one before it,
+        # so the history shows a change of questionnaire.
+        previous = framework_get(slug=framework.slug, version=framework.version - 1) or framework
+        frameworks = [previous] * (QUARTERS - 1) + [framework]
         with transaction.atomic():
             owner, consultant = _demo_user("demo"), _demo_user("consultant")
             organization = organization_create(name=ORGANIZATION_NAME, owner=owner)
             membership_set(organization=organization, user=consultant, role=Role.ASSESSOR)
             for team_name, profile in TEAMS.items():
                 self.stdout.write(f"  {team_name}: {QUARTERS} quarterly assessments")
-                _seed_team(organization, team_name, profile, framework, owner)
+                _seed_team(organization, team_name, profile, frameworks, owner)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Created {ORGANIZATION_NAME} with {len(TEAMS)} teams. "
@@ -68,22 +75,26 @@ def _demo_user(username: str):
     return user
 
 
-def _seed_team(organization, team_name, profile, framework, owner) -> None:
-    questions = framework_content(framework=framework).questions
+def _seed_team(organization, team_name, profile, frameworks: list[Framework], owner) -> None:
     team = team_create(organization=organization, name=team_name)
     rng = random.Random(team_name)  # noqa: S311 - demo data, reproducible on purpose
     now = timezone.now()
-    for quarter in range(QUARTERS):
+    for quarter, framework in enumerate(frameworks):
         taken_at = now - timedelta(days=91 * (QUARTERS - 1 - quarter))
-        assessment = assessment_start(team=team, user=owner, framework=framework)
-        items = [AnswerInput(question.key, _demo_value(rng, profile, question, quarter)) for question in questions]
+        assessment = assessment_start(team=team, user=owner, framework=framework, carry_forward=quarter > 0)
+        content = framework_content(framework=framework)
+        scope = {scope.key: scope.key in SCOPES[team_name] for scope in content.scopes}
+        assessment_scope_set(assessment=assessment, answers=scope)
+        in_scope = [q for q in content.questions if not q.area.scope_key or scope[q.area.scope_key]]
+        items = [AnswerInput(q.key, _demo_value(rng, profile, q, quarter)) for q in in_scope]
         if team_name == "Demand forecasting":
-            items[-1] = AnswerInput(questions[-1].key, "na", "No personal data: forecasts use sales totals only.")
+            reason = "No personal data: forecasts use sales totals only."
+            items = [AnswerInput(i.question, "na", reason) if i.question == "governance.privacy" else i for i in items]
         answers_save(assessment=assessment, user=owner, items=items)
         assessment_submit(assessment=assessment, user=owner, submitted_at=taken_at)
         Assessment.objects.filter(pk=assessment.pk).update(created_at=taken_at - timedelta(days=3))
     for area_key in ("data", "training", "deployment", "monitoring"):
-        target_set(team=team, framework=framework, area_key=area_key, level=3, user=owner)
+        target_set(team=team, framework=frameworks[-1], area_key=area_key, level=3, user=owner)
 
 
 def _demo_value(rng: random.Random, profile: dict, question: Question, quarter: int) -> int:
