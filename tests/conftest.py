@@ -5,11 +5,13 @@ import pytest
 
 from assessments.models import Role
 from assessments.services import AnswerInput
+from maturity.catalogue_file import read_catalogue_file
 from maturity.framework_file import parse_framework, read_framework_file
 from maturity.services import framework_load
 from tests.factories import AssessmentFactory, MembershipFactory, OrganizationFactory, TeamFactory, UserFactory
 
 MLOPS_YAML = Path(__file__).resolve().parent.parent / "maturity" / "frameworks" / "mlops.yaml"
+MLOPS_V2_YAML = MLOPS_YAML.with_name("mlops-v2.yaml")
 
 
 @pytest.fixture(autouse=True)
@@ -32,6 +34,17 @@ def mlops_spec():
 def mlops_framework(db):
     """The default framework, loaded as `load_framework` would."""
     return framework_load(spec=mlops_spec()).framework
+
+
+@cache
+def mlops_v2_spec():
+    return read_framework_file(MLOPS_V2_YAML)
+
+
+@pytest.fixture
+def mlops_v2(mlops_framework):
+    """Version 2 of the default framework as `make run` loads it: after version 1, with the catalogue."""
+    return framework_load(spec=mlops_v2_spec(), catalogue=read_catalogue_file()).framework
 
 
 @pytest.fixture

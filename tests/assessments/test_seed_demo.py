@@ -72,5 +72,22 @@ def test_running_it_twice_changes_nothing(mlops_framework):
 
 
 def test_it_asks_for_the_framework_first(db):
-    with pytest.raises(CommandError, match="Load the framework first"):
+    with pytest.raises(CommandError, match="Load the frameworks first"):
         seed()
+
+
+def test_the_demo_year_moves_to_version_two_for_its_last_quarter(mlops_v2):
+    seed()
+
+    for team in Organization.objects.get().teams.all():
+        assessments = list(team.assessments.order_by("submitted_at").select_related("framework"))
+        assert [assessment.framework.version for assessment in assessments] == [1, 1, 1, 1, 2]
+        assert assessments[-1].carried_from == assessments[-2]
+        in_scope = [
+            question
+            for question in framework_content(framework=mlops_v2).questions
+            if not question.area.scope_key or assessments[-1].scope[question.area.scope_key]
+        ]
+        assert assessments[-1].answers.count() == len(in_scope)
+    recommendations = Organization.objects.get().teams.get(name="Recommendations").assessments.first()
+    assert recommendations.scope == {"genai": True, "eu_market": True}

@@ -84,7 +84,8 @@ def _seed_team(organization, team_name, profile, frameworks: list[Framework], ow
         assessment = assessment_start(team=team, user=owner, framework=framework, carry_forward=quarter > 0)
         content = framework_content(framework=framework)
         scope = {scope.key: scope.key in SCOPES[team_name] for scope in content.scopes}
-        assessment_scope_set(assessment=assessment, answers=scope)
+        if scope:
+            assessment_scope_set(assessment=assessment, answers=scope)
         in_scope = [q for q in content.questions if not q.area.scope_key or scope[q.area.scope_key]]
         items = [AnswerInput(q.key, _demo_value(rng, profile, q, quarter)) for q in in_scope]
         if team_name == "Demand forecasting":
