@@ -142,11 +142,11 @@ def version_mapping_between(*, older: Framework, newer: Framework) -> VersionMap
 
 def framework_question_records(*, framework: Framework) -> list[QuestionRecord]:
     rows = framework.questions.order_by("position").values_list(
-        "key", "area__key", "level", "statement", "weight", "replaces"
+        "key", "area__key", "level", "statement", "weight", "replaces", "guidance"
     )
     return [
-        QuestionRecord(key, area, level, statement, weight, tuple(replaces))
-        for key, area, level, statement, weight, replaces in rows
+        QuestionRecord(key, area, level, statement, weight, tuple(replaces), guidance)
+        for key, area, level, statement, weight, replaces, guidance in rows
     ]
 
 

@@ -18,6 +18,7 @@ class QuestionRecord:
     statement: str
     weight: int
     replaces: tuple[str, ...] = ()
+    guidance: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class Continued:
         changes += [f"level {older.level} -> {newer.level}"] if older.level != newer.level else []
         changes += [f"weight {older.weight} -> {newer.weight}"] if older.weight != newer.weight else []
         changes += ["reworded"] if older.statement != newer.statement else []
+        changes += ["guidance revised"] if older.guidance != newer.guidance else []
         return changes
 
 

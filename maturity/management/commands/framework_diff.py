@@ -38,7 +38,7 @@ class Command(BaseCommand):
             "Reworded or moved",
             [f"{pair.newer.key}: {'; '.join(pair.changes)}" for pair in diff.changed],
         )
-        self.stdout.write(f"\nUnchanged ({len(diff.unchanged)})")
+        self._section("Unchanged", [pair.newer.key for pair in diff.unchanged])
 
     def _section(self, title: str, lines: list[str]) -> None:
         self.stdout.write(f"\n{title} ({len(lines)})")
