@@ -13,7 +13,8 @@ from django.core.management import call_command
 
 from maturity.catalogue_file import read_catalogue_file
 from maturity.models import Framework
-from maturity.scoring import FrameworkDef, QuestionDef, AreaDef, required_questions
+from maturity.scoring import AreaDef, FrameworkDef, QuestionDef, required_questions
+from maturity.selectors import framework_for_new_assessment
 from tests.conftest import MLOPS_V2_YAML, MLOPS_YAML, mlops_spec, mlops_v2_spec
 
 LIFECYCLE = ("people", "data", "experiments", "training", "testing", "deployment", "monitoring")
@@ -110,6 +111,4 @@ def test_both_versions_load_with_one_command_and_new_assessments_take_version_tw
 
     assert list(Framework.objects.filter(slug="mlops").values_list("version", flat=True)) == [2, 1]
     assert out.getvalue().splitlines()[0].startswith("Loaded mlops v1")
-    from maturity.selectors import framework_for_new_assessment
-
     assert framework_for_new_assessment().version == 2

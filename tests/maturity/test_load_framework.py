@@ -112,7 +112,10 @@ def test_it_loads_scopes_counting_areas_sources_and_replaced_keys(tmp_path):
     spec_text = newer.read_text()
     first_question = spec_text.index("  - key: people.")
     newer.write_text(spec_text[:first_question] + spec_text[first_question:].replace(
-        "    weight:", "    sources: [azure.l1.automated-builds]\n    replaces: [people.shared_repository]\n    weight:", 1))
+        "    weight:",
+        "    sources: [azure.l1.automated-builds]\n    replaces: [people.shared_repository]\n    weight:",
+        1,
+    ))
 
     load(newer)
 
