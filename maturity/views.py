@@ -11,9 +11,9 @@ from django.views.decorators.http import require_GET
 from maturity.forms import FrameworkFilterForm
 from maturity.models import Area, Question, Source
 from maturity.selectors import (
-    DEFAULT_FRAMEWORK_SLUG,
     framework_area_names,
     framework_content,
+    framework_for_new_assessment,
     framework_get,
     framework_versions,
     sources_by_key,
@@ -37,7 +37,11 @@ class AreaView:
 @login_required
 @require_GET
 def framework_home(request: HttpRequest) -> HttpResponse:
-    return redirect("framework_detail", slug=DEFAULT_FRAMEWORK_SLUG)
+    """The framework new assessments are taken on."""
+    framework = framework_for_new_assessment()
+    if framework is None:
+        raise Http404("No framework is loaded yet.")
+    return redirect("framework_detail", slug=framework.slug)
 
 
 @login_required

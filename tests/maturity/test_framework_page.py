@@ -23,7 +23,7 @@ def test_anyone_signed_in_reads_the_newest_version_with_levels_areas_and_linked_
     assert "126 questions in 12 areas" in page
     assert "Automated model deployment" in page
     assert "Asked only when the answer is yes to: Does the team build products on generative models" in page
-    assert "Beside the headline: does not decide the level" in page
+    assert "Beside the headline: does not decide the level." in page
     assert 'href="https://learn.microsoft.com/azure/architecture/ai-ml/guide/mlops-maturity-model"' in page
 
 
