@@ -20,7 +20,7 @@ def test_anyone_signed_in_reads_the_newest_version_with_levels_areas_and_linked_
     page = response.content.decode()
     assert response.status_code == 200
     assert "MLOps maturity model <small class=\"muted\">version 2</small>" in page
-    assert "126 questions in 12 areas" in page
+    assert "129 questions in 12 areas" in page
     assert "Automated model deployment" in page
     assert "Asked only when the answer is yes to: Does the team build products on generative models" in page
     assert "Beside the headline: does not decide the level." in page
@@ -33,7 +33,7 @@ def test_it_filters_by_area_and_level(mlops_v2, reader):
     views = response.context["areas"]
     assert [view.area.key for view in views] == ["deployment"]
     assert {item.question.level for item in views[0].questions} == {4}
-    assert "3 of 126 questions" in response.content.decode()
+    assert "3 of 129 questions" in response.content.decode()
 
 
 def test_it_reads_an_older_version_on_request(mlops_v2, reader):

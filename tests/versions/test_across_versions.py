@@ -56,7 +56,7 @@ def test_a_version_two_assessment_carries_over_every_answer_that_maps_one_to_one
     assert answers["security.data_access"] == (2, "")  # replaces governance.access_control
     assert answers["governance.privacy"] == ("na", "no personal data")
     assert answers["people.on_call_rota"] == (None, "")  # one part of a split: not carried
-    assert answers["deployment.fast_rollback"] == (None, "")  # automatic_rollback split in two
+    assert answers["deployment.automatic_rollback"] == (2, "")  # kept its key beside the new fast_rollback
     assert answers["security.model_signing"] == (None, "")  # new in version 2
 
 
@@ -66,7 +66,12 @@ def test_split_questions_show_the_earlier_answer_beside_them(on_version_one, mlo
     earlier = {(e["question"], e["earlier_question"]): (e["value"], e["comment"]) for e in body["earlier_answers"]}
     assert earlier[("people.on_call_rota", "people.on_call")] == (1, ON_CALL_COMMENT)
     assert earlier[("people.model_runbooks", "people.on_call")] == (1, ON_CALL_COMMENT)
-    assert earlier[("deployment.fast_rollback", "deployment.automatic_rollback")] == (2, "")
+    assert set(earlier) == {
+        ("people.on_call_rota", "people.on_call"),
+        ("people.model_runbooks", "people.on_call"),
+        ("deployment.environment_promotion", "deployment.staged_environments"),
+        ("deployment.environments_as_code", "deployment.staged_environments"),
+    }
     assert all(question not in answers_of(body) or answers_of(body)[question][0] is None for question, _ in earlier)
 
 
