@@ -30,7 +30,10 @@ def test_it_prints_what_version_two_added_removed_split_and_reworded(mlops_v2):
     assert output.startswith("mlops 1 -> 2: 55 -> ")
     assert any(line.startswith("+ security.model_signing (security, level 4): ") for line in section(output, "Added"))
     assert [line.split(" (")[0] for line in section(output, "Removed")] == [
-        "- people.documented_handover", "- deployment.documented_release"
+        "- people.documented_handover",
+        "- experiments.config_files",
+        "- training.documented_steps",
+        "- deployment.documented_release",
     ]
     assert "people.on_call -> people.on_call_rota, people.model_runbooks" in section(output, "Split")
     assert section(output, "Merged") == []
