@@ -21,7 +21,8 @@ WIDTHS = (1280, 390)
 
 
 @pytest.fixture
-def demo(mlops_framework):
+def demo(mlops_framework, mlops_v2):
+    """The demo year (its last quarter on version 2) and a team's first assessment, on version 1."""
     call_command("seed_demo", stdout=StringIO())
     organization = Organization.objects.get(name="Demo Analytics")
     owner = get_user_model().objects.get(username="demo")
@@ -45,15 +46,19 @@ def test_reports_dashboard_and_portfolio_read_well_at_desk_and_phone_width(page,
         "report-first": f"/assessments/{latest('Search')}/report/",
         "dashboard": f"/organizations/{demo.pk}/dashboard/",
         "portfolio": "/portfolio/",
+        "team-history": f"/teams/{Team.objects.get(name='Recommendations').pk}/dashboard/",
+        "framework": "/frameworks/mlops/?area=eu_ai_act",
     }
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
         for name, path in pages.items():
             page.goto(path)
-            if name != "portfolio":  # a table of teams; the charts are on each organisation's dashboard
+            if name not in ("portfolio", "framework"):  # tables and text; the charts are on the dashboards
                 expect(page.locator("svg.main-svg").first).to_be_visible()
             if name.startswith("report"):
                 expect(page.locator(".overall-level .overall-figure")).to_contain_text("Level ")
                 expect(page.locator('[data-figure="figure-history"] .xtick').first).not_to_contain_text(":")
+            if name == "team-history":
+                expect(page.locator(".version-badge")).to_contain_text("New questionnaire: version 2")
             screenshot(page, f"read-{name}-{width}")
     watch.assert_clean()
