@@ -27,11 +27,17 @@ QUESTION_KEYS = ("key", "area", "level", "statement", "guidance", "recommendatio
 OPTIONAL_DEFAULTS = {"scopes": (), "counts_toward_level": True, "scope": None, "sources": (), "replaces": ()}
 
 
-class FrameworkFileError(Exception):
+class DocumentError(Exception):
+    """A YAML document with problems, each with its location: nothing of it was loaded."""
+
     def __init__(self, source: str, problems: list[str]) -> None:
         self.problems = problems
         listing = "\n".join(f"  - {problem}" for problem in problems)
         super().__init__(f"{source}: {len(problems)} problem(s), nothing was loaded:\n{listing}")
+
+
+class FrameworkFileError(DocumentError):
+    pass
 
 
 @dataclass(frozen=True)
@@ -132,110 +138,13 @@ def _yaml_problem(error: yaml.YAMLError) -> str:
     return f"line {mark.line + 1}, column {mark.column + 1}: {problem}" if mark else problem
 
 
-class _Checker:
-    """Walks the parsed document, collecting problems instead of stopping at the first."""
+class DocumentChecker:
+    """Walks a parsed YAML document, collecting problems instead of stopping at the first."""
 
     def __init__(self) -> None:
         self.problems: list[str] = []
 
-    def framework(self, document: Any) -> FrameworkSpec | None:
-        if not isinstance(document, dict):
-            self.problems.append("the file must be a mapping with keys: " + ", ".join(TOP_LEVEL_KEYS))
-            return None
-        self._keys(document, TOP_LEVEL_KEYS, "top level")
-        slug = self._text(document, "slug", "top level")
-        if slug and not SLUG_PATTERN.match(slug):
-            self.problems.append(f"top level: slug {slug!r} must be lowercase letters, digits, - or _")
-        version = self._integer(document, "version", "top level", minimum=1)
-        levels = self._levels(self._items(document, "levels"))
-        scopes = self._scopes(self._items(document, "scopes", required=False))
-        areas = self._areas(self._items(document, "areas"), {scope.key for scope in scopes})
-        questions = self._questions(self._items(document, "questions"), {area.key for area in areas})
-        self._every_area_has_questions(areas, questions)
-        return FrameworkSpec(
-            slug=slug,
-            version=version,
-            name=self._text(document, "name", "top level"),
-            description=self._text(document, "description", "top level"),
-            levels=levels,
-            areas=areas,
-            questions=questions,
-            scopes=scopes,
-        )
-
-    def _scopes(self, items: list[tuple[str, dict]]) -> tuple[ScopeSpec, ...]:
-        scopes = []
-        for index_where, item in items:
-            self._keys(item, SCOPE_KEYS, index_where)
-            key = self._key(item, AREA_KEY_PATTERN, index_where, seen={scope.key for scope in scopes})
-            where = f"{index_where} ({key})" if key else index_where
-            scopes.append(ScopeSpec(key, self._text(item, "question", where), self._text(item, "description", where)))
-        return tuple(scopes)
-
-    def _levels(self, items: list[tuple[str, dict]]) -> tuple[LevelSpec, ...]:
-        levels = []
-        for where, item in items:
-            self._keys(item, LEVEL_KEYS, where)
-            number = self._integer(item, "level", where, minimum=0, maximum=4)
-            levels.append(LevelSpec(number, self._text(item, "name", where), self._text(item, "description", where)))
-        numbers = sorted(level.number for level in levels if level.number is not None)
-        if numbers != list(range(5)):
-            self.problems.append(f"levels: must define each level 0, 1, 2, 3, 4 exactly once (found {numbers})")
-        return tuple(sorted(levels, key=lambda level: level.number if level.number is not None else -1))
-
-    def _areas(self, items: list[tuple[str, dict]], scope_keys: set[str]) -> tuple[AreaSpec, ...]:
-        areas = []
-        for index_where, item in items:
-            self._keys(item, AREA_KEYS, index_where)
-            key = self._key(item, AREA_KEY_PATTERN, index_where, seen={area.key for area in areas})
-            where = f"{index_where} ({key})" if key else index_where
-            scope = item.get("scope")
-            if scope is not None and scope not in scope_keys:
-                known = ", ".join(sorted(scope_keys)) or "none are defined"
-                self.problems.append(f"{where}: scope {scope!r} is not one of the scopes ({known})")
-            areas.append(
-                AreaSpec(
-                    key=key,
-                    name=self._text(item, "name", where),
-                    description=self._text(item, "description", where),
-                    weight=self._integer(item, "weight", where, minimum=1),
-                    counts_toward_level=self._boolean(item, "counts_toward_level", where, default=True),
-                    scope=scope if isinstance(scope, str) else None,
-                )
-            )
-        return tuple(areas)
-
-    def _questions(self, items: list[tuple[str, dict]], area_keys: set[str]) -> tuple[QuestionSpec, ...]:
-        questions = []
-        for index_where, item in items:
-            self._keys(item, QUESTION_KEYS, index_where)
-            key = self._key(item, QUESTION_KEY_PATTERN, index_where, seen={question.key for question in questions})
-            where = f"{index_where} ({key})" if key else index_where
-            area = self._text(item, "area", where)
-            if area and area not in area_keys:
-                self.problems.append(f"{where}: area {area!r} is not one of the areas ({', '.join(sorted(area_keys))})")
-            questions.append(
-                QuestionSpec(
-                    key=key,
-                    area=area,
-                    level=self._integer(item, "level", where, minimum=1, maximum=4),
-                    statement=self._text(item, "statement", where),
-                    guidance=self._text(item, "guidance", where),
-                    recommendation=self._text(item, "recommendation", where),
-                    weight=self._integer(item, "weight", where, minimum=1),
-                    sources=self._identifiers(item, "sources", where, SOURCE_ID_PATTERN),
-                    replaces=self._identifiers(item, "replaces", where, QUESTION_KEY_PATTERN),
-                )
-            )
-        return tuple(questions)
-
-    def _every_area_has_questions(self, areas: tuple[AreaSpec, ...], questions: tuple[QuestionSpec, ...]) -> None:
-        used = {question.area for question in questions}
-        for area in areas:
-            if area.key and area.key not in used:
-                self.problems.append(f"areas ({area.key}): has no questions")
-
-    def _items(self, document: dict, name: str, *, required: bool = True) -> list[tuple[str, dict]]:
+    def items(self, document: dict, name: str, *, required: bool = True) -> list[tuple[str, dict]]:
         value = document.get(name)
         if not required and value in (None, []):
             return []
@@ -251,27 +160,27 @@ class _Checker:
                 self.problems.append(f"{where}: must be a mapping")
         return items
 
-    def _keys(self, item: dict, allowed: tuple[str, ...], where: str) -> None:
+    def unknown_keys(self, item: dict, allowed: tuple[str, ...], where: str) -> None:
         unknown = sorted(str(key) for key in item if key not in allowed)
         if unknown:
             self.problems.append(f"{where}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(allowed)}")
 
-    def _key(self, item: dict, pattern: re.Pattern, where: str, *, seen: set[str]) -> str:
-        key = self._text(item, "key", where)
+    def key(self, item: dict, pattern: re.Pattern, where: str, *, seen: set[str]) -> str:
+        key = self.text(item, "key", where)
         if key and not pattern.match(key):
             self.problems.append(f"{where}: key {key!r} does not match {pattern.pattern}")
         elif key in seen:
             self.problems.append(f"{where}: key {key!r} is used twice")
         return key
 
-    def _boolean(self, item: dict, name: str, where: str, *, default: bool) -> bool:
+    def boolean(self, item: dict, name: str, where: str, *, default: bool) -> bool:
         value = item.get(name, default)
         if not isinstance(value, bool):
             self.problems.append(f"{where}: {name} must be true or false (got {value!r})")
             return default
         return value
 
-    def _identifiers(self, item: dict, name: str, where: str, pattern: re.Pattern) -> tuple[str, ...]:
+    def identifiers(self, item: dict, name: str, where: str, pattern: re.Pattern) -> tuple[str, ...]:
         """An optional list of distinct identifiers, each matching `pattern`."""
         value = item.get(name, [])
         if not isinstance(value, list) or not all(isinstance(entry, str) for entry in value):
@@ -284,14 +193,14 @@ class _Checker:
             self.problems.append(f"{where}: {name} lists an entry twice")
         return tuple(value)
 
-    def _text(self, item: dict, name: str, where: str) -> str:
+    def text(self, item: dict, name: str, where: str) -> str:
         value = item.get(name)
         if not isinstance(value, str) or not value.strip():
             self.problems.append(f"{where}: {name} must be non-empty text")
             return ""
         return value.strip()
 
-    def _integer(self, item: dict, name: str, where: str, *, minimum: int, maximum: int | None = None) -> int | None:
+    def integer(self, item: dict, name: str, where: str, *, minimum: int, maximum: int | None = None) -> int | None:
         value = item.get(name)
         in_range = isinstance(value, int) and not isinstance(value, bool) and value >= minimum
         if not in_range or (maximum is not None and value > maximum):
@@ -299,3 +208,104 @@ class _Checker:
             self.problems.append(f"{where}: {name} must be an integer {bounds} (got {value!r})")
             return None
         return value
+
+
+class _Checker(DocumentChecker):
+    """Walks a framework document."""
+
+    def framework(self, document: Any) -> FrameworkSpec | None:
+        if not isinstance(document, dict):
+            self.problems.append("the file must be a mapping with keys: " + ", ".join(TOP_LEVEL_KEYS))
+            return None
+        self.unknown_keys(document, TOP_LEVEL_KEYS, "top level")
+        slug = self.text(document, "slug", "top level")
+        if slug and not SLUG_PATTERN.match(slug):
+            self.problems.append(f"top level: slug {slug!r} must be lowercase letters, digits, - or _")
+        version = self.integer(document, "version", "top level", minimum=1)
+        levels = self._levels(self.items(document, "levels"))
+        scopes = self._scopes(self.items(document, "scopes", required=False))
+        areas = self._areas(self.items(document, "areas"), {scope.key for scope in scopes})
+        questions = self._questions(self.items(document, "questions"), {area.key for area in areas})
+        self._every_area_has_questions(areas, questions)
+        return FrameworkSpec(
+            slug=slug,
+            version=version,
+            name=self.text(document, "name", "top level"),
+            description=self.text(document, "description", "top level"),
+            levels=levels,
+            areas=areas,
+            questions=questions,
+            scopes=scopes,
+        )
+
+    def _scopes(self, items: list[tuple[str, dict]]) -> tuple[ScopeSpec, ...]:
+        scopes = []
+        for index_where, item in items:
+            self.unknown_keys(item, SCOPE_KEYS, index_where)
+            key = self.key(item, AREA_KEY_PATTERN, index_where, seen={scope.key for scope in scopes})
+            where = f"{index_where} ({key})" if key else index_where
+            scopes.append(ScopeSpec(key, self.text(item, "question", where), self.text(item, "description", where)))
+        return tuple(scopes)
+
+    def _levels(self, items: list[tuple[str, dict]]) -> tuple[LevelSpec, ...]:
+        levels = []
+        for where, item in items:
+            self.unknown_keys(item, LEVEL_KEYS, where)
+            number = self.integer(item, "level", where, minimum=0, maximum=4)
+            levels.append(LevelSpec(number, self.text(item, "name", where), self.text(item, "description", where)))
+        numbers = sorted(level.number for level in levels if level.number is not None)
+        if numbers != list(range(5)):
+            self.problems.append(f"levels: must define each level 0, 1, 2, 3, 4 exactly once (found {numbers})")
+        return tuple(sorted(levels, key=lambda level: level.number if level.number is not None else -1))
+
+    def _areas(self, items: list[tuple[str, dict]], scope_keys: set[str]) -> tuple[AreaSpec, ...]:
+        areas = []
+        for index_where, item in items:
+            self.unknown_keys(item, AREA_KEYS, index_where)
+            key = self.key(item, AREA_KEY_PATTERN, index_where, seen={area.key for area in areas})
+            where = f"{index_where} ({key})" if key else index_where
+            scope = item.get("scope")
+            if scope is not None and scope not in scope_keys:
+                known = ", ".join(sorted(scope_keys)) or "none are defined"
+                self.problems.append(f"{where}: scope {scope!r} is not one of the scopes ({known})")
+            areas.append(
+                AreaSpec(
+                    key=key,
+                    name=self.text(item, "name", where),
+                    description=self.text(item, "description", where),
+                    weight=self.integer(item, "weight", where, minimum=1),
+                    counts_toward_level=self.boolean(item, "counts_toward_level", where, default=True),
+                    scope=scope if isinstance(scope, str) else None,
+                )
+            )
+        return tuple(areas)
+
+    def _questions(self, items: list[tuple[str, dict]], area_keys: set[str]) -> tuple[QuestionSpec, ...]:
+        questions = []
+        for index_where, item in items:
+            self.unknown_keys(item, QUESTION_KEYS, index_where)
+            key = self.key(item, QUESTION_KEY_PATTERN, index_where, seen={question.key for question in questions})
+            where = f"{index_where} ({key})" if key else index_where
+            area = self.text(item, "area", where)
+            if area and area not in area_keys:
+                self.problems.append(f"{where}: area {area!r} is not one of the areas ({', '.join(sorted(area_keys))})")
+            questions.append(
+                QuestionSpec(
+                    key=key,
+                    area=area,
+                    level=self.integer(item, "level", where, minimum=1, maximum=4),
+                    statement=self.text(item, "statement", where),
+                    guidance=self.text(item, "guidance", where),
+                    recommendation=self.text(item, "recommendation", where),
+                    weight=self.integer(item, "weight", where, minimum=1),
+                    sources=self.identifiers(item, "sources", where, SOURCE_ID_PATTERN),
+                    replaces=self.identifiers(item, "replaces", where, QUESTION_KEY_PATTERN),
+                )
+            )
+        return tuple(questions)
+
+    def _every_area_has_questions(self, areas: tuple[AreaSpec, ...], questions: tuple[QuestionSpec, ...]) -> None:
+        used = {question.area for question in questions}
+        for area in areas:
+            if area.key and area.key not in used:
+                self.problems.append(f"areas ({area.key}): has no questions")
