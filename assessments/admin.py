@@ -97,7 +97,7 @@ class AssessmentAdmin(admin.ModelAdmin):
     list_select_related = ("team__organization", "framework")
     search_fields = ("team__name", "team__organization__name")
     raw_id_fields = ("team", "created_by")
-    readonly_fields = ("status", "submitted_by", "submitted_at", "created_at")
+    readonly_fields = ("status", "submitted_by", "submitted_at", "created_at", "carried_from")
     inlines = (AnswerInline,)
 
     @admin.display(ordering="team__organization__name")

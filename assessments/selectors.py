@@ -250,7 +250,7 @@ def earlier_answers(*, assessment: Assessment) -> dict[str, list[AnswerRow]]:
     questions it merges, or of which it is one part of a split: shown beside it, since they cannot carry
     over as they are. Empty when it was started afresh or on the same version (bounded queries)."""
     previous = assessment.carried_from
-    if previous is None or previous.framework_id == assessment.framework_id:
+    if previous is None or previous.framework_id == assessment.framework_id or previous.team_id != assessment.team_id:
         return {}
     mapping = version_mapping_between(older=previous.framework, newer=assessment.framework)
     wanted = {key: mapping.earlier_keys(key) for key in mapping.predecessors if mapping.earlier_keys(key)}

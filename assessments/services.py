@@ -11,7 +11,7 @@ from django.utils import timezone
 from assessments.models import Answer, Assessment, Membership, Organization, Role, TargetLevel, Team
 from assessments.selectors import assessment_answer_rows, assessment_scope, provisional
 from assessments.signals import Followup, assessment_submitted, targets_changed
-from maturity.models import Framework, Question
+from maturity.models import Framework
 from maturity.scoring import NA
 from maturity.selectors import framework_content, version_mapping_between
 
@@ -151,7 +151,7 @@ def _carry_forward_answers(*, assessment: Assessment, framework: Framework, user
             framework__version__lte=framework.version,
         )
         .select_related("framework")
-        .order_by("-submitted_at")
+        .order_by("-framework__version", "-submitted_at")
         .first()
     )
     if previous is None:
@@ -159,7 +159,7 @@ def _carry_forward_answers(*, assessment: Assessment, framework: Framework, user
     assessment.carried_from = previous
     assessment.save(update_fields=["carried_from"])
     carried = version_mapping_between(older=previous.framework, newer=framework).one_to_one
-    question_ids = dict(Question.objects.filter(framework=framework, key__in=carried).values_list("key", "id"))
+    question_ids = framework_content(framework=framework).question_ids
     earlier = {old.question.key: old for old in previous.answers.select_related("question")}
     now = timezone.now()
     Answer.objects.bulk_create(

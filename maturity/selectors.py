@@ -128,9 +128,18 @@ def _framework_content(framework_id: int, loaded_at: datetime) -> FrameworkConte
 
 def version_mapping_between(*, older: Framework, newer: Framework) -> VersionMapping:
     """How `newer`'s questions continue `older`'s (two versions of one framework, older first), through
-    every version loaded between them (one query)."""
+    every version loaded between them. Read once per process, like framework_content: loaded versions never
+    change, and none can be loaded between two loaded ones (versions load in increasing order)."""
+    return _version_mapping_between(older.slug, older.version, older.loaded_at, newer.version, newer.loaded_at)
+
+
+@lru_cache(maxsize=32)
+def _version_mapping_between(
+    slug: str, older_version: int, older_loaded_at: datetime, newer_version: int, newer_loaded_at: datetime
+) -> VersionMapping:
+    """Keyed by load times too, as _framework_content is: a version deleted and loaded again is new content."""
     rows = (
-        Question.objects.filter(framework__slug=older.slug, framework__version__range=(older.version, newer.version))
+        Question.objects.filter(framework__slug=slug, framework__version__range=(older_version, newer_version))
         .order_by("framework__version", "position")
         .values_list("framework__version", "key", "area__key", "level", "statement", "weight", "replaces")
     )

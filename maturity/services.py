@@ -17,6 +17,10 @@ class FrameworkReplacesError(Exception):
     """A question replaces a key the previous version of the framework does not have."""
 
 
+class FrameworkOrderError(Exception):
+    """A version below the newest loaded one: the mapping between versions reads them in order."""
+
+
 class FrameworkSourcesError(Exception):
     """A question cites an id the catalogue of sources does not have."""
 
@@ -63,6 +67,7 @@ def framework_load(*, spec: FrameworkSpec, catalogue: CatalogueSpec | None = Non
                 f"a loaded version never changes: give the new content version {spec.version + 1} or higher"
             )
         return FrameworkLoadResult(framework=existing, created=False)
+    _check_order(spec)
     _check_replaces(spec)
     _check_sources(spec)
     framework = Framework.objects.create(
@@ -146,3 +151,12 @@ def _check_sources(spec: FrameworkSpec) -> None:
     ]
     if problems:
         raise FrameworkSourcesError("; ".join(problems))
+
+
+def _check_order(spec: FrameworkSpec) -> None:
+    newest = Framework.objects.filter(slug=spec.slug).order_by("-version").values_list("version", flat=True).first()
+    if newest is not None and spec.version < newest:
+        raise FrameworkOrderError(
+            f"{spec.slug} version {newest} is already loaded: versions load in increasing order, and "
+            f"{spec.version} would change how the loaded ones map onto each other"
+        )

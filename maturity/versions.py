@@ -62,11 +62,13 @@ def version_mapping(older: Iterable[QuestionRecord], newer: Iterable[QuestionRec
 def composed_mapping(versions: Sequence[Sequence[QuestionRecord]]) -> VersionMapping:
     """The mapping from the first to the last of consecutive versions (oldest first), through those between:
     a question continues what the questions it continues continued."""
+    if not versions:
+        return VersionMapping({}, {})
     mapping = version_mapping(versions[0], versions[0])
     for older, newer in pairwise(versions):
         step = version_mapping(older, newer)
         predecessors = {
-            new_key: tuple(dict.fromkeys(first for middle in middles for first in mapping.predecessors[middle]))
+            new_key: tuple(dict.fromkeys(first for middle in middles for first in mapping.predecessors.get(middle, ())))
             for new_key, middles in step.predecessors.items()
         }
         successors: dict[str, list[str]] = {key: [] for key in mapping.successors}
@@ -106,8 +108,12 @@ class FrameworkDiff:
     unchanged: list[Continued]
 
 
-def framework_diff(older: Sequence[QuestionRecord], newer: Sequence[QuestionRecord]) -> FrameworkDiff:
-    mapping = version_mapping(older, newer)
+def framework_diff(
+    older: Sequence[QuestionRecord], newer: Sequence[QuestionRecord], mapping: VersionMapping | None = None
+) -> FrameworkDiff:
+    """`mapping`: how `newer` continues `older`, when versions lie between them (by default read from
+    `newer`'s `replaces`, which name the version just before it)."""
+    mapping = mapping or version_mapping(older, newer)
     old_by_key = {question.key: question for question in older}
     new_by_key = {question.key: question for question in newer}
     continued = [Continued(old_by_key[mapping.one_to_one[q.key]], q) for q in newer if q.key in mapping.one_to_one]

@@ -56,6 +56,9 @@ def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
     framework = framework_get(slug=slug, version=form.cleaned_data["version"])
     content = framework_content(framework=framework)
     area_key, level = form.cleaned_data["area"], form.cleaned_data["level"]
+    if area_key and area_key not in {area.key for area in content.areas}:
+        form.add_error("area", f"Version {framework.version} has no such area: choose another version or area.")
+        return render(request, "maturity/framework.html", {"form": form, "slug": slug}, status=400)
     shown = [
         question
         for question in content.questions

@@ -71,7 +71,7 @@ class FrameworkDetailOutputSerializer(serializers.ModelSerializer):
     @extend_schema_field(SourceOutputSerializer(many=True))
     def get_cited_sources(self, framework: Framework) -> list[dict]:
         """The published criteria the questions shown cite, in catalogue order, with their links."""
-        sources = sorted(self.context["sources"].values(), key=lambda source: source.position)
+        sources = sorted(self.context.get("sources", {}).values(), key=lambda source: source.position)
         return SourceOutputSerializer(sources, many=True).data
 
 

@@ -53,14 +53,15 @@ def _with_score_before(history: list[SubmittedAssessment]) -> list[tuple[Submitt
 
 
 def version_changes(history: list[SubmittedAssessment]) -> set[int]:
-    """Ids of the entries taken on another version of their framework than the entry before them on the
-    same framework: where history and comparisons change questionnaire (design section 1)."""
-    last_version: dict[str, int] = {}  # framework slug -> version of its last entry
+    """Ids of the first entries on a newer version of their framework than any entry before them: where
+    history and comparisons change questionnaire (design section 1). A draft started on an older version
+    and submitted later returns to it without marking a change."""
+    newest: dict[str, int] = {}  # framework slug -> the newest version of its entries so far
     changed = set()
     for entry in history:
-        if last_version.setdefault(entry.framework, entry.framework_version) != entry.framework_version:
+        if entry.framework_version > newest.setdefault(entry.framework, entry.framework_version):
             changed.add(entry.assessment_id)
-        last_version[entry.framework] = entry.framework_version
+        newest[entry.framework] = max(newest[entry.framework], entry.framework_version)
     return changed
 
 
@@ -98,7 +99,7 @@ def history_chart(history: list[SubmittedAssessment], area_names: Mapping[str, s
         name: [entry.areas[key].score if key in entry.areas else None for entry in ready]
         for key, name in area_names.items()
     }
-    changed = version_changes(history)
+    changed = version_changes(ready)  # the line marks the first point drawn on the newer version
     return history_figure(
         dates=[entry.submitted_at for entry in ready],
         overall=[entry.score for entry in ready],

@@ -49,6 +49,7 @@ def assessment_compare(request: HttpRequest, team_id: int) -> HttpResponse:
         "b": b,
         "reports_ready": bool(content_a and content_b),
         "comparison": comparison,
+        "a_newer": a.framework.version > b.framework.version,
         "groups": comparison.groups(only_changed=only_changed),
         "only_changed": only_changed,
     }
@@ -63,7 +64,8 @@ def _submitted_pair(team: Team, a_id: int, b_id: int) -> tuple[Assessment, Asses
 
 
 def _counterparts(a: Assessment, b: Assessment) -> dict[str, tuple[str, ...]] | None:
-    """B's question key -> the A questions it continues, when the two are on different versions."""
+    """B's question key -> the A questions it relates to, when the two are on different versions: those it
+    continues when A is older, those that continue it when A is newer."""
     if a.framework_id == b.framework_id:
         return None
     if a.framework.version < b.framework.version:

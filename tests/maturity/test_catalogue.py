@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 
 from maturity.catalogue_file import CATALOGUE_PATH, CatalogueFileError, parse_catalogue, read_catalogue_file
 from maturity.models import Framework, Source
-from tests.conftest import MLOPS_YAML
+from tests.conftest import MLOPS_V2_YAML, MLOPS_YAML
 
 
 def catalogue_document() -> dict:
@@ -84,3 +84,14 @@ def test_a_bad_catalogue_stops_the_command_with_its_problems(tmp_path):
     with pytest.raises(CommandError, match="publications: must be a non-empty list"):
         call_command("load_framework", str(MLOPS_YAML), "--sources", str(bad), stdout=StringIO())
     assert not Framework.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_version_below_the_newest_loaded_is_refused(mlops_framework, tmp_path):
+    third = tmp_path / "third.yaml"
+    third.write_text(MLOPS_YAML.read_text().replace("version: 1", "version: 3", 1))
+    call_command("load_framework", str(third), stdout=StringIO())
+
+    with pytest.raises(CommandError, match="mlops version 3 is already loaded: versions load in increasing order"):
+        call_command("load_framework", str(MLOPS_V2_YAML), stdout=StringIO())
+    assert not Framework.objects.filter(version=2).exists()

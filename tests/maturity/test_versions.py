@@ -111,3 +111,23 @@ def test_the_diff_accounts_for_every_question_of_both_versions(versions):
     assert sorted(set(newer_seen)) == sorted(q.key for q in newer)
     assert sorted(set(older_seen)) == sorted(q.key for q in older)
     assert not {p.newer.key for p in continued} & {q.key for q in diff.added}
+
+
+def test_composing_skips_keys_a_middle_version_does_not_have():
+    v1 = [q("a.one")]
+    v2 = [q("a.two")]
+    v3 = [q("a.three", "a.two", "a.not_in_v2")]
+
+    mapping = composed_mapping([v1, v2, v3])
+
+    assert mapping.predecessors == {"a.three": ()}
+    assert composed_mapping([]).one_to_one == {}
+
+
+def test_the_diff_of_versions_apart_reads_the_composed_mapping():
+    v1, v2, v3 = [q("a.one")], [q("a.uno", "a.one")], [q("a.eins", "a.uno")]
+
+    diff = framework_diff(v1, v3, mapping=composed_mapping([v1, v2, v3]))
+
+    assert [(pair.older.key, pair.newer.key) for pair in diff.changed] == [("a.one", "a.eins")]
+    assert (diff.added, diff.removed) == ([], [])

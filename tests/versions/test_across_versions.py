@@ -9,6 +9,7 @@ from assessments.services import AnswerInput, answers_save, assessment_scope_set
 from reports.services import report_compute
 from tests.api_helpers import api_as
 from tests.conftest import complete_answers
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -142,3 +143,24 @@ def test_the_comparison_pairs_questions_through_the_mapping(on_version_one, mlop
     assert (rota.in_a, rota.related_a[0][1], rota.value_b) == (False, "Started", 3)
     assert questions["people.documented_handover"].in_b is False  # removed in version 2
     assert "part of a split question of A's version" in response.content.decode()
+
+
+def test_the_comparison_words_the_mapping_the_other_way_when_a_is_the_newer(on_version_one, mlops_v2, cast, client):
+    second = submit_version_two(cast)
+    client.force_login(cast.viewer)
+
+    response = client.get(f"/teams/{cast.team.pk}/compare/?a={second.pk}&b={on_version_one.pk}")
+
+    on_call = {question.key: question for question in response.context["comparison"].questions}["people.on_call"]
+    assert [label for _, label in on_call.related_a] == ["Fully in place", "Fully in place"]
+    assert "split into 2 questions in A's version" in response.content.decode()
+
+
+def test_the_page_names_an_area_the_chosen_version_lacks(mlops_v2, client):
+    client.force_login(cast_user := UserFactory())
+    assert cast_user.is_authenticated
+
+    response = client.get("/frameworks/mlops/?version=1&area=security")
+
+    assert response.status_code == 400
+    assert "Version 1 has no such area" in response.content.decode()

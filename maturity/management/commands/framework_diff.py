@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from maturity.selectors import framework_get, framework_question_records
+from maturity.selectors import framework_get, framework_question_records, version_mapping_between
 from maturity.versions import FrameworkDiff, QuestionRecord, framework_diff
 
 
@@ -20,8 +20,9 @@ class Command(BaseCommand):
         if missing:
             raise CommandError(f"{slug} version(s) {', '.join(missing)} not loaded: run load_framework first")
         records = [framework_question_records(framework=framework) for framework in frameworks]
+        mapping = version_mapping_between(older=frameworks[0], newer=frameworks[1])
         self.stdout.write(f"{slug} {older} -> {newer}: {len(records[0])} -> {len(records[1])} questions")
-        self._print(framework_diff(*records))
+        self._print(framework_diff(*records, mapping=mapping))
 
     def _print(self, diff: FrameworkDiff) -> None:
         self._section("Added", [_line("+", question) for question in diff.added])

@@ -7,6 +7,7 @@ from maturity.catalogue_file import CATALOGUE_PATH, CatalogueFileError, read_cat
 from maturity.framework_file import FrameworkFileError, read_framework_file
 from maturity.services import (
     FrameworkConflictError,
+    FrameworkOrderError,
     FrameworkReplacesError,
     FrameworkSourcesError,
     framework_load,
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             CatalogueFileError,
             FrameworkFileError,
             FrameworkConflictError,
+            FrameworkOrderError,
             FrameworkReplacesError,
             FrameworkSourcesError,
         ) as error:

@@ -92,3 +92,25 @@ def test_the_history_body_is_what_its_serializer_documents():
     entries = history((1, 1, "ready", 1, 1.5), (2, 2, "pending", None, None), areas={1: {"data": AreaResult(1, 1.25)}})
 
     assert_documented(history_payload(entries), HistoryEntrySerializer(many=True))
+
+
+def on_versions(*versions: int, statuses=None) -> list[SubmittedAssessment]:
+    """One ready entry per version given, a day apart (or with the given report statuses)."""
+    statuses = statuses or ["ready"] * len(versions)
+    return [
+        SubmittedAssessment(i, "self", "mlops", version, stamp(i), "member", status, 1, 1.5)
+        for i, (version, status) in enumerate(zip(versions, statuses, strict=True), start=1)
+    ]
+
+
+def test_a_new_version_is_marked_once_and_a_late_return_to_the_older_is_not():
+    entries = history_payload(on_versions(1, 1, 2, 1, 2))
+
+    assert [entry["version_changed"] for entry in entries] == [False, False, True, False, False]
+
+
+def test_the_chart_marks_the_first_ready_point_on_the_newer_version():
+    figure = history_chart(on_versions(1, 2, 2, statuses=["ready", "pending", "ready"]), {})
+
+    assert [annotation["text"] for annotation in figure["layout"]["annotations"]] == ["Version 2"]
+    assert figure["layout"]["shapes"][0]["x0"] == stamp(3).isoformat()
