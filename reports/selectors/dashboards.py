@@ -167,6 +167,7 @@ def assessor_organizations(*, user: AbstractBaseUser) -> list[tuple[int, str]]:
 @dataclass(frozen=True)
 class AuditRow:
     assessment_id: int
+    number: int  # within its team
     team: str
     organization: str
     created_at: datetime
@@ -192,7 +193,7 @@ def portfolio_results(*, organization_ids: list[int]) -> PortfolioResults:
             kind=Assessment.Kind.AUDIT,
         )
         .order_by("team__organization__name", "team__name", "id")
-        .values_list("id", "team__name", "team__organization__name", "created_at", "created_by__username")
+        .values_list("id", "number", "team__name", "team__organization__name", "created_at", "created_by__username")
     )
     slugs = {result.latest.framework for result in results if result.latest is not None}
     return PortfolioResults(results, [AuditRow(*audit) for audit in audits], framework_level_names(slugs=slugs))
