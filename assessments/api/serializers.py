@@ -35,6 +35,7 @@ class NameArchivedInputSerializer(serializers.Serializer):
 class ArchivedOutputMixin(serializers.Serializer):
     archived = serializers.SerializerMethodField(help_text="Hidden from lists and dashboards; kept in history.")
 
+    @extend_schema_field(serializers.BooleanField())
     def get_archived(self, instance: Team | Organization) -> bool:
         return instance.archived_at is not None
 

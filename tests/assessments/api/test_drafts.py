@@ -2,10 +2,12 @@
 
 import pytest
 
+from assessments.api.serializers import DraftExistsSerializer
 from assessments.models import Answer, Assessment
 from assessments.services import AnswerInput, answers_save, assessment_submit
 from tests.api_helpers import api_as
 from tests.conftest import complete_answers
+from tests.documented import assert_documented
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +20,7 @@ def test_starting_while_the_team_has_a_draft_is_a_409_with_the_drafts_id(cast):
     response = start(cast, cast.owner)
 
     assert (response.status_code, response.json()["draft"]) == (409, cast.assessment.pk)
+    assert_documented(response.json(), DraftExistsSerializer())
     assert cast.team.assessments.count() == 1
 
 
