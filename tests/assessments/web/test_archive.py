@@ -145,3 +145,12 @@ def test_the_organisation_page_takes_the_same_queries_with_many_archived_teams(
 
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(f"/organizations/{cast.organization.pk}/")
+
+
+def test_the_owners_forms_stay_in_the_page_body(client, cast):
+    client.force_login(cast.owner)
+
+    page = client.get(f"/teams/{cast.team.pk}/").content.decode()
+
+    assert "<title>Search · Acme · MLOps maturity</title>" in page
+    assert page.count('id="manage-heading"') == 1
