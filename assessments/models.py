@@ -11,6 +11,8 @@ from maturity.models import Framework, Question
 class Organization(models.Model):
     name = models.CharField(max_length=200)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Archived: out of every list, still readable by URL for its members, and can be restored.
+    archived_at = models.DateTimeField(null=True, blank=True)
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, through="Membership", related_name="organizations")
 
     class Meta:
@@ -47,6 +49,8 @@ class Team(models.Model):
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="teams")
     name = models.CharField(max_length=200)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Archived: out of every list and dashboard, its assessments and reports still readable by URL.
+    archived_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ("organization", "name")
@@ -90,6 +94,8 @@ class Assessment(models.Model):
         AUDIT = "audit", "Audit"
 
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="assessments")
+    # Its place in the order the team started its assessments (1, 2, ...): what people call it.
+    number = models.PositiveIntegerField()
     framework = models.ForeignKey(Framework, on_delete=models.PROTECT, related_name="assessments")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.SELF)
@@ -115,14 +121,25 @@ class Assessment(models.Model):
                 | Q(status="submitted", submitted_at__isnull=False, submitted_by__isnull=False),
                 name="assessment_submitted_has_who_and_when",
             ),
+            models.UniqueConstraint(fields=("team", "number"), name="assessment_team_number_unique"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.team} #{self.pk} ({self.status})"
+        return f"{self.title} ({self.status})"
 
     @property
     def is_draft(self) -> bool:
         return self.status == self.Status.DRAFT
+
+    @property
+    def title(self) -> str:
+        """How pages name it: "Self-assessment 3 of Fraud detection"."""
+        return f"{self.get_kind_display()} {self.number} of {self.team.name}"
+
+    @property
+    def short_title(self) -> str:
+        """Within the team's own pages, where the team is named already: "Self-assessment 3"."""
+        return f"{self.get_kind_display()} {self.number}"
 
 
 class Answer(models.Model):

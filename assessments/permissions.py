@@ -6,6 +6,7 @@ Not being a member at all is handled by the selectors, which simply find nothing
 from assessments.models import Assessment, Role
 
 ANSWERING_ROLES = frozenset({Role.OWNER, Role.ASSESSOR, Role.MEMBER})
+DISCARDING_ROLES = frozenset({Role.OWNER, Role.ASSESSOR})
 
 
 def can_manage(role: str | None) -> bool:
@@ -16,6 +17,11 @@ def can_manage(role: str | None) -> bool:
 def can_answer(role: str | None) -> bool:
     """Start, answer and submit assessments, and set the team's targets."""
     return role in ANSWERING_ROLES
+
+
+def can_discard(role: str | None) -> bool:
+    """Throw away a draft with everyone's answers: the people who run assessments, not each member."""
+    return role in DISCARDING_ROLES
 
 
 def assessment_kind_for(role: str) -> str:

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, F, OuterRef, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 
 from assessments.models import Answer, Assessment, Membership, Organization, TargetLevel, Team
 from maturity import scoring
@@ -41,17 +41,27 @@ def _role_subquery(user: AbstractBaseUser, organization_ref: str) -> Subquery:
     )
 
 
-def organizations_for_user(*, user: AbstractBaseUser) -> QuerySet[Organization]:
-    """The user's organisations, each annotated with `role` and `team_count`."""
+def organizations_for_user(*, user: AbstractBaseUser, archived: bool = False) -> QuerySet[Organization]:
+    """The user's organisations, active ones (or with `archived`, the archived ones), each annotated with
+    `role` and `team_count` (of its active teams)."""
+    active_teams = Count("teams", filter=Q(teams__archived_at__isnull=True), distinct=True)
     return (
         visible_organizations(user=user)
-        .annotate(role=_role_subquery(user, "pk"), team_count=Count("teams", distinct=True))
+        .filter(archived_at__isnull=not archived)
+        .annotate(role=_role_subquery(user, "pk"), team_count=active_teams)
         .order_by("name", "id")
     )
 
 
 def organization_for_user(*, user: AbstractBaseUser, organization_id: int) -> Organization | None:
-    return organizations_for_user(user=user).filter(pk=organization_id).first()
+    """Archived or not: an archived organisation stays readable by its URL for its members."""
+    return (
+        visible_organizations(user=user)
+        .annotate(role=_role_subquery(user, "pk"))
+        .filter(pk=organization_id)
+        .order_by()
+        .first()
+    )
 
 
 def user_by_username(*, username: str) -> AbstractBaseUser | None:
@@ -72,18 +82,28 @@ def memberships_of(*, organization: Organization) -> QuerySet[Membership]:
     return organization.memberships.select_related("user").order_by("user__username")
 
 
-def teams_for_user(*, user: AbstractBaseUser, organization_id: int | None = None) -> QuerySet[Team]:
-    """Teams in the user's organisations, each annotated with the user's `role` there."""
-    teams = (
+def _teams_with_role(user: AbstractBaseUser) -> QuerySet[Team]:
+    return (
         visible_teams(user=user).select_related("organization").annotate(role=_role_subquery(user, "organization_id"))
     )
-    if organization_id is not None:
+
+
+def teams_for_user(
+    *, user: AbstractBaseUser, organization_id: int | None = None, archived: bool = False
+) -> QuerySet[Team]:
+    """Teams in the user's organisations, each annotated with the user's `role` there: the active teams (or
+    with `archived`, the archived ones) of `organization_id`, else of every active organisation."""
+    teams = _teams_with_role(user).filter(archived_at__isnull=not archived)
+    if organization_id is None:
+        teams = teams.filter(organization__archived_at__isnull=True)
+    else:
         teams = teams.filter(organization_id=organization_id)
     return teams.order_by("organization__name", "name", "id")
 
 
 def team_for_user(*, user: AbstractBaseUser, team_id: int) -> Team | None:
-    return teams_for_user(user=user).filter(pk=team_id).first()
+    """Archived or not: an archived team's assessments and reports stay readable by URL for members."""
+    return _teams_with_role(user).filter(pk=team_id).order_by().first()
 
 
 def _assessments_with_role(user: AbstractBaseUser) -> QuerySet[Assessment]:

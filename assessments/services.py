@@ -6,6 +6,7 @@ from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import DatabaseError, transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from assessments.models import Answer, Assessment, Membership, Organization, Role, TargetLevel, Team
@@ -58,6 +59,14 @@ class SubmitFailedError(Exception):
         )
 
 
+class DraftExistsError(Exception):
+    """A team works on one draft at a time: the one it has is `draft`."""
+
+    def __init__(self, draft: Assessment) -> None:
+        self.draft = draft
+        super().__init__(f"{draft.team.name} already has a draft: {draft.short_title.lower()}; open it or discard it")
+
+
 class UnknownAreaError(Exception):
     pass
 
@@ -98,6 +107,35 @@ def team_create(*, organization: Organization, name: str) -> Team:
         return Team.objects.create(organization=organization, name=name)
 
 
+def team_update(*, team: Team, name: str | None = None, archived: bool | None = None) -> Team:
+    """Renames and/or archives (or restores) the team; None leaves that as it is. Raises IntegrityError
+    when the organisation already has a team of that name."""
+    with transaction.atomic():
+        _apply_name_and_archived(team, name, archived)
+    return team
+
+
+def organization_update(
+    *, organization: Organization, name: str | None = None, archived: bool | None = None
+) -> Organization:
+    """Renames and/or archives (or restores) the organisation; None leaves that as it is."""
+    with transaction.atomic():
+        _apply_name_and_archived(organization, name, archived)
+    return organization
+
+
+def _apply_name_and_archived(instance: Team | Organization, name: str | None, archived: bool | None) -> None:
+    fields = []
+    if name is not None:
+        instance.name = name
+        fields.append("name")
+    if archived is not None and archived != (instance.archived_at is not None):
+        instance.archived_at = timezone.now() if archived else None
+        fields.append("archived_at")
+    if fields:
+        instance.save(update_fields=fields)
+
+
 def target_set(*, team: Team, framework: Framework, area_key: str, level: int, user: AbstractBaseUser) -> TargetLevel:
     return targets_set(team=team, framework=framework, levels={area_key: level}, user=user)[0]
 
@@ -134,12 +172,30 @@ def assessment_start(
     """A new draft on `framework` (maturity.selectors.framework_for_new_assessment picks it), optionally
     started from the team's last submitted assessment on the same framework, this version or an earlier
     one: each answer that maps one to one carries over (design section 1, `replaces`); questions that
-    merge or split earlier ones stay unanswered and show the earlier answers (selectors.earlier_answers)."""
+    merge or split earlier ones stay unanswered and show the earlier answers (selectors.earlier_answers).
+
+    One draft per team: raises DraftExistsError, starting nothing, while the team has one. The team's row
+    is locked, so two starts at once are one after the other: the second finds the first's draft, and
+    numbers (1, 2, ... per team) are never taken twice."""
     with transaction.atomic():
-        assessment = Assessment.objects.create(team=team, framework=framework, kind=kind, created_by=user)
+        Team.objects.select_for_update().only("pk").get(pk=team.pk)
+        draft = team.assessments.filter(status=Assessment.Status.DRAFT).select_related("team").first()
+        if draft is not None:
+            raise DraftExistsError(draft)
+        number = (team.assessments.aggregate(last=Max("number"))["last"] or 0) + 1
+        assessment = Assessment.objects.create(
+            team=team, number=number, framework=framework, kind=kind, created_by=user
+        )
         if carry_forward:
             _carry_forward_answers(assessment=assessment, framework=framework, user=user)
     return assessment
+
+
+def assessment_discard(*, assessment: Assessment) -> None:
+    """Deletes a draft and its answers. Raises AssessmentNotDraftError for a submitted one, which is history.
+    A draft is its team's newest assessment, so the next one started takes its number: no gaps."""
+    with transaction.atomic():
+        _lock_draft(assessment).delete()
 
 
 def _carry_forward_answers(*, assessment: Assessment, framework: Framework, user: AbstractBaseUser) -> None:

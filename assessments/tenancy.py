@@ -6,7 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from assessments import selectors
 from assessments.models import Assessment, Organization, Team
-from assessments.permissions import can_answer, can_manage
+from assessments.permissions import can_answer, can_discard, can_manage
 from core.lookups import found_or_404, require
 
 
@@ -30,3 +30,7 @@ def require_manage(role: str | None) -> None:
 
 def require_answer(role: str | None) -> None:
     require(can_answer(role), "Your role can read but not change this.")
+
+
+def require_discard(role: str | None) -> None:
+    require(can_discard(role), "Only owners and assessors discard a draft.")

@@ -34,5 +34,5 @@ def team_links(sender, *, instance: Team, **kwargs) -> list[Link]:
 def assessment_links(sender, *, instance: Assessment, **kwargs) -> list[Link]:
     if instance.is_draft:
         return []
-    description = f"of {instance.get_kind_display().lower()} #{instance.pk}"
+    description = f"of {instance.short_title.lower()}"
     return [Link("See the report", reverse("report", args=[instance.pk]), description)]

@@ -1,5 +1,6 @@
 import factory
 from django.contrib.auth import get_user_model
+from django.db.models import Max
 
 from assessments.models import Assessment, Membership, Organization, Role, Team
 
@@ -47,10 +48,15 @@ class TeamFactory(factory.django.DjangoModelFactory):
 
 
 class AssessmentFactory(factory.django.DjangoModelFactory):
-    """Needs a framework: pass `framework=mlops_framework`."""
+    """Needs a framework: pass `framework=mlops_framework`. Unlike services.assessment_start, it does not
+    refuse a second draft of a team: tests use it to set up a team's history around the cast's draft."""
 
     class Meta:
         model = Assessment
 
     team = factory.SubFactory(TeamFactory)
+    number = factory.LazyAttribute(
+        lambda assessment: (Assessment.objects.filter(team=assessment.team).aggregate(last=Max("number"))["last"] or 0)
+        + 1
+    )
     created_by = factory.SubFactory(UserFactory)

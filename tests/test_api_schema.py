@@ -43,3 +43,13 @@ def test_the_docs_load_nothing_from_outside(client):
     assets = re.findall(r'(?:src|href)="([^"]+)"', page)
     assert any("swagger-ui" in asset for asset in assets)
     assert [asset for asset in assets if not asset.startswith("/")] == []
+
+
+def test_the_schema_documents_one_draft_per_team_discarding_and_renaming():
+    schema = api_as(UserFactory()).get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    paths = schema["paths"]
+
+    assert "409" in paths["/api/assessments/"]["post"]["responses"]
+    assert set(paths["/api/assessments/{assessment_id}/"]["delete"]["responses"]) == {"204", "403", "404", "409"}
+    for path in ("/api/teams/{team_id}/", "/api/organizations/{organization_id}/"):
+        assert set(paths[path]["patch"]["responses"]) == {"200", "400", "403", "404"}

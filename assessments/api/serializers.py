@@ -14,12 +14,38 @@ class OrganizationInputSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=200)
 
 
-class OrganizationOutputSerializer(serializers.ModelSerializer):
+class NameArchivedInputSerializer(serializers.Serializer):
+    """The PATCH of a team or an organisation: either field or both; any other field is a 400 naming it."""
+
+    name = serializers.CharField(max_length=200, required=False)
+    archived = serializers.BooleanField(
+        required=False, help_text="true hides it from every list and dashboard (kept in history); false restores it."
+    )
+
+    def validate(self, data: dict) -> dict:
+        unknown = sorted(set(self.initial_data) - set(self.fields)) if isinstance(self.initial_data, dict) else []
+        if unknown:
+            message = ["Unknown field: only name and archived change."]
+            raise serializers.ValidationError(dict.fromkeys(unknown, message))
+        if not data:
+            raise serializers.ValidationError({"detail": "Send name, archived or both."})
+        return data
+
+
+class ArchivedOutputMixin(serializers.Serializer):
+    archived = serializers.SerializerMethodField(help_text="Hidden from lists and dashboards; kept in history.")
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_archived(self, instance: Team | Organization) -> bool:
+        return instance.archived_at is not None
+
+
+class OrganizationOutputSerializer(ArchivedOutputMixin, serializers.ModelSerializer):
     role = serializers.CharField(help_text="The requesting user's role in this organisation.")
 
     class Meta:
         model = Organization
-        fields = ("id", "name", "role", "created_at")
+        fields = ("id", "name", "role", "created_at", "archived", "archived_at")
 
 
 class MemberInputSerializer(serializers.Serializer):
@@ -44,10 +70,10 @@ class TeamInputSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=200)
 
 
-class TeamOutputSerializer(serializers.ModelSerializer):
+class TeamOutputSerializer(ArchivedOutputMixin, serializers.ModelSerializer):
     class Meta:
         model = Team
-        fields = ("id", "organization", "name", "created_at")
+        fields = ("id", "organization", "name", "created_at", "archived", "archived_at")
 
 
 FRAMEWORK_OF_TEAM = "Framework slug; by default the framework of the team's newest assessment."
@@ -113,6 +139,10 @@ class AnswerOutputSerializer(serializers.Serializer):
 
 
 class AssessmentListOutputSerializer(serializers.ModelSerializer):
+    number = serializers.IntegerField(
+        help_text="Its place among the team's assessments in the order they were started (1, 2, ...): pages call "
+        "it \"Self-assessment 3 of <team>\". URLs and the API use `id`."
+    )
     framework = serializers.CharField(source="framework.slug")
     framework_version = serializers.IntegerField(source="framework.version")
     created_by = serializers.CharField(source="created_by.username")
@@ -122,7 +152,7 @@ class AssessmentListOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = Assessment
         fields = (
-            "id", "team", "framework", "framework_version", "status", "kind", "progress",
+            "id", "number", "team", "framework", "framework_version", "status", "kind", "progress",
             "created_by", "created_at", "submitted_by", "submitted_at",
         )
 
@@ -246,6 +276,11 @@ class SubmittedReportSerializer(serializers.Serializer):
 class SubmitOutputSerializer(serializers.Serializer):
     status = serializers.CharField()
     report = SubmittedReportSerializer()
+
+
+class DraftExistsSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    draft = serializers.IntegerField(help_text="The id of the team's draft: open it (GET) or discard it (DELETE).")
 
 
 class IncompleteSerializer(serializers.Serializer):

@@ -20,6 +20,7 @@ from assessments.tenancy import (
     assessment_or_404,
     organization_or_404,
     require_answer,
+    require_discard,
     require_manage,
     team_or_404,
 )
@@ -59,6 +60,20 @@ class OrganizationDetailApi(APIView):
     @extend_schema(responses={200: s.OrganizationOutputSerializer, 404: NOT_FOUND})
     def get(self, request: Request, organization_id: int) -> Response:
         organization = organization_or_404(user=request.user, organization_id=organization_id)
+        return Response(s.OrganizationOutputSerializer(organization).data)
+
+    @extend_schema(
+        request=s.NameArchivedInputSerializer,
+        responses={200: s.OrganizationOutputSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
+        description="Renames, archives or restores the organisation. Owners only. An archived organisation is "
+        "left out of every list and dashboard; its members still read it and its teams by id.",
+    )
+    def patch(self, request: Request, organization_id: int) -> Response:
+        organization = organization_or_404(user=request.user, organization_id=organization_id)
+        require_manage(organization.role)
+        data = s.NameArchivedInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.organization_update(organization=organization, **data.validated_data)
         return Response(s.OrganizationOutputSerializer(organization).data)
 
 
@@ -125,6 +140,23 @@ class TeamDetailApi(APIView):
     def get(self, request: Request, team_id: int) -> Response:
         return Response(s.TeamOutputSerializer(team_or_404(user=request.user, team_id=team_id)).data)
 
+    @extend_schema(
+        request=s.NameArchivedInputSerializer,
+        responses={200: s.TeamOutputSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
+        description="Renames, archives or restores the team. Owners only. An archived team is left out of every "
+        "list and dashboard; its assessments and reports stay readable by id.",
+    )
+    def patch(self, request: Request, team_id: int) -> Response:
+        team = team_or_404(user=request.user, team_id=team_id)
+        require_manage(team.role)
+        data = s.NameArchivedInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            services.team_update(team=team, **data.validated_data)
+        except IntegrityError:
+            raise ValidationError({"name": ["This organisation already has a team with this name."]}) from None
+        return Response(s.TeamOutputSerializer(team).data)
+
 
 def _target_framework(team: Team, slug: str | None) -> Framework:
     framework = selectors.team_framework(team=team, slug=slug)
@@ -185,8 +217,19 @@ class AssessmentListCreateApi(ListAPIView):
 
     @extend_schema(
         request=s.AssessmentInputSerializer,
-        responses={201: s.AssessmentDetailOutputSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
-        description="Starts a draft on the newest version of the framework. An assessor's draft is an audit.",
+        responses={
+            201: s.AssessmentDetailOutputSerializer,
+            400: BAD_REQUEST,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: OpenApiResponse(
+                s.DraftExistsSerializer,
+                description="The team has a draft already (one at a time): `draft` is its id; nothing was started.",
+            ),
+        },
+        description="Starts a draft on the newest version of the framework. An assessor's draft is an audit. A "
+        "team has one draft at a time: while it has one, this answers 409 with the draft's id, to continue "
+        "(GET /api/assessments/{id}/) or discard (DELETE) it.",
     )
     def post(self, request: Request) -> Response:
         data = s.AssessmentInputSerializer(data=request.data)
@@ -196,13 +239,16 @@ class AssessmentListCreateApi(ListAPIView):
         framework = framework_for_new_assessment(slug=data.validated_data.get("framework"))
         if framework is None:
             raise ValidationError({"framework": ["No framework with this slug."]})
-        assessment = services.assessment_start(
-            team=team,
-            user=request.user,
-            framework=framework,
-            kind=permissions.assessment_kind_for(team.role),
-            carry_forward=data.validated_data["carry_forward"],
-        )
+        try:
+            assessment = services.assessment_start(
+                team=team,
+                user=request.user,
+                framework=framework,
+                kind=permissions.assessment_kind_for(team.role),
+                carry_forward=data.validated_data["carry_forward"],
+            )
+        except services.DraftExistsError as error:
+            return Response({"detail": str(error), "draft": error.draft.pk}, status=status.HTTP_409_CONFLICT)
         return _assessment_response(request, assessment.pk, status.HTTP_201_CREATED)
 
 
@@ -218,6 +264,21 @@ class AssessmentDetailApi(APIView):
     @extend_schema(responses={200: s.AssessmentDetailOutputSerializer, 404: NOT_FOUND})
     def get(self, request: Request, assessment_id: int) -> Response:
         return _assessment_response(request, assessment_id)
+
+    @extend_schema(
+        request=None,
+        responses={204: None, 403: FORBIDDEN, 404: NOT_FOUND, 409: CONFLICT},
+        description="Discards a draft: deletes it and its answers, so that the team can start afresh. Owners "
+        "and assessors only. A submitted assessment is history and is never deleted (409).",
+    )
+    def delete(self, request: Request, assessment_id: int) -> Response:
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        require_discard(assessment.role)
+        try:
+            services.assessment_discard(assessment=assessment)
+        except services.AssessmentNotDraftError as error:
+            raise Conflict(str(error)) from None
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class AssessmentAnswersApi(APIView):

@@ -35,15 +35,19 @@ def organization_new(request: HttpRequest) -> HttpResponse:
 
 
 def _render_home(request: HttpRequest, form: OrganizationForm) -> HttpResponse:
-    organizations = organizations_for_user(user=request.user)
-    return render(request, "assessments/home.html", {"organizations": organizations, "form": form})
+    context = {
+        "organizations": organizations_for_user(user=request.user),
+        "archived_organizations": organizations_for_user(user=request.user, archived=True).filter(role=Role.OWNER),
+        "form": form,
+    }
+    return render(request, "assessments/home.html", context)
 
 
 @login_required
 @require_GET
 def organization_detail(request: HttpRequest, organization_id: int) -> HttpResponse:
     organization = organization_or_404(user=request.user, organization_id=organization_id)
-    return _render_organization(request, organization)
+    return render_organization(request, organization)
 
 
 @login_required
@@ -65,7 +69,7 @@ def member_add(request: HttpRequest, organization_id: int) -> HttpResponse:
                 role = Role(form.cleaned_data["role"]).label
                 messages.success(request, f"{user.get_username()} now has the role {role} in {organization}.")
                 return redirect("organization_detail", organization_id=organization.pk)
-    return _render_organization(request, organization, member_form=form)
+    return render_organization(request, organization, member_form=form)
 
 
 @login_required
@@ -83,22 +87,30 @@ def team_new(request: HttpRequest, organization_id: int) -> HttpResponse:
         else:
             messages.success(request, f"Created the team {team.name}.")
             return redirect("team_detail", team_id=team.pk)
-    return _render_organization(request, organization, team_form=form)
+    return render_organization(request, organization, team_form=form)
 
 
-def _render_organization(
+def render_organization(
     request: HttpRequest,
     organization: Organization,
+    *,
     member_form: MemberAddForm | None = None,
     team_form: TeamForm | None = None,
+    rename_form: OrganizationForm | None = None,
+    status: int = 200,
 ) -> HttpResponse:
+    manages = can_manage(organization.role)
     context = {
         "organization": organization,
         "links": links_for(organization),
         "teams": teams_for_user(user=request.user, organization_id=organization.pk),
+        "archived_teams": teams_for_user(user=request.user, organization_id=organization.pk, archived=True)
+        if manages
+        else [],
         "memberships": memberships_of(organization=organization),
-        "can_manage": can_manage(organization.role),
+        "can_manage": manages,
         "member_form": member_form or MemberAddForm(),
         "team_form": team_form or TeamForm(),
+        "rename_form": rename_form or OrganizationForm(prefix="rename", initial={"name": organization.name}),
     }
-    return render(request, "assessments/organization_detail.html", context)
+    return render(request, "assessments/organization_detail.html", context, status=status)

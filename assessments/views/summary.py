@@ -50,7 +50,7 @@ def assessment_submit_view(request: HttpRequest, assessment_id: int) -> HttpResp
         return _render_summary(request, assessment, error=str(error), status=503)
     except AssessmentNotDraftError:
         return _render_summary(request, assessment, error="This assessment is submitted already.", status=409)
-    messages.success(request, f"Submitted {assessment.get_kind_display().lower()} #{assessment.pk}.")
+    messages.success(request, f"Submitted {assessment.title}.")
     if submission.followups:  # the report, which the reports app started
         return redirect(submission.followups[0].page_path)
     return redirect("assessment_summary", assessment_id=assessment.pk)

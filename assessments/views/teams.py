@@ -1,4 +1,4 @@
-"""A team's page: its assessments, starting a new one, and its target level per area."""
+"""A team's page: its assessments, starting a new one (or opening its draft), and its target level per area."""
 
 from dataclasses import dataclass
 
@@ -8,10 +8,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from assessments.forms import AssessmentStartForm, TargetsForm
+from assessments.forms import AssessmentStartForm, TargetsForm, TeamForm
 from assessments.links import links_for
 from assessments.models import Assessment, Team
-from assessments.permissions import assessment_kind_for, can_answer
+from assessments.permissions import assessment_kind_for, can_answer, can_discard, can_manage
 from assessments.selectors import (
     Progress,
     assessments_for_user,
@@ -19,7 +19,7 @@ from assessments.selectors import (
     team_current_targets,
     team_framework,
 )
-from assessments.services import assessment_start, targets_set
+from assessments.services import DraftExistsError, assessment_start, targets_set
 from assessments.signals import Link
 from assessments.tenancy import require_answer, team_or_404
 from maturity.models import Framework
@@ -36,7 +36,7 @@ class AssessmentItem:
 @login_required
 @require_GET
 def team_detail(request: HttpRequest, team_id: int) -> HttpResponse:
-    return _render_team(request, team_or_404(user=request.user, team_id=team_id))
+    return render_team(request, team_or_404(user=request.user, team_id=team_id))
 
 
 @login_required
@@ -47,17 +47,21 @@ def assessment_new(request: HttpRequest, team_id: int) -> HttpResponse:
     form = AssessmentStartForm(request.POST)
     framework = framework_for_new_assessment()
     if form.is_valid() and framework is not None:
-        assessment = assessment_start(
-            team=team,
-            user=request.user,
-            framework=framework,
-            kind=assessment_kind_for(team.role),
-            carry_forward=form.carry_forward,
-        )
+        try:
+            assessment = assessment_start(
+                team=team,
+                user=request.user,
+                framework=framework,
+                kind=assessment_kind_for(team.role),
+                carry_forward=form.carry_forward,
+            )
+        except DraftExistsError as error:
+            messages.info(request, f"{team.name} has a draft already: here it is. Discard it to start afresh.")
+            return redirect("assessment_detail", assessment_id=error.draft.pk)
         return redirect("assessment_detail", assessment_id=assessment.pk)
     if framework is None:
         form.add_error(None, "The maturity framework is not loaded yet; ask an administrator.")
-    return _render_team(request, team, start_form=form)
+    return render_team(request, team, start_form=form)
 
 
 @login_required
@@ -68,7 +72,7 @@ def targets_save(request: HttpRequest, team_id: int) -> HttpResponse:
     framework = team_framework(team=team)
     form = _targets_form(team, framework, data=request.POST)
     if form is None or not form.is_valid():
-        return _render_team(request, team, targets_form=form)
+        return render_team(request, team, targets_form=form)
     changed = form.changed_targets()
     if changed:
         targets_set(team=team, framework=framework, levels=changed, user=request.user)
@@ -76,11 +80,14 @@ def targets_save(request: HttpRequest, team_id: int) -> HttpResponse:
     return redirect("team_detail", team_id=team.pk)
 
 
-def _render_team(
+def render_team(
     request: HttpRequest,
     team: Team,
+    *,
     start_form: AssessmentStartForm | None = None,
     targets_form: TargetsForm | None = None,
+    rename_form: TeamForm | None = None,
+    status: int = 200,
 ) -> HttpResponse:
     items = [
         AssessmentItem(
@@ -92,17 +99,22 @@ def _render_team(
     ]
     framework = team_framework(team=team)
     has_submitted = any(item.assessment.status == Assessment.Status.SUBMITTED for item in items)
+    draft = next((item.assessment for item in items if item.assessment.is_draft), None)
     context = {
         "team": team,
         "organization": team.organization,
         "items": items,
         "links": links_for(team),
         "can_answer": can_answer(team.role),
+        "can_manage": can_manage(team.role),
+        "can_discard": can_discard(team.role),
+        "draft": draft,
         "start_form": start_form or AssessmentStartForm(can_carry_forward=has_submitted),
         "targets_form": targets_form or _targets_form(team, framework),
         "targets_framework": framework,
+        "rename_form": rename_form or TeamForm(prefix="rename", initial={"name": team.name}),
     }
-    return render(request, "assessments/team_detail.html", context)
+    return render(request, "assessments/team_detail.html", context, status=status)
 
 
 def _targets_form(team: Team, framework: Framework | None, data: dict | None = None) -> TargetsForm | None:

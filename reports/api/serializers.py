@@ -87,6 +87,7 @@ class HistoryOverallSerializer(serializers.Serializer):
 
 class HistoryEntrySerializer(serializers.Serializer):
     id = serializers.IntegerField()
+    number = serializers.IntegerField(help_text="Its place among the team's assessments in the order started.")
     submitted_at = serializers.DateTimeField()
     kind = serializers.CharField()
     framework = serializers.CharField(help_text="Slug: compare entries of one framework only.")

@@ -21,6 +21,7 @@ def history_payload(history: list[SubmittedAssessment]) -> list[dict]:
     return [
         {
             "id": entry.assessment_id,
+            "number": entry.number,
             "submitted_at": entry.submitted_at,
             "kind": entry.kind,
             "framework": entry.framework,
@@ -116,7 +117,7 @@ def assessment_choices(history: list[SubmittedAssessment]) -> list[tuple[int, st
     for entry in reversed(history):
         when = date_format(timezone.localtime(entry.submitted_at), "j M Y")
         result = "" if entry.score is None else f", score {entry.score:.2f}"
-        choices.append((entry.assessment_id, f"#{entry.assessment_id} {entry.kind_label} of {when}{result}"))
+        choices.append((entry.assessment_id, f"{entry.short_title} of {when}{result}"))
     return choices
 
 

@@ -120,7 +120,7 @@ def organization_results(*, organization_id: int, framework_slug: str | None = N
     distribution of the latest levels per area. Seven queries whatever the number of teams."""
     frameworks = frameworks_in_use(organization_id=organization_id)
     slug = framework_slug or next(iter(frameworks), None)
-    teams = Team.objects.filter(organization_id=organization_id).order_by("name", "id")
+    teams = _active_teams().filter(organization_id=organization_id).order_by("name", "id")
     results = team_results(teams=teams, organization_ids=[organization_id], framework_slug=slug)
     latest = AreaScore.objects.filter(report__assessment_id__in=_latest_assessment_ids(organization_id, slug))
     latest_areas: dict[int, dict[str, AreaResult]] = {}
@@ -146,15 +146,19 @@ def _latest_assessment_ids(organization_id: int, framework_slug: str | None):
         .order_by("-submitted_at", "-id")
         .values("pk")[:1]
     )
-    return Team.objects.filter(organization_id=organization_id).order_by().annotate(latest=Subquery(latest)).values(
-        "latest"
-    )
+    teams = _active_teams().filter(organization_id=organization_id).order_by()
+    return teams.annotate(latest=Subquery(latest)).values("latest")
+
+
+def _active_teams() -> QuerySet[Team]:
+    """Archived teams, and the teams of archived organisations, are history: out of every dashboard."""
+    return Team.objects.filter(archived_at__isnull=True, organization__archived_at__isnull=True)
 
 
 def assessor_organizations(*, user: AbstractBaseUser) -> list[tuple[int, str]]:
     """(id, name) of every organisation where the user is assessor, by name (one query)."""
     return list(
-        Membership.objects.filter(user=user, role=Role.ASSESSOR)
+        Membership.objects.filter(user=user, role=Role.ASSESSOR, organization__archived_at__isnull=True)
         .order_by("organization__name", "organization_id")
         .values_list("organization_id", "organization__name")
     )
@@ -163,6 +167,7 @@ def assessor_organizations(*, user: AbstractBaseUser) -> list[tuple[int, str]]:
 @dataclass(frozen=True)
 class AuditRow:
     assessment_id: int
+    number: int  # within its team
     team: str
     organization: str
     created_at: datetime
@@ -179,14 +184,16 @@ class PortfolioResults:
 def portfolio_results(*, organization_ids: list[int]) -> PortfolioResults:
     """For a consultant: every team of the given organisations (where they are assessor), with the latest
     and previous results, and the audits still in draft (four queries)."""
-    teams = Team.objects.filter(organization_id__in=organization_ids).order_by("organization__name", "name", "id")
+    teams = _active_teams().filter(organization_id__in=organization_ids).order_by("organization__name", "name", "id")
     results = team_results(teams=teams, organization_ids=organization_ids)
     audits = (
         Assessment.objects.filter(
-            team__organization_id__in=organization_ids, status=Assessment.Status.DRAFT, kind=Assessment.Kind.AUDIT
+            team__in=_active_teams().filter(organization_id__in=organization_ids),
+            status=Assessment.Status.DRAFT,
+            kind=Assessment.Kind.AUDIT,
         )
         .order_by("team__organization__name", "team__name", "id")
-        .values_list("id", "team__name", "team__organization__name", "created_at", "created_by__username")
+        .values_list("id", "number", "team__name", "team__organization__name", "created_at", "created_by__username")
     )
     slugs = {result.latest.framework for result in results if result.latest is not None}
     return PortfolioResults(results, [AuditRow(*audit) for audit in audits], framework_level_names(slugs=slugs))

@@ -26,6 +26,7 @@ class SubmittedAssessment:
     """A submitted assessment with its report's overall result and, for history, its area results."""
 
     assessment_id: int
+    number: int  # within the team: "Self-assessment 3"
     kind: str
     framework: str  # slug: versions of one framework line up by area key, other frameworks never mix
     framework_version: int
@@ -44,9 +45,13 @@ class SubmittedAssessment:
     def kind_label(self) -> str:
         return Assessment.Kind(self.kind).label
 
+    @property
+    def short_title(self) -> str:
+        return f"{self.kind_label} {self.number}"
+
 
 OVERALL_COLUMNS = (
-    "id", "kind", "framework__slug", "framework__version", "submitted_at", "submitted_by__username",
+    "id", "number", "kind", "framework__slug", "framework__version", "submitted_at", "submitted_by__username",
     "report__status", "report__overall_level", "report__overall_score",
 )
 AREA_COLUMNS = ("report__area_scores__area_key", "report__area_scores__level", "report__area_scores__score")
@@ -60,8 +65,9 @@ def _submitted(team_id: int, framework_slug: str | None) -> QuerySet[Assessment]
 
 
 def _entry(row: tuple) -> SubmittedAssessment:
-    pk, kind, slug, version, submitted_at, by, status, level, score = row
-    return SubmittedAssessment(pk, kind, slug, version, submitted_at, by or "", status, level, optional_float(score))
+    pk, number, kind, slug, version, submitted_at, by, status, level, score = row
+    score = optional_float(score)
+    return SubmittedAssessment(pk, number, kind, slug, version, submitted_at, by or "", status, level, score)
 
 
 def submitted_assessments(*, team: Team, framework_slug: str | None = None) -> list[SubmittedAssessment]:

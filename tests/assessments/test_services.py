@@ -16,6 +16,7 @@ from assessments.services import (
 )
 from maturity.selectors import framework_for_new_assessment
 from tests.conftest import complete_answers
+from tests.factories import TeamFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -120,7 +121,7 @@ def test_carry_forward_copies_the_last_submitted_answers_and_comments(cast):
 
 def test_carry_forward_without_a_previous_assessment_starts_blank(cast):
     follow_up = assessment_start(
-        framework=framework_for_new_assessment(), team=cast.team, user=cast.owner, carry_forward=True
+        framework=framework_for_new_assessment(), team=TeamFactory(), user=cast.owner, carry_forward=True
     )
 
     assert follow_up.answers.count() == 0

@@ -20,6 +20,7 @@ from assessments.services import answers_save, assessment_start
 from reports.models import Report
 from tests.api_helpers import api_as
 from tests.conftest import complete_answers
+from tests.factories import TeamFactory
 from tests.worker import ROOT, running_worker, shared_database_url, wait_for
 
 
@@ -175,7 +176,8 @@ def test_submissions_while_the_broker_is_down_get_their_reports_once_it_is_back(
     broker = f"redis://127.0.0.1:{redis_port}/0"
     env = {"DATABASE_URL": shared_database_url(), "REDIS_URL": broker, "DEBUG": "1"}
     token = Token.objects.create(user=cast.member).key
-    more = (assessment_start(framework=cast.framework, team=cast.team, user=cast.member) for _ in range(2))
+    teams = (TeamFactory(organization=cast.organization) for _ in range(2))  # one draft per team
+    more = (assessment_start(framework=cast.framework, team=team, user=cast.member) for team in teams)
     drafts = [cast.assessment, *more]
     for draft in drafts:
         answers_save(assessment=draft, user=cast.member, items=complete_answers(cast.framework))

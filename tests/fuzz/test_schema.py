@@ -119,7 +119,8 @@ def owner_token(mlops_framework, in_process_requests) -> str:
     pending = submitted_assessment(team, owner, mlops_framework, 3, compute=False)
     draft = assessment_start(framework=framework_for_new_assessment(), team=team, user=owner)
     answers_save(assessment=draft, user=owner, items=complete_answers(mlops_framework)[:5])
-    complete_draft = assessment_start(framework=framework_for_new_assessment(), team=team, user=owner)
+    second_team = TeamFactory(organization=organization, name="Fuzz team 2")  # one draft per team
+    complete_draft = assessment_start(framework=framework_for_new_assessment(), team=second_team, user=owner)
     answers_save(assessment=complete_draft, user=owner, items=complete_answers(mlops_framework))
 
     stranger = UserFactory(username="fuzz-stranger")
@@ -135,7 +136,7 @@ def owner_token(mlops_framework, in_process_requests) -> str:
     viewed_draft = assessment_start(framework=framework_for_new_assessment(), team=viewed_team, user=stranger)
 
     organizations = [organization.pk, viewed.pk, foreign.pk]
-    teams = [team.pk, viewed_team.pk, foreign_team.pk]
+    teams = [team.pk, second_team.pk, viewed_team.pk, foreign_team.pk]
     REAL_VALUES.clear()
     REAL_VALUES.update({
         "organization_id": organizations,

@@ -58,8 +58,25 @@ ENDPOINTS = [
         reads=False,
         writes={"post": Write(OWNER, lambda w: {"name": "Ranking"})},
     ),
+    Endpoint(
+        "organizations/<int:organization_id>/rename/",
+        reads=False,
+        writes={"post": Write(OWNER, lambda w: {"rename-name": "Acme Ltd"})},
+    ),
+    # GET: the confirmation page, which only an owner may see through
+    Endpoint(
+        "organizations/<int:organization_id>/archive/", reads=False, writes={"get": Write(OWNER), "post": Write(OWNER)}
+    ),
+    Endpoint("organizations/<int:organization_id>/restore/", reads=False, writes={"post": Write(OWNER)}),
     Endpoint("organizations/<int:organization_id>/dashboard/"),
     Endpoint("teams/<int:team_id>/"),
+    Endpoint(
+        "teams/<int:team_id>/rename/",
+        reads=False,
+        writes={"post": Write(OWNER, lambda w: {"rename-name": "Ranking"})},
+    ),
+    Endpoint("teams/<int:team_id>/archive/", reads=False, writes={"get": Write(OWNER), "post": Write(OWNER)}),
+    Endpoint("teams/<int:team_id>/restore/", reads=False, writes={"post": Write(OWNER)}),
     Endpoint(
         "teams/<int:team_id>/assessments/",
         reads=False,
@@ -86,6 +103,12 @@ ENDPOINTS = [
         writes={"post": Write(ANSWERING, lambda w: {"regulated": "yes"})},
     ),
     Endpoint("assessments/<int:assessment_id>/submit/", reads=False, writes={"post": Write(ANSWERING)}),
+    # GET: the confirmation page, for the roles that may discard (owners and assessors, not members)
+    Endpoint(
+        "assessments/<int:assessment_id>/discard/",
+        reads=False,
+        writes={"get": Write(ANSWERING), "post": Write(ANSWERING)},
+    ),
     Endpoint("assessments/<int:assessment_id>/report/", submitted=True),
     Endpoint("assessments/<int:assessment_id>/report/status/", submitted=True),
     Endpoint(
@@ -98,7 +121,10 @@ ENDPOINTS = [
     Endpoint("dashboards/progress/", query="?team={team}"),
     Endpoint("dashboards/progress/", query="?organization={organization}"),
     # --- API ---
-    Endpoint("api/organizations/<int:organization_id>/"),
+    Endpoint(
+        "api/organizations/<int:organization_id>/",
+        writes={"patch": Write(OWNER, lambda w: {"name": "Acme Ltd", "archived": True})},
+    ),
     Endpoint(
         "api/organizations/<int:organization_id>/members/",
         writes={"post": Write(OWNER, lambda w: {"username": "viewer", "role": "member"})},
@@ -110,7 +136,7 @@ ENDPOINTS = [
         collection=True,
         writes={"post": Write(OWNER, lambda w: {"organization": w.cast.organization.pk, "name": "Ranking"})},
     ),
-    Endpoint("api/teams/<int:team_id>/"),
+    Endpoint("api/teams/<int:team_id>/", writes={"patch": Write(OWNER, lambda w: {"name": "Ranking"})}),
     Endpoint(
         "api/teams/<int:team_id>/targets/",
         writes={"post": Write(ANSWERING, lambda w: {"area": "data", "level": 3})},
@@ -123,7 +149,7 @@ ENDPOINTS = [
         collection=True,
         writes={"post": Write(ANSWERING, lambda w: {"team": w.cast.team.pk})},
     ),
-    Endpoint("api/assessments/<int:assessment_id>/"),
+    Endpoint("api/assessments/<int:assessment_id>/", writes={"delete": Write(ANSWERING)}),
     Endpoint(
         "api/assessments/<int:assessment_id>/answers/",
         reads=False,

@@ -14,7 +14,7 @@ def start(user, team, **extra):
 
 
 def test_it_starts_a_draft_on_the_newest_framework(cast):
-    response = start(cast.member, cast.team)
+    response = start(cast.member, TeamFactory(organization=cast.organization))
 
     body = response.json()
     assert response.status_code == 201
@@ -23,7 +23,7 @@ def test_it_starts_a_draft_on_the_newest_framework(cast):
 
 
 def test_an_assessor_starts_an_audit(cast):
-    assert start(cast.assessor, cast.team).json()["kind"] == "audit"
+    assert start(cast.assessor, TeamFactory(organization=cast.organization)).json()["kind"] == "audit"
 
 
 def test_it_can_carry_forward_the_last_submitted_answers(cast):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assessments.services import AnswerInput, answers_save, assessment_start
+from assessments.services import AnswerInput, answers_save, assessment_discard, assessment_start
 from tests.api_helpers import api_as
 
 pytestmark = pytest.mark.django_db
@@ -10,6 +10,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def draft(cast, scoped_framework):
+    assessment_discard(assessment=cast.assessment)  # one draft per team: this one, on the scoped framework
     return assessment_start(framework=scoped_framework, team=cast.team, user=cast.member)
 
 

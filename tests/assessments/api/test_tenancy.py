@@ -21,9 +21,12 @@ WRITES = [
     ("post", "/api/organizations/{org}/members/", {"username": "viewer", "role": "viewer"}, OWNERS, 201),
     ("post", "/api/teams/", {"organization": "{org}", "name": "New team"}, OWNERS, 201),
     ("post", "/api/teams/{team}/targets/", {"area": "data", "level": 3}, WRITERS, 201),
-    ("post", "/api/assessments/", {"team": "{team}"}, WRITERS, 201),
+    ("post", "/api/assessments/", {"team": "{team}"}, WRITERS, 409),  # allowed, but the team has its draft
     ("patch", "/api/assessments/{assessment}/answers/", [{"question": "data.versioning", "value": 2}], WRITERS, 200),
     ("post", "/api/assessments/{assessment}/submit/", None, WRITERS, 400),  # allowed, but incomplete
+    ("delete", "/api/assessments/{assessment}/", None, {"owner", "assessor"}, 204),
+    ("patch", "/api/teams/{team}/", {"name": "Renamed"}, OWNERS, 200),
+    ("patch", "/api/organizations/{org}/", {"archived": True}, OWNERS, 200),
 ]
 ROLES = ["owner", "assessor", "member", "viewer", "outsider"]
 

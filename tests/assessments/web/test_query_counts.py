@@ -3,10 +3,10 @@
 import pytest
 
 from assessments.models import Role
-from assessments.services import answers_save, assessment_start, membership_set, target_set, team_create
+from assessments.services import answers_save, membership_set, target_set, team_create
 from maturity.selectors import framework_for_new_assessment
 from tests.conftest import complete_answers
-from tests.factories import UserFactory
+from tests.factories import AssessmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 AREA_PAGE_QUERIES = 7
 SUMMARY_PAGE_QUERIES = 6
 TEAM_PAGE_QUERIES = 8
-ORGANIZATION_PAGE_QUERIES = 5
+ORGANIZATION_PAGE_QUERIES = 6  # with an owner's list of archived teams
 
 
 @pytest.mark.parametrize("answered", [0, 1, 56])
@@ -38,7 +38,8 @@ def test_the_summary_does_not_grow_with_answers(client, cast, django_assert_max_
 @pytest.mark.parametrize("assessments", [1, 10])
 def test_the_team_page_does_not_grow_with_assessments(client, cast, django_assert_max_num_queries, assessments):
     for _ in range(assessments - 1):
-        new = assessment_start(framework=framework_for_new_assessment(), team=cast.team, user=cast.member)
+        # beside the cast's draft: as teams have from before one draft per team
+        new = AssessmentFactory(framework=framework_for_new_assessment(), team=cast.team, created_by=cast.member)
         answers_save(assessment=new, user=cast.member, items=complete_answers(cast.framework)[:5])
         target_set(team=cast.team, framework=cast.framework, area_key="data", level=assessments % 5, user=cast.member)
     client.force_login(cast.member)

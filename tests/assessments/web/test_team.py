@@ -3,7 +3,7 @@
 import pytest
 
 from assessments.models import Assessment, TargetLevel
-from assessments.services import answers_save, assessment_submit, target_set
+from assessments.services import answers_save, assessment_discard, assessment_submit, target_set
 from tests.conftest import complete_answers
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +24,7 @@ def test_it_lists_the_assessments_with_progress(client, cast):
 
 
 def test_it_starts_a_blank_assessment(client, cast):
+    assessment_discard(assessment=cast.assessment)
     client.force_login(cast.member)
 
     response = client.post(team_url(cast, "assessments/"), {"start": "blank"})
@@ -34,6 +35,7 @@ def test_it_starts_a_blank_assessment(client, cast):
 
 
 def test_an_assessor_starts_an_audit(client, cast):
+    assessment_discard(assessment=cast.assessment)
     client.force_login(cast.assessor)
 
     client.post(team_url(cast, "assessments/"), {"start": "blank"})

@@ -18,7 +18,7 @@ def history(*rows, areas=None, framework="mlops") -> list[SubmittedAssessment]:
     """rows: (assessment id, day, report status, overall level, overall score)."""
     return [
         SubmittedAssessment(
-            i, "self", framework, 1, stamp(day), "member", status, level, score, dict((areas or {}).get(i, {}))
+            i, i, "self", framework, 1, stamp(day), "member", status, level, score, dict((areas or {}).get(i, {}))
         )
         for i, day, status, level, score in rows
     ]

@@ -3,7 +3,7 @@
 import pytest
 
 from assessments.models import Assessment, Role
-from assessments.services import assessment_start, membership_set, team_create
+from assessments.services import assessment_discard, assessment_start, membership_set, team_create
 from tests.factories import OrganizationFactory
 from tests.reports.helpers import submit_and_compute
 from tests.reports.web.helpers import page_text
@@ -33,13 +33,14 @@ def test_it_lists_the_teams_of_every_organisation_where_the_user_is_assessor(cli
 
 
 def test_it_links_the_audits_in_progress_to_their_questionnaire(client, cast):
+    assessment_discard(assessment=cast.assessment)
     audit = assessment_start(framework=cast.framework, team=cast.team, user=cast.assessor, kind=Assessment.Kind.AUDIT)
     client.force_login(cast.assessor)
 
     response = client.get("/portfolio/")
 
     assert [row.assessment_id for row in response.context["audits"]] == [audit.pk]
-    assert f'href="/assessments/{audit.pk}/">Audit #{audit.pk}</a>' in response.content.decode()
+    assert f'href="/assessments/{audit.pk}/">Audit 1</a>' in response.content.decode()
 
 
 def test_it_shows_who_improved_and_who_regressed(client, cast, second_client):

@@ -5,6 +5,7 @@ import pytest
 from assessments.services import (
     AnswerInput,
     answers_save,
+    assessment_discard,
     assessment_scope_set,
     assessment_start,
     assessment_submit,
@@ -148,6 +149,7 @@ def test_the_headline_says_the_level_why_and_the_score_beside_it(client, cast):
 def test_an_area_that_does_not_count_stands_beside_the_headline(client, cast, scoped_framework):
     """Governance left at "not in place" does not pull the level down; it is reported apart."""
     items = [AnswerInput(q.key, 0 if q.area.key == "governance" else 3) for q in scoped_framework.questions.all()]
+    assessment_discard(assessment=cast.assessment)
     assessment = assessment_start(framework=scoped_framework, team=cast.team, user=cast.member)
     assessment_scope_set(assessment=assessment, answers={"regulated": True})
     answers_save(assessment=assessment, user=cast.member, items=items)
