@@ -111,6 +111,12 @@ def nav_items(
 
 
 @dataclass(frozen=True)
+class Jump:
+    url: str
+    area: Area | None  # the area it opens; None: the review, as no other area has such a question
+
+
+@dataclass(frozen=True)
 class AreaStatus:
     """What the area page's sticky bar shows and its jumps need; sent again after every autosave."""
 
@@ -118,12 +124,12 @@ class AreaStatus:
     level: int | None  # provisional
     unanswered: list[str]  # keys of this area's unanswered questions, in page order (none when out of scope)
     required: list[str]  # those of them that must be answered before submitting
-    unanswered_beyond: str  # where "next unanswered" goes once this page has none left: another area, or review
-    required_beyond: str
+    unanswered_beyond: Jump  # where "next unanswered" goes once this page has none left
+    required_beyond: Jump
 
 
 def area_status(assessment: Assessment, rows: list[AnswerRow], now: Provisional, area: Area) -> AreaStatus:
-    by_area = _open_keys_by_area(assessment, rows, now)
+    by_area = _open_keys_by_area(rows, now)
     unanswered = by_area.get(area.key, [])
     return AreaStatus(
         area=area,
@@ -135,7 +141,7 @@ def area_status(assessment: Assessment, rows: list[AnswerRow], now: Provisional,
     )
 
 
-def _open_keys_by_area(assessment: Assessment, rows: list[AnswerRow], now: Provisional) -> dict[str, list[str]]:
+def _open_keys_by_area(rows: list[AnswerRow], now: Provisional) -> dict[str, list[str]]:
     """Area key -> its unanswered questions in the order its page shows them; areas out of scope ask nothing."""
     by_area: dict[str, list[str]] = {}
     for row in sorted(rows, key=lambda row: (row.question.level, row.question.position)):
@@ -146,16 +152,16 @@ def _open_keys_by_area(assessment: Assessment, rows: list[AnswerRow], now: Provi
 
 def _jump_beyond(
     assessment: Assessment, area_key: str, by_area: dict[str, list[str]], wanted: Callable[[str], bool]
-) -> str:
+) -> Jump:
     """The first wanted question in the areas after this one (round to those before it), else the review."""
-    keys = [area.key for area in framework_content(framework=assessment.framework).areas]
-    here = keys.index(area_key)
-    for other in keys[here + 1 :] + keys[:here]:
-        for question_key in by_area.get(other, ()):
+    areas = framework_content(framework=assessment.framework).areas
+    here = next(index for index, area in enumerate(areas) if area.key == area_key)
+    for other in areas[here + 1 :] + areas[:here]:
+        for question_key in by_area.get(other.key, ()):
             if wanted(question_key):
-                url = reverse("assessment_area", kwargs={"assessment_id": assessment.pk, "area_key": other})
-                return f"{url}#q-{question_key}"
-    return reverse("assessment_review", kwargs={"assessment_id": assessment.pk})
+                url = reverse("assessment_area", kwargs={"assessment_id": assessment.pk, "area_key": other.key})
+                return Jump(f"{url}#q-{question_key}", other)
+    return Jump(reverse("assessment_review", kwargs={"assessment_id": assessment.pk}), None)
 
 
 @login_required

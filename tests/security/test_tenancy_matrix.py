@@ -85,7 +85,12 @@ ENDPOINTS = [
         reads=False,
         writes={"post": Write(ANSWERING, lambda w: {"regulated": "yes"})},
     ),
-    Endpoint("assessments/<int:assessment_id>/submit/", reads=False, writes={"post": Write(ANSWERING)}),
+    Endpoint("assessments/<int:assessment_id>/review/"),
+    Endpoint(
+        "assessments/<int:assessment_id>/submit/",
+        reads=False,
+        writes={"post": Write(ANSWERING, lambda w: {"confirm": "on"})},
+    ),
     Endpoint("assessments/<int:assessment_id>/report/", submitted=True),
     Endpoint("assessments/<int:assessment_id>/report/status/", submitted=True),
     Endpoint(
