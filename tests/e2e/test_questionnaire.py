@@ -28,7 +28,8 @@ def draft(context, live_server, mlops_framework):
 
 
 def stored(assessment, key: str):
-    return Answer.objects.filter(assessment=assessment, question__key=key).values_list("value", "not_applicable", "comment").first()
+    answers = Answer.objects.filter(assessment=assessment, question__key=key)
+    return answers.values_list("value", "not_applicable", "comment").first()
 
 
 def focused_question(page) -> str | None:
