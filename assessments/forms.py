@@ -92,3 +92,10 @@ def _target_help(target: TargetLevel | None) -> str:
     if target is None:
         return "No target set yet."
     return f"Set by {target.set_by.get_username()} on {date_format(localtime(target.set_at), 'j M Y')}."
+
+
+class SubmitConfirmForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="I understand a submitted assessment cannot be changed",
+        error_messages={"required": "Tick the box to confirm that a submitted assessment cannot be changed."},
+    )

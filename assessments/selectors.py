@@ -1,8 +1,9 @@
 """Reads of the assessments app. Every lookup is scoped to the user's memberships: an object in an
 organisation the user does not belong to is simply not found, which callers answer with 404."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from fractions import Fraction
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
@@ -225,6 +226,10 @@ class Provisional:
     levels: dict[str, int | None]  # area key -> level (None: out of scope or all "not applicable")
     required: tuple[str, ...]  # unanswered questions that can still change the result, framework order
     out_of_scope: frozenset[str]  # area keys whose scope was answered no
+    scores: dict[str, Fraction | None] = field(default_factory=dict)  # area key -> score, like `levels`
+    overall_level: int | None = None  # the headline (design section 3); None: no counting area applies
+    overall_score: Fraction | None = None
+    limited_by: tuple[str, ...] = ()  # area keys at the overall level
 
 
 def provisional(*, assessment: Assessment, rows: list[AnswerRow]) -> Provisional:
@@ -237,6 +242,10 @@ def provisional(*, assessment: Assessment, rows: list[AnswerRow]) -> Provisional
         levels={area.key: area.level for area in result.areas},
         required=scoring.required_questions(definition, answers, scope=assessment.scope),
         out_of_scope=frozenset(area.key for area in result.areas if not area.in_scope),
+        scores={area.key: area.score for area in result.areas},
+        overall_level=result.overall_level,
+        overall_score=result.overall_score,
+        limited_by=result.limited_by,
     )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessments.views import answers, archive, discard, organizations, questionnaire, summary, teams
+from assessments.views import answers, archive, discard, organizations, questionnaire, review, summary, teams
 
 urlpatterns = [
     path("", organizations.home, name="home"),
@@ -30,6 +30,7 @@ urlpatterns = [
     ),
     path("assessments/<int:assessment_id>/summary/", summary.assessment_summary, name="assessment_summary"),
     path("assessments/<int:assessment_id>/scope/", summary.assessment_scope_save, name="assessment_scope"),
-    path("assessments/<int:assessment_id>/submit/", summary.assessment_submit_view, name="assessment_submit"),
+    path("assessments/<int:assessment_id>/review/", review.assessment_review, name="assessment_review"),
+    path("assessments/<int:assessment_id>/submit/", review.assessment_submit_view, name="assessment_submit"),
     path("assessments/<int:assessment_id>/discard/", discard.assessment_discard_view, name="assessment_discard"),
 ]

@@ -1,5 +1,6 @@
-"""Saving one answer: autosaved by htmx (answers with a status fragment and the progress bars out of band)
-or posted by the question's Save button without JavaScript (redirects back to the question)."""
+"""Saving one answer: autosaved by htmx (answers with a status fragment, and out of band the progress bars and
+the area's provisional level and jumps) or posted by the question's Save button without JavaScript (redirects
+back to the question)."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -11,7 +12,7 @@ from assessments.models import Assessment
 from assessments.selectors import AnswerRow, assessment_answer_rows, overall_progress, provisional
 from assessments.services import AnswerInput, AnswersInvalidError, AssessmentNotDraftError, answers_save
 from assessments.tenancy import assessment_or_404, require_answer
-from assessments.views.questionnaire import Posted, nav_items, render_area
+from assessments.views.questionnaire import Posted, area_status, nav_items, render_area
 from core.http import is_htmx
 from maturity.scoring import NA
 
@@ -87,11 +88,13 @@ def _row_or_404(rows: list[AnswerRow], question_key: str) -> AnswerRow:
 
 def _render_status(request: HttpRequest, assessment: Assessment, rows: list[AnswerRow], row: AnswerRow) -> HttpResponse:
     area = row.question.area
+    now = provisional(assessment=assessment, rows=rows)
     context = {
         "assessment": assessment,
         "saved_at": row.updated_at,
         "oob": True,
-        "nav_item": nav_items(assessment, rows, provisional(assessment=assessment, rows=rows), only=area.key)[0],
+        "nav_item": nav_items(assessment, rows, now, only=area.key)[0],
+        "status": area_status(assessment, rows, now, area),
         "overall": overall_progress(rows=rows),
     }
     return render(request, "assessments/_answer_status.html", context)

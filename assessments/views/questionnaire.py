@@ -1,11 +1,13 @@
 """The questionnaire: one page per area, questions grouped by level, a nav of all areas with their progress.
 Each question is its own small form, saved by answers.py."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from assessments.links import links_for
@@ -108,6 +110,60 @@ def nav_items(
     ]
 
 
+@dataclass(frozen=True)
+class Jump:
+    url: str
+    area: Area | None  # the area it opens; None: the review, as no other area has such a question
+
+
+@dataclass(frozen=True)
+class AreaStatus:
+    """What the area page's sticky bar shows and its jumps need; sent again after every autosave."""
+
+    area: Area
+    level: int | None  # provisional
+    unanswered: list[str]  # keys of this area's unanswered questions, in page order (none when out of scope)
+    required: list[str]  # those of them that must be answered before submitting
+    unanswered_beyond: Jump  # where "next unanswered" goes once this page has none left
+    required_beyond: Jump
+
+
+def area_status(assessment: Assessment, rows: list[AnswerRow], now: Provisional, area: Area) -> AreaStatus:
+    by_area = _open_keys_by_area(rows, now)
+    unanswered = by_area.get(area.key, [])
+    return AreaStatus(
+        area=area,
+        level=now.levels.get(area.key),
+        unanswered=unanswered,
+        required=[key for key in unanswered if key in now.required],
+        unanswered_beyond=_jump_beyond(assessment, area.key, by_area, lambda key: True),
+        required_beyond=_jump_beyond(assessment, area.key, by_area, lambda key: key in now.required),
+    )
+
+
+def _open_keys_by_area(rows: list[AnswerRow], now: Provisional) -> dict[str, list[str]]:
+    """Area key -> its unanswered questions in the order its page shows them; areas out of scope ask nothing."""
+    by_area: dict[str, list[str]] = {}
+    for row in sorted(rows, key=lambda row: (row.question.level, row.question.position)):
+        if row.value is None and row.question.area.key not in now.out_of_scope:
+            by_area.setdefault(row.question.area.key, []).append(row.question.key)
+    return by_area
+
+
+def _jump_beyond(
+    assessment: Assessment, area_key: str, by_area: dict[str, list[str]], wanted: Callable[[str], bool]
+) -> Jump:
+    """The first wanted question in the areas after this one (round to those before it), else the review."""
+    areas = framework_content(framework=assessment.framework).areas
+    here = next(index for index, area in enumerate(areas) if area.key == area_key)
+    for other in areas[here + 1 :] + areas[:here]:
+        for question_key in by_area.get(other.key, ()):
+            if wanted(question_key):
+                url = reverse("assessment_area", kwargs={"assessment_id": assessment.pk, "area_key": other.key})
+                return Jump(f"{url}#q-{question_key}", other)
+    return Jump(reverse("assessment_review", kwargs={"assessment_id": assessment.pk}), None)
+
+
 @login_required
 @require_GET
 def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
@@ -147,6 +203,7 @@ def render_area(
         "team": assessment.team,
         "organization": assessment.team.organization,
         "area": areas[index],
+        "status": area_status(assessment, rows, now, areas[index]),
         "nav": nav_items(assessment, rows, now),
         "overall": overall_progress(rows=rows),
         "groups": _level_groups(

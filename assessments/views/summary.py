@@ -1,5 +1,5 @@
 """The summary before submitting: the scope questions, progress and the provisional level per area, what is
-still required (adaptive depth), and the Submit button."""
+still required (adaptive depth), and the way to the review, where the assessment is submitted."""
 
 from dataclasses import dataclass
 
@@ -18,14 +18,7 @@ from assessments.selectors import (
     overall_progress,
     provisional,
 )
-from assessments.services import (
-    AssessmentIncompleteError,
-    AssessmentNotDraftError,
-    ScopeInvalidError,
-    SubmitFailedError,
-    assessment_scope_set,
-    assessment_submit,
-)
+from assessments.services import AssessmentNotDraftError, ScopeInvalidError, assessment_scope_set
 from assessments.tenancy import assessment_or_404, require_answer
 from assessments.views.questionnaire import nav_items
 from maturity.selectors import framework_content
@@ -35,25 +28,6 @@ from maturity.selectors import framework_content
 @require_GET
 def assessment_summary(request: HttpRequest, assessment_id: int) -> HttpResponse:
     return _render_summary(request, assessment_or_404(user=request.user, assessment_id=assessment_id))
-
-
-@login_required
-@require_POST
-def assessment_submit_view(request: HttpRequest, assessment_id: int) -> HttpResponse:
-    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-    require_answer(assessment.role)
-    try:
-        submission = assessment_submit(assessment=assessment, user=request.user)
-    except AssessmentIncompleteError as error:
-        return _render_summary(request, assessment, error=f"Not submitted: {error}.")
-    except SubmitFailedError as error:
-        return _render_summary(request, assessment, error=str(error), status=503)
-    except AssessmentNotDraftError:
-        return _render_summary(request, assessment, error="This assessment is submitted already.", status=409)
-    messages.success(request, f"Submitted {assessment.title}.")
-    if submission.followups:  # the report, which the reports app started
-        return redirect(submission.followups[0].page_path)
-    return redirect("assessment_summary", assessment_id=assessment.pk)
 
 
 @dataclass(frozen=True)

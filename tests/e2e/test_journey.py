@@ -35,7 +35,7 @@ NOT_APPLICABLE = {  # question index -> the reason typed in the comment
 RELOAD_AFTER_AREA = 4  # of 8
 STATIC_ASSETS = (
     "vendor/pico/pico.min.css", "css/app.css", "css/report.css", "vendor/htmx/htmx.min.js",
-    "vendor/plotly/plotly.min.js", "js/charts.js",
+    "vendor/plotly/plotly.min.js", "js/charts.js", "css/questionnaire.css", "js/questionnaire.js",
 )
 
 
@@ -147,6 +147,10 @@ def test_sign_up_answer_submit_and_read_the_report(page, watch, live_server, mlo
     # Submit from the summary.
     page.locator(".pager").get_by_role("link", name="Summary").click()
     expect(page.get_by_text("Every question is answered.")).to_be_visible()
+    page.get_by_role("button", name="Review and submit").click()
+    page.get_by_role("button", name="Submit assessment").click()
+    expect(page.get_by_text("Tick the box to confirm")).to_be_visible()
+    page.get_by_label("I understand a submitted assessment cannot be changed").check()
     page.get_by_role("button", name="Submit assessment").click()
     page.wait_for_url(f"**/assessments/{assessment_id}/report/")
     status = page.locator("#report-status")
@@ -201,9 +205,12 @@ def test_sign_up_answer_submit_and_read_the_report(page, watch, live_server, mlo
     screenshot(page, "dashboard")
 
     # Our styles and scripts came from the live server; nothing from elsewhere, no JavaScript error; the
-    # only refusals were the n/a answers sent before their reason.
+    # only refusals were the n/a answers sent before their reason and the submit before its confirmation.
     for asset in STATIC_ASSETS:
         assert f"{live_server.url}/static/{asset}" in watch.requests
     watch.assert_clean()
     refused = [(status, path) for status, path in watch.failed_except_favicon()]
-    assert refused == [(422, f"/assessments/{assessment_id}/answers/{key}/") for key in not_applicable_keys]
+    assert refused == [
+        *((422, f"/assessments/{assessment_id}/answers/{key}/") for key in not_applicable_keys),
+        (400, f"/assessments/{assessment_id}/submit/"),
+    ]

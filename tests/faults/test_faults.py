@@ -89,7 +89,7 @@ def test_a_database_refusing_the_submit_keeps_the_draft_and_says_so(client, cast
     refused = OperationalError("server closed the connection unexpectedly")
 
     with mock.patch("reports.services.Report.objects.update_or_create", side_effect=refused):
-        page = client.post(f"/assessments/{cast.assessment.pk}/submit/")
+        page = client.post(f"/assessments/{cast.assessment.pk}/submit/", {"confirm": "on"})
         api = api_as(cast.member).post(f"/api/assessments/{cast.assessment.pk}/submit/")
 
     assert (page.status_code, api.status_code) == (503, 503)

@@ -102,7 +102,12 @@ ENDPOINTS = [
         reads=False,
         writes={"post": Write(ANSWERING, lambda w: {"regulated": "yes"})},
     ),
-    Endpoint("assessments/<int:assessment_id>/submit/", reads=False, writes={"post": Write(ANSWERING)}),
+    Endpoint("assessments/<int:assessment_id>/review/"),
+    Endpoint(
+        "assessments/<int:assessment_id>/submit/",
+        reads=False,
+        writes={"post": Write(ANSWERING, lambda w: {"confirm": "on"})},
+    ),
     # GET: the confirmation page, for the roles that may discard (owners and assessors, not members)
     Endpoint(
         "assessments/<int:assessment_id>/discard/",

@@ -35,6 +35,21 @@ def test_the_fragment_updates_the_progress_bars_out_of_band(client, cast):
     assert "1/7" in html
 
 
+def test_the_fragment_sends_the_areas_provisional_level_and_jumps_again(client, cast):
+    level_1 = cast.framework.questions.filter(area__key="data", level=1).values_list("key", flat=True)
+    client.force_login(cast.member)
+    for key in level_1:
+        html = client.post(answer_url(cast, key), {"value": "3"}, **HTMX).content.decode()
+
+    assert '<div id="area-status" class="area-status" hx-swap-oob="true"' in html
+    assert '<span class="badge level-badge level-1">Provisional level 1</span>' in html
+    status = client.post(answer_url(cast, key), {"value": "3"}, **HTMX).context["status"]
+    assert (status.level, status.area.key) == (1, "data")
+    assert status.required == list(
+        cast.framework.questions.filter(area__key="data", level=2).order_by("position").values_list("key", flat=True)
+    )
+
+
 def test_it_updates_an_answer(client, cast):
     client.force_login(cast.member)
     client.post(answer_url(cast), {"value": "1"}, **HTMX)

@@ -88,3 +88,56 @@ def test_a_submitted_assessment_is_read_only(client, cast):
 
     assert answer_forms(html) == []
     assert "Submitted by <strong>member</strong> on" in html
+
+
+def test_a_question_card_folds_its_comment_and_guidance_and_keeps_a_save_button_for_no_javascript(client, cast):
+    client.force_login(cast.member)
+
+    html = client.get(area_url(cast)).content.decode()
+
+    card = re.search(r'<article class="question" id="q-data.versioning".*?</article>', html, re.S).group(0)
+    assert '<details class="guidance">' in card
+    assert '<details class="comment">\n        <summary>Add a comment</summary>' in card
+    assert '<label for="comment-data.versioning">Comment' in card
+    assert '<button type="submit" class="secondary save-button">Save</button>' in card
+    assert re.findall(r'name="value" value="(\w+)"', card) == ["0", "1", "2", "3", "na"]
+
+
+def test_the_comment_is_open_when_there_is_one_or_the_answer_is_not_applicable(client, cast):
+    answers_save(
+        assessment=cast.assessment,
+        user=cast.member,
+        items=[AnswerInput("data.versioning", 2, "in git"), AnswerInput("data.schema_validation", "na", "no schema")],
+    )
+    client.force_login(cast.member)
+
+    html = client.get(area_url(cast)).content.decode()
+
+    assert html.count('<details class="comment" open>') == 2
+    assert html.count("<summary>Comment</summary>") == 2
+
+
+def test_the_area_bar_shows_the_provisional_level_and_jumps_to_the_next_questions(client, cast):
+    client.force_login(cast.member)
+
+    response = client.get(area_url(cast))
+
+    html = response.content.decode()
+    status = response.context["status"]
+    first = cast.framework.questions.filter(area__key="data").order_by("level", "position").first().key
+    assert '<span class="badge level-badge level-0">Provisional level 0</span>' in html
+    assert status.unanswered[0] == first
+    assert f'<a href="#q-{first}" class="jump" data-jump="unanswered"' in html
+    assert status.unanswered_beyond.url.startswith(area_url(cast, "experiments") + "#q-experiments.")
+    assert 'class="keyboard-hint" hidden' in html  # shown by the script, which makes the keys work
+
+
+def test_the_jumps_lead_to_the_review_when_nothing_is_left(client, cast):
+    answers_save(assessment=cast.assessment, user=cast.member, items=complete_answers(cast.framework))
+    client.force_login(cast.member)
+
+    status = client.get(area_url(cast)).context["status"]
+
+    assert (status.unanswered, status.required) == ([], [])
+    assert status.unanswered_beyond.url == f"/assessments/{cast.assessment.pk}/review/"
+    assert status.required_beyond.area is None

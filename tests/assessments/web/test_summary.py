@@ -1,4 +1,4 @@
-"""The summary: progress per area, the unanswered questions, and submitting."""
+"""The summary: progress per area, the unanswered questions, the scope, and the way to the review."""
 
 import pytest
 
@@ -9,7 +9,6 @@ from assessments.services import (
     assessment_discard,
     assessment_scope_set,
     assessment_start,
-    assessment_submit,
 )
 from reports.models import Report
 from reports.services import report_compute
@@ -39,6 +38,15 @@ def test_it_lists_the_unanswered_questions(client, cast):
     assert 'areas/governance/#q-governance.fairness"' in response.content.decode()
 
 
+def test_it_links_to_the_review_where_the_assessment_is_submitted(client, cast):
+    client.force_login(cast.member)
+
+    html = client.get(summary_url(cast)).content.decode()
+
+    assert f'<a href="/assessments/{cast.assessment.pk}/review/" role="button"' in html
+    assert "Submit assessment" not in html
+
+
 def test_it_shows_answered_per_area(client, cast):
     answers_save(assessment=cast.assessment, user=cast.member, items=complete_answers(cast.framework)[:3])
     client.force_login(cast.member)
@@ -49,47 +57,6 @@ def test_it_shows_answered_per_area(client, cast):
     assert (first.area.key, first.progress.answered, first.progress.total) == ("people", 3, 7)
 
 
-def test_the_submit_button_is_disabled_until_complete(client, cast):
-    client.force_login(cast.member)
-
-    html = client.get(summary_url(cast)).content.decode()
-
-    assert 'aria-describedby="submit-help" disabled>Submit assessment</button>' in html
-
-
-def test_submitting_an_incomplete_assessment_shows_an_error(client, cast):
-    answers_save(assessment=cast.assessment, user=cast.member, items=complete_answers(cast.framework)[:-1])
-    client.force_login(cast.member)
-
-    response = client.post(submit_url(cast))
-
-    assert "Not submitted: 1 required question(s) unanswered: governance." in response.content.decode()
-    assert Assessment.objects.get().status == "draft"
-
-
-def test_it_submits_a_complete_assessment(client, cast):
-    answers_save(assessment=cast.assessment, user=cast.member, items=complete_answers(cast.framework))
-    client.force_login(cast.member)
-
-    response = client.post(submit_url(cast), follow=True)
-
-    assert response.redirect_chain == [(f"/assessments/{cast.assessment.pk}/report/", 302)]
-    assert (Assessment.objects.get().status, Assessment.objects.get().submitted_by) == ("submitted", cast.member)
-    assert "Submitted Self-assessment 1 of Search." in response.content.decode()
-    assert "The report is queued" in response.content.decode()
-
-
-def test_submitting_twice_is_409(client, cast):
-    answers_save(assessment=cast.assessment, user=cast.member, items=complete_answers(cast.framework))
-    assessment_submit(assessment=cast.assessment, user=cast.member)
-    client.force_login(cast.member)
-
-    response = client.post(submit_url(cast))
-
-    assert response.status_code == 409
-    assert "Submitted by <strong>member</strong>" in response.content.decode()
-
-
 def test_questions_that_cannot_change_the_result_are_optional_and_the_rest_submits(client, cast):
     """Level 1 of every area answered "not in place": every area is at level 0, so only level 1 is asked."""
     level_1 = cast.framework.questions.filter(level=1).values_list("key", flat=True)
@@ -97,7 +64,7 @@ def test_questions_that_cannot_change_the_result_are_optional_and_the_rest_submi
     client.force_login(cast.member)
 
     page = client.get(summary_url(cast))
-    response = client.post(submit_url(cast), follow=True)
+    response = client.post(submit_url(cast), {"confirm": "on"}, follow=True)
 
     assert (page.context["required"], page.context["ready"]) == ([], True)
     assert len(page.context["optional"]) == cast.framework.questions.exclude(level=1).count()
@@ -126,7 +93,7 @@ def test_an_area_out_of_scope_asks_nothing_and_says_so(client, cast, scoped_fram
     client.force_login(cast.member)
 
     page = client.get(f"/assessments/{draft.pk}/summary/")
-    submitted = client.post(f"/assessments/{draft.pk}/submit/")
+    submitted = client.post(f"/assessments/{draft.pk}/submit/", {"confirm": "on"})
     report_compute(assessment_id=draft.pk)
 
     assert (page.context["required"], page.context["optional"], page.context["ready"]) == ([], [], True)

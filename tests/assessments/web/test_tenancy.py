@@ -12,6 +12,7 @@ PAGES = {
     "assessment": "/assessments/{assessment}/",
     "area": "/assessments/{assessment}/areas/data/",
     "summary": "/assessments/{assessment}/summary/",
+    "review": "/assessments/{assessment}/review/",
 }
 POSTS = {
     "member_add": ("/organizations/{organization}/members/", {"user": "outsider", "role": Role.OWNER}),
@@ -19,7 +20,7 @@ POSTS = {
     "assessment_new": ("/teams/{team}/assessments/", {"start": "blank"}),
     "targets_save": ("/teams/{team}/targets/", {"data": "3"}),
     "answer_save": ("/assessments/{assessment}/answers/data.versioning/", {"value": "2"}),
-    "assessment_submit": ("/assessments/{assessment}/submit/", {}),
+    "assessment_submit": ("/assessments/{assessment}/submit/", {"confirm": "on"}),
 }
 
 

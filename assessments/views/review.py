@@ -1,0 +1,131 @@
+"""The review before submitting: every answer by area with its comment, the provisional result, what is still
+required, and the confirmation that submitting cannot be undone. Submitting posts from here."""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from assessments.forms import SubmitConfirmForm
+from assessments.links import links_for
+from assessments.models import Assessment
+from assessments.permissions import can_answer
+from assessments.selectors import AnswerRow, Provisional, assessment_answer_rows, assessment_scope, provisional
+from assessments.services import (
+    AssessmentIncompleteError,
+    AssessmentNotDraftError,
+    SubmitFailedError,
+    assessment_submit,
+)
+from assessments.tenancy import assessment_or_404, require_answer
+from assessments.views.questionnaire import ANSWER_LABELS
+from maturity.models import Area
+from maturity.scoring import two_decimals
+from maturity.selectors import framework_content
+
+NOT_DRAFT_MESSAGE = "This assessment is submitted already: its answers can no longer change."
+
+
+@dataclass(frozen=True)
+class ReviewAnswer:
+    row: AnswerRow
+    label: str
+    required: bool  # unanswered, and needed before submitting
+
+
+@dataclass(frozen=True)
+class ReviewArea:
+    area: Area
+    level: int | None  # provisional
+    score: float | None  # two decimals, rounded down, as the report shows it
+    out_of_scope: bool
+    answers: list[ReviewAnswer]
+
+
+@login_required
+@require_GET
+def assessment_review(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    return _render_review(request, assessment_or_404(user=request.user, assessment_id=assessment_id))
+
+
+@login_required
+@require_POST
+def assessment_submit_view(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+    require_answer(assessment.role)
+    if not assessment.is_draft:
+        return _render_review(request, assessment, error=NOT_DRAFT_MESSAGE, status=409)
+    form = SubmitConfirmForm(request.POST)
+    if not form.is_valid():
+        return _render_review(request, assessment, form=form, status=400)
+    try:
+        submission = assessment_submit(assessment=assessment, user=request.user)
+    except AssessmentIncompleteError as error:
+        return _render_review(request, assessment, error=f"Not submitted: {error}.", status=400)
+    except SubmitFailedError as error:
+        return _render_review(request, assessment, error=str(error), status=503)
+    except AssessmentNotDraftError:
+        return _render_review(request, assessment, error=NOT_DRAFT_MESSAGE, status=409)
+    messages.success(request, f"Submitted {assessment.title}.")
+    # The report, which the reports app started; the summary when no app follows a submission up.
+    followup = submission.followups[0].page_path if submission.followups else None
+    return redirect(followup or reverse("assessment_summary", kwargs={"assessment_id": assessment.pk}))
+
+
+def review_areas(assessment: Assessment, rows: list[AnswerRow], now: Provisional) -> list[ReviewArea]:
+    """Every area in framework order with its provisional figures and its questions in page order."""
+    by_area: dict[str, list[ReviewAnswer]] = {}
+    for row in sorted(rows, key=lambda row: (row.question.level, row.question.position)):
+        label = "Not answered" if row.value is None else ANSWER_LABELS[str(row.value)]
+        answer = ReviewAnswer(row, label, required=row.question.key in now.required)
+        by_area.setdefault(row.question.area.key, []).append(answer)
+    return [
+        ReviewArea(
+            area=area,
+            level=now.levels.get(area.key),
+            score=_shown(now.scores.get(area.key)),
+            out_of_scope=area.key in now.out_of_scope,
+            answers=by_area.get(area.key, []),
+        )
+        for area in framework_content(framework=assessment.framework).areas
+    ]
+
+
+def _shown(score) -> float | None:
+    return None if score is None else float(two_decimals(score))
+
+
+def _render_review(
+    request: HttpRequest,
+    assessment: Assessment,
+    *,
+    form: SubmitConfirmForm | None = None,
+    error: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    rows = assessment_answer_rows(assessment=assessment)
+    now = provisional(assessment=assessment, rows=rows)
+    areas = review_areas(assessment, rows, now)
+    names = {item.area.key: item.area.name for item in areas}
+    open_scopes = [key for key, answer in assessment_scope(assessment=assessment).items() if answer is None]
+    context = {
+        "assessment": assessment,
+        "team": assessment.team,
+        "organization": assessment.team.organization,
+        "areas": areas,
+        "now": now,
+        "overall_score": _shown(now.overall_score),
+        "limited_by": [names[key] for key in now.limited_by],
+        "required": [row for row in rows if row.question.key in now.required],
+        "open_scopes": open_scopes,
+        "ready": not open_scopes and not now.required,
+        "can_submit": assessment.is_draft and can_answer(assessment.role),
+        "form": form or SubmitConfirmForm(),
+        "links": links_for(assessment),
+        "error": error,
+    }
+    return render(request, "assessments/review.html", context, status=status)
