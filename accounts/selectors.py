@@ -17,9 +17,7 @@ def invitation_from_token(*, token: str) -> Invitation:
     """The invitation a link names, if it can still be accepted; else InvitationUnusableError."""
     found = invitation_id_from_token(token)
     if found is TokenProblem.EXPIRED:
-        raise InvitationUnusableError(
-            "This invitation has expired. Ask the person who invited you to send a new one."
-        )
+        raise InvitationUnusableError("This invitation has expired. Ask the person who invited you to send a new one.")
     invitation = None if found is TokenProblem.INVALID else _invitation(found)
     if invitation is None:
         raise InvitationUnusableError("This invitation link is not valid. Check that you copied all of it.")
