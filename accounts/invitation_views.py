@@ -86,7 +86,7 @@ def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
     try:
         invitation = invitation_from_token(token=token)
     except InvitationUnusableError as error:
-        return _refused(request, str(error), status=410)
+        return _refused(request, str(error), status=error.status)
     if request.user.is_authenticated:
         return _accept_signed_in(request, invitation)
     return _accept_by_signup(request, invitation)

@@ -10,7 +10,12 @@ from assessments.models import Membership, Organization
 
 
 class InvitationUnusableError(Exception):
-    """The link cannot be used; the message says why and what to do."""
+    """The link cannot be used; the message says why and what to do. `status`: 404 for a link we never
+    made, 410 for one that was good once."""
+
+    def __init__(self, message: str, status: int = 410) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 def invitation_from_token(*, token: str) -> Invitation:
@@ -20,7 +25,7 @@ def invitation_from_token(*, token: str) -> Invitation:
         raise InvitationUnusableError("This invitation has expired. Ask the person who invited you to send a new one.")
     invitation = None if found is TokenProblem.INVALID else _invitation(found)
     if invitation is None:
-        raise InvitationUnusableError("This invitation link is not valid. Check that you copied all of it.")
+        raise InvitationUnusableError("This invitation link is not valid. Check that you copied all of it.", 404)
     if invitation.accepted_at is not None:
         raise InvitationUnusableError("This invitation has been used already. Log in to reach the organisation.")
     if invitation.revoked_at is not None:
