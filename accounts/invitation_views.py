@@ -43,7 +43,7 @@ def invitation_list(request: HttpRequest, organization_id: int) -> HttpResponse:
     organization = organization_or_404(user=request.user, organization_id=organization_id)
     if request.method == "POST":
         require_manage(organization.role)
-    form = InvitationForm(request.POST or None)
+    form = InvitationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid() and _invite(request, organization, form):
         return redirect("invitation_list", organization_id=organization.pk)
     context = {
@@ -103,7 +103,7 @@ def _accept_signed_in(request: HttpRequest, invitation: Invitation) -> HttpRespo
 
 
 def _accept_by_signup(request: HttpRequest, invitation: Invitation) -> HttpResponse:
-    form = InvitedSignupForm(request.POST or None, email=invitation.email)
+    form = InvitedSignupForm(request.POST if request.method == "POST" else None, email=invitation.email)
     if request.method == "POST" and form.is_valid():
         try:
             user = invitation_signup(

@@ -38,7 +38,8 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 def _send_verification(request: HttpRequest, email: str, *, signup: bool) -> None:
     """The account works before the address is verified, so a mail server that is down costs the user only
-    this mail, which the preferences page sends again."""
+    this mail, which the preferences page sends again. allauth says on the page that it sent it, and sends
+    one address at most one link every few minutes (its rate limits)."""
     address = EmailAddress.objects.filter(user=request.user, email__iexact=email).first()
     try:
         if address is None:
@@ -48,15 +49,14 @@ def _send_verification(request: HttpRequest, email: str, *, signup: bool) -> Non
     except (SMTPException, OSError):
         logger.exception("Could not send the verification email to %s", email)
         messages.warning(request, "We could not send the email to verify your address. Send it again from Preferences.")
-    else:
-        messages.info(request, f"We sent a link to {email}: follow it to verify your address.")
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def preferences(request: HttpRequest) -> HttpResponse:
     current = preferences_of(user=request.user)
-    form = PreferencesForm(request.POST or None, initial={"report_ready_email": current.report_ready_email})
+    initial = {"report_ready_email": current.report_ready_email}
+    form = PreferencesForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         preferences_set(user=request.user, report_ready_email=form.cleaned_data["report_ready_email"])
         messages.success(request, "Your preferences are saved.")

@@ -44,4 +44,6 @@ class SMTPServer:
 
 
 def body(message: Message) -> str:
-    return message.get_payload(decode=True).decode()
+    """The plain-text part of the message."""
+    part = next(part for part in message.walk() if part.get_content_type() == "text/plain")
+    return part.get_payload(decode=True).decode()

@@ -1,8 +1,15 @@
 import re
 
 import pytest
+from django.core.cache import cache
 
 from tests.smtp_server import SMTPServer, body
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """allauth counts mails per address in the cache, which would carry over from test to test."""
+    cache.clear()
 
 
 @pytest.fixture
