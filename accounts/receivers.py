@@ -1,5 +1,4 @@
-"""How the accounts app hears from the others (reports.signals, assessments.signals), connected in
-AccountsConfig.ready."""
+"""How the accounts app hears from the others (assessments.signals), connected in AccountsConfig.ready."""
 
 import logging
 
@@ -16,9 +15,10 @@ from assessments.signals import Link
 logger = logging.getLogger(__name__)
 
 
-def on_report_ready(sender, *, assessment_id: int, report_path: str, **kwargs) -> None:
-    """Enqueues the report-ready email once the report's transaction has committed."""
-    transaction.on_commit(lambda: _enqueue_report_ready_email(assessment_id, report_path))
+def on_followup_ready(sender, *, assessment_id: int, name: str, page_path: str, **kwargs) -> None:
+    """A submission's report is ready: its email is enqueued once the report's transaction has committed."""
+    if name == "report":
+        transaction.on_commit(lambda: _enqueue_report_ready_email(assessment_id, page_path))
 
 
 def _enqueue_report_ready_email(assessment_id: int, report_path: str) -> None:

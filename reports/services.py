@@ -14,12 +14,12 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
 from assessments.models import Assessment
+from assessments.signals import followup_ready
 from maturity.scoring import SCORING_RULE
 from reports.builders.payload import rendered_payload
 from reports.builders.report import compute_content_and_figures
 from reports.models import AreaScore, Report
 from reports.selectors.report import report_inputs
-from reports.signals import report_ready
 
 logger = logging.getLogger(__name__)
 
@@ -125,8 +125,8 @@ def report_compute(*, assessment_id: int) -> bool:
     duration_ms = round((time.monotonic() - started) * 1000)
     first = _save(assessment_id, content, figures, payload=payload, generated_at=generated_at, duration_ms=duration_ms)
     if first:
-        report_path = reverse("report", args=[assessment_id])
-        report_ready.send(sender=Report, assessment_id=assessment_id, report_path=report_path)
+        page_path = reverse("report", args=[assessment_id])
+        followup_ready.send(sender=Assessment, assessment_id=assessment_id, name="report", page_path=page_path)
     return True
 
 
