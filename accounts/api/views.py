@@ -18,7 +18,7 @@ from accounts.api.serializers import InvitationInputSerializer, InvitationOutput
 from accounts.selectors import invitations_of
 from accounts.services import AlreadyMemberError, invitation_create
 from assessments.tenancy import organization_or_404, require_manage
-from core.api import BAD_REQUEST, FORBIDDEN, NOT_FOUND
+from core.api import BAD_REQUEST, FORBIDDEN, NOT_FOUND, ErrorSerializer
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +59,13 @@ class InvitationListCreateApi(ListAPIView):
 
     @extend_schema(
         request=InvitationInputSerializer,
-        responses={201: InvitationOutputSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
+        responses={
+            201: InvitationOutputSerializer,
+            400: BAD_REQUEST,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            503: OpenApiResponse(ErrorSerializer, description="The mail server refused the mail; nothing was saved."),
+        },
         description="Emails the address a link that works once, for INVITATION_MAX_AGE_DAYS, to join with the "
         "role; it replaces the address's pending invitation. An address that is a member already is a 400. "
         "Owners only.",

@@ -80,3 +80,13 @@ def test_it_lists_in_a_bounded_number_of_queries(client, cast, django_assert_max
 
     with django_assert_max_num_queries(8):
         assert len(client.get(url(cast)).json()["results"]) == 12
+
+
+def test_it_saves_nothing_and_says_so_when_the_mail_server_refuses(client, cast, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens on the discard port
+
+    response = post(client, cast, cast.owner, {"email": "grace@example.com", "role": "member"})
+
+    assert response.status_code == 503
+    assert not Invitation.objects.exists()
