@@ -1,10 +1,11 @@
-"""Sign-up: the account, and the name of the organisation its user will own."""
+"""Sign-up (the account, and the organisation its user will own), invitations and preferences."""
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import UserCreationForm
 
-from assessments.models import Organization
+from accounts.models import Invitation
+from assessments.models import Organization, Role
 
 
 class SignupForm(UserCreationForm):
@@ -24,3 +25,34 @@ class SignupForm(UserCreationForm):
         if get_user_model().objects.filter(email__iexact=email).exists():
             raise forms.ValidationError("An account with this email exists already.")
         return email
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label="Email address", max_length=Invitation._meta.get_field("email").max_length)
+    role = forms.ChoiceField(label="Role", choices=Role.choices, initial=Role.MEMBER)
+
+
+class InvitedSignupForm(UserCreationForm):
+    """An account for the invited address: the email is the invitation's, not typed."""
+
+    class Meta(UserCreationForm.Meta):
+        model = get_user_model()
+        fields = ("username",)
+
+    def __init__(self, *args, email: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.email = email  # for the password validators' similarity check
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if get_user_model().objects.filter(email__iexact=self.instance.email).exists():
+            raise forms.ValidationError(
+                f"An account with {self.instance.email} exists already: log in with it to accept the invitation."
+            )
+        return cleaned
+
+
+class PreferencesForm(forms.Form):
+    report_ready_email = forms.BooleanField(
+        label="Email me when the report of an assessment I submitted is ready", required=False
+    )

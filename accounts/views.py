@@ -1,13 +1,25 @@
-"""Sign up: a new user and their first organisation, which they own; the page of a locked-out login."""
+"""Sign up: a new user and their first organisation, which they own, with a mail to verify their address;
+the user's preferences; the page of a locked-out login."""
 
+import logging
+from smtplib import SMTPException
+
+from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.forms import SignupForm
+from accounts.forms import PreferencesForm, SignupForm
+from accounts.selectors import preferences_of
+from accounts.services import preferences_set
 from assessments.services import organization_create
+
+logger = logging.getLogger(__name__)
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -19,8 +31,46 @@ def signup(request: HttpRequest) -> HttpResponse:
             user = form.save()
             organization = organization_create(name=form.cleaned_data["organization_name"], owner=user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        _send_verification(request, user.email, signup=True)
         return redirect("organization_detail", organization_id=organization.pk)
     return render(request, "accounts/signup.html", {"form": form})
+
+
+def _send_verification(request: HttpRequest, email: str, *, signup: bool) -> None:
+    """The account works before the address is verified, so a mail server that is down costs the user only
+    this mail, which the preferences page sends again. allauth says on the page that it sent it, and sends
+    one address at most one link every few minutes (its rate limits)."""
+    address = EmailAddress.objects.filter(user=request.user, email__iexact=email).first()
+    try:
+        if address is None:
+            EmailAddress.objects.add_email(request, request.user, email, confirm=True, signup=signup)
+        else:
+            address.send_confirmation(request, signup=signup)
+    except (SMTPException, OSError):
+        logger.exception("Could not send the verification email to %s", email)
+        messages.warning(request, "We could not send the email to verify your address. Send it again from Preferences.")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def preferences(request: HttpRequest) -> HttpResponse:
+    current = preferences_of(user=request.user)
+    initial = {"report_ready_email": current.report_ready_email}
+    form = PreferencesForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        preferences_set(user=request.user, report_ready_email=form.cleaned_data["report_ready_email"])
+        messages.success(request, "Your preferences are saved.")
+        return redirect("preferences")
+    verified = EmailAddress.objects.filter(user=request.user, email__iexact=request.user.email, verified=True).exists()
+    return render(request, "accounts/preferences.html", {"form": form, "email_verified": verified})
+
+
+@login_required
+@require_POST
+def email_verification_send(request: HttpRequest) -> HttpResponse:
+    if request.user.email:
+        _send_verification(request, request.user.email, signup=False)
+    return redirect("preferences")
 
 
 def locked_out(

@@ -30,6 +30,11 @@ class Link:
 # A receiver returns a Followup (or None).
 assessment_submitted = Signal()
 
+# Sent by the app that started a Followup, once it is ready for the first time (not when it is redone
+# later), after its transaction has committed, with the Assessment as sender, `assessment_id`, `name` (the
+# Followup's, e.g. "report") and `page_path`; e.g. accounts emails the person who submitted.
+followup_ready = Signal()
+
 # Sent inside the transaction that changed a team's targets, with `team_id` and `framework_slug`.
 targets_changed = Signal()
 

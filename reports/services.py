@@ -9,10 +9,12 @@ from celery import current_app
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, transaction
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
 from assessments.models import Assessment
+from assessments.signals import followup_ready
 from maturity.scoring import SCORING_RULE
 from reports.builders.payload import rendered_payload
 from reports.builders.report import compute_content_and_figures
@@ -121,7 +123,10 @@ def report_compute(*, assessment_id: int) -> bool:
         )
         return True
     duration_ms = round((time.monotonic() - started) * 1000)
-    _save(assessment_id, content, figures, payload=payload, generated_at=generated_at, duration_ms=duration_ms)
+    first = _save(assessment_id, content, figures, payload=payload, generated_at=generated_at, duration_ms=duration_ms)
+    if first:
+        page_path = reverse("report", args=[assessment_id])
+        followup_ready.send(sender=Assessment, assessment_id=assessment_id, name="report", page_path=page_path)
     return True
 
 
@@ -155,8 +160,10 @@ def _release(assessment_id: int) -> None:
 @transaction.atomic
 def _save(
     assessment_id: int, content: dict, figures: dict, *, payload: str, generated_at: datetime, duration_ms: int
-) -> None:
+) -> bool:
+    """Returns whether the report is ready for the first time (never generated before, or failed since)."""
     report = Report.objects.select_for_update().get(assessment_id=assessment_id)
+    first = report.generated_at is None
     report.status = Report.Status.READY
     report.overall_level = content["overall"]["level"]
     report.overall_score = content["overall"]["score"]
@@ -173,6 +180,7 @@ def _save(
         AreaScore(report=report, area_key=area["key"], level=area["level"], score=area["score"])
         for area in content["areas"]
     )
+    return first
 
 
 def reports_requeue_stale(*, older_than: timedelta | None = None) -> int:

@@ -1,7 +1,12 @@
 from django.urls import path
 
-from accounts.api.views import TokenObtainApi
+from accounts.api.views import InvitationListCreateApi, TokenObtainApi
 
 urlpatterns = [
     path("auth/token/", TokenObtainApi.as_view(), name="api-token"),
+    path(
+        "organizations/<int:organization_id>/invitations/",
+        InvitationListCreateApi.as_view(),
+        name="api-invitation-list",
+    ),
 ]

@@ -1,13 +1,26 @@
-"""The API's login: username and password for a token, with the failed-login lockout of the login page."""
+"""The API's login (username and password for a token, with the failed-login lockout of the login page),
+and an organisation's invitations."""
+
+import logging
+from smtplib import SMTPException
 
 from django.conf import settings
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
-from rest_framework import serializers
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view, inline_serializer
+from rest_framework import serializers, status
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.exceptions import Throttled, ValidationError
+from rest_framework.exceptions import APIException, Throttled, ValidationError
+from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
+
+from accounts.api.serializers import InvitationInputSerializer, InvitationOutputSerializer
+from accounts.selectors import invitations_of
+from accounts.services import AlreadyMemberError, invitation_create
+from assessments.tenancy import organization_or_404, require_manage
+from core.api import BAD_REQUEST, FORBIDDEN, NOT_FOUND, ErrorSerializer
+
+logger = logging.getLogger(__name__)
 
 TOKEN = inline_serializer("TokenOutput", {"token": serializers.CharField()})
 
@@ -32,3 +45,52 @@ class TokenObtainApi(ObtainAuthToken):
                     detail="Too many failed logins: this account is locked for a while from your address.",
                 ) from None
             raise
+
+
+@extend_schema_view(get=extend_schema(responses={200: InvitationOutputSerializer, 404: NOT_FOUND}))
+class InvitationListCreateApi(ListAPIView):
+    """The organisation's invitations, newest first, for every member; owners invite."""
+
+    serializer_class = InvitationOutputSerializer
+
+    def get_queryset(self):
+        organization = organization_or_404(user=self.request.user, organization_id=self.kwargs["organization_id"])
+        return invitations_of(organization=organization)
+
+    @extend_schema(
+        request=InvitationInputSerializer,
+        responses={
+            201: InvitationOutputSerializer,
+            400: BAD_REQUEST,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            503: OpenApiResponse(ErrorSerializer, description="The mail server refused the mail; nothing was saved."),
+        },
+        description="Emails the address a link that works once, for INVITATION_MAX_AGE_DAYS, to join with the "
+        "role; it replaces the address's pending invitation. An address that is a member already is a 400. "
+        "Owners only.",
+    )
+    def post(self, request: Request, organization_id: int) -> Response:
+        organization = organization_or_404(user=request.user, organization_id=organization_id)
+        require_manage(organization.role)
+        data = InvitationInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            invitation = invitation_create(
+                organization=organization,
+                invited_by=request.user,
+                site_url=request.build_absolute_uri("/"),
+                **data.validated_data,
+            )
+        except AlreadyMemberError as error:
+            raise ValidationError({"email": [str(error)]}) from None
+        except (SMTPException, OSError):
+            logger.exception("Could not send the invitation to %s", data.validated_data["email"])
+            raise EmailUnavailable from None
+        return Response(InvitationOutputSerializer(invitation).data, status=status.HTTP_201_CREATED)
+
+
+class EmailUnavailable(APIException):
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = "The email could not be sent, so nothing was saved. Please try again in a moment."
+    default_code = "email_unavailable"

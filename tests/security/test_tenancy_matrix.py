@@ -69,6 +69,10 @@ ENDPOINTS = [
     ),
     Endpoint("organizations/<int:organization_id>/restore/", reads=False, writes={"post": Write(OWNER)}),
     Endpoint("organizations/<int:organization_id>/dashboard/"),
+    Endpoint(
+        "organizations/<int:organization_id>/invitations/",
+        writes={"post": Write(OWNER, lambda w: {"email": "new@example.com", "role": "member"})},
+    ),
     Endpoint("teams/<int:team_id>/"),
     Endpoint(
         "teams/<int:team_id>/rename/",
@@ -136,6 +140,10 @@ ENDPOINTS = [
     ),
     Endpoint("api/organizations/<int:organization_id>/dashboard/"),
     Endpoint(
+        "api/organizations/<int:organization_id>/invitations/",
+        writes={"post": Write(OWNER, lambda w: {"email": "new@example.com", "role": "member"})},
+    ),
+    Endpoint(
         "api/teams/",
         query="?organization={organization}",
         collection=True,
@@ -176,6 +184,14 @@ EXEMPT = {
     "login/": "anonymous by design",
     "logout/": "ends the user's own session",
     "organizations/new/": "creates a new organisation that the user owns",
+    "invitations/<str:token>/": "the signed link is the credential (tests/accounts/test_invitations.py)",
+    "account/preferences/": "the user's own preferences",
+    "account/email/verify/": "sends the user's own address its verification link",
+    "account/password/reset/": "anonymous; answers alike for every address (tests/accounts/test_password_reset.py)",
+    "account/password/reset/done/": "anonymous by design: a fixed message",
+    "^account/password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$": "the emailed key is the credential",
+    "account/password/reset/key/done/": "anonymous by design: a fixed message",
+    "^account/confirm-email/(?P<key>[-:\\w]+)/$": "the emailed key is the credential",
     "portfolio/": "only organisations where the user is an assessor (tests/reports/web/test_tenancy_dashboards.py)",
     "healthz": "the load balancer's probe: no data",
     "api/auth/token/": "exchanges the user's own credentials for a token",

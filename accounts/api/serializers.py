@@ -1,0 +1,41 @@
+"""Input and output serializers of the invitations API, one small pair per operation."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from accounts.models import Invitation
+from accounts.selectors import invitation_expires_at, invitation_status
+from assessments.models import Role
+
+
+class InvitationInputSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254)
+    role = serializers.ChoiceField(choices=Role.choices)
+
+
+class InvitationOutputSerializer(serializers.ModelSerializer):
+    invited_by = serializers.CharField(source="invited_by.username")
+    accepted_by = serializers.CharField(source="accepted_by.username", allow_null=True, default=None)
+    status = serializers.SerializerMethodField(help_text="pending, accepted, replaced (by a newer one) or expired")
+    expires_at = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Invitation
+        fields = (
+            "id",
+            "email",
+            "role",
+            "status",
+            "invited_by",
+            "created_at",
+            "expires_at",
+            "accepted_by",
+            "accepted_at",
+        )
+
+    def get_status(self, invitation: Invitation) -> str:
+        return invitation_status(invitation)
+
+    @extend_schema_field(serializers.DateTimeField())
+    def get_expires_at(self, invitation: Invitation) -> str:
+        return serializers.DateTimeField().to_representation(invitation_expires_at(invitation))

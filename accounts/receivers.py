@@ -1,0 +1,36 @@
+"""How the accounts app hears from the others (assessments.signals), connected in AccountsConfig.ready."""
+
+import logging
+
+from celery import current_app
+from django.db import transaction
+from django.urls import reverse
+from kombu.exceptions import OperationalError as BrokerError
+
+from accounts.tasks import SEND_REPORT_READY_EMAIL
+from assessments.models import Organization
+from assessments.permissions import can_manage
+from assessments.signals import Link
+
+logger = logging.getLogger(__name__)
+
+
+def on_followup_ready(sender, *, assessment_id: int, name: str, page_path: str, **kwargs) -> None:
+    """A submission's report is ready: its email is enqueued once the report's transaction has committed."""
+    if name == "report":
+        transaction.on_commit(lambda: _enqueue_report_ready_email(assessment_id, page_path))
+
+
+def _enqueue_report_ready_email(assessment_id: int, report_path: str) -> None:
+    try:
+        current_app.send_task(SEND_REPORT_READY_EMAIL, args=[assessment_id, report_path])
+    except (BrokerError, OSError) as error:
+        # The report is what matters; its email is a courtesy that is not worth failing the report for.
+        logger.warning("Could not enqueue the report-ready email of assessment %s: %s", assessment_id, error)
+
+
+def organization_links(sender, *, instance: Organization, **kwargs) -> list[Link]:
+    """Owners see the way to invite colleagues; `role` is annotated by the tenancy lookup."""
+    if not can_manage(getattr(instance, "role", None)):
+        return []
+    return [Link("Invite colleagues by email", reverse("invitation_list", args=[instance.pk]))]

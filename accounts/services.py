@@ -1,0 +1,132 @@
+"""Writes of the accounts app: invitations, preferences and the report-ready email. Callers have checked
+the user's role; memberships are made through assessments.services.membership_set."""
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.emails import email_send
+from accounts.models import Invitation, Preferences, ReportReadyEmail
+from accounts.selectors import invitation_expires_at, is_member_by_email, wants_report_ready_email
+from accounts.tokens import invitation_token
+from assessments.models import Assessment, Membership, Organization, Role
+from assessments.services import membership_set
+
+
+class AlreadyMemberError(Exception):
+    """The address (or the account) is in the organisation already."""
+
+
+class WrongAccountError(Exception):
+    """Signed in as an account whose email is not the invited address."""
+
+
+class InvitationUsedError(Exception):
+    """Accepted (or replaced) by another request between reading the link and accepting it."""
+
+
+def invitation_create(
+    *, organization: Organization, email: str, role: str, invited_by: AbstractBaseUser, site_url: str
+) -> Invitation:
+    """Saves the invitation and emails its link, or does neither: a mail the backend refuses rolls the
+    invitation back (and the error propagates). A newer invitation replaces the address's pending ones."""
+    email = BaseUserManager.normalize_email(email)
+    if is_member_by_email(organization=organization, email=email):
+        raise AlreadyMemberError(f"{email} is a member of {organization.name} already.")
+    with transaction.atomic():
+        Invitation.objects.filter(
+            organization=organization, email__iexact=email, accepted_at=None, revoked_at=None
+        ).update(revoked_at=timezone.now())
+        invitation = Invitation.objects.create(organization=organization, email=email, role=role, invited_by=invited_by)
+        email_send(template="invitation", to=email, context=_invitation_context(invitation, site_url))
+    return invitation
+
+
+def _invitation_context(invitation: Invitation, site_url: str) -> dict:
+    path = reverse("invitation_accept", args=[invitation_token(invitation.pk)])
+    return {
+        "invited_by": invitation.invited_by.get_full_name() or invitation.invited_by.get_username(),
+        "organization": invitation.organization.name,
+        "role": Role(invitation.role).label,
+        "link": site_url.rstrip("/") + path,
+        "expires_at": invitation_expires_at(invitation),
+    }
+
+
+def invitation_accept(*, invitation: Invitation, user: AbstractBaseUser) -> Membership:
+    """Makes the user a member with the invited role, once. The invitation went to an address, so only
+    an account with that address may use it: a forwarded or leaked link gives nobody else a role. Following
+    the link proves the address, so it counts as verified."""
+    if (user.email or "").lower() != invitation.email.lower():
+        raise WrongAccountError(
+            f"This invitation was sent to {invitation.email}, and you are signed in as {user.get_username()} "
+            "with another address. Log out, then open the link again to sign up or log in with that address."
+        )
+    with transaction.atomic():
+        if Membership.objects.filter(organization=invitation.organization, user=user).exists():
+            raise AlreadyMemberError(f"You are a member of {invitation.organization.name} already.")
+        claimed = Invitation.objects.filter(pk=invitation.pk, accepted_at=None, revoked_at=None).update(
+            accepted_at=timezone.now(), accepted_by=user
+        )
+        if claimed != 1:
+            raise InvitationUsedError("This invitation has been used already.")
+        membership = membership_set(organization=invitation.organization, user=user, role=invitation.role)
+        email_mark_verified(user=user, email=invitation.email)
+    return membership
+
+
+def invitation_signup(*, invitation: Invitation, username: str, password: str) -> AbstractBaseUser:
+    """A new account with the invited address, in the organisation, or nothing at all."""
+    with transaction.atomic():
+        user = get_user_model().objects.create_user(username=username, email=invitation.email, password=password)
+        invitation_accept(invitation=invitation, user=user)
+    return user
+
+
+def email_mark_verified(*, user: AbstractBaseUser, email: str) -> None:
+    """Records the address as the user's verified one (allauth's EmailAddress)."""
+    updated = EmailAddress.objects.filter(user=user, email__iexact=email).update(verified=True)
+    if not updated:
+        primary = not EmailAddress.objects.filter(user=user, primary=True).exists()
+        EmailAddress.objects.create(user=user, email=email.lower(), verified=True, primary=primary)
+
+
+def preferences_set(*, user: AbstractBaseUser, report_ready_email: bool) -> Preferences:
+    defaults = {"report_ready_email": report_ready_email}
+    preferences, _ = Preferences.objects.update_or_create(user=user, defaults=defaults)
+    return preferences
+
+
+def report_ready_email_send(*, assessment_id: int, report_path: str) -> bool:
+    """Emails the person who submitted the assessment that its report is ready, unless they turned it off
+    or it was sent before. Returns whether it sent. The claim row commits only with a sent mail, so a
+    failed send is retried and a delivered one is never repeated."""
+    assessment = (
+        Assessment.objects.select_related("team", "submitted_by").filter(pk=assessment_id, submitted_by__isnull=False)
+    ).first()
+    user = assessment.submitted_by if assessment else None
+    if user is None or not user.email or not wants_report_ready_email(user=user):
+        return False
+    try:
+        with transaction.atomic():
+            ReportReadyEmail.objects.create(assessment=assessment, sent_to=user.email)
+            email_send(template="report_ready", to=user.email, context=_report_context(assessment, report_path))
+    except IntegrityError:
+        return False  # sent before
+    return True
+
+
+def _report_context(assessment: Assessment, report_path: str) -> dict:
+    user, site_url = assessment.submitted_by, settings.SITE_URL.rstrip("/")
+    return {
+        "user_name": user.get_full_name() or user.get_username(),
+        "kind": assessment.get_kind_display(),
+        "team": assessment.team.name,
+        "submitted_at": assessment.submitted_at,
+        "link": site_url + report_path,
+        "preferences_link": site_url + reverse("preferences"),
+    }

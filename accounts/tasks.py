@@ -1,0 +1,28 @@
+"""Celery entry points of the accounts app: they take ids, call one service, and are safe to run twice."""
+
+from smtplib import SMTPException
+
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+
+from accounts.services import report_ready_email_send
+
+SEND_REPORT_READY_EMAIL = "accounts.send_report_ready_email"
+
+
+@shared_task(
+    name=SEND_REPORT_READY_EMAIL,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    # A mail server or database that is down now may be up in a minute; the claim row commits only with
+    # a sent mail, so a retry sends at most the one mail.
+    autoretry_for=(SMTPException, OSError, OperationalError, InterfaceError),
+    retry_backoff=5,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=8,
+    soft_time_limit=30,
+    time_limit=45,
+)
+def send_report_ready_email(assessment_id: int, report_path: str) -> bool:
+    return report_ready_email_send(assessment_id=assessment_id, report_path=report_path)
