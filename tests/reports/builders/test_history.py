@@ -98,7 +98,7 @@ def on_versions(*versions: int, statuses=None) -> list[SubmittedAssessment]:
     """One ready entry per version given, a day apart (or with the given report statuses)."""
     statuses = statuses or ["ready"] * len(versions)
     return [
-        SubmittedAssessment(i, "self", "mlops", version, stamp(i), "member", status, 1, 1.5)
+        SubmittedAssessment(i, i, "self", "mlops", version, stamp(i), "member", status, 1, 1.5)
         for i, (version, status) in enumerate(zip(versions, statuses, strict=True), start=1)
     ]
 
