@@ -10,11 +10,11 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-# session, user, the scoped object, then the page's own reads
+# session, user, the scoped object, then the page's own reads (and whether the menu offers the portfolio)
 AREA_PAGE_QUERIES = 7
 SUMMARY_PAGE_QUERIES = 6
-TEAM_PAGE_QUERIES = 8
-ORGANIZATION_PAGE_QUERIES = 5
+TEAM_PAGE_QUERIES = 9
+ORGANIZATION_PAGE_QUERIES = 6
 
 
 @pytest.mark.parametrize("answered", [0, 1, 56])
