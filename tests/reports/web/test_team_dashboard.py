@@ -89,3 +89,15 @@ def test_the_query_count_does_not_grow_with_assessments(client, cast, django_ass
 
     with django_assert_num_queries(len(small.captured_queries)):
         assert client.get(dashboard_url(cast)).status_code == 200
+
+
+def test_it_links_the_history_as_csv_and_the_link_downloads_it(client, cast, two_quarters):
+    client.force_login(cast.viewer)
+
+    html = client.get(f"/teams/{cast.team.pk}/dashboard/").content.decode()
+
+    url = f"/api/teams/{cast.team.pk}/history.csv"
+    assert f'<a href="{url}" download>Download the history as CSV</a>' in html
+    response = client.get(url)
+    assert (response.status_code, response["Content-Type"].split(";")[0]) == (200, "text/csv")
+    assert len(response.content.decode().splitlines()) == 1 + len(two_quarters)
