@@ -20,7 +20,8 @@
     var narrow = isNarrow(meta);
     if (element.dataset.narrow !== String(narrow)) {
       element.dataset.narrow = String(narrow);
-      window.Plotly.relayout(element, narrow ? meta.narrow : meta.wide);
+      // width: null, so that the width comes from the container now, not from the size the figure had.
+      window.Plotly.relayout(element, Object.assign({ width: null }, narrow ? meta.narrow : meta.wide));
     }
   }
 
