@@ -29,7 +29,7 @@ class RadarSeries:
 # the layout) above, as the window is resized.
 NARROW_WIDTH = 640
 NARROW = {
-    "legend.orientation": "h", "legend.x": 0, "legend.xanchor": "left", "legend.y": -0.12, "legend.yanchor": "top",
+    "legend.orientation": "h", "legend.x": 0, "legend.xanchor": "left", "legend.y": -0.2, "legend.yanchor": "top",
     "margin.l": 40, "margin.r": 10,
 }
 

@@ -23,6 +23,7 @@ UNMET_LIMIT = 20
 class ReadyReport:
     assessment_id: int
     team: str
+    submitted_at: datetime
     generated_at: datetime
     level: int | None
 
@@ -69,7 +70,9 @@ def _recent(organization_ids: list[int], since: datetime) -> list[ReadyReport]:
             assessment__team__organization_id__in=organization_ids, status=Report.Status.READY, generated_at__gte=since
         )
         .order_by("-generated_at", "-id")
-        .values_list("assessment_id", "assessment__team__name", "generated_at", "overall_level")[:RECENT_LIMIT]
+        .values_list(
+            "assessment_id", "assessment__team__name", "assessment__submitted_at", "generated_at", "overall_level"
+        )[:RECENT_LIMIT]
     )
     return [ReadyReport(*report) for report in reports]
 
