@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 FRAMEWORKS := maturity/frameworks/mlops.yaml maturity/frameworks/mlops-v2.yaml
+PORT ?= 8000
 
 .PHONY: run test lint security bench worker clean
 .PHONY: e2e fuzz
@@ -20,8 +21,8 @@ run: $(INSTALLED)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_framework $(FRAMEWORKS)
 	$(BIN)/python manage.py seed_demo
-	@echo "Serving http://127.0.0.1:8000 with a Celery worker; Ctrl-C stops both."
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho --procfile Procfile.dev start
+	@echo "Serving http://127.0.0.1:$(PORT) with a Celery worker; Ctrl-C stops both."
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho --procfile Procfile.dev start --port $(PORT)
 
 worker: $(INSTALLED)
 	$(BIN)/celery -A config worker --beat --loglevel INFO

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 
-from assessments.models import Answer, Assessment, Membership, Organization, TargetLevel, Team
+from assessments.models import Answer, Assessment, Membership, Organization, Role, TargetLevel, Team
 from maturity import scoring
 from maturity.models import Area, Framework, Question
 from maturity.selectors import (
@@ -139,6 +139,15 @@ def assessments_for_user(*, user: AbstractBaseUser, team_id: int | None = None) 
     if team_id is not None:
         assessments = assessments.filter(team_id=team_id)
     return assessments.order_by("-created_at", "-id")
+
+
+def drafts_for_user(*, user: AbstractBaseUser, limit: int = 20) -> list[Assessment]:
+    """The drafts in progress in the user's organisations, newest first, with their progress (one query)."""
+    return list(assessments_for_user(user=user).filter(status=Assessment.Status.DRAFT)[:limit])
+
+
+def is_assessor_anywhere(*, user: AbstractBaseUser) -> bool:
+    return Membership.objects.filter(user=user, role=Role.ASSESSOR).exists()
 
 
 def assessment_for_user(*, user: AbstractBaseUser, assessment_id: int) -> Assessment | None:

@@ -25,6 +25,14 @@ class Link:
     description: str = ""  # read by screen readers after the label, where the label alone is ambiguous
 
 
+@dataclass(frozen=True)
+class HomeSection:
+    """A section another app adds to the signed-in home page: the template to include and its context."""
+
+    template: str
+    context: dict
+
+
 # Sent inside the submit transaction, once the assessment is frozen, with `assessment_id`: a receiver's
 # writes commit or roll back with the submission, and its later work goes through transaction.on_commit.
 # A receiver returns a Followup (or None).
@@ -41,3 +49,7 @@ targets_changed = Signal()
 # Sent by the pages of an organisation, a team and an assessment, with the model as sender and the object
 # as `instance`; a receiver (connected for one sender) returns a list of Link. Paths only: no queries.
 links_requested = Signal()
+
+# Sent by the home page with `user`; a receiver returns a HomeSection (or None). Unlike links, a section may
+# query, a fixed number of times whatever the number of teams.
+home_sections_requested = Signal()

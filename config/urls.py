@@ -3,6 +3,9 @@ from django.urls import include, path
 
 from core.views import healthz
 
+admin.site.site_header = admin.site.site_title = "MLOps maturity administration"
+admin.site.index_title = "Organisations, assessments and reports"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),

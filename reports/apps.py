@@ -6,8 +6,15 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here, once the apps are ready: they import models.
+        from django.contrib.auth.models import AbstractBaseUser  # noqa: PLC0415
+
         from assessments.models import Assessment, Organization, Team  # noqa: PLC0415
-        from assessments.signals import assessment_submitted, links_requested, targets_changed  # noqa: PLC0415
+        from assessments.signals import (  # noqa: PLC0415
+            assessment_submitted,
+            home_sections_requested,
+            links_requested,
+            targets_changed,
+        )
         from reports import aggregates, receivers  # noqa: PLC0415
 
         aggregates.connect()
@@ -17,6 +24,7 @@ class ReportsConfig(AppConfig):
             (links_requested, receivers.organization_links, Organization),
             (links_requested, receivers.team_links, Team),
             (links_requested, receivers.assessment_links, Assessment),
+            (home_sections_requested, receivers.home_results, AbstractBaseUser),
         ]
         for signal, receiver, sender in connections:
             signal.connect(receiver, sender=sender, dispatch_uid=f"reports.{receiver.__name__}")

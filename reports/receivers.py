@@ -3,7 +3,9 @@
 from django.urls import reverse
 
 from assessments.models import Assessment, Organization, Team
-from assessments.signals import Followup, Link
+from assessments.signals import Followup, HomeSection, Link
+from reports.builders.dashboards import team_row
+from reports.selectors.home import home_results as select_home_results
 from reports.services import report_recompute_latest, report_request
 
 
@@ -36,3 +38,16 @@ def assessment_links(sender, *, instance: Assessment, **kwargs) -> list[Link]:
         return []
     description = f"of {instance.short_title.lower()}"
     return [Link("See the report", reverse("report", args=[instance.pk]), description)]
+
+
+def home_results(sender, *, user, **kwargs) -> HomeSection | None:
+    """The latest results of the user's teams, what is ready lately and the targets not met, on their home."""
+    results = select_home_results(user=user)
+    if results is None:
+        return None
+    context = {
+        "rows": [team_row(team, results.level_names) for team in results.teams],
+        "recent": results.recent,
+        "unmet": results.unmet,
+    }
+    return HomeSection(template="reports/_home_results.html", context=context)

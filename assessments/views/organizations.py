@@ -1,4 +1,5 @@
-"""Home (the user's organisations) and an organisation's page: its teams, members and, for owners, the
+"""Home (signed out: what the product is; signed in: the user's organisations, their drafts and what other
+apps add, such as the latest results) and an organisation's page: its teams, members and, for owners, the
 forms that add members and teams."""
 
 from django.contrib import messages
@@ -9,17 +10,24 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from assessments.forms import MemberAddForm, OrganizationForm, TeamForm
-from assessments.links import links_for
+from assessments.links import home_sections_for, links_for
 from assessments.models import Organization, Role
 from assessments.permissions import can_manage
-from assessments.selectors import memberships_of, organizations_for_user, teams_for_user, user_by_login
+from assessments.selectors import (
+    drafts_for_user,
+    memberships_of,
+    organizations_for_user,
+    teams_for_user,
+    user_by_login,
+)
 from assessments.services import LastOwnerError, membership_set, organization_create, team_create
 from assessments.tenancy import organization_or_404, require_manage
 
 
-@login_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return render(request, "assessments/landing.html")
     return _render_home(request, OrganizationForm())
 
 
@@ -38,6 +46,8 @@ def _render_home(request: HttpRequest, form: OrganizationForm) -> HttpResponse:
     context = {
         "organizations": organizations_for_user(user=request.user),
         "archived_organizations": organizations_for_user(user=request.user, archived=True).filter(role=Role.OWNER),
+        "drafts": drafts_for_user(user=request.user),
+        "sections": home_sections_for(request.user),
         "form": form,
     }
     return render(request, "assessments/home.html", context)

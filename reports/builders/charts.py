@@ -24,8 +24,18 @@ class RadarSeries:
     dash: str = "solid"
 
 
-def _layout(title: str, **extra) -> dict:
-    return {
+# On a phone the legend goes below the plot and the side margins shrink: static/js/charts.js applies
+# `meta.narrow` (Plotly relayout keys) below NARROW_WIDTH pixels and `meta.wide` (the same keys' values in
+# the layout) above, as the window is resized.
+NARROW_WIDTH = 640
+NARROW = {
+    "legend.orientation": "h", "legend.x": 0, "legend.xanchor": "left", "legend.y": -0.2, "legend.yanchor": "top",
+    "margin.l": 40, "margin.r": 10,
+}
+
+
+def _layout(title: str, narrow: dict | None = None, **extra) -> dict:
+    layout = {
         "title": {"text": title},
         "font": FONT,
         "margin": {"l": 60, "r": 30, "t": 60, "b": 60},
@@ -33,6 +43,21 @@ def _layout(title: str, **extra) -> dict:
         "legend": {"orientation": "h", "y": -0.15},
         **extra,
     }
+    changes = NARROW | (narrow or {})
+    layout["meta"] = {
+        "narrow_width": NARROW_WIDTH,
+        "narrow": changes,
+        "wide": {key: _at(layout, key) for key in changes},
+    }
+    return layout
+
+
+def _at(layout: dict, dotted: str):
+    """The value at a Plotly relayout key ("margin.l") in the layout; None (Plotly's default) when absent."""
+    value = layout
+    for part in dotted.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
 
 
 def radar_figure(*, area_names: Sequence[str], series: Sequence[RadarSeries]) -> dict:
@@ -57,6 +82,7 @@ def radar_figure(*, area_names: Sequence[str], series: Sequence[RadarSeries]) ->
         "layout": _layout(
             "Score by area",
             polar={"radialaxis": {**LEVEL_TICKS, "angle": 90}, "angularaxis": {"tickfont": {"size": 11}}},
+            narrow={"margin.l": 70, "margin.r": 70, "height": 480},
             showlegend=True,
             margin={"l": 110, "r": 110, "t": 60, "b": 40},
         ),
@@ -127,6 +153,7 @@ def history_figure(
         "data": traces,
         "layout": _layout(
             "Progress over time",
+            narrow={"height": 620},  # the legend of a dozen areas below the plot
             xaxis=_date_axis(dates),
             yaxis={**LEVEL_TICKS, "title": {"text": "Score"}},
             legend={"orientation": "v", "x": 1.02, "y": 1},

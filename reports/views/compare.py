@@ -13,15 +13,17 @@ from reports.builders.comparison import compare_assessments
 from reports.builders.history import assessment_choices
 from reports.forms import CompareForm
 from reports.models import Report
-from reports.selectors.history import submitted_assessments, submitted_by_id
+from reports.selectors.history import SubmittedAssessment, submitted_assessments, submitted_by_id
 
 
 @login_required
 @require_GET
 def assessment_compare(request: HttpRequest, team_id: int) -> HttpResponse:
     team = team_or_404(user=request.user, team_id=team_id)
-    choices = assessment_choices(submitted_assessments(team=team))
-    form = CompareForm(request.GET, choices=choices)
+    history = submitted_assessments(team=team)
+    choices = assessment_choices(history)
+    chosen = request.GET if "a" in request.GET or "b" in request.GET else _latest_pair(history)
+    form = CompareForm(chosen, choices=choices) if chosen is not None else CompareForm(choices=choices)
     context = {
         "team": team,
         "organization": team.organization,
@@ -29,6 +31,8 @@ def assessment_compare(request: HttpRequest, team_id: int) -> HttpResponse:
         "enough": len(choices) >= 2,
         "current": "Comparison",
     }
+    if chosen is None:
+        return render(request, "reports/compare.html", context)
     if not form.is_valid():
         return render(request, "reports/compare.html", context, status=400)
     a, b = _submitted_pair(team, form.cleaned_data["a"], form.cleaned_data["b"])
@@ -54,6 +58,16 @@ def assessment_compare(request: HttpRequest, team_id: int) -> HttpResponse:
         "only_changed": only_changed,
     }
     return render(request, "reports/compare.html", context)
+
+
+def _latest_pair(history: list[SubmittedAssessment]) -> dict[str, int] | None:
+    """The page opened without a choice: the previous (A) against the latest (B) on the latest's framework."""
+    if not history:
+        return None
+    same_framework = [entry for entry in history if entry.framework == history[-1].framework]
+    if len(same_framework) < 2:
+        return None
+    return {"a": same_framework[-2].assessment_id, "b": same_framework[-1].assessment_id}
 
 
 def _submitted_pair(team: Team, a_id: int, b_id: int) -> tuple[Assessment, Assessment]:

@@ -69,10 +69,10 @@ def test_it_logs_in_and_goes_home(client):
     assert response.url == "/"
 
 
-def test_it_sends_anonymous_visitors_to_the_login_page(client):
-    response = client.get("/")
+def test_it_sends_anonymous_visitors_from_a_page_inside_to_the_login_page(client):
+    response = client.get("/portfolio/")
 
-    assert response.url == "/login/?next=/"
+    assert response.url == "/login/?next=/portfolio/"
 
 
 def test_it_logs_out_with_a_post(client):
@@ -81,4 +81,4 @@ def test_it_logs_out_with_a_post(client):
     response = client.post("/logout/")
 
     assert response.url == "/login/"
-    assert client.get("/").status_code == 302
+    assert not client.get("/").context["user"].is_authenticated

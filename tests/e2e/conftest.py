@@ -12,8 +12,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from django.test import Client
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
 from tests.worker import ROOT
@@ -28,6 +30,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 ARTIFACTS = ROOT / ".ci" / "artifacts"
+# axe-core's impacts that fail a test; "moderate" and "minor" are left to judgement.
+BLOCKING_IMPACTS = {"serious", "critical"}
+AXE = Axe()
 # Chromium logs every response of 400 or more as a console error; those are checked as responses instead.
 NETWORK_LOG = "Failed to load resource: the server responded with a status of "
 
@@ -65,7 +70,7 @@ class Watch:
         ]
 
     def failed_except_favicon(self) -> list[tuple[int, str]]:
-        """Failed responses, less Chromium's own look for /favicon.ico (we have none: a 404, no page of ours)."""
+        """Failed responses, less any look of Chromium's own for /favicon.ico (the pages link theirs)."""
         return [(status, path) for status, path in self.failed if path != "/favicon.ico"]
 
     def assert_clean(self) -> None:
@@ -126,3 +131,43 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"e2e-{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def check_page(page) -> None:
+    """What every page must pass, at whatever width the page is: nothing wider than the viewport (no
+    sideways scrolling), and no serious or critical accessibility violation found by axe-core."""
+    assert_fits_viewport(page)
+    assert_accessible(page)
+
+
+# The elements that stick out on the right, outside any box that scrolls them: what to fix.
+STICKING_OUT = """() => [...document.body.querySelectorAll("*")].filter((element) => {
+  if (element.getBoundingClientRect().right <= document.documentElement.clientWidth + 0.5) return false;
+  for (let box = element.parentElement; box; box = box.parentElement) {
+    if (["auto", "scroll", "hidden"].includes(getComputedStyle(box).overflowX)) return false;
+  }
+  return true;
+}).slice(0, 8).map((element) => element.tagName.toLowerCase() + (element.className ? "." + element.className : ""))"""
+
+
+def assert_fits_viewport(page) -> None:
+    """Once the page has settled: a chart is first drawn at its container's initial size, then fitted."""
+    viewport = page.viewport_size["width"]
+    try:
+        # A function, not an expression: Playwright polls an expression with eval, which our CSP forbids.
+        page.wait_for_function("(viewport) => document.documentElement.scrollWidth <= viewport", arg=viewport,
+                               timeout=3_000)
+    except PlaywrightTimeoutError:
+        width = page.evaluate("document.documentElement.scrollWidth")
+        pytest.fail(f"{page.url} is {width} px wide at {viewport} px: {page.evaluate(STICKING_OUT)}")
+
+
+def assert_accessible(page) -> None:
+    violations = AXE.run(page).response["violations"]
+    blocking = [
+        f"{violation['id']} ({violation['impact']}): {violation['help']}: "
+        + "; ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
+        for violation in violations
+        if violation["impact"] in BLOCKING_IMPACTS
+    ]
+    assert blocking == [], f"{page.url}:\n" + "\n".join(blocking)

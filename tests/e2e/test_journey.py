@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from reports.models import Report
-from tests.e2e.conftest import ARTIFACTS, screenshot
+from tests.e2e.conftest import ARTIFACTS, check_page, screenshot
 from tests.worker import running_worker
 
 pytestmark = [pytest.mark.e2e, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -101,6 +101,7 @@ def test_sign_up_answer_submit_and_read_the_report(page, watch, live_server, mlo
 
     # Sign up: a user and their organisation.
     page.goto("/signup/")
+    check_page(page)
     page.get_by_label("Username").fill(USERNAME)
     page.get_by_label("Email").fill("ada@example.com")
     page.get_by_label("Your organisation").fill(ORGANISATION)
@@ -108,12 +109,14 @@ def test_sign_up_answer_submit_and_read_the_report(page, watch, live_server, mlo
     page.get_by_label(re.compile(r"^Password confirmation")).fill(PASSWORD)
     page.get_by_role("button", name="Create account").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(ORGANISATION)
+    check_page(page)
     organisation_url = page.url
 
     # A team, and an assessment of it.
     page.get_by_label("Team name").fill(TEAM)
     page.get_by_role("button", name="Create team").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(TEAM)
+    check_page(page)
     page.get_by_role("button", name="Start assessment").click()
     page.wait_for_url(re.compile(r"/assessments/\d+/areas/[\w-]+/$"))
     assessment_id = int(re.search(r"/assessments/(\d+)/", page.url).group(1))
@@ -123,6 +126,7 @@ def test_sign_up_answer_submit_and_read_the_report(page, watch, live_server, mlo
     area = 0
     while True:
         area += 1
+        check_page(page)
         for key in page_questions(page):
             answer(page, key, *plan[key])
             answered.add(key)
@@ -147,6 +151,7 @@ def test_sign_up_answer_submit_and_read_the_report(page, watch, live_server, mlo
     # Submit from the summary.
     page.locator(".pager").get_by_role("link", name="Summary").click()
     expect(page.get_by_text("Every question is answered.")).to_be_visible()
+    check_page(page)
     page.get_by_role("button", name="Review and submit").click()
     page.get_by_role("button", name="Submit assessment").click()
     expect(page.get_by_text("Tick the box to confirm")).to_be_visible()
@@ -173,6 +178,7 @@ def test_sign_up_answer_submit_and_read_the_report(page, watch, live_server, mlo
     expect(page.get_by_role("heading", name=re.compile("^Roadmap"))).to_be_visible()
     expect(page.locator(".roadmap-area").first).to_be_visible()
     expect(page.locator('[data-figure="figure-areas"] svg.main-svg').first).to_be_visible()
+    check_page(page)
     screenshot(page, "report")
 
     # Downloads: the answers as CSV, the report as one HTML file that needs nothing from outside.
@@ -202,6 +208,7 @@ def test_sign_up_answer_submit_and_read_the_report(page, watch, live_server, mlo
     expect(row).to_have_count(1)
     expect(row.locator(".level-badge")).to_have_text(str(level))
     expect(page.locator('[data-figure="figure-heatmap"] svg.main-svg').first).to_be_visible()
+    check_page(page)
     screenshot(page, "dashboard")
 
     # Our styles and scripts came from the live server; nothing from elsewhere, no JavaScript error; the

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 from assessments.models import Answer, Assessment, Role
 from assessments.services import assessment_start
 from maturity.selectors import framework_for_new_assessment
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import check_page, log_in
 from tests.factories import MembershipFactory, OrganizationFactory, TeamFactory, UserFactory
 from tests.worker import wait_for
 
@@ -42,6 +42,7 @@ def area_page(page, context, watch, live_server, mlops_framework) -> OpenArea:
     log_in(context, user, live_server.url)
     page.goto(f"/assessments/{assessment.pk}/areas/{area.key}/")
     expect(page.get_by_role("heading", level=1)).to_have_text(area.name)
+    check_page(page)
     yield OpenArea(page, assessment)
     watch.assert_clean()
     assert watch.failed_except_favicon() == []

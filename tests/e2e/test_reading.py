@@ -14,7 +14,7 @@ from assessments.models import Assessment, Organization, Team
 from assessments.services import answers_save, assessment_start, assessment_submit, team_create
 from reports.services import report_compute
 from tests.conftest import complete_answers
-from tests.e2e.conftest import log_in, screenshot
+from tests.e2e.conftest import check_page, log_in, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 WIDTHS = (1280, 390)
@@ -60,5 +60,6 @@ def test_reports_dashboard_and_portfolio_read_well_at_desk_and_phone_width(page,
                 expect(page.locator('[data-figure="figure-history"] .xtick').first).not_to_contain_text(":")
             if name == "team-history":
                 expect(page.locator(".version-badge")).to_contain_text("New questionnaire: version 2")
+            check_page(page)
             screenshot(page, f"read-{name}-{width}")
     watch.assert_clean()

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from assessments.models import Answer, Role
 from assessments.services import assessment_start
 from maturity.selectors import framework_for_new_assessment
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import check_page, log_in
 from tests.factories import MembershipFactory, OrganizationFactory, TeamFactory, UserFactory
 from tests.worker import wait_for
 
@@ -28,6 +28,7 @@ def test_two_browsers_answering_different_questions_keep_every_answer(browser, l
         log_in(context, person, live_server.url)
         page = context.new_page()
         page.goto(f"/assessments/{assessment.pk}/areas/{area.key}/")
+        check_page(page)
         pages.append(page)
     questions = pages[0].locator("article.question")
     count = questions.count()

@@ -37,7 +37,7 @@ def test_it_refuses_the_right_password_after_five_failures(client, ada):
     response = log_in(client, PASSWORD)
 
     assert response.status_code == 429
-    assert client.get("/").status_code == 302  # still anonymous
+    assert not client.get("/").context["user"].is_authenticated
 
 
 def test_it_says_why_on_the_lockout_page(client, ada):

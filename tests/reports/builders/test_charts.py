@@ -73,15 +73,34 @@ def test_the_distribution_stacks_one_bar_per_level():
     assert figure["data"][1]["y"] == [0, 2]
 
 
-@pytest.mark.parametrize(
-    "figure",
-    [
-        radar_figure(area_names=AREAS, series=[RadarSeries("Now", [1, 2, None], filled=True)]),
-        area_bars_figure(area_names=AREAS, levels=[1, 2, None], scores=[1.5, 2.0, None], targets=[3, None, 2]),
-        history_figure(dates=[datetime(2026, 1, 1, tzinfo=UTC)], overall=[1.0], areas={"Data": [None]}),
-        heatmap_figure(teams=["Search"], areas=["Data"], scores=[[1.0]]),
-        level_distribution_figure(areas=["Data"], counts=[[1, 1, 1, 1, 1]]),
-    ],
-)
+FIGURES = [
+    radar_figure(area_names=AREAS, series=[RadarSeries("Now", [1, 2, None], filled=True)]),
+    area_bars_figure(area_names=AREAS, levels=[1, 2, None], scores=[1.5, 2.0, None], targets=[3, None, 2]),
+    history_figure(dates=[datetime(2026, 1, 1, tzinfo=UTC)], overall=[1.0], areas={"Data": [None]}),
+    heatmap_figure(teams=["Search"], areas=["Data"], scores=[[1.0]]),
+    level_distribution_figure(areas=["Data"], counts=[[1, 1, 1, 1, 1]]),
+]
+
+
+@pytest.mark.parametrize("figure", FIGURES)
 def test_every_figure_is_valid_for_plotly(figure):
     go.Figure(figure)  # raises ValueError on any property Plotly does not know
+
+
+@pytest.mark.parametrize("figure", FIGURES)
+def test_every_figure_puts_its_legend_below_on_a_phone_and_can_go_back(figure):
+    meta = figure["layout"]["meta"]
+
+    assert meta["narrow_width"] >= 390
+    assert (meta["narrow"]["legend.orientation"], meta["narrow"]["legend.yanchor"]) == ("h", "top")
+    assert meta["narrow"]["legend.y"] < 0
+    assert set(meta["wide"]) == set(meta["narrow"])
+    go.Figure(figure).update_layout(meta["narrow"])  # the narrow keys are valid for Plotly too
+
+
+def test_the_wide_layout_is_the_figures_own():
+    figure = history_figure(dates=[datetime(2026, 1, 1, tzinfo=UTC)], overall=[1.0], areas={"Data": [None]})
+
+    wide = figure["layout"]["meta"]["wide"]
+
+    assert (wide["legend.orientation"], wide["legend.x"], wide["margin.l"], wide["height"]) == ("v", 1.02, 60, None)

@@ -81,7 +81,7 @@ def test_without_a_computed_report_it_says_so(client, cast):
 def test_the_query_count_does_not_grow_with_assessments(client, cast, django_assert_num_queries):
     submit_and_compute(cast, 1)
     client.force_login(cast.viewer)
-    with django_assert_num_queries(8) as small:
+    with django_assert_num_queries(9) as small:  # with the menu's portfolio check
         client.get(dashboard_url(cast))
     for value in (2, 3, 1, 2):
         submit_and_compute(cast, value)
@@ -89,3 +89,15 @@ def test_the_query_count_does_not_grow_with_assessments(client, cast, django_ass
 
     with django_assert_num_queries(len(small.captured_queries)):
         assert client.get(dashboard_url(cast)).status_code == 200
+
+
+def test_it_links_the_history_as_csv_and_the_link_downloads_it(client, cast, two_quarters):
+    client.force_login(cast.viewer)
+
+    html = client.get(f"/teams/{cast.team.pk}/dashboard/").content.decode()
+
+    url = f"/api/teams/{cast.team.pk}/history.csv"
+    assert f'<a href="{url}" download>Download the history as CSV</a>' in html
+    response = client.get(url)
+    assert (response.status_code, response["Content-Type"].split(";")[0]) == (200, "text/csv")
+    assert len(response.content.decode().splitlines()) == 1 + len(two_quarters)

@@ -1,0 +1,79 @@
+"""The owner's home: the teams' latest results, the reports ready lately and the targets not met, added by the
+reports app to the home page of assessments."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from assessments.models import Role
+from assessments.services import membership_set, target_set, team_create
+from reports.models import Report
+from tests.factories import OrganizationFactory
+from tests.reports.helpers import submit_and_compute
+from tests.reports.web.helpers import page_text
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_shows_each_teams_latest_level_score_and_movement(client, cast):
+    submit_and_compute(cast, 1)
+    submit_and_compute(cast, 2)
+    client.force_login(cast.owner)
+
+    response = client.get("/")
+
+    row = response.context["sections"][0].context["rows"][0]
+    assert (row.team, row.level, row.score, row.movement) == ("Search", 4, 4.0, "improved")
+    assert f"Up {row.change.value:.2f} since the previous assessment" in page_text(response)
+
+
+def test_it_lists_reports_ready_in_the_last_two_weeks_only(client, cast):
+    old = submit_and_compute(cast, 1)
+    Report.objects.filter(assessment=old).update(generated_at=timezone.now() - timedelta(days=15))
+    recent = submit_and_compute(cast, 2)
+    client.force_login(cast.owner)
+
+    section = client.get("/").context["sections"][0].context
+
+    assert [report.assessment_id for report in section["recent"]] == [recent.pk]
+
+
+def test_it_lists_the_targets_the_latest_report_does_not_meet(client, cast):
+    target_set(team=cast.team, framework=cast.framework, area_key="data", level=4, user=cast.owner)
+    assessment = submit_and_compute(cast, 1)
+    client.force_login(cast.owner)
+
+    unmet = client.get("/").context["sections"][0].context["unmet"]
+
+    assert [(target.assessment_id, target.target) for target in unmet] == [(assessment.pk, 4)]
+    assert unmet[0].gap == 4 - unmet[0].level
+
+
+def test_it_leaves_organisations_where_the_user_is_assessor_to_the_portfolio(client, cast):
+    client.force_login(cast.assessor)
+
+    assert client.get("/").context["sections"] == []
+
+
+def test_it_shows_an_outsider_nothing_of_another_organisation(client, cast):
+    submit_and_compute(cast, 2)
+    client.force_login(cast.outsider)
+
+    text = page_text(client.get("/"))
+
+    assert "Search" not in text
+
+
+def test_the_query_count_does_not_grow_with_teams(client, cast, django_assert_num_queries):
+    submit_and_compute(cast, 2)
+    client.force_login(cast.owner)
+    with django_assert_num_queries(11) as small:
+        client.get("/")
+
+    organization = OrganizationFactory(name="Globex")
+    membership_set(organization=organization, user=cast.owner, role=Role.OWNER)
+    for number in range(5):
+        submit_and_compute(cast, 1, team=team_create(organization=organization, name=f"Team {number}"))
+    with django_assert_num_queries(len(small.captured_queries)):
+        client.get("/")
