@@ -120,7 +120,7 @@ def organization_results(*, organization_id: int, framework_slug: str | None = N
     distribution of the latest levels per area. Seven queries whatever the number of teams."""
     frameworks = frameworks_in_use(organization_id=organization_id)
     slug = framework_slug or next(iter(frameworks), None)
-    teams = _active_teams().filter(organization_id=organization_id).order_by("name", "id")
+    teams = active_teams().filter(organization_id=organization_id).order_by("name", "id")
     results = team_results(teams=teams, organization_ids=[organization_id], framework_slug=slug)
     latest = AreaScore.objects.filter(report__assessment_id__in=_latest_assessment_ids(organization_id, slug))
     latest_areas: dict[int, dict[str, AreaResult]] = {}
@@ -146,11 +146,11 @@ def _latest_assessment_ids(organization_id: int, framework_slug: str | None):
         .order_by("-submitted_at", "-id")
         .values("pk")[:1]
     )
-    teams = _active_teams().filter(organization_id=organization_id).order_by()
+    teams = active_teams().filter(organization_id=organization_id).order_by()
     return teams.annotate(latest=Subquery(latest)).values("latest")
 
 
-def _active_teams() -> QuerySet[Team]:
+def active_teams() -> QuerySet[Team]:
     """Archived teams, and the teams of archived organisations, are history: out of every dashboard."""
     return Team.objects.filter(archived_at__isnull=True, organization__archived_at__isnull=True)
 
@@ -184,11 +184,11 @@ class PortfolioResults:
 def portfolio_results(*, organization_ids: list[int]) -> PortfolioResults:
     """For a consultant: every team of the given organisations (where they are assessor), with the latest
     and previous results, and the audits still in draft (four queries)."""
-    teams = _active_teams().filter(organization_id__in=organization_ids).order_by("organization__name", "name", "id")
+    teams = active_teams().filter(organization_id__in=organization_ids).order_by("organization__name", "name", "id")
     results = team_results(teams=teams, organization_ids=organization_ids)
     audits = (
         Assessment.objects.filter(
-            team__in=_active_teams().filter(organization_id__in=organization_ids),
+            team__in=active_teams().filter(organization_id__in=organization_ids),
             status=Assessment.Status.DRAFT,
             kind=Assessment.Kind.AUDIT,
         )

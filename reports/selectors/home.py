@@ -8,10 +8,10 @@ from datetime import datetime, timedelta
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
-from assessments.models import Membership, Role, Team
+from assessments.models import Assessment, Membership, Role
 from maturity.selectors import framework_level_names
 from reports.models import Report
-from reports.selectors.dashboards import TeamResults, team_results
+from reports.selectors.dashboards import TeamResults, active_teams, team_results
 
 # "Ready lately": long enough to span a holiday, short enough that the list is news.
 RECENT = timedelta(days=14)
@@ -23,9 +23,15 @@ UNMET_LIMIT = 20
 class ReadyReport:
     assessment_id: int
     team: str
-    submitted_at: datetime
+    kind: str
+    number: int
     generated_at: datetime
     level: int | None
+
+    @property
+    def title(self) -> str:
+        """As Assessment.title names it: "Self-assessment 3 of Fraud detection"."""
+        return f"{Assessment.Kind(self.kind).label} {self.number} of {self.team}"
 
 
 @dataclass(frozen=True)
@@ -53,7 +59,7 @@ def home_results(*, user: AbstractBaseUser, now: datetime | None = None) -> Home
     )
     if not organization_ids:
         return None
-    teams = Team.objects.filter(organization_id__in=organization_ids).order_by("organization__name", "name", "id")
+    teams = active_teams().filter(organization_id__in=organization_ids).order_by("organization__name", "name", "id")
     results = team_results(teams=teams, organization_ids=organization_ids)
     slugs = {result.latest.framework for result in results if result.latest is not None}
     return HomeResults(
@@ -67,11 +73,18 @@ def home_results(*, user: AbstractBaseUser, now: datetime | None = None) -> Home
 def _recent(organization_ids: list[int], since: datetime) -> list[ReadyReport]:
     reports = (
         Report.objects.filter(
-            assessment__team__organization_id__in=organization_ids, status=Report.Status.READY, generated_at__gte=since
+            assessment__team__in=active_teams().filter(organization_id__in=organization_ids),
+            status=Report.Status.READY,
+            generated_at__gte=since,
         )
         .order_by("-generated_at", "-id")
         .values_list(
-            "assessment_id", "assessment__team__name", "assessment__submitted_at", "generated_at", "overall_level"
+            "assessment_id",
+            "assessment__team__name",
+            "assessment__kind",
+            "assessment__number",
+            "generated_at",
+            "overall_level",
         )[:RECENT_LIMIT]
     )
     return [ReadyReport(*report) for report in reports]

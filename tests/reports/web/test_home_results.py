@@ -77,3 +77,19 @@ def test_the_query_count_does_not_grow_with_teams(client, cast, django_assert_nu
         submit_and_compute(cast, 1, team=team_create(organization=organization, name=f"Team {number}"))
     with django_assert_num_queries(len(small.captured_queries)):
         client.get("/")
+
+
+def test_archived_teams_leave_the_home_and_reports_are_named_by_their_number(client, cast):
+    submit_and_compute(cast, 2)
+    archived = team_create(organization=cast.organization, name="Legacy")
+    submit_and_compute(cast, 1, team=archived)
+    archived.archived_at = timezone.now()
+    archived.save(update_fields=["archived_at"])
+    client.force_login(cast.owner)
+
+    response = client.get("/")
+
+    section = response.context["sections"][0].context
+    assert [row.team for row in section["rows"]] == ["Search"]
+    assert [report.title for report in section["recent"]] == ["Self-assessment 2 of Search"]
+    assert "Legacy" not in page_text(response)
