@@ -17,6 +17,7 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 	touch $@
 
 run: export DEBUG ?= 1
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: $(INSTALLED)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_framework $(FRAMEWORKS)
