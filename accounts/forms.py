@@ -1,5 +1,6 @@
 """Sign-up (the account, and the organisation its user will own), invitations and preferences."""
 
+from allauth.account.forms import ResetPasswordKeyForm
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import UserCreationForm
@@ -56,3 +57,16 @@ class PreferencesForm(forms.Form):
     report_ready_email = forms.BooleanField(
         label="Email me when the report of an assessment I submitted is ready", required=False
     )
+
+
+class NewPasswordForm(ResetPasswordKeyForm):
+    """allauth's form for the new password after a reset, labelled like the rest of the site: in sentence
+    case, and without placeholders that repeat the labels and read as text already typed."""
+
+    LABELS = {"password1": "New password", "password2": "New password (again)"}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name, label in self.LABELS.items():
+            self.fields[name].label = label
+            self.fields[name].widget.attrs.pop("placeholder", None)

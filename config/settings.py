@@ -205,6 +205,7 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # a mail scanner fetching the link confirm
 ACCOUNT_PREVENT_ENUMERATION = True  # a reset for an unknown address answers exactly as for a known one
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # and mails nobody: a reset form must not send mail to any address asked
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[MLOps maturity] "
+ACCOUNT_FORMS = {"reset_password_from_key": "accounts.forms.NewPasswordForm"}
 INVITATION_MAX_AGE_DAYS = env_int("INVITATION_MAX_AGE_DAYS", default=7)
 # Where the site is reached, for links in emails the worker sends (it has no request to read it from).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")

@@ -9,6 +9,7 @@ from maturity.catalogue_file import read_catalogue_file
 from maturity.framework_file import parse_framework, read_framework_file
 from maturity.services import framework_load
 from tests.factories import AssessmentFactory, MembershipFactory, OrganizationFactory, TeamFactory, UserFactory
+from tests.smtp_server import SMTPServer
 
 MLOPS_YAML = Path(__file__).resolve().parent.parent / "maturity" / "frameworks" / "mlops.yaml"
 MLOPS_V2_YAML = MLOPS_YAML.with_name("mlops-v2.yaml")
@@ -23,6 +24,19 @@ def test_friendly_settings(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server that the site sends to, through Django's SMTP backend; yields its inbox."""
+    server = SMTPServer()
+    server.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    yield server.inbox
+    server.stop()
 
 
 @cache

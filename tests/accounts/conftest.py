@@ -3,26 +3,13 @@ import re
 import pytest
 from django.core.cache import cache
 
-from tests.smtp_server import SMTPServer, body
+from tests.smtp_server import body
 
 
 @pytest.fixture(autouse=True)
 def fresh_rate_limits():
     """allauth counts mails per address in the cache, which would carry over from test to test."""
     cache.clear()
-
-
-@pytest.fixture
-def smtp(settings):
-    """A real SMTP server that the site sends to, through Django's SMTP backend; yields its inbox."""
-    server = SMTPServer()
-    server.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    yield server.inbox
-    server.stop()
 
 
 def link_in(text: str, path_start: str) -> str:

@@ -57,3 +57,14 @@ def test_it_says_a_used_link_does_not_work(client):
 
 def test_the_login_page_links_to_the_reset(client):
     assert RESET in client.get("/login/").content.decode()
+
+
+def test_the_new_password_form_is_labelled_in_sentence_case_without_placeholders(client):
+    UserFactory(username="ada", email="ada@example.com")
+    client.post(RESET, {"email": "ada@example.com"})
+
+    form = client.get(link_in(mail.outbox[0].body, "/account/password/reset/key/"), follow=True).content.decode()
+
+    assert ">New password:</label>" in form
+    assert ">New password (again):</label>" in form
+    assert "placeholder" not in form

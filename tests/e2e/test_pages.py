@@ -5,15 +5,20 @@ the charts put their legend below the plot on a phone. Screenshots: .ci/artifact
 from io import StringIO
 
 import pytest
+from allauth.account.forms import default_token_generator
+from allauth.account.utils import user_pk_to_url_str
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from assessments.models import Assessment, Organization, Team
+from accounts.models import Invitation
+from accounts.tokens import invitation_token
+from assessments.models import Assessment, Organization, Role, Team
 from assessments.services import assessment_start
 from maturity.selectors import framework_for_new_assessment
 from reports.services import report_compute
 from tests.e2e.conftest import assert_accessible, check_page, log_in, screenshot
+from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 WIDTHS = (360, 390, 1280)
@@ -46,10 +51,33 @@ def visit(page, path: str, name: str, width: int) -> None:
     screenshot(page, f"page-{name}-{width}")
 
 
+def signed_out_pages() -> dict[str, str]:
+    """The pages of someone signed out, with the links of an invitation and a password reset as mailed."""
+    owner = UserFactory(username="ada", email="ada@example.com")
+    organization = OrganizationFactory(name="Northwind Analytics")
+    MembershipFactory(user=owner, organization=organization, role=Role.OWNER)
+    invitation = Invitation.objects.create(
+        organization=organization, email="grace@example.com", role=Role.MEMBER, invited_by=owner
+    )
+    reset_key = f"{user_pk_to_url_str(owner)}-{default_token_generator.make_token(owner)}"
+    return {
+        "landing": "/",
+        "login": "/login/",
+        "signup": "/signup/",
+        "not-found": "/no/such/",
+        "invitation-accept": f"/invitations/{invitation_token(invitation.pk)}/",
+        "password-reset": "/account/password/reset/",
+        "password-reset-sent": "/account/password/reset/done/",
+        "password-reset-new": f"/account/password/reset/key/{reset_key}/",
+        "password-reset-done": "/account/password/reset/key/done/",
+    }
+
+
 def test_signed_out_pages_fit_a_phone_and_pass_axe(page, watch, live_server, db):
+    pages = signed_out_pages()
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 800})
-        for name, path in {"landing": "/", "login": "/login/", "signup": "/signup/", "not-found": "/no/such/"}.items():
+        for name, path in pages.items():
             visit(page, path, name, width)
     expect(page.get_by_role("link", name="Log in")).to_be_visible()
     watch.assert_clean()
@@ -70,8 +98,12 @@ def test_every_signed_in_page_fits_a_phone_and_passes_axe(page, context, watch, 
         "compare": f"/teams/{team.pk}/compare/",
         "organisation-dashboard": f"/organizations/{organization.pk}/dashboard/",
         "model": "/frameworks/mlops/",
+        "invitations": f"/organizations/{organization.pk}/invitations/",
+        "preferences": "/account/preferences/",
     }
-    log_in(context, get_user_model().objects.get(username="demo"), live_server.url)
+    owner = get_user_model().objects.get(username="demo")
+    Invitation.objects.create(organization=organization, email="grace@example.com", role=Role.MEMBER, invited_by=owner)
+    log_in(context, owner, live_server.url)
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 800})
         for name, path in owner_pages.items():
