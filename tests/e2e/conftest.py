@@ -135,7 +135,9 @@ def screenshot(page, name: str) -> Path:
 
 def check_page(page) -> None:
     """What every page must pass, at whatever width the page is: nothing wider than the viewport (no
-    sideways scrolling), and no serious or critical accessibility violation found by axe-core."""
+    sideways scrolling), and no serious or critical accessibility violation found by axe-core. Checked once
+    no htmx request is in flight, so that the page is read as it settles, not mid-save."""
+    page.wait_for_function("() => !document.querySelector('.htmx-request')", timeout=5_000)
     assert_fits_viewport(page)
     assert_accessible(page)
 
