@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -101,17 +101,30 @@ def membership_set(*, organization: Organization, user: AbstractBaseUser, role: 
     return membership
 
 
+class TeamNameTakenError(Exception):
+    """The organisation already has a team of that name (team names are unique per organisation)."""
+
+    def __init__(self, organization: Organization) -> None:
+        super().__init__(f"{organization} has a team with this name already.")
+
+
 def team_create(*, organization: Organization, name: str) -> Team:
-    """Raises IntegrityError when the organisation already has a team of that name."""
-    with transaction.atomic():
-        return Team.objects.create(organization=organization, name=name)
+    try:
+        with transaction.atomic():
+            return Team.objects.create(organization=organization, name=name)
+    except IntegrityError:
+        raise TeamNameTakenError(organization) from None
 
 
 def team_update(*, team: Team, name: str | None = None, archived: bool | None = None) -> Team:
-    """Renames and/or archives (or restores) the team; None leaves that as it is. Raises IntegrityError
-    when the organisation already has a team of that name."""
-    with transaction.atomic():
-        _apply_name_and_archived(team, name, archived)
+    """Renames and/or archives (or restores) the team; None leaves that as it is. A name another team of the
+    organisation has raises TeamNameTakenError and changes nothing, the instance included."""
+    try:
+        with transaction.atomic():
+            _apply_name_and_archived(team, name, archived)
+    except IntegrityError:
+        team.refresh_from_db(fields=["name", "archived_at"])
+        raise TeamNameTakenError(team.organization) from None
     return team
 
 

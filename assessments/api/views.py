@@ -4,7 +4,6 @@ Tenancy: every lookup goes through a selector scoped to the user's memberships, 
 another organisation is a 404; a role that may read but not write gets 403.
 """
 
-from django.db import IntegrityError
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
@@ -130,7 +129,7 @@ class TeamListCreateApi(ListAPIView):
         require_manage(organization.role)
         try:
             team = services.team_create(organization=organization, name=data.validated_data["name"])
-        except IntegrityError:
+        except services.TeamNameTakenError:
             raise ValidationError({"name": ["This organisation already has a team with this name."]}) from None
         return Response(s.TeamOutputSerializer(team).data, status=status.HTTP_201_CREATED)
 
@@ -153,7 +152,7 @@ class TeamDetailApi(APIView):
         data.is_valid(raise_exception=True)
         try:
             services.team_update(team=team, **data.validated_data)
-        except IntegrityError:
+        except services.TeamNameTakenError:
             raise ValidationError({"name": ["This organisation already has a team with this name."]}) from None
         return Response(s.TeamOutputSerializer(team).data)
 

@@ -3,13 +3,12 @@ on its own page; restoring does not, since it only brings back what was there.""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments.forms import OrganizationForm, TeamForm
-from assessments.services import organization_update, team_update
+from assessments.services import TeamNameTakenError, organization_update, team_update
 from assessments.tenancy import organization_or_404, require_manage, team_or_404
 from assessments.views.organizations import render_organization
 from assessments.views.teams import render_team
@@ -23,14 +22,12 @@ def team_rename(request: HttpRequest, team_id: int) -> HttpResponse:
     form = TeamForm(request.POST, prefix="rename")
     if form.is_valid():
         try:
-            with transaction.atomic():
-                team_update(team=team, name=form.cleaned_data["name"])
-        except IntegrityError:
-            form.add_error("name", f"{team.organization} has a team with this name already.")
+            team_update(team=team, name=form.cleaned_data["name"])
+        except TeamNameTakenError as error:
+            form.add_error("name", str(error))
         else:
             messages.success(request, f"Renamed the team to {team.name}.")
             return redirect("team_detail", team_id=team.pk)
-    team.refresh_from_db(fields=["name"])
     return render_team(request, team, rename_form=form, status=400)
 
 

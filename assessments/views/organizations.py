@@ -4,7 +4,6 @@ forms that add members and teams."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -20,7 +19,7 @@ from assessments.selectors import (
     teams_for_user,
     user_by_login,
 )
-from assessments.services import LastOwnerError, membership_set, organization_create, team_create
+from assessments.services import LastOwnerError, TeamNameTakenError, membership_set, organization_create, team_create
 from assessments.tenancy import organization_or_404, require_manage
 
 
@@ -90,10 +89,9 @@ def team_new(request: HttpRequest, organization_id: int) -> HttpResponse:
     form = TeamForm(request.POST)
     if form.is_valid():
         try:
-            with transaction.atomic():
-                team = team_create(organization=organization, name=form.cleaned_data["name"])
-        except IntegrityError:
-            form.add_error("name", f"{organization} has a team with this name already.")
+            team = team_create(organization=organization, name=form.cleaned_data["name"])
+        except TeamNameTakenError as error:
+            form.add_error("name", str(error))
         else:
             messages.success(request, f"Created the team {team.name}.")
             return redirect("team_detail", team_id=team.pk)

@@ -1,14 +1,9 @@
 """`make run` serves on the port given as PORT (8000 by default): honcho hands it to the web process."""
 
 import os
-import shutil
 import subprocess
 
-import pytest
-
 from tests.worker import ROOT
-
-pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 
 
 def dry_run(*arguments: str) -> str:
