@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from assessments.models import Assessment, Membership, Organization, Role, TargetLevel, Team
-from assessments.selectors import AnswerRow, Progress, assessment_scope, earlier_answers, provisional
+from assessments.selectors import AnswerRow, Progress, assessment_scope, provisional
 
 # The largest id the database holds (BigAutoField); a larger one would make the query itself fail.
 MAX_ID = 2**63 - 1
@@ -171,7 +171,8 @@ class EarlierAnswerOutputSerializer(AnswerOutputSerializer):
 
 
 class AssessmentDetailOutputSerializer(AssessmentListOutputSerializer):
-    """Needs `context["rows"]`: the assessment's answer rows, fetched once by the view."""
+    """Needs `context["rows"]` and `context["earlier"]`: the assessment's answer rows and its earlier
+    answers (selectors.earlier_answers), fetched once by the view."""
 
     answers = serializers.SerializerMethodField()
     scope = serializers.SerializerMethodField()
@@ -223,7 +224,7 @@ class AssessmentDetailOutputSerializer(AssessmentListOutputSerializer):
     def get_earlier_answers(self, assessment: Assessment) -> list[dict]:
         return [
             answer_output(row) | {"question": key, "earlier_question": row.question.key}
-            for key, rows in earlier_answers(assessment=assessment).items()
+            for key, rows in self.context["earlier"].items()
             for row in rows
         ]
 

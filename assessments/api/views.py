@@ -255,8 +255,11 @@ def _assessment_response(request: Request, assessment: Assessment | int, code: i
     """The assessment as the detail endpoint shows it; progress comes from the rows, never stale."""
     if isinstance(assessment, int):
         assessment = assessment_or_404(user=request.user, assessment_id=assessment)
-    rows = selectors.assessment_answer_rows(assessment=assessment)
-    return Response(s.AssessmentDetailOutputSerializer(assessment, context={"rows": rows}).data, status=code)
+    context = {
+        "rows": selectors.assessment_answer_rows(assessment=assessment),
+        "earlier": selectors.earlier_answers(assessment=assessment),
+    }
+    return Response(s.AssessmentDetailOutputSerializer(assessment, context=context).data, status=code)
 
 
 class AssessmentDetailApi(APIView):
