@@ -181,7 +181,6 @@ class Paired:
         return Row(name, self.figure, self.baseline, "req/s", target, met, ratio=self.ratio, spread=self.spread)
 
 
-
 def paired(path: str, baseline: str, *, headers: dict[str, str], script: Path | None = None) -> Paired:
     """An endpoint and its baseline measured back to back, ROUNDS times. The shared machine's load moves
     by the minute and moves both alike, so each ratio is of one round's pair."""

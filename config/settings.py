@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "assessments",
     "accounts",
     "reports",
+    "auditlog",
+    "activity",
 ]
 
 MIDDLEWARE = [
@@ -85,6 +87,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Who made each change the audit trail records (activity/), for pages; the API's token users are
+    # set by the API views (activity.api), which authenticate after middleware has run.
+    "auditlog.middleware.AuditlogMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page (429).
@@ -166,8 +171,46 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # and is served by us, never from a CDN (customers run this behind firewalls).
 PLOTLY_JS_DIR = Path(plotly.__file__).resolve().parent / "package_data"
 STATICFILES_DIRS = [BASE_DIR / "static", ("vendor/plotly", PLOTLY_JS_DIR)]
+# Evidence files (assessments/models/evidence.py): local files under .data/evidence by default; with
+# EVIDENCE_S3_BUCKET, an S3-compatible bucket (django-storages), credentials from the usual AWS_*
+# variables. Neither has a public URL: files are served by a view that checks membership.
+EVIDENCE_S3_BUCKET = env.str("EVIDENCE_S3_BUCKET", default="")
+if EVIDENCE_S3_BUCKET:
+    _evidence_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": EVIDENCE_S3_BUCKET,
+            "endpoint_url": env.str("EVIDENCE_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("EVIDENCE_S3_REGION", default="") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    _evidence_storage = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env.str("EVIDENCE_DIR", default=str(DATA_DIR / "evidence")), "base_url": None},
+    }
+# Uploads larger than this, or of another type (sniffed from the content, not the name), are refused.
+EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", default=10 * 1024 * 1024)
+EVIDENCE_ALLOWED_TYPES = env.list(
+    "EVIDENCE_ALLOWED_TYPES",
+    default=[
+        "application/pdf",
+        "image/png",
+        "image/jpeg",
+        "text/plain",
+        "text/csv",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ],
+)
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "evidence": _evidence_storage,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -209,6 +252,12 @@ ACCOUNT_FORMS = {"reset_password_from_key": "accounts.forms.NewPasswordForm"}
 INVITATION_MAX_AGE_DAYS = env_int("INVITATION_MAX_AGE_DAYS", default=7)
 # Where the site is reached, for links in emails the worker sends (it has no request to read it from).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+
+# --- Audit trail (django-auditlog): every change to the registered models (activity/registry.py) is an
+# activity.ActivityEntry with who, when, and each field before and after as JSON.
+AUDITLOG_LOGENTRY_MODEL = "activity.ActivityEntry"
+AUDITLOG_STORE_JSON_CHANGES = True
+AUDITLOG_DISABLE_REMOTE_ADDR = True  # who, not from where: addresses are personal data we do not need
 
 # --- Security: on by default, relaxed only by DEBUG or explicit environment. ---
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)

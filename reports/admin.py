@@ -12,13 +12,32 @@ from reports.models import Report
 
 @admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):
-    list_display = ("assessment_id", "team", "status", "overall_level", "overall_score", "attempts", "requested_at",
-                    "generated_at")
+    list_display = (
+        "assessment_id",
+        "team",
+        "status",
+        "overall_level",
+        "overall_score",
+        "attempts",
+        "requested_at",
+        "generated_at",
+    )
     list_filter = ("status", "scoring_rule")
     list_select_related = ("assessment__team__organization",)
     search_fields = ("assessment__team__name", "assessment__team__organization__name")
-    fields = ("assessment", "status", "overall_level", "overall_score", "scoring_rule", "error", "attempts",
-              "requested_at", "started_at", "generated_at", "duration_ms")
+    fields = (
+        "assessment",
+        "status",
+        "overall_level",
+        "overall_score",
+        "scoring_rule",
+        "error",
+        "attempts",
+        "requested_at",
+        "started_at",
+        "generated_at",
+        "duration_ms",
+    )
     readonly_fields = fields
     actions = ("retry",)
 

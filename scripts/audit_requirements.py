@@ -20,8 +20,17 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "audit.json"
         command = [
-            str(Path(sys.executable).with_name("pip-audit")), "-r", "requirements.txt", "--progress-spinner", "off",
-            "--vulnerability-service", "pypi", "--format", "json", "--output", str(report),
+            str(Path(sys.executable).with_name("pip-audit")),
+            "-r",
+            "requirements.txt",
+            "--progress-spinner",
+            "off",
+            "--vulnerability-service",
+            "pypi",
+            "--format",
+            "json",
+            "--output",
+            str(report),
         ]
         # Its own summary ("No known vulnerabilities found") would be wrong when nothing was audited.
         audit = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)  # noqa: S603

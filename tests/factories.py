@@ -56,7 +56,8 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
 
     team = factory.SubFactory(TeamFactory)
     number = factory.LazyAttribute(
-        lambda assessment: (Assessment.objects.filter(team=assessment.team).aggregate(last=Max("number"))["last"] or 0)
-        + 1
+        lambda assessment: (
+            (Assessment.objects.filter(team=assessment.team).aggregate(last=Max("number"))["last"] or 0) + 1
+        )
     )
     created_by = factory.SubFactory(UserFactory)

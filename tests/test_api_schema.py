@@ -31,7 +31,11 @@ def test_the_answers_patch_documents_its_errors():
     schema = api_as(UserFactory()).get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
 
     assert set(schema["paths"]["/api/assessments/{assessment_id}/answers/"]["patch"]["responses"]) == {
-        "200", "400", "403", "404", "409"
+        "200",
+        "400",
+        "403",
+        "404",
+        "409",
     }
 
 

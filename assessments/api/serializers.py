@@ -141,7 +141,7 @@ class AnswerOutputSerializer(serializers.Serializer):
 class AssessmentListOutputSerializer(serializers.ModelSerializer):
     number = serializers.IntegerField(
         help_text="Its place among the team's assessments in the order they were started (1, 2, ...): pages call "
-        "it \"Self-assessment 3 of <team>\". URLs and the API use `id`."
+        'it "Self-assessment 3 of <team>". URLs and the API use `id`.'
     )
     framework = serializers.CharField(source="framework.slug")
     framework_version = serializers.IntegerField(source="framework.version")
@@ -152,8 +152,18 @@ class AssessmentListOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = Assessment
         fields = (
-            "id", "number", "team", "framework", "framework_version", "status", "kind", "progress",
-            "created_by", "created_at", "submitted_by", "submitted_at",
+            "id",
+            "number",
+            "team",
+            "framework",
+            "framework_version",
+            "status",
+            "kind",
+            "progress",
+            "created_by",
+            "created_at",
+            "submitted_by",
+            "submitted_at",
         )
 
     @extend_schema_field(ProgressSerializer)
@@ -195,8 +205,11 @@ class AssessmentDetailOutputSerializer(AssessmentListOutputSerializer):
         )
 
     @extend_schema_field(
-        {"type": "object", "additionalProperties": {"type": "boolean", "nullable": True},
-         "description": "Every scope of the framework: true, false, or null when not answered yet."}
+        {
+            "type": "object",
+            "additionalProperties": {"type": "boolean", "nullable": True},
+            "description": "Every scope of the framework: true, false, or null when not answered yet.",
+        }
     )
     def get_scope(self, assessment: Assessment) -> dict:
         return assessment_scope(assessment=assessment)
@@ -299,4 +312,3 @@ SCOPE_INVALID = {
     "properties": {"detail": {"type": "string"}},
     "additionalProperties": {"type": "array", "items": {"type": "string"}},
 }
-

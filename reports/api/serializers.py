@@ -98,7 +98,8 @@ class HistoryEntrySerializer(serializers.Serializer):
     )
     report_status = serializers.CharField(allow_null=True)
     movement = serializers.ChoiceField(
-        choices=["improved", "regressed", "unchanged"], allow_null=True,
+        choices=["improved", "regressed", "unchanged"],
+        allow_null=True,
         help_text="Since the previous entry on the same framework with a score; null for the first.",
     )
     overall = HistoryOverallSerializer()
@@ -115,7 +116,8 @@ class DashboardTeamSerializer(serializers.Serializer):
     previous_score = serializers.FloatField(allow_null=True)
     change = serializers.FloatField(allow_null=True)
     movement = serializers.ChoiceField(
-        choices=["improved", "regressed", "unchanged"], allow_null=True,
+        choices=["improved", "regressed", "unchanged"],
+        allow_null=True,
         help_text="Since the team's previous assessment on the same framework, by overall score at two decimals.",
     )
     regressed = serializers.BooleanField(help_text="movement is regressed.")

@@ -29,8 +29,13 @@ class RadarSeries:
 # the layout) above, as the window is resized.
 NARROW_WIDTH = 640
 NARROW = {
-    "legend.orientation": "h", "legend.x": 0, "legend.xanchor": "left", "legend.y": -0.2, "legend.yanchor": "top",
-    "margin.l": 40, "margin.r": 10,
+    "legend.orientation": "h",
+    "legend.x": 0,
+    "legend.xanchor": "left",
+    "legend.y": -0.2,
+    "legend.yanchor": "top",
+    "margin.l": 40,
+    "margin.r": 10,
 }
 
 
@@ -90,7 +95,10 @@ def radar_figure(*, area_names: Sequence[str], series: Sequence[RadarSeries]) ->
 
 
 def area_bars_figure(
-    *, area_names: Sequence[str], levels: Sequence[int | None], scores: Sequence[float | None],
+    *,
+    area_names: Sequence[str],
+    levels: Sequence[int | None],
+    scores: Sequence[float | None],
     targets: Sequence[int | None],
 ) -> dict:
     """A horizontal bar per area (names are long): the level reached, stacked with the progress
@@ -106,10 +114,16 @@ def area_bars_figure(
         bar | {"name": "Progress to the next level", "x": progress, "marker": {"color": "#9ec3e6"}},
     ]
     if any(target is not None for target in targets):
-        traces.append({
-            "type": "scatter", "name": "Target", "y": names, "x": list(targets), "mode": "markers",
-            "marker": {"symbol": "line-ns-open", "size": 22, "color": "#c0392b", "line": {"width": 3}},
-        })
+        traces.append(
+            {
+                "type": "scatter",
+                "name": "Target",
+                "y": names,
+                "x": list(targets),
+                "mode": "markers",
+                "marker": {"symbol": "line-ns-open", "size": 22, "color": "#c0392b", "line": {"width": 3}},
+            }
+        )
     return {
         "data": traces,
         "layout": _layout(
@@ -138,14 +152,23 @@ def history_figure(
     x = [stamp.isoformat() for stamp in dates]
     traces = [
         {
-            "type": "scatter", "name": "Overall", "x": x, "y": _values(overall),
-            "mode": "lines+markers", "line": {"width": 4, "color": "#1f2d3d"},
+            "type": "scatter",
+            "name": "Overall",
+            "x": x,
+            "y": _values(overall),
+            "mode": "lines+markers",
+            "line": {"width": 4, "color": "#1f2d3d"},
         }
     ]
     traces.extend(
         {
-            "type": "scatter", "name": name, "x": x, "y": _values(scores),
-            "mode": "lines+markers", "line": {"width": 1.5}, "visible": "legendonly" if len(x) < 2 else True,
+            "type": "scatter",
+            "name": name,
+            "x": x,
+            "y": _values(scores),
+            "mode": "lines+markers",
+            "line": {"width": 1.5},
+            "visible": "legendonly" if len(x) < 2 else True,
         }
         for name, scores in areas.items()
     )
@@ -166,15 +189,27 @@ def history_figure(
 
 def _version_line(stamp: datetime) -> dict:
     return {
-        "type": "line", "xref": "x", "yref": "paper", "x0": stamp.isoformat(), "x1": stamp.isoformat(),
-        "y0": 0, "y1": 1, "line": {"dash": "dash", "width": 1, "color": "#6b7280"},
+        "type": "line",
+        "xref": "x",
+        "yref": "paper",
+        "x0": stamp.isoformat(),
+        "x1": stamp.isoformat(),
+        "y0": 0,
+        "y1": 1,
+        "line": {"dash": "dash", "width": 1, "color": "#6b7280"},
     }
 
 
 def _version_label(stamp: datetime, version: int) -> dict:
     return {
-        "x": stamp.isoformat(), "xref": "x", "y": 1, "yref": "paper", "yanchor": "bottom",
-        "text": f"Version {version}", "showarrow": False, "font": {"size": 11, "color": "#4b5563"},
+        "x": stamp.isoformat(),
+        "xref": "x",
+        "y": 1,
+        "yref": "paper",
+        "yanchor": "bottom",
+        "text": f"Version {version}",
+        "showarrow": False,
+        "font": {"size": 11, "color": "#4b5563"},
     }
 
 
@@ -187,9 +222,7 @@ def _date_axis(dates: Sequence[datetime]) -> dict:
     return axis
 
 
-def heatmap_figure(
-    *, teams: Sequence[str], areas: Sequence[str], scores: Sequence[Sequence[float | None]]
-) -> dict:
+def heatmap_figure(*, teams: Sequence[str], areas: Sequence[str], scores: Sequence[Sequence[float | None]]) -> dict:
     """Teams (rows) by areas (columns), coloured by score: `scores[team][area]`."""
     return {
         "data": [
@@ -198,7 +231,8 @@ def heatmap_figure(
                 "z": [_values(row) for row in scores],
                 "x": list(areas),
                 "y": list(teams),
-                "zmin": 0, "zmax": 4,
+                "zmin": 0,
+                "zmax": 4,
                 "colorscale": [[i / 4, colour] for i, colour in enumerate(LEVEL_COLOURS)],
                 "colorbar": {"title": {"text": "Score"}},
                 "texttemplate": "%{z:.2f}",
@@ -215,8 +249,11 @@ def level_distribution_figure(*, areas: Sequence[str], counts: Sequence[Sequence
     return {
         "data": [
             {
-                "type": "bar", "name": f"Level {level}", "x": list(areas),
-                "y": [area_counts[level] for area_counts in counts], "marker": {"color": LEVEL_COLOURS[level]},
+                "type": "bar",
+                "name": f"Level {level}",
+                "x": list(areas),
+                "y": [area_counts[level] for area_counts in counts],
+                "marker": {"color": LEVEL_COLOURS[level]},
             }
             for level in range(5)
         ],

@@ -97,7 +97,7 @@ class QuestionChange:
 
     @property
     def direction(self) -> str | None:
-        """"up" or "down" when both answers are values 0..3 and differ."""
+        """ "up" or "down" when both answers are values 0..3 and differ."""
         if not (isinstance(self.value_a, int) and isinstance(self.value_b, int)) or self.value_a == self.value_b:
             return None
         return "up" if self.value_b > self.value_a else "down"

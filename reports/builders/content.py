@@ -58,9 +58,7 @@ def report_content(
         },
         "areas": [_area(area, text, answers) for area in result.areas],
         "notes": _notes(text, answers, comments, {area.key for area in result.areas if area.in_scope}),
-        "next_steps": [
-            _next_step(step, text, comments) for area in result.roadmap for step in area.next_steps
-        ],
+        "next_steps": [_next_step(step, text, comments) for area in result.roadmap for step in area.next_steps],
         "roadmap": [
             {
                 "area": area.key,

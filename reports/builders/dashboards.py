@@ -121,22 +121,29 @@ def dashboard_payload(results: OrganizationResults) -> dict:
     teams = []
     for row in organization_rows(results):
         areas = results.latest_areas.get(row.team_id) if row.has_result else None
-        teams.append({
-            "id": row.team_id,
-            "name": row.team,
-            "latest_assessment": row.assessment_id,
-            "submitted_at": row.submitted_at,
-            "overall": {"level": row.level, "score": row.score},
-            "areas": [
-                {"key": key, "level": areas[key].level if key in areas else None,
-                 "score": areas[key].score if key in areas else None}
-                for key in results.area_names
-            ] if areas is not None else [],
-            "previous_score": row.previous_score,
-            "change": row.change.value if row.change is not None else None,
-            "movement": row.movement,
-            "regressed": row.regressed,
-        })
+        teams.append(
+            {
+                "id": row.team_id,
+                "name": row.team,
+                "latest_assessment": row.assessment_id,
+                "submitted_at": row.submitted_at,
+                "overall": {"level": row.level, "score": row.score},
+                "areas": [
+                    {
+                        "key": key,
+                        "level": areas[key].level if key in areas else None,
+                        "score": areas[key].score if key in areas else None,
+                    }
+                    for key in results.area_names
+                ]
+                if areas is not None
+                else [],
+                "previous_score": row.previous_score,
+                "change": row.change.value if row.change is not None else None,
+                "movement": row.movement,
+                "regressed": row.regressed,
+            }
+        )
     distribution = {
         key: {str(level): count for level, count in enumerate(counts)} for key, counts in results.distribution.items()
     }

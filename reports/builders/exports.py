@@ -31,8 +31,13 @@ def answers_table(rows: Sequence[AnswerRow]) -> tuple[list[str], list[list]]:
     """The header and rows of an assessment's CSV: one row per question, framework order."""
     return ANSWERS_CSV_COLUMNS, [
         [
-            row.question.area.name, row.question.level, row.question.key, row.question.statement,
-            "" if row.value is None else row.value, row.comment, row.answered_by or "",
+            row.question.area.name,
+            row.question.level,
+            row.question.key,
+            row.question.statement,
+            "" if row.value is None else row.value,
+            row.comment,
+            row.answered_by or "",
             row.updated_at.isoformat() if row.updated_at else "",
         ]
         for row in rows

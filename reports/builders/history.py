@@ -67,8 +67,17 @@ def version_changes(history: list[SubmittedAssessment]) -> set[int]:
 
 
 HISTORY_CSV_COLUMNS = [
-    "assessment_id", "team", "organization", "kind", "framework", "framework_version", "submitted_at",
-    "submitted_by", "report_status", "overall_level", "overall_score",
+    "assessment_id",
+    "team",
+    "organization",
+    "kind",
+    "framework",
+    "framework_version",
+    "submitted_at",
+    "submitted_by",
+    "report_status",
+    "overall_level",
+    "overall_score",
 ]
 
 
@@ -80,8 +89,17 @@ def history_table(
     rows = []
     for entry in history:
         row = [
-            entry.assessment_id, team, organization, entry.kind, entry.framework, entry.framework_version,
-            entry.submitted_at.isoformat(), entry.submitted_by, entry.report_status, entry.level, entry.score,
+            entry.assessment_id,
+            team,
+            organization,
+            entry.kind,
+            entry.framework,
+            entry.framework_version,
+            entry.submitted_at.isoformat(),
+            entry.submitted_by,
+            entry.report_status,
+            entry.level,
+            entry.score,
         ]
         for key in area_names:
             area = entry.areas.get(key, AreaResult(None, None))
@@ -131,9 +149,7 @@ class HistoryRow(SubmittedAssessment):
     version_changed: bool = False  # the first of its framework's version after another version
 
 
-def history_rows(
-    history: list[SubmittedAssessment], level_names: Mapping[str, Mapping[int, str]]
-) -> list[HistoryRow]:
+def history_rows(history: list[SubmittedAssessment], level_names: Mapping[str, Mapping[int, str]]) -> list[HistoryRow]:
     """Newest first, each with the change of overall score since the last assessment before it on the same
     framework that has a score (`level_names`: framework slug -> level number -> name)."""
     rows = []

@@ -26,9 +26,7 @@ def report_figures(*, inputs: ReportInputs, content: dict) -> dict:
     earlier = inputs.history
     dates = [point.submitted_at for point in earlier] + [inputs.assessment.submitted_at]
     overall = [point.overall_score for point in earlier] + [content["overall"]["score"]]
-    by_area = {
-        area["name"]: [point.scores.get(area["key"]) for point in earlier] + [area["score"]] for area in areas
-    }
+    by_area = {area["name"]: [point.scores.get(area["key"]) for point in earlier] + [area["score"]] for area in areas}
     return {
         "radar": radar_figure(area_names=names, series=series),
         "areas": area_bars_figure(

@@ -64,8 +64,14 @@ def _ranked(organization_ids: Iterable[int], framework_slug: str | None) -> dict
         .filter(rank__lte=2)
         .order_by("team_id", "framework__slug", "rank")
         .values_list(
-            "team_id", "id", "framework__slug", "submitted_at", "report__status", "report__overall_level",
-            "report__overall_score", "count",
+            "team_id",
+            "id",
+            "framework__slug",
+            "submitted_at",
+            "report__status",
+            "report__overall_level",
+            "report__overall_score",
+            "count",
         )
     )
     ranked: dict[int, dict[str, list]] = {}

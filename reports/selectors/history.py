@@ -51,8 +51,16 @@ class SubmittedAssessment:
 
 
 OVERALL_COLUMNS = (
-    "id", "number", "kind", "framework__slug", "framework__version", "submitted_at", "submitted_by__username",
-    "report__status", "report__overall_level", "report__overall_score",
+    "id",
+    "number",
+    "kind",
+    "framework__slug",
+    "framework__version",
+    "submitted_at",
+    "submitted_by__username",
+    "report__status",
+    "report__overall_level",
+    "report__overall_score",
 )
 AREA_COLUMNS = ("report__area_scores__area_key", "report__area_scores__level", "report__area_scores__score")
 

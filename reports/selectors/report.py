@@ -89,9 +89,7 @@ def _framework_text(content: FrameworkContent) -> FrameworkText:
     )
 
 
-def team_history_points(
-    *, team_id: int, framework_slug: str, before: datetime | None = None
-) -> list[HistoryPoint]:
+def team_history_points(*, team_id: int, framework_slug: str, before: datetime | None = None) -> list[HistoryPoint]:
     """The team's submitted assessments on the framework (any version) with a computed report, oldest
     first (one query)."""
     rows = AreaScore.objects.filter(

@@ -44,8 +44,13 @@ def test_the_teams_improve_unevenly(mlops_framework):
     for team in Organization.objects.get().teams.all():
         assessments = list(team.assessments.order_by("submitted_at"))
         scores = [
-            score_assessment(definition, {a.question.key: "na" if a.not_applicable else a.value
-                                          for a in assessment.answers.select_related("question")}).mean_score
+            score_assessment(
+                definition,
+                {
+                    a.question.key: "na" if a.not_applicable else a.value
+                    for a in assessment.answers.select_related("question")
+                },
+            ).mean_score
             for assessment in (assessments[0], assessments[-1])
         ]
         first_and_last[team.name] = scores

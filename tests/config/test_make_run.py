@@ -9,7 +9,10 @@ from tests.worker import ROOT
 def dry_run(*arguments: str) -> str:
     return subprocess.run(  # noqa: S603 - a fixed command of our own
         ["make", "--no-print-directory", "-n", "run", *arguments],  # noqa: S607
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
         env={name: value for name, value in os.environ.items() if name != "PORT"},
     ).stdout
 

@@ -39,14 +39,24 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if k not in unset}
     return subprocess.run(  # noqa: S603 - our own manage.py
         [sys.executable, "manage.py", *args],
-        cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, check=False, timeout=120,
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
     )
 
 
 def test_production_settings_pass_the_deploy_check():
     completed = manage(
-        "check", "--deploy", "--fail-level", "WARNING",
-        DEBUG="0", SECRET_KEY="a-real-production-secret-" + "x7Q!p2#Lm9" * 5, ALLOWED_HOSTS="maturity.example.com",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY="a-real-production-secret-" + "x7Q!p2#Lm9" * 5,
+        ALLOWED_HOSTS="maturity.example.com",
     )
 
     assert completed.returncode == 0, completed.stderr

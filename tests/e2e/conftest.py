@@ -157,8 +157,9 @@ def assert_fits_viewport(page) -> None:
     viewport = page.viewport_size["width"]
     try:
         # A function, not an expression: Playwright polls an expression with eval, which our CSP forbids.
-        page.wait_for_function("(viewport) => document.documentElement.scrollWidth <= viewport", arg=viewport,
-                               timeout=3_000)
+        page.wait_for_function(
+            "(viewport) => document.documentElement.scrollWidth <= viewport", arg=viewport, timeout=3_000
+        )
     except PlaywrightTimeoutError:
         width = page.evaluate("document.documentElement.scrollWidth")
         pytest.fail(f"{page.url} is {width} px wide at {viewport} px: {page.evaluate(STICKING_OUT)}")

@@ -34,8 +34,14 @@ NOT_APPLICABLE = {  # question index -> the reason typed in the comment
 }
 RELOAD_AFTER_AREA = 4  # of 8
 STATIC_ASSETS = (
-    "vendor/pico/pico.min.css", "css/app.css", "css/report.css", "vendor/htmx/htmx.min.js",
-    "vendor/plotly/plotly.min.js", "js/charts.js", "css/questionnaire.css", "js/questionnaire.js",
+    "vendor/pico/pico.min.css",
+    "css/app.css",
+    "css/report.css",
+    "vendor/htmx/htmx.min.js",
+    "vendor/plotly/plotly.min.js",
+    "js/charts.js",
+    "css/questionnaire.css",
+    "js/questionnaire.js",
 )
 
 

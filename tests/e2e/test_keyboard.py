@@ -19,8 +19,21 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 FOCUSABLE = "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), textarea, select, summary"
 # Roles a person operates: each needs a name.
 ROLES = {
-    "button", "link", "radio", "checkbox", "textbox", "combobox", "listbox", "searchbox", "spinbutton", "slider",
-    "switch", "menuitem", "tab", "DisclosureTriangle", "progressbar",
+    "button",
+    "link",
+    "radio",
+    "checkbox",
+    "textbox",
+    "combobox",
+    "listbox",
+    "searchbox",
+    "spinbutton",
+    "slider",
+    "switch",
+    "menuitem",
+    "tab",
+    "DisclosureTriangle",
+    "progressbar",
 }
 
 
@@ -193,5 +206,9 @@ def test_every_control_has_a_name(area_page):
     assert unnamed == []
     radios = [node for node in controls if node["role"]["value"] == "radio"]
     assert {node["name"]["value"] for node in radios} == {
-        "Not in place", "Started", "Mostly in place", "Fully in place", "Not applicable"
+        "Not in place",
+        "Started",
+        "Mostly in place",
+        "Fully in place",
+        "Not applicable",
     }

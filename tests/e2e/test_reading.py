@@ -26,8 +26,9 @@ def demo(mlops_framework, mlops_v2):
     call_command("seed_demo", stdout=StringIO())
     organization = Organization.objects.get(name="Demo Analytics")
     owner = get_user_model().objects.get(username="demo")
-    first = assessment_start(framework=mlops_framework, team=team_create(organization=organization, name="Search"),
-                             user=owner)
+    first = assessment_start(
+        framework=mlops_framework, team=team_create(organization=organization, name="Search"), user=owner
+    )
     answers_save(assessment=first, user=owner, items=complete_answers(mlops_framework, value=1))
     assessment_submit(assessment=first, user=owner)
     for assessment_id in Assessment.objects.order_by("submitted_at").values_list("id", flat=True):

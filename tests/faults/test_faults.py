@@ -110,8 +110,9 @@ def test_two_people_answering_at_once_keep_both_answers(cast):
         barrier.wait()
         try:
             body = [{"question": key, "value": 2, "comment": user.username} for key in batch]
-            statuses.append(api_as(user).patch(f"/api/assessments/{cast.assessment.pk}/answers/", body,
-                                               format="json").status_code)
+            statuses.append(
+                api_as(user).patch(f"/api/assessments/{cast.assessment.pk}/answers/", body, format="json").status_code
+            )
         finally:
             connection.close()
 
@@ -139,7 +140,8 @@ def free_port() -> int:
 def private_redis(port: int):
     process = subprocess.Popen(  # noqa: S603 - the machine's redis-server, on loopback
         [shutil.which("redis-server"), "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         assert wait_for(lambda: _answers(port), timeout=10)
@@ -158,7 +160,10 @@ def _answers(port: int) -> bool:
 def web_server(port: int, env: dict):
     process = subprocess.Popen(  # noqa: S603 - our own manage.py
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env={**os.environ, **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
     try:

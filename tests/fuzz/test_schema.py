@@ -37,17 +37,19 @@ CHECKS = [not_a_server_error, status_code_conformance, response_schema_conforman
 
 
 def load_schema(mode: str, phases: tuple[str, ...] = ("examples", "fuzzing")) -> schemathesis.BaseSchema:
-    config = schemathesis.Config.from_dict({
-        "seed": 20260101,
-        "phases": {phase: {"enabled": phase in phases} for phase in ("examples", "coverage", "fuzzing")},
-        "generation": {
-            "mode": mode,
-            "max-examples": MAX_EXAMPLES,
-            "deterministic": True,
-            # We authenticate every request with the token; no random Authorization headers or cookies.
-            "with-security-parameters": False,
-        },
-    })
+    config = schemathesis.Config.from_dict(
+        {
+            "seed": 20260101,
+            "phases": {phase: {"enabled": phase in phases} for phase in ("examples", "coverage", "fuzzing")},
+            "generation": {
+                "mode": mode,
+                "max-examples": MAX_EXAMPLES,
+                "deterministic": True,
+                # We authenticate every request with the token; no random Authorization headers or cookies.
+                "with-security-parameters": False,
+            },
+        }
+    )
     return schemathesis.openapi.from_wsgi("/api/schema/?format=json", application, config=config)
 
 
@@ -138,17 +140,19 @@ def owner_token(mlops_framework, in_process_requests) -> str:
     organizations = [organization.pk, viewed.pk, foreign.pk]
     teams = [team.pk, second_team.pk, viewed_team.pk, foreign_team.pk]
     REAL_VALUES.clear()
-    REAL_VALUES.update({
-        "organization_id": organizations,
-        "organization": organizations,
-        "team_id": teams,
-        "team": teams,
-        "assessment_id": [a.pk for a in (*ready, pending, draft, complete_draft, viewed_draft, foreign_draft)],
-        "slug": [mlops_framework.slug],
-        "question": list(mlops_framework.questions.order_by("pk").values_list("key", flat=True)[:8]),
-        "area": list(mlops_framework.areas.values_list("key", flat=True)[:2]),
-        "username": [stranger.username],
-    })
+    REAL_VALUES.update(
+        {
+            "organization_id": organizations,
+            "organization": organizations,
+            "team_id": teams,
+            "team": teams,
+            "assessment_id": [a.pk for a in (*ready, pending, draft, complete_draft, viewed_draft, foreign_draft)],
+            "slug": [mlops_framework.slug],
+            "question": list(mlops_framework.questions.order_by("pk").values_list("key", flat=True)[:8]),
+            "area": list(mlops_framework.areas.values_list("key", flat=True)[:2]),
+            "username": [stranger.username],
+        }
+    )
     questions = REAL_VALUES["question"]
     REAL_BODIES.clear()
     REAL_BODIES["PATCH /api/assessments/{assessment_id}/answers/"] = [

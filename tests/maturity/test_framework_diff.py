@@ -39,8 +39,10 @@ def test_it_prints_what_version_two_added_removed_split_and_reworded(mlops_v2):
     assert section(output, "Merged") == []
     moved = [line for line in section(output, "Reworded or moved") if line.startswith("testing.model_validation:")]
     assert moved == [
-        ("testing.model_validation: key was experiments.automated_comparison; area experiments -> testing; "
-        "level 4 -> 2; weight 2 -> 3; reworded; guidance revised")
+        (
+            "testing.model_validation: key was experiments.automated_comparison; area experiments -> testing; "
+            "level 4 -> 2; weight 2 -> 3; reworded; guidance revised"
+        )
     ]
 
 
@@ -66,7 +68,11 @@ def test_it_refuses_versions_in_the_wrong_order(mlops_v2):
 def test_it_exits_non_zero_with_a_readable_message_from_the_shell():
     result = subprocess.run(
         [sys.executable, "manage.py", "framework_diff", "mlops", "one", "2"],
-        cwd=ROOT, capture_output=True, text=True, env={"DEBUG": "1", "PATH": "/usr/bin:/bin"}, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"DEBUG": "1", "PATH": "/usr/bin:/bin"},
+        check=False,
     )
 
     assert result.returncode != 0

@@ -22,7 +22,14 @@ def test_it_reads_the_default_framework_in_file_order():
 
     assert (spec.slug, spec.version) == ("mlops", 1)
     assert [area.key for area in spec.areas] == [
-        "people", "data", "experiments", "training", "testing", "deployment", "monitoring", "governance",
+        "people",
+        "data",
+        "experiments",
+        "training",
+        "testing",
+        "deployment",
+        "monitoring",
+        "governance",
     ]
     assert 40 <= len(spec.questions) <= 64
 
@@ -38,7 +45,10 @@ def test_the_default_framework_names_the_five_levels():
     spec = parse_framework(MLOPS_YAML.read_text())
 
     assert [level.name for level in spec.levels] == [
-        "No MLOps", "DevOps but no MLOps", "Automated training", "Automated model deployment",
+        "No MLOps",
+        "DevOps but no MLOps",
+        "Automated training",
+        "Automated model deployment",
         "Full MLOps automated operations",
     ]
 
@@ -119,8 +129,13 @@ def test_the_same_content_has_the_same_hash_and_other_content_another():
 
 
 def with_optional_fields(document: dict) -> dict:
-    document["scopes"] = [{"key": "genai", "question": "Does the team build on generative models?",
-                           "description": "Large language models, image generation."}]
+    document["scopes"] = [
+        {
+            "key": "genai",
+            "question": "Does the team build on generative models?",
+            "description": "Large language models, image generation.",
+        }
+    ]
     document["areas"][0] |= {"counts_toward_level": False}
     document["areas"][1] |= {"scope": "genai"}
     document["questions"][0] |= {"sources": ["azure.l2.experiment-tracking", "mlts.infra-7"], "replaces": ["a.b"]}
@@ -135,7 +150,8 @@ def test_it_reads_scopes_counting_areas_sources_and_replaced_keys():
     ]
     assert (spec.areas[0].counts_toward_level, spec.areas[1].scope, spec.areas[2].scope) == (False, "genai", None)
     assert (spec.questions[0].sources, spec.questions[0].replaces) == (
-        ("azure.l2.experiment-tracking", "mlts.infra-7"), ("a.b",)
+        ("azure.l2.experiment-tracking", "mlts.infra-7"),
+        ("a.b",),
     )
 
 
@@ -152,8 +168,9 @@ def test_it_locates_every_bad_optional_field():
     assert "areas[0] (people): counts_toward_level must be true or false (got 'yes')" in problems
     assert "areas[2] (experiments): scope 'crypto' is not one of the scopes (genai)" in problems
     assert any(p.startswith("questions[1] (") and "sources must be a list of text" in p for p in problems)
-    assert any(p.startswith("questions[2] (") and "replaces 'Not A Key', 'Not A Key' do(es) not match" in p
-               for p in problems)
+    assert any(
+        p.startswith("questions[2] (") and "replaces 'Not A Key', 'Not A Key' do(es) not match" in p for p in problems
+    )
     assert any(p.startswith("questions[2] (") and "replaces lists an entry twice" in p for p in problems)
     assert "scopes[1]: key 'genai' is used twice" in problems
     assert "scopes[1] (genai): description must be non-empty text" in problems
@@ -171,6 +188,7 @@ def test_optional_fields_at_their_defaults_leave_the_hash_as_it_was():
     plain = parse_framework(yaml.safe_dump(document, sort_keys=False))
 
     assert plain.content_hash == parse_framework(yaml.safe_dump(spelled_out, sort_keys=False)).content_hash
-    assert plain.content_hash != parse_framework(
-        yaml.safe_dump(with_optional_fields(mlops_document()), sort_keys=False)
-    ).content_hash
+    assert (
+        plain.content_hash
+        != parse_framework(yaml.safe_dump(with_optional_fields(mlops_document()), sort_keys=False)).content_hash
+    )

@@ -19,7 +19,7 @@ def test_anyone_signed_in_reads_the_newest_version_with_levels_areas_and_linked_
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert "MLOps maturity model <small class=\"muted\">version 2</small>" in page
+    assert 'MLOps maturity model <small class="muted">version 2</small>' in page
     assert "129 questions in 12 areas" in page
     assert "Automated model deployment" in page
     assert "Asked only when the answer is yes to: Does the team build products on generative models" in page
@@ -77,9 +77,7 @@ def test_the_api_narrows_to_one_area_and_level_and_lists_the_sources_it_cites(ml
 def test_the_api_names_an_unknown_area_of_the_version(mlops_v2):
     response = api_as(UserFactory()).get("/api/frameworks/mlops/?version=1&area=security")
 
-    assert (response.status_code, response.json()) == (
-        400, {"area": ["mlops version 1 has no area 'security'."]}
-    )
+    assert (response.status_code, response.json()) == (400, {"area": ["mlops version 1 has no area 'security'."]})
 
 
 def test_the_api_reads_in_a_bounded_number_of_queries(mlops_v2, django_assert_max_num_queries):

@@ -40,9 +40,9 @@ def test_it_has_seven_counting_lifecycle_areas_and_five_beside_the_headline():
 def test_no_single_answer_decides_a_lifecycle_level(area):
     counts = questions_by_area_and_level()
 
-    assert [counts[area, level] for level in range(1, 5)] == [
-        max(2, counts[area, level]) for level in range(1, 5)
-    ], f"{area} has a level with fewer than two questions"
+    assert [counts[area, level] for level in range(1, 5)] == [max(2, counts[area, level]) for level in range(1, 5)], (
+        f"{area} has a level with fewer than two questions"
+    )
     assert sum(counts[area, level] >= 3 for level in range(1, 5)) >= 2, f"most levels of {area} hold three"
 
 

@@ -89,7 +89,12 @@ def test_it_exits_1_with_a_readable_message_and_no_traceback(tmp_path):
 
     completed = subprocess.run(  # noqa: S603 - our own manage.py with a path we made
         [sys.executable, "manage.py", "load_framework", str(corrupted)],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=60,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
     )
 
     assert completed.returncode == 1
@@ -105,17 +110,21 @@ def test_a_missing_file_is_a_readable_error(tmp_path):
 def test_it_loads_scopes_counting_areas_sources_and_replaced_keys(tmp_path):
     load(MLOPS_YAML)
     text = MLOPS_YAML.read_text().replace("version: 1", "version: 2", 1)
-    text = text.replace("areas:\n", "scopes:\n  - key: genai\n    question: Generative models?\n"
-                        "    description: LLMs.\nareas:\n", 1)
+    text = text.replace(
+        "areas:\n", "scopes:\n  - key: genai\n    question: Generative models?\n    description: LLMs.\nareas:\n", 1
+    )
     newer = tmp_path / "v2.yaml"
     newer.write_text(text)
     spec_text = newer.read_text()
     first_question = spec_text.index("  - key: people.")
-    newer.write_text(spec_text[:first_question] + spec_text[first_question:].replace(
-        "    weight:",
-        "    sources: [azure.l1.automated-builds]\n    replaces: [people.shared_repository]\n    weight:",
-        1,
-    ))
+    newer.write_text(
+        spec_text[:first_question]
+        + spec_text[first_question:].replace(
+            "    weight:",
+            "    sources: [azure.l1.automated-builds]\n    replaces: [people.shared_repository]\n    weight:",
+            1,
+        )
+    )
 
     load(newer)
 
@@ -130,8 +139,10 @@ def test_it_refuses_a_replaced_key_the_previous_version_does_not_have(tmp_path):
     text = MLOPS_YAML.read_text().replace("version: 1", "version: 2", 1)
     first_question = text.index("  - key: people.")
     newer = tmp_path / "v2.yaml"
-    newer.write_text(text[:first_question] + text[first_question:].replace(
-        "    weight:", "    replaces: [people.never_was]\n    weight:", 1))
+    newer.write_text(
+        text[:first_question]
+        + text[first_question:].replace("    weight:", "    replaces: [people.never_was]\n    weight:", 1)
+    )
 
     message = "replaces 'people.never_was', which mlops version 1 does not have"
     with pytest.raises(CommandError, match=re.escape(message)):

@@ -26,9 +26,7 @@ EXPECTED = {
     # quality gate or CI for models, no drift or live-quality monitoring, engineers not automating model
     # integration, and no automated check of new data's distribution: held at 2 by everything but its
     # experiments, which are tracked and linked to their models (level 3).
-    "automated-training-manual-release": (
-        2, {"people", "data", "training", "testing", "deployment", "monitoring"}
-    ),
+    "automated-training-manual-release": (2, {"people", "data", "training", "testing", "deployment", "monitoring"}),
     # CI/CD from the registry behind a quality gate, shadow releases, lineage, drift and live quality; but
     # no production markers, no metric-triggered retraining, no policy promotion, zero downtime or automatic
     # rollback, no central metrics, and nothing of level 4 in data, experiments or testing either: every

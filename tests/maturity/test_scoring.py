@@ -28,12 +28,17 @@ def framework(
     weights, scopes = area_weights or {}, scopes or {}
     return FrameworkDef(
         areas=tuple(
-            AreaDef(key=area, weight=weights.get(area, 1), counts_toward_level=area not in not_counting,
-                    scope=scopes.get(area))
+            AreaDef(
+                key=area,
+                weight=weights.get(area, 1),
+                counts_toward_level=area not in not_counting,
+                scope=scopes.get(area),
+            )
             for area in area_keys
         ),
-        questions=tuple(QuestionDef(key=key, area=key.split(".")[0], level=level, weight=weight)
-                        for key, level, weight in questions),
+        questions=tuple(
+            QuestionDef(key=key, area=key.split(".")[0], level=level, weight=weight) for key, level, weight in questions
+        ),
     )
 
 
@@ -214,16 +219,23 @@ def test_two_decimals_round_down_so_a_score_never_reaches_the_next_level():
 
 
 def test_it_counts_an_unanswered_question_as_not_in_place():
-    assert score_assessment(ONE_PER_LEVEL, {}) == score_assessment(ONE_PER_LEVEL, dict.fromkeys(
-        ("a.l1", "a.l2", "a.l3", "a.l4"), 0))
+    assert score_assessment(ONE_PER_LEVEL, {}) == score_assessment(
+        ONE_PER_LEVEL, dict.fromkeys(("a.l1", "a.l2", "a.l3", "a.l4"), 0)
+    )
 
 
 def test_it_orders_each_group_of_steps_by_weight_then_value_then_framework_order():
-    fw = framework([
-        ("a.base", 1, 1),
-        ("a.first", 2, 1), ("a.second", 2, 1), ("a.heavy", 2, 3), ("a.done", 2, 3), ("a.skip", 2, 2),
-        ("a.higher", 3, 1),
-    ])
+    fw = framework(
+        [
+            ("a.base", 1, 1),
+            ("a.first", 2, 1),
+            ("a.second", 2, 1),
+            ("a.heavy", 2, 3),
+            ("a.done", 2, 3),
+            ("a.skip", 2, 2),
+            ("a.higher", 3, 1),
+        ]
+    )
     # Level 2: 1*1 + 1*0 + 3*1 + 3*3 = 13 < 2 * 8, so the area is at level 1 and level 2 is next.
     answers = {"a.base": 3, "a.first": 1, "a.second": 0, "a.heavy": 1, "a.done": 3, "a.skip": NA, "a.higher": 0}
 

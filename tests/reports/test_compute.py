@@ -76,8 +76,10 @@ def test_bad_data_marks_the_report_failed_with_the_error(submitted):
 
 
 def test_a_database_error_releases_the_claim_and_propagates_for_a_retry(submitted):
-    with mock.patch("reports.services.report_inputs", side_effect=OperationalError("server closed")), \
-            pytest.raises(OperationalError):
+    with (
+        mock.patch("reports.services.report_inputs", side_effect=OperationalError("server closed")),
+        pytest.raises(OperationalError),
+    ):
         report_compute(assessment_id=submitted.pk)
 
     assert Report.objects.get().status == "pending"

@@ -38,10 +38,16 @@ def test_headline_movement_dashboard_and_portfolio_agree(demo):
         level, score = report["level"], report["score"]
 
         assert level <= score < level + 1 or level == score == 4, team.name
-        assert set(report["limited_by"]) == {
-            area["key"] for area in Report.objects.get(assessment_id=latest["id"]).content["areas"]
-            if area["counts_toward_level"] and area["level"] == level
-        } if level != 4 else not report["limited_by"]
+        assert (
+            set(report["limited_by"])
+            == {
+                area["key"]
+                for area in Report.objects.get(assessment_id=latest["id"]).content["areas"]
+                if area["counts_toward_level"] and area["level"] == level
+            }
+            if level != 4
+            else not report["limited_by"]
+        )
         expected = movement(previous["overall"]["score"], latest["overall"]["score"])
         assert latest["movement"] == expected, team.name
         for row in (dashboard[team.name], in_portfolio[team.name]):

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 ATTACK = "\"'><script>alert(1)</script><img src=x onerror=alert(2)>"
 RAW = ("<script>alert(1)", "<img src=x")
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
-FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1"]
+FORMULAS = ['=HYPERLINK("http://evil.example","x")', "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1"]
 
 
 def hostile_answers(framework, comment: str) -> list[AnswerInput]:
@@ -106,8 +106,11 @@ def test_it_escapes_an_unknown_username_given_to_add_a_member(client, cast):
 def test_it_answers_an_unknown_username_over_the_api_in_json(client, cast):
     client.force_login(cast.owner)
 
-    response = client.post(f"/api/organizations/{cast.organization.pk}/members/",
-                           {"username": ATTACK, "role": "member"}, "application/json")
+    response = client.post(
+        f"/api/organizations/{cast.organization.pk}/members/",
+        {"username": ATTACK, "role": "member"},
+        "application/json",
+    )
 
     assert (response.status_code, response["Content-Type"]) == (400, "application/json")
 
@@ -124,8 +127,13 @@ def test_it_escapes_a_comment_that_was_refused(client, cast):
 
 
 def test_it_refuses_html_in_a_username_at_sign_up(client):
-    data = {"username": "<script>", "email": "x@example.com", "password1": "correct-horse-battery",
-            "password2": "correct-horse-battery", "organization_name": "Initech"}
+    data = {
+        "username": "<script>",
+        "email": "x@example.com",
+        "password1": "correct-horse-battery",
+        "password2": "correct-horse-battery",
+        "organization_name": "Initech",
+    }
 
     client.post("/signup/", data)
 
@@ -142,8 +150,10 @@ def formulas(cast):
     formula, of a team and an organisation named like formulas."""
     Organization.objects.filter(pk=cast.organization.pk).update(name="+cmd|' /C calc'!A0")
     Team.objects.filter(pk=cast.team.pk).update(name="=1+2")
-    items = [AnswerInput(item.question, 2, FORMULAS[index % len(FORMULAS)])
-             for index, item in enumerate(complete_answers(cast.framework))]
+    items = [
+        AnswerInput(item.question, 2, FORMULAS[index % len(FORMULAS)])
+        for index, item in enumerate(complete_answers(cast.framework))
+    ]
     assessment = submit_answers(cast, items)
     report_compute(assessment_id=assessment.pk)
     risky = UserFactory(username="-risky")
@@ -197,4 +207,3 @@ def test_it_downloads_the_standalone_report_of_a_team_named_like_a_header(client
     filename = 'attachment; filename="maturity-report-search-set-cookie-stolen1-'  # a slug: no header can hide
     assert response["Content-Disposition"].startswith(filename)
     assert "stolen" not in response.cookies
-

@@ -22,8 +22,9 @@ def log_in(client, password: str, username: str = "ada", address: str = "192.0.2
 
 
 def get_token(client, password: str, address: str = "192.0.2.1"):
-    return client.post("/api/auth/token/", {"username": "ada", "password": password}, format="json",
-                       REMOTE_ADDR=address)
+    return client.post(
+        "/api/auth/token/", {"username": "ada", "password": password}, format="json", REMOTE_ADDR=address
+    )
 
 
 def fail(times: int, attempt) -> None:

@@ -16,8 +16,13 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_it_refuses_a_weak_password_at_sign_up(client, password, message):
-    data = {"username": "ada_lovelace", "email": "ada@example.com", "password1": password, "password2": password,
-            "organization_name": "Analytical Engines"}
+    data = {
+        "username": "ada_lovelace",
+        "email": "ada@example.com",
+        "password1": password,
+        "password2": password,
+        "organization_name": "Analytical Engines",
+    }
 
     response = client.post("/signup/", data)
 

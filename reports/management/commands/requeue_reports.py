@@ -11,7 +11,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--older-than", type=int, default=settings.REPORT_STALE_AFTER_SECONDS, metavar="SECONDS",
+            "--older-than",
+            type=int,
+            default=settings.REPORT_STALE_AFTER_SECONDS,
+            metavar="SECONDS",
             help=f"how long counts as stale (default {settings.REPORT_STALE_AFTER_SECONDS})",
         )
 

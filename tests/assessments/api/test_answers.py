@@ -18,10 +18,14 @@ def patch(user, cast, body):
 def test_it_upserts_the_given_answers_and_returns_the_assessment(cast):
     patch(cast.member, cast, [{"question": "data.versioning", "value": 1}])
 
-    response = patch(cast.member, cast, [
-        {"question": "data.versioning", "value": 3, "comment": "DVC"},
-        {"question": "data.source_catalogue", "value": "na", "comment": "one source"},
-    ])
+    response = patch(
+        cast.member,
+        cast,
+        [
+            {"question": "data.versioning", "value": 3, "comment": "DVC"},
+            {"question": "data.source_catalogue", "value": "na", "comment": "one source"},
+        ],
+    )
 
     answers = {a["question"]: a for a in response.json()["answers"]}
     assert response.status_code == 200
@@ -32,14 +36,18 @@ def test_it_upserts_the_given_answers_and_returns_the_assessment(cast):
 def test_a_bad_batch_is_refused_whole_naming_every_bad_item(cast):
     patch(cast.member, cast, [{"question": "data.versioning", "value": 1}])
 
-    response = patch(cast.member, cast, [
-        {"question": "data.versioning", "value": 2},
-        {"question": "data.nothing", "value": 2},
-        {"question": "data.source_catalogue", "value": 7},
-        {"question": "data.schema_validation", "value": "na"},
-        {"question": "data.shared_features", "value": 1, "comment": "x" * 5001},
-        {"question": "data.automated_ingestion"},
-    ])
+    response = patch(
+        cast.member,
+        cast,
+        [
+            {"question": "data.versioning", "value": 2},
+            {"question": "data.nothing", "value": 2},
+            {"question": "data.source_catalogue", "value": 7},
+            {"question": "data.schema_validation", "value": "na"},
+            {"question": "data.shared_features", "value": 1, "comment": "x" * 5001},
+            {"question": "data.automated_ingestion"},
+        ],
+    )
 
     body = response.json()
     assert response.status_code == 400

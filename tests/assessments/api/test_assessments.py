@@ -54,7 +54,11 @@ def test_the_detail_lists_every_question_in_framework_order(cast):
 
     assert len(body["answers"]) == cast.framework.questions.count()
     assert body["answers"][0] == {
-        "question": "people.shared_repository", "value": None, "comment": "", "answered_by": None, "updated_at": None,
+        "question": "people.shared_repository",
+        "value": None,
+        "comment": "",
+        "answered_by": None,
+        "updated_at": None,
     }
     versioning = next(a for a in body["answers"] if a["question"] == "data.versioning")
     assert (versioning["value"], versioning["comment"], versioning["answered_by"]) == ("na", "no data", "member")

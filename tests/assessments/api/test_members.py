@@ -14,7 +14,10 @@ def test_it_lists_members_with_roles(cast):
     body = api_as(cast.viewer).get(url(cast)).json()
 
     assert [(m["username"], m["role"]) for m in body["results"]] == [
-        ("assessor", "assessor"), ("member", "member"), ("owner", "owner"), ("viewer", "viewer"),
+        ("assessor", "assessor"),
+        ("member", "member"),
+        ("owner", "owner"),
+        ("viewer", "viewer"),
     ]
 
 

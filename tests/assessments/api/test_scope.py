@@ -52,7 +52,8 @@ def test_bad_scope_answers_are_a_400_naming_each_and_change_nothing(cast, draft)
 
     assert response.status_code == 400
     assert response.json() == {
-        "regulated": ["Must be true or false."], "crypto": ["Not a scope of this assessment's framework."]
+        "regulated": ["Must be true or false."],
+        "crypto": ["Not a scope of this assessment's framework."],
     }
     assert client.get(f"/api/assessments/{draft.pk}/").json()["scope"] == {"regulated": None}
     assert client.patch(scope_url(draft), [True], format="json").status_code == 400
@@ -70,8 +71,9 @@ def test_submitting_needs_the_scope_and_only_the_required_questions(cast, draft,
     refused = client.post(submit).json()
     client.patch(scope_url(draft), {"regulated": False}, format="json")
     while required := client.get(f"/api/assessments/{draft.pk}/").json()["required"]:
-        client.patch(f"/api/assessments/{draft.pk}/answers/", [{"question": k, "value": 1} for k in required],
-                     format="json")
+        client.patch(
+            f"/api/assessments/{draft.pk}/answers/", [{"question": k, "value": 1} for k in required], format="json"
+        )
     accepted = client.post(submit)
 
     level_1 = scoped_framework.questions.filter(level=1).count()

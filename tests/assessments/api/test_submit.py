@@ -55,7 +55,10 @@ def test_from_submission_on_the_report_exists_and_is_pending(cast):
     body = submit(cast.member, cast).json()
     report = api_as(cast.viewer).get(f"/api/assessments/{cast.assessment.pk}/report/")
 
-    assert body["report"] == {"status": "pending", "url": f"http://testserver/api/assessments/{cast.assessment.pk}/report/"}
+    assert body["report"] == {
+        "status": "pending",
+        "url": f"http://testserver/api/assessments/{cast.assessment.pk}/report/",
+    }
     assert (report.status_code, report.json()["status"]) == (200, "pending")
 
 

@@ -27,8 +27,12 @@ def test_an_owner_creates_a_team(cast):
 
     assert response.status_code == 201
     assert response.json() == {
-        "id": response.json()["id"], "organization": cast.organization.pk, "name": "Ranking",
-        "created_at": response.json()["created_at"], "archived": False, "archived_at": None,
+        "id": response.json()["id"],
+        "organization": cast.organization.pk,
+        "name": "Ranking",
+        "created_at": response.json()["created_at"],
+        "archived": False,
+        "archived_at": None,
     }
 
 

@@ -34,8 +34,9 @@ ROLES = ["owner", "assessor", "member", "viewer", "outsider"]
 def fill(value, cast):
     ids = {"{org}": cast.organization.pk, "{team}": cast.team.pk, "{assessment}": cast.assessment.pk}
     if isinstance(value, str):
-        return ids.get(value) or value.format(org=cast.organization.pk, team=cast.team.pk,
-                                              assessment=cast.assessment.pk)
+        return ids.get(value) or value.format(
+            org=cast.organization.pk, team=cast.team.pk, assessment=cast.assessment.pk
+        )
     if isinstance(value, list):
         return [fill(item, cast) for item in value]
     if isinstance(value, dict):

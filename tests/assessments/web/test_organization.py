@@ -99,9 +99,7 @@ def test_only_owners_manage(client, cast, role):
 def test_the_last_owner_stepping_down_is_a_form_error(client, cast):
     client.force_login(cast.owner)
 
-    response = client.post(
-        f"/organizations/{cast.organization.pk}/members/", {"user": "owner", "role": "viewer"}
-    )
+    response = client.post(f"/organizations/{cast.organization.pk}/members/", {"user": "owner", "role": "viewer"})
 
     assert response.status_code == 200
     assert "only owner" in response.content.decode()

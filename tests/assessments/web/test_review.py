@@ -137,7 +137,7 @@ def test_a_submitted_assessment_reads_without_the_confirmation(client, cast):
 
     assert "Submitted by <strong>member</strong>" in html
     assert 'name="confirm"' not in html
-    assert "<h2 id=\"result-heading\">Result</h2>" in html
+    assert '<h2 id="result-heading">Result</h2>' in html
 
 
 def test_viewers_read_it_without_the_confirmation(client, cast):

@@ -33,11 +33,19 @@ def test_it_answers_the_newest_version_with_levels_areas_and_questions(two_versi
     assert [area["key"] for area in body["areas"]][:2] == ["people", "data"]
     assert body["scopes"] == []
     assert {key: body["areas"][0][key] for key in ("counts_toward_level", "scope")} == {
-        "counts_toward_level": True, "scope": None
+        "counts_toward_level": True,
+        "scope": None,
     }
     assert body["areas"][0]["questions"][0]["sources"] == []
     assert set(body["areas"][0]["questions"][0]) == {
-        "key", "level", "statement", "guidance", "recommendation", "weight", "sources", "replaces"
+        "key",
+        "level",
+        "statement",
+        "guidance",
+        "recommendation",
+        "weight",
+        "sources",
+        "replaces",
     }
 
 

@@ -28,11 +28,20 @@ def test_it_shows_each_teams_latest_result_and_the_distribution(cast):
 def test_a_team_without_a_submitted_assessment_is_listed_without_results(cast):
     body = api_as(cast.viewer).get(f"/api/organizations/{cast.organization.pk}/dashboard/").json()
 
-    assert body["teams"] == [{
-        "id": cast.team.pk, "name": "Search", "latest_assessment": None, "submitted_at": None,
-        "overall": {"level": None, "score": None}, "areas": [], "previous_score": None, "change": None,
-        "movement": None, "regressed": False,
-    }]
+    assert body["teams"] == [
+        {
+            "id": cast.team.pk,
+            "name": "Search",
+            "latest_assessment": None,
+            "submitted_at": None,
+            "overall": {"level": None, "score": None},
+            "areas": [],
+            "previous_score": None,
+            "change": None,
+            "movement": None,
+            "regressed": False,
+        }
+    ]
 
 
 def test_an_outsider_gets_404(cast):

@@ -25,7 +25,9 @@ def test_it_lists_submitted_assessments_oldest_first_with_levels_and_scores(cast
 
     assert [entry["id"] for entry in body] == [a.pk for a in three_quarters]
     assert [entry["overall"] for entry in body] == [
-        {"level": 0, "score": 0.33}, {"level": 4, "score": 4.0}, {"level": 4, "score": 4.0}
+        {"level": 0, "score": 0.33},
+        {"level": 4, "score": 4.0},
+        {"level": 4, "score": 4.0},
     ]
     assert body[0]["areas"][0] == {"key": "people", "level": 0, "score": 0.33}
 
@@ -54,12 +56,13 @@ def test_the_assessment_csv_has_a_row_per_question_and_neutralises_formulas(cast
 
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert len(rows) == cast.framework.questions.count()
-    assert rows[0]["comment"] == "'=HYPERLINK(\"http://evil\")"
+    assert rows[0]["comment"] == '\'=HYPERLINK("http://evil")'
     assert (rows[0]["answered_by"], rows[0]["value"]) == ("member", "2")
 
 
-@pytest.mark.parametrize("path", ["/api/teams/{team}/history/", "/api/teams/{team}/history.csv",
-                                  "/api/assessments/{assessment}/export.csv"])
+@pytest.mark.parametrize(
+    "path", ["/api/teams/{team}/history/", "/api/teams/{team}/history.csv", "/api/assessments/{assessment}/export.csv"]
+)
 def test_outsiders_get_404(cast, path):
     path = path.format(team=cast.team.pk, assessment=cast.assessment.pk)
 

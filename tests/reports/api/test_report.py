@@ -110,8 +110,11 @@ def test_through_the_api_a_report_carries_the_values_of_rule_2(cast):
     draft = client.post("/api/assessments/", {"team": cast.team.pk}, format="json").json()
     keys = [q.key for q in cast.framework.questions.order_by("position")]
     answers = {key: (index * 7) % 4 for index, key in enumerate(keys)}
-    client.patch(f"/api/assessments/{draft['id']}/answers/", [{"question": k, "value": v} for k, v in answers.items()],
-                 format="json")
+    client.patch(
+        f"/api/assessments/{draft['id']}/answers/",
+        [{"question": k, "value": v} for k, v in answers.items()],
+        format="json",
+    )
     assert client.post(f"/api/assessments/{draft['id']}/submit/").status_code == 202
     report_compute(assessment_id=draft["id"])
 
@@ -120,9 +123,12 @@ def test_through_the_api_a_report_carries_the_values_of_rule_2(cast):
     expected = score_assessment(framework_content(framework=cast.framework).definition, answers)
     assert body["scoring_rule"] == 2
     assert body["overall"] | {"level_name": "", "level_description": ""} == {
-        "level": expected.overall_level, "score": float(two_decimals(expected.overall_score)),
-        "mean_score": float(two_decimals(expected.mean_score)), "limited_by": list(expected.limited_by),
-        "level_name": "", "level_description": "",
+        "level": expected.overall_level,
+        "score": float(two_decimals(expected.overall_score)),
+        "mean_score": float(two_decimals(expected.mean_score)),
+        "limited_by": list(expected.limited_by),
+        "level_name": "",
+        "level_description": "",
     }
     areas = [(a["key"], a["level"], a["score"], a["counts_toward_level"], a["exempt_levels"]) for a in body["areas"]]
     assert areas == [

@@ -33,7 +33,10 @@ def test_it_marks_changed_answers_with_their_direction():
     )
 
     assert [(q.key, q.changed, q.direction) for q in comparison.questions] == [
-        ("data.a", True, "up"), ("data.b", False, None), ("data.c", True, None), ("data.d", True, "down")
+        ("data.a", True, "up"),
+        ("data.b", False, None),
+        ("data.c", True, None),
+        ("data.d", True, "down"),
     ]
     assert comparison.changed_count == 3
 
@@ -42,7 +45,8 @@ def test_it_labels_every_kind_of_answer():
     comparison = compare([row("data.a", 0), row("data.b", "na")], [row("data.a", None), row("data.b", 3)])
 
     assert [(q.label_a, q.label_b) for q in comparison.questions] == [
-        ("Not in place", "Unanswered"), ("Not applicable", "Fully in place")
+        ("Not in place", "Unanswered"),
+        ("Not applicable", "Fully in place"),
     ]
 
 
@@ -62,7 +66,8 @@ def test_it_compares_each_area_and_the_overall_result():
     comparison = compare([], [], before, after)
 
     assert [(area.key, area.changed, area.change) for area in comparison.areas] == [
-        ("data", True, ScoreChange(0.75)), ("training", False, ScoreChange(0.0))
+        ("data", True, ScoreChange(0.75)),
+        ("training", False, ScoreChange(0.0)),
     ]
     overall = comparison.overall
     assert (overall.level_a, overall.level_b, overall.change) == (1, 2, ScoreChange(0.75))

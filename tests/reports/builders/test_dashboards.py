@@ -26,8 +26,13 @@ def test_the_gap_is_what_is_left_to_reach_the_target():
 
 def ranked(level, score, count=2) -> RankedAssessment:
     return RankedAssessment(
-        assessment_id=level * 10, framework="mlops", submitted_at=stamp(1), report_status="ready", level=level,
-        score=score, count=count,
+        assessment_id=level * 10,
+        framework="mlops",
+        submitted_at=stamp(1),
+        report_status="ready",
+        level=level,
+        score=score,
+        count=count,
     )
 
 
@@ -44,8 +49,11 @@ def test_movement_is_the_one_definition_by_overall_score():
 
     rows = (up, down, same_level_lower_score, same, new)
     assert [(row.movement, row.improved, row.regressed, row.has_result) for row in rows] == [
-        ("improved", True, False, True), ("regressed", False, True, True), ("regressed", False, True, True),
-        ("unchanged", False, False, True), (None, False, False, False),
+        ("improved", True, False, True),
+        ("regressed", False, True, True),
+        ("regressed", False, True, True),
+        ("unchanged", False, False, True),
+        (None, False, False, False),
     ]
     assert (down.level_name, down.change.value) == ("DevOps but no MLOps", -1.0)
     assert (down.assessments, new.assessments) == (2, 0)

@@ -30,14 +30,14 @@ def test_history_rows_are_newest_first_with_the_change_since_the_last_computed_s
     rows = history_rows(entries, NAMES)
 
     assert [(row.assessment_id, row.level_name, row.change and row.change.value) for row in rows] == [
-        (3, "Automated training", 0.75), (2, "", None), (1, "DevOps but no MLOps", None)
+        (3, "Automated training", 0.75),
+        (2, "", None),
+        (1, "DevOps but no MLOps", None),
     ]
 
 
 def test_the_history_chart_has_one_point_per_ready_report_and_one_line_per_area():
-    entries = history(
-        (1, 1, "ready", 1, 1.5), (2, 2, "pending", None, None), areas={1: {"data": AreaResult(1, 1.25)}}
-    )
+    entries = history((1, 1, "ready", 1, 1.5), (2, 2, "pending", None, None), areas={1: {"data": AreaResult(1, 1.25)}})
 
     figure = history_chart(entries, {"data": "Data management", "training": "Training"})
 

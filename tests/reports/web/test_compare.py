@@ -48,7 +48,8 @@ def test_it_shows_both_answers_and_highlights_what_changed(client, cast, pair):
 
     changed = [q for q in response.context["comparison"].questions if q.changed]
     assert [(q.label_a, q.label_b) for q in changed] == [
-        ("Mostly in place", "Fully in place"), ("Mostly in place", "Not applicable")
+        ("Mostly in place", "Fully in place"),
+        ("Mostly in place", "Not applicable"),
     ]
     assert response.content.decode().count('<tr class="changed">') == 2
 
@@ -125,9 +126,9 @@ def test_an_assessment_that_is_not_a_submitted_one_of_the_team_is_a_404(client, 
     others = {
         "unknown": lambda: 99999,
         "draft": lambda: cast.assessment.pk,
-        "other_team": lambda: AssessmentFactory(
-            team=TeamFactory(organization=cast.organization), framework=cast.framework
-        ).pk,
+        "other_team": lambda: (
+            AssessmentFactory(team=TeamFactory(organization=cast.organization), framework=cast.framework).pk
+        ),
     }
     client.force_login(cast.viewer)
 

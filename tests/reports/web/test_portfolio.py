@@ -27,7 +27,8 @@ def test_it_lists_the_teams_of_every_organisation_where_the_user_is_assessor(cli
     organizations = client.get("/portfolio/").context["organizations"]
 
     assert [(o.name, [row.team for row in o.teams]) for o in organizations] == [
-        ("Acme", ["Search"]), ("Globex", ["Pricing"])
+        ("Acme", ["Search"]),
+        ("Globex", ["Pricing"]),
     ]
     assert (organizations[1].teams[0].level, organizations[1].teams[0].score) == (4, 4.0)
 

@@ -128,8 +128,7 @@ def test_the_headline_says_the_level_why_and_the_score_beside_it(client, cast):
     """Four areas fully in place up to level 3, monitoring only at level 1: level 1, limited by monitoring."""
     questions = cast.framework.questions.select_related("area")
     items = [
-        AnswerInput(q.key, 3 if q.level <= 3 and (q.area.key != "monitoring" or q.level == 1) else 0)
-        for q in questions
+        AnswerInput(q.key, 3 if q.level <= 3 and (q.area.key != "monitoring" or q.level == 1) else 0) for q in questions
     ]
     assessment = submit_answers(cast, items)
     report_compute(assessment_id=assessment.pk)

@@ -13,6 +13,8 @@ class Organization(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     # Archived: out of every list, still readable by URL for its members, and can be restored.
     archived_at = models.DateTimeField(null=True, blank=True)
+    # Every assessment started in it goes to review on submission (an assessor may ask for it on one audit).
+    review_required = models.BooleanField(default=False)
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, through="Membership", related_name="organizations")
 
     class Meta:
@@ -87,11 +89,20 @@ class TargetLevel(models.Model):
 class Assessment(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
+        # Submitted when review is required: its report is computed but provisional until a reviewer
+        # accepts it (then SUBMITTED) or returns it (then DRAFT again).
+        IN_REVIEW = "in_review", "In review"
         SUBMITTED = "submitted", "Submitted"
 
     class Kind(models.TextChoices):
         SELF = "self", "Self-assessment"
         AUDIT = "audit", "Audit"
+
+    class Mode(models.TextChoices):
+        # One shared set of answers, filled in together.
+        WORKSHOP = "workshop", "Workshop"
+        # Each respondent answers alone; the facilitator records the agreed answers (the scored ones).
+        SURVEY = "survey", "Survey"
 
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="assessments")
     # Its place in the order the team started its assessments (1, 2, ...): what people call it.
@@ -99,12 +110,23 @@ class Assessment(models.Model):
     framework = models.ForeignKey(Framework, on_delete=models.PROTECT, related_name="assessments")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.SELF)
+    mode = models.CharField(max_length=16, choices=Mode.choices, default=Mode.WORKSHOP)
+    # Survey mode: the consensus view shows the spread of answers, never who answered what.
+    anonymous_responses = models.BooleanField(default=False)
+    # Submission waits until every claim of "mostly" or "fully in place" at level 3 or above has evidence.
+    evidence_required = models.BooleanField(default=False)
+    review_required = models.BooleanField(default=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # Who accepted it on review, and when (null without review).
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
     # The answer to each scope of the framework answered so far (scope key -> true/false): an area whose
     # scope is false is out of scope (design section 2).
     scope = models.JSONField(default=dict, blank=True)
@@ -118,7 +140,7 @@ class Assessment(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(status="draft", submitted_at__isnull=True)
-                | Q(status="submitted", submitted_at__isnull=False, submitted_by__isnull=False),
+                | Q(status__in=("in_review", "submitted"), submitted_at__isnull=False, submitted_by__isnull=False),
                 name="assessment_submitted_has_who_and_when",
             ),
             models.UniqueConstraint(fields=("team", "number"), name="assessment_team_number_unique"),

@@ -1,0 +1,29 @@
+"""The assessments app's models, one module per concern; imported here, where Django and the app look."""
+
+from assessments.models.base import (
+    Answer,
+    Assessment,
+    Membership,
+    Organization,
+    Role,
+    TargetLevel,
+    Team,
+)
+from assessments.models.evidence import Evidence
+from assessments.models.reviews import Review, ReviewComment
+from assessments.models.surveys import Respondent, RespondentAnswer
+
+__all__ = [
+    "Answer",
+    "Assessment",
+    "Evidence",
+    "Membership",
+    "Organization",
+    "Respondent",
+    "RespondentAnswer",
+    "Review",
+    "ReviewComment",
+    "Role",
+    "TargetLevel",
+    "Team",
+]
