@@ -33,7 +33,7 @@ lint: $(INSTALLED)
 
 # bandit over our code (medium and high severity), pip-audit over the pinned requirements (README, Security).
 security: $(INSTALLED)
-	$(BIN)/bandit -c pyproject.toml -r config core accounts maturity assessments reports -ll
+	$(BIN)/bandit -c pyproject.toml -r config core accounts maturity assessments reports activity -ll
 	$(BIN)/python scripts/audit_requirements.py
 
 # Headless Chromium (Debian's /usr/bin/chromium, which .ci/run installs) against a live server and a worker.
