@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 
 from assessments.links import links_for
 from assessments.models import Assessment
-from assessments.permissions import can_answer
+from assessments.permissions import can_write_answers
 from assessments.selectors import (
     AnswerRow,
     Progress,
@@ -211,7 +211,7 @@ def render_area(
         ),
         "previous_area": areas[index - 1] if index > 0 else None,
         "next_area": areas[index + 1] if index + 1 < len(areas) else None,
-        "editable": assessment.is_draft and can_answer(assessment.role),
+        "editable": assessment.is_draft and can_write_answers(assessment.role, assessment.mode),
         "links": links_for(assessment),
         "answer_choices": ANSWER_CHOICES,
         "notice": notice,
