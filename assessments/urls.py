@@ -42,9 +42,7 @@ urlpatterns = [
     ),
     path("assessments/<int:assessment_id>/my-answers/", surveys.survey_my_answers, name="survey_my_answers"),
     path("assessments/<int:assessment_id>/my-answers/submit/", surveys.survey_my_submit, name="survey_my_submit"),
-    path(
-        "assessments/<int:assessment_id>/my-answers/<slug:area_key>/", surveys.survey_my_area, name="survey_my_area"
-    ),
+    path("assessments/<int:assessment_id>/my-answers/<slug:area_key>/", surveys.survey_my_area, name="survey_my_area"),
     path("assessments/<int:assessment_id>/consensus/", surveys.survey_consensus, name="survey_consensus"),
     path("assessments/<int:assessment_id>/consensus/medians/", surveys.survey_medians, name="survey_medians"),
 ]
