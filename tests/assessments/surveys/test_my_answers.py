@@ -70,7 +70,7 @@ def test_it_refuses_to_submit_nothing(respondent):
 
 
 def test_it_saves_an_area_from_the_page_and_submits(client, cast, survey, respondent):
-    first, second = first_keys(cast.framework, 2)
+    first, _second = first_keys(cast.framework, 2)
     client.force_login(cast.member)
     area = cast.framework.questions.get(key=first).area.key
 
@@ -113,7 +113,8 @@ def test_it_answers_through_the_api(client, cast, survey, respondent):
     assert patched.status_code == 200
     answer = next(a for a in patched.json()["answers"] if a["question"] == first)
     assert (answer["value"], answer["comment"]) == (1, "some")
-    assert submitted.status_code == 200 and submitted.json()["submitted_at"]
+    assert submitted.status_code == 200
+    assert submitted.json()["submitted_at"]
     assert again.status_code == 409
     assert RespondentAnswer.objects.get().value == 1
 
