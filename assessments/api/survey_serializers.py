@@ -52,12 +52,12 @@ class RecordedSerializer(serializers.Serializer):
 class ResponseSerializer(serializers.Serializer):
     respondent = serializers.CharField()
     value = AnswerValueField()
-    comment = serializers.CharField()
+    comment = serializers.CharField(allow_blank=True)
 
 
 class AgreedSerializer(serializers.Serializer):
     value = AnswerValueField(help_text='The agreed (scored) answer: 0..3, "na", or null when not agreed yet.')
-    comment = serializers.CharField()
+    comment = serializers.CharField(allow_blank=True)
 
 
 class ConsensusQuestionSerializer(serializers.Serializer):
