@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from assessments.api.serializers import AnswerOutputSerializer, AnswerValueField
+from assessments.api.serializers import AnswerValueField
 from assessments.models import Respondent
 from assessments.surveys.selectors import ConsensusRow, respondent_name
 
@@ -39,10 +39,18 @@ class RespondentOutputSerializer(serializers.ModelSerializer):
         return respondent.submitted_at is not None
 
 
+class MyAnswerSerializer(serializers.Serializer):
+    question = serializers.CharField()
+    value = AnswerValueField(allow_null=True)
+    comment = serializers.CharField(allow_blank=True)
+    answered_by = serializers.CharField(allow_null=True, help_text="Your name once answered.")
+    updated_at = serializers.DateTimeField(allow_null=True)
+
+
 class MyAnswersOutputSerializer(serializers.Serializer):
     respondent = serializers.IntegerField(help_text="Your respondent id in this survey.")
     submitted_at = serializers.DateTimeField(allow_null=True, help_text="Set once submitted; then frozen.")
-    answers = AnswerOutputSerializer(many=True, help_text="Every question, framework order; value null: not yet.")
+    answers = MyAnswerSerializer(many=True, help_text="Every question, framework order; value null: not yet.")
 
 
 class RecordedSerializer(serializers.Serializer):
@@ -56,7 +64,9 @@ class ResponseSerializer(serializers.Serializer):
 
 
 class AgreedSerializer(serializers.Serializer):
-    value = AnswerValueField(help_text='The agreed (scored) answer: 0..3, "na", or null when not agreed yet.')
+    value = AnswerValueField(
+        allow_null=True, help_text='The agreed (scored) answer: 0..3, "na", or null when not agreed yet.'
+    )
     comment = serializers.CharField(allow_blank=True)
 
 
