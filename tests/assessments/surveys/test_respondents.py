@@ -11,6 +11,7 @@ from assessments.surveys.services import (
     SurveyClosedError,
     respondent_add,
     respondent_remove,
+    respondents_claim,
 )
 from tests.accounts.conftest import mail_link
 from tests.assessments.surveys.conftest import first_keys, member, responded
@@ -130,3 +131,57 @@ def test_it_does_not_invite_an_address_twice_while_its_invitation_is_pending(
 
     assert len(smtp.to("grace@example.com")) == 1
     assert Respondent.objects.filter(email="grace@example.com").count() == 2
+
+
+def test_it_claims_only_where_the_user_is_not_a_respondent_already(cast, survey):
+    other = Assessment.objects.create(
+        team=cast.team, number=9, framework=cast.framework, created_by=cast.owner, mode="survey"
+    )
+    grace = member(cast, "grace")
+    respondent_add(assessment=survey, added_by=cast.owner, email="grace@elsewhere.com")
+    respondent_add(assessment=other, added_by=cast.owner, email="grace@elsewhere.com")
+    respondent_add(assessment=other, added_by=cast.owner, username="grace")
+
+    claimed = respondents_claim(user=grace, organization=cast.organization, email="Grace@elsewhere.com")
+
+    assert claimed == 1
+    assert Respondent.objects.get(assessment=survey).user == grace
+    assert Respondent.objects.filter(assessment=other, user__isnull=True).count() == 1
+
+
+def test_it_names_the_bad_field_in_the_api_and_changes_nothing(client, cast, survey):
+    client.force_login(cast.owner)
+    url = f"/api/assessments/{survey.pk}/respondents/"
+
+    outsider = client.post(url, {"username": "outsider"}, content_type="application/json")
+    client.post(url, {"username": "member"}, content_type="application/json")
+    twice = client.post(url, {"email": "member@example.com"}, content_type="application/json")
+    other = Assessment.objects.create(team=cast.team, number=9, framework=cast.framework, created_by=cast.owner)
+    workshop = client.post(
+        f"/api/assessments/{other.pk}/respondents/", {"username": "member"}, content_type="application/json"
+    )
+
+    assert (outsider.status_code, outsider.json()) == (
+        400,
+        {"username": ["outsider is not a member of this organisation."]},
+    )
+    assert twice.status_code == 400
+    assert list(twice.json()) == ["username"]
+    assert workshop.status_code == 409
+    assert Respondent.objects.count() == 1
+
+
+def test_it_adds_and_removes_from_the_page_with_clear_messages(client, cast, survey):
+    client.force_login(cast.owner)
+    url = f"/assessments/{survey.pk}/respondents/"
+
+    added = client.post(url, {"respondent": "viewer"}, follow=True).content.decode()
+    refused = client.post(url, {"respondent": "nobody"})
+    respondent = Respondent.objects.get()
+    removed = client.post(f"{url}{respondent.pk}/remove/", follow=True).content.decode()
+
+    assert "Added viewer as a respondent." in added
+    assert refused.status_code == 400
+    assert "nobody is not a member of this organisation." in refused.content.decode()
+    assert "Removed viewer from the survey." in removed
+    assert not Respondent.objects.exists()
