@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from assessments.models import Answer, Assessment, Respondent, Role
 from maturity.selectors import framework_content
-from tests.e2e.conftest import check_page, log_in
+from tests.e2e.conftest import check_page, log_in, screenshot
 from tests.factories import MembershipFactory, OrganizationFactory, TeamFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -52,6 +52,7 @@ def test_three_respondents_disagree_and_the_facilitator_records_the_consensus(br
         mine.locator(f'article[data-question="{second.key}"]').get_by_label(second_answer, exact=True).check()
         mine.locator(f'article[data-question="{first.key}"]').get_by_label("Comment").fill(f"{name} thinks so")
         check_page(mine)
+        screenshot(mine, f"survey-my-answers-{name}")
         mine.get_by_role("button", name="Save my answers").click()
         expect(mine.get_by_text("Saved your 2 answer(s)")).to_be_visible()
         mine.get_by_role("button", name="Submit my answers").click()
@@ -67,6 +68,7 @@ def test_three_respondents_disagree_and_the_facilitator_records_the_consensus(br
     expect(question.get_by_text("bob thinks so")).to_be_visible()
     expect(question.get_by_label("Started", exact=True)).to_be_checked()  # median of 0, 1, 3
     check_page(page)
+    screenshot(page, "survey-consensus")
     question.get_by_label("Mostly in place", exact=True).check()
     question.get_by_role("button", name="Record agreed answer").click()
     expect(page.get_by_text("Recorded the agreed answer: Mostly in place.")).to_be_visible()
