@@ -1,12 +1,14 @@
 """How the accounts app hears from the others (assessments.signals), connected in AccountsConfig.ready."""
 
 import logging
+from smtplib import SMTPException
 
 from celery import current_app
 from django.db import transaction
 from django.urls import reverse
 from kombu.exceptions import OperationalError as BrokerError
 
+from accounts.services import respondent_invitation_send
 from accounts.tasks import SEND_REPORT_READY_EMAIL
 from assessments.models import Organization
 from assessments.permissions import can_manage
@@ -27,6 +29,16 @@ def _enqueue_report_ready_email(assessment_id: int, report_path: str) -> None:
     except (BrokerError, OSError) as error:
         # The report is what matters; its email is a courtesy that is not worth failing the report for.
         logger.warning("Could not enqueue the report-ready email of assessment %s: %s", assessment_id, error)
+
+
+def on_respondent_invited(sender, *, organization_id: int, email: str, invited_by_id: int, **kwargs) -> None:
+    """A survey's respondent by address (sent after its transaction committed): the first-day invitation.
+    A mail server that fails must not fail the facilitator's page: it is logged, and adding them again
+    after removing them sends it again."""
+    try:
+        respondent_invitation_send(organization_id=organization_id, email=email, invited_by_id=invited_by_id)
+    except (OSError, SMTPException) as error:
+        logger.warning("Could not send the invitation of respondent %s: %s", email, error)
 
 
 def organization_links(sender, *, instance: Organization, **kwargs) -> list[Link]:

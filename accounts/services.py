@@ -11,10 +11,11 @@ from django.utils import timezone
 
 from accounts.emails import email_send
 from accounts.models import Invitation, Preferences, ReportReadyEmail
-from accounts.selectors import invitation_expires_at, is_member_by_email, wants_report_ready_email
+from accounts.selectors import invitation_expires_at, invitation_status, is_member_by_email, wants_report_ready_email
 from accounts.tokens import invitation_token
 from assessments.models import Assessment, Membership, Organization, Role
 from assessments.services import membership_set
+from assessments.surveys.services import respondents_claim
 
 
 class AlreadyMemberError(Exception):
@@ -57,6 +58,24 @@ def _invitation_context(invitation: Invitation, site_url: str) -> dict:
     }
 
 
+def respondent_invitation_send(*, organization_id: int, email: str, invited_by_id: int) -> Invitation | None:
+    """A survey's respondent by address: invited to the organisation as a member, unless a pending
+    invitation already goes to that address (it joins through that one, with its role) or it joined."""
+    organization = Organization.objects.get(pk=organization_id)
+    pending = Invitation.objects.filter(
+        organization=organization, email__iexact=email, accepted_at=None, revoked_at=None
+    )
+    if any(invitation_status(invitation) == "pending" for invitation in pending):
+        return None
+    invited_by = get_user_model().objects.get(pk=invited_by_id)
+    try:
+        return invitation_create(
+            organization=organization, email=email, role=Role.MEMBER, invited_by=invited_by, site_url=settings.SITE_URL
+        )
+    except AlreadyMemberError:
+        return None
+
+
 def invitation_accept(*, invitation: Invitation, user: AbstractBaseUser) -> Membership:
     """Makes the user a member with the invited role, once. The invitation went to an address, so only
     an account with that address may use it: a forwarded or leaked link gives nobody else a role. Following
@@ -76,6 +95,7 @@ def invitation_accept(*, invitation: Invitation, user: AbstractBaseUser) -> Memb
             raise InvitationUsedError("This invitation has been used already.")
         membership = membership_set(organization=invitation.organization, user=user, role=invitation.role)
         email_mark_verified(user=user, email=invitation.email)
+        respondents_claim(user=user, organization=invitation.organization, email=invitation.email)
     return membership
 
 

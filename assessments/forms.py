@@ -6,7 +6,7 @@ from django import forms
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 
-from assessments.models import Organization, Role, TargetLevel, Team
+from assessments.models import Assessment, Organization, Role, TargetLevel, Team
 from maturity.models import Area, Level
 
 
@@ -34,10 +34,36 @@ class AssessmentStartForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args, can_carry_forward: bool = True, **kwargs) -> None:
+    # Survey mode (assessments/surveys), for facilitators (owners and assessors) only.
+    mode = forms.ChoiceField(
+        label="Who answers",
+        choices=(
+            (Assessment.Mode.WORKSHOP, "Workshop: the team answers one shared questionnaire together"),
+            (Assessment.Mode.SURVEY, "Survey: respondents answer alone, then you record the agreed answers"),
+        ),
+        initial=Assessment.Mode.WORKSHOP,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    anonymous_responses = forms.BooleanField(
+        label="Anonymous responses (survey): the consensus shows the spread of answers, never who gave which",
+        required=False,
+    )
+
+    def __init__(self, *args, can_carry_forward: bool = True, can_facilitate: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if not can_carry_forward:
             self.fields["start"].choices = self.fields["start"].choices[:1]
+        if not can_facilitate:
+            del self.fields["mode"], self.fields["anonymous_responses"]
+
+    @property
+    def survey_options(self) -> dict:
+        """assessment_start's `mode` and `anonymous_responses`: workshop unless a facilitator chose a survey."""
+        return {
+            "mode": self.cleaned_data.get("mode") or Assessment.Mode.WORKSHOP,
+            "anonymous_responses": self.cleaned_data.get("anonymous_responses", False),
+        }
 
     @property
     def carry_forward(self) -> bool:

@@ -24,6 +24,17 @@ def can_discard(role: str | None) -> bool:
     return role in DISCARDING_ROLES
 
 
+def can_facilitate(role: str | None) -> bool:
+    """Run a survey: choose its mode, add and remove respondents, see every answer and record the agreed ones."""
+    return role in DISCARDING_ROLES
+
+
+def can_write_answers(role: str | None, mode: str) -> bool:
+    """The shared answers, scope and submission: in survey mode they are the facilitator's (the agreed
+    answers); each respondent answers on their own page."""
+    return can_answer(role) and (mode != Assessment.Mode.SURVEY or can_facilitate(role))
+
+
 def assessment_kind_for(role: str) -> str:
     """An assessor (consultant) runs audits; everyone else assesses themselves."""
     return Assessment.Kind.AUDIT if role == Role.ASSESSOR else Assessment.Kind.SELF

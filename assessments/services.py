@@ -181,11 +181,15 @@ def assessment_start(
     framework: Framework,
     kind: str = Assessment.Kind.SELF,
     carry_forward: bool = False,
+    mode: str = Assessment.Mode.WORKSHOP,
+    anonymous_responses: bool = False,
 ) -> Assessment:
     """A new draft on `framework` (maturity.selectors.framework_for_new_assessment picks it), optionally
     started from the team's last submitted assessment on the same framework, this version or an earlier
     one: each answer that maps one to one carries over (design section 1, `replaces`); questions that
     merge or split earlier ones stay unanswered and show the earlier answers (selectors.earlier_answers).
+    `mode` survey (callers check permissions.can_facilitate) takes respondents; `anonymous_responses` hides
+    who answered what from the consensus view (survey mode only).
 
     One draft per team: raises DraftExistsError, starting nothing, while the team has one. The team's row
     is locked, so two starts at once are one after the other: the second finds the first's draft, and
@@ -197,7 +201,14 @@ def assessment_start(
             raise DraftExistsError(draft)
         number = (team.assessments.aggregate(last=Max("number"))["last"] or 0) + 1
         assessment = Assessment.objects.create(
-            team=team, number=number, framework=framework, kind=kind, created_by=user
+            team=team,
+            number=number,
+            framework=framework,
+            kind=kind,
+            created_by=user,
+            # Survey mode (assessments/surveys): respondents answer alone, the facilitator records the agreed answers.
+            mode=mode,
+            anonymous_responses=anonymous_responses and mode == Assessment.Mode.SURVEY,
         )
         if carry_forward:
             _carry_forward_answers(assessment=assessment, framework=framework, user=user)

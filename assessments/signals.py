@@ -53,3 +53,8 @@ links_requested = Signal()
 # Sent by the home page with `user`; a receiver returns a HomeSection (or None). Unlike links, a section may
 # query, a fixed number of times whatever the number of teams.
 home_sections_requested = Signal()
+
+# Survey mode: sent once the transaction that added the respondent has committed, with `assessment_id`,
+# `organization_id`, `email` and `invited_by_id`, for an address that is not a member yet: accounts invites
+# it to the organisation, and calls assessments.surveys.services.respondents_claim when it joins.
+respondent_invited = Signal()

@@ -6,7 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from assessments import selectors
 from assessments.models import Assessment, Organization, Team
-from assessments.permissions import can_answer, can_discard, can_manage
+from assessments.permissions import can_answer, can_discard, can_facilitate, can_manage, can_write_answers
 from core.lookups import found_or_404, require
 
 
@@ -34,3 +34,17 @@ def require_answer(role: str | None) -> None:
 
 def require_discard(role: str | None) -> None:
     require(can_discard(role), "Only owners and assessors discard a draft.")
+
+
+def require_facilitate(role: str | None) -> None:
+    require(can_facilitate(role), "Only owners and assessors run a survey: its respondents and its consensus.")
+
+
+def require_write_answers(assessment: Assessment) -> None:
+    """The shared answers, scope and submission (what is scored); in survey mode, the facilitator's."""
+    require_answer(assessment.role)
+    require(
+        can_write_answers(assessment.role, assessment.mode),
+        "This assessment is a survey: only its facilitator (an owner or assessor) records the agreed answers, "
+        "its scope and submits it. Give your own answers on your page of the survey.",
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessments.views import answers, archive, discard, organizations, questionnaire, review, summary, teams
+from assessments.views import answers, archive, discard, organizations, questionnaire, review, summary, surveys, teams
 
 urlpatterns = [
     path("", organizations.home, name="home"),
@@ -33,4 +33,16 @@ urlpatterns = [
     path("assessments/<int:assessment_id>/review/", review.assessment_review, name="assessment_review"),
     path("assessments/<int:assessment_id>/submit/", review.assessment_submit_view, name="assessment_submit"),
     path("assessments/<int:assessment_id>/discard/", discard.assessment_discard_view, name="assessment_discard"),
+    # Survey mode (assessments/views/surveys.py)
+    path("assessments/<int:assessment_id>/respondents/", surveys.survey_respondents, name="survey_respondents"),
+    path(
+        "assessments/<int:assessment_id>/respondents/<int:respondent_id>/remove/",
+        surveys.survey_respondent_remove,
+        name="survey_respondent_remove",
+    ),
+    path("assessments/<int:assessment_id>/my-answers/", surveys.survey_my_answers, name="survey_my_answers"),
+    path("assessments/<int:assessment_id>/my-answers/submit/", surveys.survey_my_submit, name="survey_my_submit"),
+    path("assessments/<int:assessment_id>/my-answers/<slug:area_key>/", surveys.survey_my_area, name="survey_my_area"),
+    path("assessments/<int:assessment_id>/consensus/", surveys.survey_consensus, name="survey_consensus"),
+    path("assessments/<int:assessment_id>/consensus/medians/", surveys.survey_medians, name="survey_medians"),
 ]

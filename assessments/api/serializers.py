@@ -109,6 +109,16 @@ class AssessmentInputSerializer(serializers.Serializer):
     carry_forward = serializers.BooleanField(
         default=False, help_text="Start from the answers of the team's last submitted assessment."
     )
+    # Survey mode (assessments/surveys)
+    mode = serializers.ChoiceField(
+        choices=Assessment.Mode.choices,
+        default=Assessment.Mode.WORKSHOP,
+        help_text="workshop: one shared set of answers. survey: respondents answer alone and the facilitator "
+        "records the agreed answers (owners and assessors only; 403 otherwise).",
+    )
+    anonymous_responses = serializers.BooleanField(
+        default=False, help_text="Survey mode: the consensus shows only the spread of answers, never who gave which."
+    )
 
 
 class ProgressSerializer(serializers.Serializer):
@@ -159,6 +169,8 @@ class AssessmentListOutputSerializer(serializers.ModelSerializer):
             "framework_version",
             "status",
             "kind",
+            "mode",
+            "anonymous_responses",
             "progress",
             "created_by",
             "created_at",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessments.api import views
+from assessments.api import surveys, views
 
 urlpatterns = [
     path("organizations/", views.OrganizationListCreateApi.as_view(), name="api-organization-list"),
@@ -16,4 +16,27 @@ urlpatterns = [
     ),
     path("assessments/<int:assessment_id>/scope/", views.AssessmentScopeApi.as_view(), name="api-assessment-scope"),
     path("assessments/<int:assessment_id>/submit/", views.AssessmentSubmitApi.as_view(), name="api-assessment-submit"),
+    # Survey mode (assessments/api/surveys.py)
+    path(
+        "assessments/<int:assessment_id>/respondents/",
+        surveys.RespondentListCreateApi.as_view(),
+        name="api-assessment-respondents",
+    ),
+    path(
+        "assessments/<int:assessment_id>/respondents/<int:respondent_id>/",
+        surveys.RespondentDetailApi.as_view(),
+        name="api-assessment-respondent",
+    ),
+    path("assessments/<int:assessment_id>/my-answers/", surveys.MyAnswersApi.as_view(), name="api-my-answers"),
+    path(
+        "assessments/<int:assessment_id>/my-answers/submit/",
+        surveys.MyAnswersSubmitApi.as_view(),
+        name="api-my-answers-submit",
+    ),
+    path("assessments/<int:assessment_id>/consensus/", surveys.ConsensusApi.as_view(), name="api-consensus"),
+    path(
+        "assessments/<int:assessment_id>/consensus/medians/",
+        surveys.ConsensusMediansApi.as_view(),
+        name="api-consensus-medians",
+    ),
 ]

@@ -20,7 +20,9 @@ from assessments.tenancy import (
     organization_or_404,
     require_answer,
     require_discard,
+    require_facilitate,
     require_manage,
+    require_write_answers,
     team_or_404,
 )
 from core.api import (
@@ -226,7 +228,8 @@ class AssessmentListCreateApi(ListAPIView):
                 description="The team has a draft already (one at a time): `draft` is its id; nothing was started.",
             ),
         },
-        description="Starts a draft on the newest version of the framework. An assessor's draft is an audit. A "
+        description="Starts a draft on the newest version of the framework. An assessor's draft is an audit; "
+        "`mode` survey (owners and assessors) takes respondents (POST /api/assessments/{id}/respondents/). A "
         "team has one draft at a time: while it has one, this answers 409 with the draft's id, to continue "
         "(GET /api/assessments/{id}/) or discard (DELETE) it.",
     )
@@ -235,6 +238,8 @@ class AssessmentListCreateApi(ListAPIView):
         data.is_valid(raise_exception=True)
         team = team_or_404(user=request.user, team_id=data.validated_data["team"])
         require_answer(team.role)
+        if data.validated_data["mode"] == Assessment.Mode.SURVEY:
+            require_facilitate(team.role)
         framework = framework_for_new_assessment(slug=data.validated_data.get("framework"))
         if framework is None:
             raise ValidationError({"framework": ["No framework with this slug."]})
@@ -245,6 +250,8 @@ class AssessmentListCreateApi(ListAPIView):
                 framework=framework,
                 kind=permissions.assessment_kind_for(team.role),
                 carry_forward=data.validated_data["carry_forward"],
+                mode=data.validated_data["mode"],
+                anonymous_responses=data.validated_data["anonymous_responses"],
             )
         except services.DraftExistsError as error:
             return Response({"detail": str(error), "draft": error.draft.pk}, status=status.HTTP_409_CONFLICT)
@@ -297,7 +304,7 @@ class AssessmentAnswersApi(APIView):
     )
     def patch(self, request: Request, assessment_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-        require_answer(assessment.role)
+        require_write_answers(assessment)
         items = _answer_items(request.data)
         try:
             services.answers_save(assessment=assessment, user=request.user, items=items)
@@ -335,7 +342,7 @@ class AssessmentScopeApi(APIView):
     )
     def patch(self, request: Request, assessment_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-        require_answer(assessment.role)
+        require_write_answers(assessment)
         if not isinstance(request.data, dict) or not request.data:
             raise ValidationError({"detail": "Expected a non-empty JSON object of scope key -> true or false."})
         try:
@@ -361,7 +368,7 @@ class AssessmentSubmitApi(APIView):
     )
     def post(self, request: Request, assessment_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-        require_answer(assessment.role)
+        require_write_answers(assessment)
         try:
             submitted = services.assessment_submit(assessment=assessment, user=request.user)
         except services.AssessmentIncompleteError as error:

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from assessments.models import Assessment
 from assessments.selectors import AnswerRow, assessment_answer_rows, overall_progress, provisional
 from assessments.services import AnswerInput, AnswersInvalidError, AssessmentNotDraftError, answers_save
-from assessments.tenancy import assessment_or_404, require_answer
+from assessments.tenancy import assessment_or_404, require_write_answers
 from assessments.views.questionnaire import Posted, area_status, nav_items, render_area
 from core.http import is_htmx
 from maturity.scoring import NA
@@ -24,7 +24,7 @@ NOT_DRAFT_MESSAGE = "This assessment is submitted and can no longer change."
 @require_POST
 def answer_save(request: HttpRequest, assessment_id: int, question_key: str) -> HttpResponse:
     assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-    require_answer(assessment.role)
+    require_write_answers(assessment)
     raw_value, comment = request.POST.get("value", ""), request.POST.get("comment", "")
     try:
         answers_save(

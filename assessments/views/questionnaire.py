@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 
 from assessments.links import links_for
 from assessments.models import Assessment
-from assessments.permissions import can_answer
+from assessments.permissions import can_facilitate, can_write_answers
 from assessments.selectors import (
     AnswerRow,
     Progress,
@@ -23,6 +23,7 @@ from assessments.selectors import (
     progress_by_area,
     provisional,
 )
+from assessments.surveys.selectors import respondent_of_user
 from assessments.tenancy import assessment_or_404
 from maturity.models import Area
 from maturity.scoring import NA
@@ -211,13 +212,22 @@ def render_area(
         ),
         "previous_area": areas[index - 1] if index > 0 else None,
         "next_area": areas[index + 1] if index + 1 < len(areas) else None,
-        "editable": assessment.is_draft and can_answer(assessment.role),
+        "editable": assessment.is_draft and can_write_answers(assessment.role, assessment.mode),
         "links": links_for(assessment),
         "answer_choices": ANSWER_CHOICES,
         "notice": notice,
         "posted": posted,
+        **survey_context(request, assessment),
     }
     return render(request, "assessments/area.html", context, status=status)
+
+
+def survey_context(request: HttpRequest, assessment: Assessment) -> dict:
+    """Survey mode's banner (assessments/surveys/_banner.html): the user's own answers, the facilitator's pages."""
+    if assessment.mode != Assessment.Mode.SURVEY:
+        return {}
+    respondent = respondent_of_user(assessment=assessment, user=request.user)
+    return {"survey_respondent": respondent, "can_facilitate": can_facilitate(assessment.role)}
 
 
 def _level_groups(

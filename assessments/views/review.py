@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from assessments.forms import SubmitConfirmForm
 from assessments.links import links_for
 from assessments.models import Assessment
-from assessments.permissions import can_answer
+from assessments.permissions import can_write_answers
 from assessments.selectors import AnswerRow, Provisional, assessment_answer_rows, assessment_scope, provisional
 from assessments.services import (
     AssessmentIncompleteError,
@@ -21,7 +21,7 @@ from assessments.services import (
     SubmitFailedError,
     assessment_submit,
 )
-from assessments.tenancy import assessment_or_404, require_answer
+from assessments.tenancy import assessment_or_404, require_write_answers
 from assessments.views.questionnaire import ANSWER_LABELS
 from maturity.models import Area
 from maturity.scoring import two_decimals
@@ -56,7 +56,7 @@ def assessment_review(request: HttpRequest, assessment_id: int) -> HttpResponse:
 @require_POST
 def assessment_submit_view(request: HttpRequest, assessment_id: int) -> HttpResponse:
     assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-    require_answer(assessment.role)
+    require_write_answers(assessment)
     if not assessment.is_draft:
         return _render_review(request, assessment, error=NOT_DRAFT_MESSAGE, status=409)
     form = SubmitConfirmForm(request.POST)
@@ -123,7 +123,7 @@ def _render_review(
         "required": [row for row in rows if row.question.key in now.required],
         "open_scopes": open_scopes,
         "ready": not open_scopes and not now.required,
-        "can_submit": assessment.is_draft and can_answer(assessment.role),
+        "can_submit": assessment.is_draft and can_write_answers(assessment.role, assessment.mode),
         "form": form or SubmitConfirmForm(),
         "links": links_for(assessment),
         "error": error,

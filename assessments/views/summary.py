@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from assessments.links import links_for
 from assessments.models import Assessment
-from assessments.permissions import can_answer
+from assessments.permissions import can_write_answers
 from assessments.selectors import (
     assessment_answer_rows,
     assessment_scope,
@@ -19,7 +19,7 @@ from assessments.selectors import (
     provisional,
 )
 from assessments.services import AssessmentNotDraftError, ScopeInvalidError, assessment_scope_set
-from assessments.tenancy import assessment_or_404, require_answer
+from assessments.tenancy import assessment_or_404, require_write_answers
 from assessments.views.questionnaire import nav_items
 from maturity.selectors import framework_content
 
@@ -43,7 +43,7 @@ class ScopeItem:
 def assessment_scope_save(request: HttpRequest, assessment_id: int) -> HttpResponse:
     """The scope questions of the summary, answered yes or no; those left blank stay unanswered."""
     assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-    require_answer(assessment.role)
+    require_write_answers(assessment)
     answers = {key: value == "yes" for key, value in request.POST.items() if value in ("yes", "no")}
     try:
         assessment_scope_set(assessment=assessment, answers=answers)
@@ -76,7 +76,7 @@ def _render_summary(request: HttpRequest, assessment: Assessment, error: str = "
         "scopes": [ScopeItem(s.key, s.question, s.description, answers[s.key]) for s in scopes],
         "open_scopes": open_scopes,
         "ready": not open_scopes and not required,
-        "can_submit": assessment.is_draft and can_answer(assessment.role),
+        "can_submit": assessment.is_draft and can_write_answers(assessment.role, assessment.mode),
         "links": links_for(assessment),
         "error": error,
     }

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from assessments.forms import AssessmentStartForm, TargetsForm, TeamForm
 from assessments.links import links_for
 from assessments.models import Assessment, Team
-from assessments.permissions import assessment_kind_for, can_answer, can_discard, can_manage
+from assessments.permissions import assessment_kind_for, can_answer, can_discard, can_facilitate, can_manage
 from assessments.selectors import (
     Progress,
     assessments_for_user,
@@ -44,7 +44,7 @@ def team_detail(request: HttpRequest, team_id: int) -> HttpResponse:
 def assessment_new(request: HttpRequest, team_id: int) -> HttpResponse:
     team = team_or_404(user=request.user, team_id=team_id)
     require_answer(team.role)
-    form = AssessmentStartForm(request.POST)
+    form = AssessmentStartForm(request.POST, can_facilitate=can_facilitate(team.role))
     framework = framework_for_new_assessment()
     if form.is_valid() and framework is not None:
         try:
@@ -54,10 +54,13 @@ def assessment_new(request: HttpRequest, team_id: int) -> HttpResponse:
                 framework=framework,
                 kind=assessment_kind_for(team.role),
                 carry_forward=form.carry_forward,
+                **form.survey_options,
             )
         except DraftExistsError as error:
             messages.info(request, f"{team.name} has a draft already: here it is. Discard it to start afresh.")
             return redirect("assessment_detail", assessment_id=error.draft.pk)
+        if assessment.mode == Assessment.Mode.SURVEY:
+            return redirect("survey_respondents", assessment_id=assessment.pk)
         return redirect("assessment_detail", assessment_id=assessment.pk)
     if framework is None:
         form.add_error(None, "The maturity framework is not loaded yet; ask an administrator.")
@@ -109,7 +112,8 @@ def render_team(
         "can_manage": can_manage(team.role),
         "can_discard": can_discard(team.role),
         "draft": draft,
-        "start_form": start_form or AssessmentStartForm(can_carry_forward=has_submitted),
+        "start_form": start_form
+        or AssessmentStartForm(can_carry_forward=has_submitted, can_facilitate=can_facilitate(team.role)),
         "targets_form": targets_form or _targets_form(team, framework),
         "targets_framework": framework,
         "rename_form": rename_form or TeamForm(prefix="rename", initial={"name": team.name}),

@@ -60,6 +60,19 @@ class RoadmapAreaSerializer(serializers.Serializer):
     steps = serializers.ListField(child=serializers.CharField())
 
 
+class DisagreementSerializer(serializers.Serializer):
+    """Survey mode: a question whose respondents' answers were two steps apart or more."""
+
+    area = serializers.CharField()
+    area_name = serializers.CharField()
+    question = serializers.CharField()
+    statement = serializers.CharField()
+    min = serializers.IntegerField()
+    median = serializers.FloatField(help_text="Of the numeric answers; for an even count, the mean of the middle two.")
+    max = serializers.IntegerField()
+    agreed = serializers.JSONField(allow_null=True, help_text='The agreed (scored) answer: 0..3, "na" or null.')
+
+
 class ReportOutputSerializer(serializers.Serializer):
     """Built from Report.content; everything but status is empty until the report is ready."""
 
@@ -69,6 +82,11 @@ class ReportOutputSerializer(serializers.Serializer):
     areas = AreaResultSerializer(many=True)
     next_steps = NextStepSerializer(many=True)
     roadmap = RoadmapAreaSerializer(many=True)
+    disagreements = DisagreementSerializer(
+        many=True,
+        help_text="Survey mode: where the respondents who submitted disagreed (max - min >= 2), framework order; "
+        "empty in workshop mode.",
+    )
     figures = serializers.DictField(child=serializers.JSONField(), help_text="name -> Plotly figure JSON")
     generated_at = serializers.DateTimeField(allow_null=True)
     error = serializers.CharField(allow_blank=True)

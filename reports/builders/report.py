@@ -3,6 +3,7 @@
 from maturity.scoring import score_assessment
 from reports.builders.charts import RadarSeries, area_bars_figure, history_figure, radar_figure
 from reports.builders.content import report_content
+from reports.builders.disagreements import disagreements
 from reports.selectors.report import ReportInputs
 
 
@@ -10,6 +11,7 @@ def compute_content_and_figures(inputs: ReportInputs) -> tuple[dict, dict]:
     """The report from its inputs, without the database."""
     result = score_assessment(inputs.definition, inputs.answers, targets=inputs.targets, scope=inputs.scope)
     content = report_content(result=result, text=inputs.text, answers=inputs.answers, comments=inputs.comments)
+    content["disagreements"] = disagreements(text=inputs.text, responses=inputs.responses, answers=inputs.answers)
     return content, report_figures(inputs=inputs, content=content)
 
 

@@ -9,6 +9,7 @@ from django.db.models import OuterRef, Subquery
 
 from assessments.models import Answer, Assessment, Team
 from assessments.selectors import team_current_targets, visible_assessments
+from assessments.surveys.selectors import submitted_responses
 from maturity.models import Framework
 from maturity.scoring import NA, FrameworkDef
 from maturity.selectors import FrameworkContent, framework_content
@@ -40,6 +41,8 @@ class ReportInputs:
     previous_scores: dict[str, float | None]  # area key -> score of the team's previous assessment
     others_median: dict[str, float]  # area key -> median of the other teams' latest scores
     history: list[HistoryPoint]  # oldest first
+    # Survey mode: question key -> the submitted respondents' answers (empty in workshop mode)
+    responses: dict[str, list[int | str]] = field(default_factory=dict)
 
 
 def report_inputs(*, assessment_id: int) -> ReportInputs:
@@ -66,6 +69,7 @@ def report_inputs(*, assessment_id: int) -> ReportInputs:
         previous_scores=history[-1].scores if history else {},
         others_median=_others_median(assessment),
         history=history,
+        responses=submitted_responses(assessment_id=assessment.pk) if assessment.mode == Assessment.Mode.SURVEY else {},
     )
 
 

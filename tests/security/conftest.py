@@ -2,7 +2,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from assessments.models import Assessment
+from assessments.models import Assessment, Respondent
 from reports.services import report_compute
 from tests.conftest import Cast, complete_answers
 from tests.reports.conftest import submit_answers
@@ -17,6 +17,7 @@ class World:
     earlier: Assessment
     latest: Assessment
     question_key: str
+    respondent_id: int = 0  # survey mode: the viewer, a respondent of the cast's draft (not submitted)
 
 
 @pytest.fixture
@@ -25,4 +26,9 @@ def world(cast) -> World:
     for assessment in submitted:
         report_compute(assessment_id=assessment.pk)
     question = cast.framework.questions.filter(area__key="data").order_by("position").first()
-    return World(cast=cast, earlier=submitted[0], latest=submitted[1], question_key=question.key)
+    # Survey mode's URLs name a respondent; the draft stays in workshop mode for every other URL, so that the
+    # survey's writes answer 409 (no survey) to the roles allowed, which is neither a 403 nor a 404.
+    respondent = Respondent.objects.create(assessment=cast.assessment, user=cast.viewer, added_by=cast.owner)
+    return World(
+        cast=cast, earlier=submitted[0], latest=submitted[1], question_key=question.key, respondent_id=respondent.pk
+    )

@@ -19,6 +19,8 @@ pytestmark = pytest.mark.django_db
 
 OWNER = frozenset({"owner"})  # manage members and teams
 ANSWERING = frozenset({"owner", "assessor"})  # start, answer and submit assessments, set targets
+FACILITATING = frozenset({"owner", "assessor"})  # survey mode: respondents and the consensus
+RESPONDENT = frozenset({"viewer"})  # survey mode: the world's respondent, on their own answers (others: 403)
 METHODS = ("get", "post", "put", "patch", "delete")
 
 
@@ -127,6 +129,34 @@ ENDPOINTS = [
         writes={"post": Write(ANSWERING)},
     ),
     Endpoint("assessments/<int:assessment_id>/report.html", submitted=True),
+    # Survey mode: the world's draft is in workshop mode, so a write of an allowed role answers 409
+    Endpoint(
+        "assessments/<int:assessment_id>/respondents/",
+        writes={"post": Write(FACILITATING, lambda w: {"respondent": "member"})},
+    ),
+    Endpoint(
+        "assessments/<int:assessment_id>/respondents/<int:respondent_id>/remove/",
+        reads=False,
+        writes={"post": Write(FACILITATING)},
+    ),
+    # a respondent's own answers: only theirs (the viewer is the world's respondent), 403 for other members
+    Endpoint("assessments/<int:assessment_id>/my-answers/", reads=False, writes={"get": Write(RESPONDENT)}),
+    Endpoint(
+        "assessments/<int:assessment_id>/my-answers/<slug:area_key>/",
+        reads=False,
+        writes={"get": Write(RESPONDENT), "post": Write(RESPONDENT, lambda w: {f"value-{w.question_key}": "2"})},
+    ),
+    Endpoint("assessments/<int:assessment_id>/my-answers/submit/", reads=False, writes={"post": Write(RESPONDENT)}),
+    # GET: the facilitator's, and a respondent's once submitted (the world's has not)
+    Endpoint(
+        "assessments/<int:assessment_id>/consensus/",
+        reads=False,
+        writes={
+            "get": Write(FACILITATING),
+            "post": Write(FACILITATING, lambda w: {"question": w.question_key, "value": "2"}),
+        },
+    ),
+    Endpoint("assessments/<int:assessment_id>/consensus/medians/", reads=False, writes={"post": Write(FACILITATING)}),
     Endpoint("dashboards/progress/", query="?team={team}"),
     Endpoint("dashboards/progress/", query="?organization={organization}"),
     # --- API ---
@@ -175,6 +205,28 @@ ENDPOINTS = [
     ),
     Endpoint("api/assessments/<int:assessment_id>/submit/", reads=False, writes={"post": Write(ANSWERING)}),
     Endpoint("api/assessments/<int:assessment_id>/report/", submitted=True),
+    Endpoint(
+        "api/assessments/<int:assessment_id>/respondents/",
+        writes={"post": Write(FACILITATING, lambda w: {"username": "member"})},
+    ),
+    Endpoint(
+        "api/assessments/<int:assessment_id>/respondents/<int:respondent_id>/",
+        reads=False,
+        writes={"delete": Write(FACILITATING)},
+    ),
+    Endpoint(
+        "api/assessments/<int:assessment_id>/my-answers/",
+        reads=False,
+        writes={
+            "get": Write(RESPONDENT),
+            "patch": Write(RESPONDENT, lambda w: [{"question": w.question_key, "value": 2}]),
+        },
+    ),
+    Endpoint("api/assessments/<int:assessment_id>/my-answers/submit/", reads=False, writes={"post": Write(RESPONDENT)}),
+    Endpoint("api/assessments/<int:assessment_id>/consensus/", reads=False, writes={"get": Write(FACILITATING)}),
+    Endpoint(
+        "api/assessments/<int:assessment_id>/consensus/medians/", reads=False, writes={"post": Write(FACILITATING)}
+    ),
     Endpoint("api/assessments/<int:assessment_id>/export.csv"),
 ]
 
@@ -226,6 +278,7 @@ def url(world: World, endpoint: Endpoint) -> str:
         "team_id": cast.team.pk,
         "assessment_id": (world.latest if endpoint.submitted else cast.assessment).pk,
         "question_key": world.question_key,
+        "respondent_id": world.respondent_id,
         "area_key": "data",
         "slug": "mlops",
     }

@@ -1,0 +1,128 @@
+"""Input and output serializers of survey mode's API (assessments/api/surveys.py)."""
+
+from rest_framework import serializers
+
+from assessments.api.serializers import AnswerValueField
+from assessments.models import Respondent
+from assessments.surveys.selectors import ConsensusRow, respondent_name
+
+
+class RespondentInputSerializer(serializers.Serializer):
+    """Either field: a member by username (any role), or an address (a member's, or one to invite)."""
+
+    username = serializers.CharField(max_length=150, required=False, allow_blank=True)
+    email = serializers.CharField(max_length=254, required=False, allow_blank=True)
+
+    def validate(self, data: dict) -> dict:
+        if bool(data.get("username", "").strip()) == bool(data.get("email", "").strip()):
+            raise serializers.ValidationError({"username": ["Give either the username of a member or an email."]})
+        return data
+
+
+class RespondentOutputSerializer(serializers.ModelSerializer):
+    name = serializers.SerializerMethodField(help_text="Full name or username; the address until it joins.")
+    username = serializers.CharField(source="user.username", allow_null=True, default=None)
+    invited = serializers.SerializerMethodField(help_text="Invited by email and not joined the organisation yet.")
+    submitted = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Respondent
+        fields = ("id", "name", "username", "email", "invited", "submitted", "submitted_at", "added_at")
+
+    def get_name(self, respondent: Respondent) -> str:
+        return respondent_name(respondent)
+
+    def get_invited(self, respondent: Respondent) -> bool:
+        return respondent.user_id is None
+
+    def get_submitted(self, respondent: Respondent) -> bool:
+        return respondent.submitted_at is not None
+
+
+class MyAnswerSerializer(serializers.Serializer):
+    question = serializers.CharField()
+    value = AnswerValueField(allow_null=True)
+    comment = serializers.CharField(allow_blank=True)
+    answered_by = serializers.CharField(allow_null=True, help_text="Your name once answered.")
+    updated_at = serializers.DateTimeField(allow_null=True)
+
+
+class MyAnswersOutputSerializer(serializers.Serializer):
+    respondent = serializers.IntegerField(help_text="Your respondent id in this survey.")
+    submitted_at = serializers.DateTimeField(allow_null=True, help_text="Set once submitted; then frozen.")
+    answers = MyAnswerSerializer(many=True, help_text="Every question, framework order; value null: not yet.")
+
+
+class RecordedSerializer(serializers.Serializer):
+    recorded = serializers.IntegerField(help_text="How many questions got their median (rounded down) as agreed.")
+
+
+class ResponseSerializer(serializers.Serializer):
+    respondent = serializers.CharField()
+    value = AnswerValueField()
+    comment = serializers.CharField(allow_blank=True)
+
+
+class AgreedSerializer(serializers.Serializer):
+    value = AnswerValueField(
+        allow_null=True, help_text='The agreed (scored) answer: 0..3, "na", or null when not agreed yet.'
+    )
+    comment = serializers.CharField(allow_blank=True)
+
+
+class ConsensusQuestionSerializer(serializers.Serializer):
+    question = serializers.CharField()
+    area = serializers.CharField()
+    level = serializers.IntegerField()
+    statement = serializers.CharField()
+    answered = serializers.IntegerField(help_text="How many submitted respondents answered it.")
+    counts = serializers.DictField(child=serializers.IntegerField(), help_text='Value "0".."3" -> how many chose it.')
+    not_applicable = serializers.IntegerField(help_text='How many answered "na" (left out of min, median, max).')
+    min = serializers.IntegerField(allow_null=True)
+    median = serializers.FloatField(
+        allow_null=True, help_text="Of the numeric answers; even count: mean of the middle two."
+    )
+    max = serializers.IntegerField(allow_null=True)
+    disagreement = serializers.BooleanField(help_text="max - min >= 2.")
+    suggested = serializers.IntegerField(allow_null=True, help_text="The median rounded down: the pre-filled answer.")
+    agreed = AgreedSerializer()
+    responses = ResponseSerializer(many=True, help_text="Who answered what; empty when anonymous.")
+    comments = serializers.ListField(child=serializers.CharField(), help_text="Anonymous: the comments alone, sorted.")
+
+
+class ConsensusRespondentSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    submitted = serializers.BooleanField()
+
+
+class ConsensusOutputSerializer(serializers.Serializer):
+    anonymous = serializers.BooleanField(help_text="Names left out: anonymous responses, or a respondent reading.")
+    respondents = ConsensusRespondentSerializer(many=True)
+    questions = ConsensusQuestionSerializer(many=True)
+
+
+class ConsensusQuerySerializer(serializers.Serializer):
+    disagreements = serializers.BooleanField(required=False, default=False, help_text="Only the disagreements.")
+
+
+def consensus_question(row: ConsensusRow, *, names: bool) -> dict:
+    spread = row.spread
+    return {
+        "question": row.question.key,
+        "area": row.question.area.key,
+        "level": row.question.level,
+        "statement": row.question.statement,
+        "answered": spread.answered,
+        "counts": {str(value): count for value, count in spread.counts.items()},
+        "not_applicable": spread.not_applicable,
+        "min": spread.minimum,
+        "median": None if spread.median is None else float(spread.median),
+        "max": spread.maximum,
+        "disagreement": spread.disagreement,
+        "suggested": spread.suggested,
+        "agreed": {"value": row.agreed.value, "comment": row.agreed.comment},
+        "responses": [{"respondent": r.respondent, "value": r.value, "comment": r.comment} for r in row.responses]
+        if names
+        else [],
+        "comments": [] if names else sorted(row.comments),
+    }

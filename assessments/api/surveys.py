@@ -1,0 +1,225 @@
+"""Survey mode's API: the respondents (the facilitator adds and removes them), a respondent's own answers and
+their submission, and the consensus. One view per operation; the rules are the services' and selectors'.
+
+Before submitting, a respondent reads only their own answers; the consensus is the facilitator's, and a
+respondent's once they have submitted (the spread only, without names)."""
+
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from assessments.api import survey_serializers as s
+from assessments.api.serializers import AnswerInputSerializer, AnswersInvalidSerializer, answer_output
+from assessments.api.views import _answer_items
+from assessments.models import Assessment, Respondent
+from assessments.permissions import can_facilitate
+from assessments.services import AnswersInvalidError
+from assessments.surveys import selectors, services
+from assessments.tenancy import assessment_or_404, require_facilitate
+from core.api import BAD_REQUEST, FORBIDDEN, NOT_FOUND, Conflict, ErrorSerializer, validated_query
+from core.lookups import found_or_404, require
+
+SURVEY_CLOSED = OpenApiResponse(
+    ErrorSerializer, description="Not a survey-mode draft (workshop mode, or submitted), or the respondent submitted."
+)
+NOT_A_RESPONDENT = "You are not a respondent of this survey: the facilitator (an owner or assessor) adds respondents."
+SUBMIT_FIRST = "Submit your own answers first: until then you see only yours, not the others' nor their spread."
+WORKSHOP = "This assessment is in workshop mode: it has no respondents, only shared answers."
+
+
+class RespondentListCreateApi(APIView):
+    @extend_schema(
+        responses={200: s.RespondentOutputSerializer(many=True), 404: NOT_FOUND},
+        description="Who answers the survey (every member of the organisation may read it; empty in workshop mode). "
+        "Not what they answered: see consensus/.",
+    )
+    def get(self, request: Request, assessment_id: int) -> Response:
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        respondents = selectors.respondents_of(assessment=assessment)
+        return Response(s.RespondentOutputSerializer(respondents, many=True).data)
+
+    @extend_schema(
+        request=s.RespondentInputSerializer,
+        responses={
+            201: s.RespondentOutputSerializer,
+            400: BAD_REQUEST,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: SURVEY_CLOSED,
+        },
+        description="Adds a respondent to a survey-mode draft (owners and assessors): a member by `username` (any "
+        "role), or an `email`: a member's address is that member; another address is invited to join the "
+        "organisation as a member (the invitation email), and answers once joined. The same person twice, or a "
+        "username that is not a member's -> 400 naming the field.",
+    )
+    def post(self, request: Request, assessment_id: int) -> Response:
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        require_facilitate(assessment.role)
+        data = s.RespondentInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            respondent = services.respondent_add(
+                assessment=assessment,
+                added_by=request.user,
+                username=data.validated_data.get("username", ""),
+                email=data.validated_data.get("email", ""),
+            )
+        except services.RespondentInvalidError as error:
+            raise ValidationError(error.problems) from None
+        except services.SurveyClosedError as error:
+            raise Conflict(str(error)) from None
+        created = selectors.respondent_in(assessment=assessment, respondent_id=respondent.pk)
+        return Response(s.RespondentOutputSerializer(created).data, status=status.HTTP_201_CREATED)
+
+
+class RespondentDetailApi(APIView):
+    @extend_schema(
+        request=None,
+        responses={204: None, 403: FORBIDDEN, 404: NOT_FOUND, 409: SURVEY_CLOSED},
+        description="Takes a respondent off the survey, with their answers, until they submit (owners and assessors).",
+    )
+    def delete(self, request: Request, assessment_id: int, respondent_id: int) -> Response:
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        require_facilitate(assessment.role)
+        found = selectors.respondent_in(assessment=assessment, respondent_id=respondent_id)
+        respondent = found_or_404(found, "No such respondent.")
+        try:
+            services.respondent_remove(respondent=respondent)
+        except (services.SurveyClosedError, services.RespondentSubmittedError) as error:
+            raise Conflict(str(error)) from None
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def _my_respondent(request: Request, assessment_id: int) -> tuple[Assessment, Respondent]:
+    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+    respondent = selectors.respondent_of_user(assessment=assessment, user=request.user)
+    require(respondent is not None, NOT_A_RESPONDENT)
+    return assessment, respondent
+
+
+def _my_answers(assessment: Assessment, respondent: Respondent) -> Response:
+    rows = selectors.respondent_answer_rows(assessment=assessment, respondent=respondent)
+    body = {
+        "respondent": respondent.pk,
+        "submitted_at": respondent.submitted_at,
+        "answers": [answer_output(row) for row in rows],
+    }
+    return Response(body)  # MyAnswersOutputSerializer documents it; the rows are built as the detail builds them
+
+
+NOT_RESPONDENT_RESPONSE = OpenApiResponse(ErrorSerializer, description="You are not a respondent of this survey.")
+
+
+class MyAnswersApi(APIView):
+    @extend_schema(
+        responses={200: s.MyAnswersOutputSerializer, 403: NOT_RESPONDENT_RESPONSE, 404: NOT_FOUND},
+        description="Your own answers as a respondent of the survey: nobody else's.",
+    )
+    def get(self, request: Request, assessment_id: int) -> Response:
+        return _my_answers(*_my_respondent(request, assessment_id))
+
+    @extend_schema(
+        request=AnswerInputSerializer(many=True),
+        responses={
+            200: s.MyAnswersOutputSerializer,
+            400: OpenApiResponse(AnswersInvalidSerializer, description="Every bad item; nothing was saved."),
+            403: NOT_RESPONDENT_RESPONSE,
+            404: NOT_FOUND,
+            409: SURVEY_CLOSED,
+        },
+        description="Upserts your own answers, validated as the shared answers are, all or nothing. Frozen once "
+        "you submit them.",
+    )
+    def patch(self, request: Request, assessment_id: int) -> Response:
+        assessment, respondent = _my_respondent(request, assessment_id)
+        items = _answer_items(request.data)
+        try:
+            services.respondent_answers_save(respondent=respondent, items=items)
+        except AnswersInvalidError as error:
+            body = {"detail": f"{len(error.problems)} invalid answer(s); nothing was saved.", "answers": error.problems}
+            return Response(body, status=status.HTTP_400_BAD_REQUEST)
+        except (services.SurveyClosedError, services.RespondentSubmittedError) as error:
+            raise Conflict(str(error)) from None
+        return _my_answers(assessment, respondent)
+
+
+class MyAnswersSubmitApi(APIView):
+    @extend_schema(
+        request=None,
+        responses={
+            200: s.MyAnswersOutputSerializer,
+            400: OpenApiResponse(ErrorSerializer, description="Nothing answered yet."),
+            403: NOT_RESPONDENT_RESPONSE,
+            404: NOT_FOUND,
+            409: SURVEY_CLOSED,
+        },
+        description="Submits your answers: they are frozen, count in the consensus, and you may read its spread.",
+    )
+    def post(self, request: Request, assessment_id: int) -> Response:
+        assessment, respondent = _my_respondent(request, assessment_id)
+        try:
+            services.respondent_submit(respondent=respondent)
+        except services.NothingAnsweredError as error:
+            raise ValidationError({"detail": str(error)}) from None
+        except (services.SurveyClosedError, services.RespondentSubmittedError) as error:
+            raise Conflict(str(error)) from None
+        return _my_answers(assessment, respondent)
+
+
+class ConsensusApi(APIView):
+    @extend_schema(
+        parameters=[s.ConsensusQuerySerializer],
+        responses={
+            200: s.ConsensusOutputSerializer,
+            400: BAD_REQUEST,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: OpenApiResponse(ErrorSerializer, description="Workshop mode: no survey."),
+        },
+        description="Per question, framework order: the answers of the respondents who submitted, their spread "
+        "(min, median, max, counts; `disagreement` when max - min >= 2) and the agreed answer, which the "
+        "facilitator records with PATCH /api/assessments/{id}/answers/. Owners and assessors see who answered "
+        "what (unless the survey is anonymous); a respondent who submitted sees the spread only; anyone else 403.",
+    )
+    def get(self, request: Request, assessment_id: int) -> Response:
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        facilitator = can_facilitate(assessment.role)
+        if not facilitator:
+            respondent = selectors.respondent_of_user(assessment=assessment, user=request.user)
+            require(respondent is not None, NOT_A_RESPONDENT)
+            require(respondent.submitted_at is not None, SUBMIT_FIRST)
+        query = validated_query(s.ConsensusQuerySerializer, request)
+        if assessment.mode != Assessment.Mode.SURVEY:
+            raise Conflict(WORKSHOP)
+        found = selectors.consensus(assessment=assessment)
+        names = facilitator and not assessment.anonymous_responses
+        rows = found.disagreements if query["disagreements"] else found.rows
+        body = {
+            "anonymous": not names,
+            "respondents": [
+                {"name": selectors.respondent_name(r), "submitted": r.submitted_at is not None}
+                for r in found.respondents
+            ],
+            "questions": [s.consensus_question(row, names=names) for row in rows],
+        }
+        return Response(body)
+
+
+class ConsensusMediansApi(APIView):
+    @extend_schema(
+        request=None,
+        responses={200: s.RecordedSerializer, 403: FORBIDDEN, 404: NOT_FOUND, 409: SURVEY_CLOSED},
+        description="Records, for every question without an agreed answer that respondents answered with a "
+        "number, the median rounded down as the agreed answer (owners and assessors).",
+    )
+    def post(self, request: Request, assessment_id: int) -> Response:
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        require_facilitate(assessment.role)
+        try:
+            recorded = services.consensus_record_medians(assessment=assessment, user=request.user)
+        except services.SurveyClosedError as error:
+            raise Conflict(str(error)) from None
+        return Response({"recorded": recorded})

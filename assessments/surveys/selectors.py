@@ -1,0 +1,144 @@
+"""Reads of survey mode: the respondents of an assessment, one respondent's own answers, and the consensus
+view of the facilitator (every question with the submitted answers and their spread). Callers have looked
+the assessment up through assessments.tenancy and checked who may see what (permissions.py)."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+
+from assessments.models import Assessment, Respondent, RespondentAnswer
+from assessments.selectors import AnswerRow, assessment_answer_rows
+from assessments.surveys.spread import Spread, spread_of
+from maturity.models import Question
+from maturity.scoring import NA
+from maturity.selectors import framework_content
+
+
+def respondent_name(respondent: Respondent) -> str:
+    """How pages name them: their full name or username, or the invited address until it joins."""
+    if respondent.user is None:
+        return respondent.email
+    return respondent.user.get_full_name() or respondent.user.get_username()
+
+
+def respondents_of(*, assessment: Assessment) -> list[Respondent]:
+    """In the order they were added, with their accounts (one query)."""
+    found = Respondent.objects.filter(assessment=assessment).select_related("user").order_by("added_at", "id")
+    return [_with(respondent, assessment) for respondent in found]
+
+
+def respondent_of_user(*, assessment: Assessment, user: AbstractBaseUser) -> Respondent | None:
+    found = Respondent.objects.filter(assessment=assessment, user=user).select_related("user").first()
+    return found and _with(found, assessment)
+
+
+def respondent_in(*, assessment: Assessment, respondent_id: int) -> Respondent | None:
+    found = Respondent.objects.filter(assessment=assessment, pk=respondent_id).select_related("user").first()
+    return found and _with(found, assessment)
+
+
+def _with(respondent: Respondent, assessment: Assessment) -> Respondent:
+    """The assessment the caller looked up (with the user's role), not fetched again."""
+    respondent.assessment = assessment
+    return respondent
+
+
+def respondent_answer_rows(*, assessment: Assessment, respondent: Respondent) -> list[AnswerRow]:
+    """Every question of the framework in framework order with the respondent's own answer (one query)."""
+    answers = {
+        question_id: (value, not_applicable, comment, updated_at)
+        for question_id, value, not_applicable, comment, updated_at in RespondentAnswer.objects.filter(
+            respondent=respondent
+        ).values_list("question_id", "value", "not_applicable", "comment", "updated_at")
+    }
+    name = respondent_name(respondent)
+    rows = []
+    for question in framework_content(framework=assessment.framework).questions:
+        value, not_applicable, comment, updated_at = answers.get(question.pk, (None, False, "", None))
+        rows.append(
+            AnswerRow(
+                question=question,
+                value=NA if not_applicable else value,
+                comment=comment,
+                answered_by=name if updated_at else None,
+                updated_at=updated_at,
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class Response:
+    """One submitted respondent's answer to one question."""
+
+    respondent: str  # their name (left out of anonymous views)
+    value: int | str  # 0..3 or "na"
+    comment: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class ConsensusRow:
+    question: Question
+    agreed: AnswerRow  # the assessment's own answer: what is scored (value None: not agreed yet)
+    responses: list[Response]  # of the respondents who submitted, in the order they were added
+    spread: Spread
+
+    @property
+    def comments(self) -> list[str]:
+        return [response.comment for response in self.responses if response.comment]
+
+
+@dataclass(frozen=True)
+class Consensus:
+    respondents: list[Respondent]
+    rows: list[ConsensusRow]  # framework order
+
+    @property
+    def submitted(self) -> list[Respondent]:
+        return [respondent for respondent in self.respondents if respondent.submitted_at is not None]
+
+    @property
+    def disagreements(self) -> list[ConsensusRow]:
+        return [row for row in self.rows if row.spread.disagreement]
+
+    @property
+    def to_agree(self) -> list[ConsensusRow]:
+        """Questions without an agreed answer whose median can be recorded."""
+        return [row for row in self.rows if row.agreed.value is None and row.spread.suggested is not None]
+
+
+def consensus(*, assessment: Assessment) -> Consensus:
+    """Every question with the answers of the respondents who submitted and the agreed answer (three
+    queries, whatever the number of respondents)."""
+    respondents = respondents_of(assessment=assessment)
+    submitted = {respondent.pk: respondent for respondent in respondents if respondent.submitted_at is not None}
+    by_question: dict[int, list[tuple[int, Response]]] = {}
+    answers = RespondentAnswer.objects.filter(respondent_id__in=list(submitted)).order_by("respondent_id")
+    order = {respondent_id: index for index, respondent_id in enumerate(submitted)}
+    for respondent_id, question_id, value, not_applicable, comment, updated_at in answers.values_list(
+        "respondent_id", "question_id", "value", "not_applicable", "comment", "updated_at"
+    ):
+        name = respondent_name(submitted[respondent_id])
+        response = Response(name, NA if not_applicable else value, comment, updated_at)
+        by_question.setdefault(question_id, []).append((order[respondent_id], response))
+    rows = []
+    for agreed in assessment_answer_rows(assessment=assessment):
+        responses = [response for _, response in sorted(by_question.get(agreed.question.pk, []), key=_first)]
+        rows.append(ConsensusRow(agreed.question, agreed, responses, spread_of(r.value for r in responses)))
+    return Consensus(respondents=respondents, rows=rows)
+
+
+def _first(pair: tuple) -> int:
+    return pair[0]
+
+
+def submitted_responses(*, assessment_id: int) -> dict[str, list[int | str]]:
+    """Question key -> the submitted respondents' answers (0..3 or "na"), for the report (one query)."""
+    found: dict[str, list[int | str]] = {}
+    for key, value, not_applicable in RespondentAnswer.objects.filter(
+        respondent__assessment_id=assessment_id, respondent__submitted_at__isnull=False
+    ).values_list("question__key", "value", "not_applicable"):
+        found.setdefault(key, []).append(NA if not_applicable else value)
+    return found

@@ -1,0 +1,187 @@
+"""Writes of survey mode. Callers have checked the role (permissions.can_facilitate for the facilitator's
+operations; a respondent acts only on their own Respondent row)."""
+
+from collections.abc import Sequence
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from assessments.models import Assessment, Membership, Organization, Respondent, RespondentAnswer
+from assessments.services import AnswerInput, AnswersInvalidError, _answer_problems, answers_save
+from assessments.signals import respondent_invited
+from assessments.surveys.selectors import consensus
+from maturity.scoring import NA
+from maturity.selectors import framework_content
+
+
+class SurveyClosedError(Exception):
+    """Respondents are added to, removed from and answer a survey-mode draft only."""
+
+
+class RespondentInvalidError(Exception):
+    """Carries {field: [message]}: not a member, not an address, or already a respondent."""
+
+    def __init__(self, problems: dict[str, list[str]]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(message for messages in problems.values() for message in messages))
+
+
+class RespondentSubmittedError(Exception):
+    """A respondent's submitted answers are frozen, and they stay part of the survey."""
+
+
+class NothingAnsweredError(Exception):
+    """A respondent submits once they have answered something."""
+
+
+def respondent_add(
+    *, assessment: Assessment, added_by: AbstractBaseUser, username: str = "", email: str = ""
+) -> Respondent:
+    """Adds a member of the organisation (by username, any role, or by their address), or an address that is
+    not a member yet: that one is invited to the organisation as a member (respondent_invited, on commit)
+    and answers once it has joined. Raises SurveyClosedError or RespondentInvalidError, adding nothing."""
+    _require_open_survey(assessment)
+    organization_id = assessment.team.organization_id
+    user, email = _member(organization_id, username.strip(), BaseUserManager.normalize_email(email.strip()))
+    _refuse_duplicate(assessment, user, email)
+    try:
+        with transaction.atomic():
+            _lock_open_survey(assessment)
+            respondent = Respondent.objects.create(
+                assessment=assessment, user=user, email="" if user else email, added_by=added_by
+            )
+    except IntegrityError:
+        raise RespondentInvalidError({_field(username): ["Already a respondent of this assessment."]}) from None
+    if user is None:
+        transaction.on_commit(
+            lambda: respondent_invited.send(
+                sender=Respondent,
+                assessment_id=assessment.pk,
+                organization_id=organization_id,
+                email=email,
+                invited_by_id=added_by.pk,
+            )
+        )
+    return respondent
+
+
+def _field(username: str) -> str:
+    return "username" if username else "email"
+
+
+def _member(organization_id: int, username: str, email: str) -> tuple[AbstractBaseUser | None, str]:
+    """The member named, or (None, address) for an address that no member has."""
+    if bool(username) == bool(email):
+        raise RespondentInvalidError({"username": ["Give either the username of a member or an email address."]})
+    members = Membership.objects.filter(organization_id=organization_id).select_related("user")
+    if username:
+        membership = members.filter(user__username=username).first()
+        if membership is None:
+            raise RespondentInvalidError({"username": [f"{username} is not a member of this organisation."]})
+        return membership.user, ""
+    if "@" not in email or len(email) > 254:
+        raise RespondentInvalidError({"email": ["Enter a valid email address."]})
+    matches = list(members.filter(user__email__iexact=email)[:2])
+    return (matches[0].user, "") if len(matches) == 1 else (None, email)
+
+
+def _refuse_duplicate(assessment: Assessment, user: AbstractBaseUser | None, email: str) -> None:
+    existing = Respondent.objects.filter(assessment=assessment)
+    if user is not None and existing.filter(user=user).exists():
+        raise RespondentInvalidError({"username": [f"{user.get_username()} is a respondent already."]})
+    if user is None and existing.filter(email__iexact=email).exists():
+        raise RespondentInvalidError({"email": [f"{email} is a respondent already."]})
+
+
+def respondent_remove(*, respondent: Respondent) -> None:
+    """Takes someone off the survey with their answers, until they submit."""
+    with transaction.atomic():
+        _lock_open_survey(respondent.assessment)
+        if Respondent.objects.filter(pk=respondent.pk, submitted_at__isnull=False).exists():
+            raise RespondentSubmittedError("They have submitted their answers, which now count: they stay.")
+        Respondent.objects.filter(pk=respondent.pk).delete()
+
+
+def respondents_claim(*, user: AbstractBaseUser, organization: Organization, email: str) -> int:
+    """Called by accounts when an invited address joins the organisation: the respondents waiting for that
+    address become the user's, in every draft of the organisation where the user is not one already."""
+    waiting = Respondent.objects.filter(
+        assessment__team__organization=organization, user__isnull=True, email__iexact=email
+    ).exclude(assessment__respondents__user=user)
+    return waiting.update(user=user)
+
+
+def respondent_answers_save(*, respondent: Respondent, items: Sequence[AnswerInput]) -> None:
+    """Upserts the respondent's own answers, validated as the shared answers are (services.answers_save);
+    all or nothing. Raises AnswersInvalidError, SurveyClosedError or RespondentSubmittedError."""
+    question_ids = framework_content(framework=respondent.assessment.framework).question_ids
+    problems = _answer_problems(items, question_ids)
+    if problems:
+        raise AnswersInvalidError(problems)
+    now = timezone.now()
+    with transaction.atomic():
+        _lock_answering(respondent)
+        RespondentAnswer.objects.bulk_create(
+            [
+                RespondentAnswer(
+                    respondent=respondent,
+                    question_id=question_ids[item.question],
+                    value=None if item.value == NA else item.value,
+                    not_applicable=item.value == NA,
+                    comment=item.comment,
+                    updated_at=now,
+                )
+                for item in items
+            ],
+            update_conflicts=True,
+            unique_fields=["respondent", "question"],
+            update_fields=["value", "not_applicable", "comment", "updated_at"],
+        )
+
+
+def respondent_submit(*, respondent: Respondent) -> Respondent:
+    """Freezes the respondent's answers; from then on they count in the consensus and the respondent may
+    see its spread."""
+    with transaction.atomic():
+        locked = _lock_answering(respondent)
+        if not RespondentAnswer.objects.filter(respondent=locked).exists():
+            raise NothingAnsweredError("Answer at least one question before submitting your answers.")
+        locked.submitted_at = timezone.now()
+        locked.save(update_fields=["submitted_at"])
+    respondent.submitted_at = locked.submitted_at
+    return respondent
+
+
+def consensus_record_medians(*, assessment: Assessment, user: AbstractBaseUser) -> int:
+    """Records, for every question not agreed yet that respondents answered with a number, the median
+    rounded down as the agreed answer, through answers_save. Returns how many."""
+    _require_open_survey(assessment)
+    items = [
+        AnswerInput(question=row.question.key, value=row.spread.suggested, comment="")
+        for row in consensus(assessment=assessment).to_agree
+    ]
+    if items:
+        answers_save(assessment=assessment, user=user, items=items)
+    return len(items)
+
+
+def _require_open_survey(assessment: Assessment) -> None:
+    if assessment.mode != Assessment.Mode.SURVEY:
+        raise SurveyClosedError("This assessment is in workshop mode: it has no respondents, only shared answers.")
+    if not assessment.is_draft:
+        raise SurveyClosedError("This assessment is submitted: its survey is closed.")
+
+
+def _lock_open_survey(assessment: Assessment) -> Assessment:
+    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    _require_open_survey(locked)
+    return locked
+
+
+def _lock_answering(respondent: Respondent) -> Respondent:
+    _lock_open_survey(respondent.assessment)
+    locked = Respondent.objects.select_for_update().get(pk=respondent.pk)
+    if locked.submitted_at is not None:
+        raise RespondentSubmittedError("You have submitted your answers: they can no longer change.")
+    return locked

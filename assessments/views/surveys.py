@@ -1,0 +1,324 @@
+"""Survey mode's pages: the respondents (the facilitator adds and removes them), a respondent's own answers
+area by area and their submission, and the consensus view where the facilitator records the agreed answers.
+
+Before they submit, a respondent sees only their own answers; after, the consensus's spread, read-only and
+without names. The facilitator (owner or assessor) sees everything."""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from assessments.models import Assessment, Respondent
+from assessments.permissions import can_facilitate
+from assessments.selectors import AnswerRow
+from assessments.services import AnswerInput, AnswersInvalidError, AssessmentNotDraftError, answers_save
+from assessments.surveys import selectors, services
+from assessments.surveys.selectors import respondent_name
+from assessments.tenancy import assessment_or_404, require_facilitate
+from assessments.views.answers import VALUE_MESSAGE, _parse_value
+from assessments.views.questionnaire import ANSWER_CHOICES, ANSWER_LABELS
+from core.lookups import found_or_404, require
+from maturity.scoring import NA
+from maturity.selectors import framework_content
+
+NOT_A_RESPONDENT = "You are not a respondent of this survey: the facilitator (an owner or assessor) adds respondents."
+SUBMIT_FIRST = "Submit your own answers first: until then you see only yours, not the others' nor their spread."
+
+
+WORKSHOP = "This assessment is in workshop mode: the team answers one shared questionnaire, without respondents."
+
+
+def _workshop(request: HttpRequest, assessment: Assessment, *, error: str = "") -> HttpResponse:
+    """What the survey pages show of a workshop-mode assessment: that it has no survey (409 for a write)."""
+    context = _context(assessment, notice=error or WORKSHOP)
+    return render(request, "assessments/surveys/workshop.html", context, status=409 if error else 200)
+
+
+def _context(assessment: Assessment, **extra) -> dict:
+    return {"assessment": assessment, "team": assessment.team, "organization": assessment.team.organization, **extra}
+
+
+# --- Respondents (the facilitator) ---
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def survey_respondents(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+    if request.method == "GET":
+        return _render_respondents(request, assessment)
+    require_facilitate(assessment.role)
+    username, email = _split_login(request.POST.get("respondent", ""))
+    try:
+        respondent = services.respondent_add(
+            assessment=assessment, added_by=request.user, username=username, email=email
+        )
+    except (services.SurveyClosedError, services.RespondentInvalidError) as error:
+        return _render_respondents(request, assessment, error=str(error), posted=request.POST.get("respondent", ""))
+    invited = " They are invited by email to join the organisation first." if respondent.user is None else ""
+    messages.success(request, f"Added {respondent_name(respondent)} as a respondent.{invited}")
+    return redirect("survey_respondents", assessment_id=assessment.pk)
+
+
+def _split_login(text: str) -> tuple[str, str]:
+    text = text.strip()
+    return ("", text) if "@" in text else (text, "")
+
+
+def _render_respondents(request: HttpRequest, assessment: Assessment, *, error: str = "", posted: str = ""):
+    if assessment.mode != Assessment.Mode.SURVEY:
+        return _workshop(request, assessment, error=error)
+    respondents = selectors.respondents_of(assessment=assessment)
+    context = _context(
+        assessment,
+        respondents=[(respondent, respondent_name(respondent)) for respondent in respondents],
+        mine=next((r for r in respondents if r.user_id == request.user.pk), None),
+        can_facilitate=can_facilitate(assessment.role),
+        open=assessment.is_draft,
+        error=error,
+        posted=posted,
+    )
+    return render(request, "assessments/surveys/respondents.html", context, status=400 if error else 200)
+
+
+@login_required
+@require_POST
+def survey_respondent_remove(request: HttpRequest, assessment_id: int, respondent_id: int) -> HttpResponse:
+    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+    require_facilitate(assessment.role)
+    respondent = found_or_404(
+        selectors.respondent_in(assessment=assessment, respondent_id=respondent_id), "No such respondent."
+    )
+    try:
+        services.respondent_remove(respondent=respondent)
+    except (services.SurveyClosedError, services.RespondentSubmittedError) as error:
+        return _render_respondents(request, assessment, error=str(error))
+    messages.success(request, f"Removed {respondent_name(respondent)} from the survey.")
+    return redirect("survey_respondents", assessment_id=assessment.pk)
+
+
+# --- A respondent's own answers ---
+
+
+def _my_respondent(request: HttpRequest, assessment_id: int) -> tuple[Assessment, Respondent]:
+    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+    respondent = selectors.respondent_of_user(assessment=assessment, user=request.user)
+    require(respondent is not None, NOT_A_RESPONDENT)
+    return assessment, respondent
+
+
+@login_required
+@require_GET
+def survey_my_answers(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    assessment, _ = _my_respondent(request, assessment_id)
+    areas = framework_content(framework=assessment.framework).areas
+    return redirect("survey_my_area", assessment_id=assessment.pk, area_key=areas[0].key)
+
+
+@dataclass(frozen=True)
+class MyQuestion:
+    row: AnswerRow
+    value: str  # the radio to check
+    comment: str
+    errors: list[str]
+
+    @property
+    def answer_label(self) -> str:
+        return ANSWER_LABELS.get(self.value, "Not answered")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def survey_my_area(request: HttpRequest, assessment_id: int, area_key: str) -> HttpResponse:
+    assessment, respondent = _my_respondent(request, assessment_id)
+    rows = selectors.respondent_answer_rows(assessment=assessment, respondent=respondent)
+    area_rows = [row for row in rows if row.question.area.key == area_key]
+    if not area_rows:
+        raise Http404("No such area in this assessment's framework.")
+    if request.method == "GET":
+        return _render_my_area(request, assessment, respondent, rows, area_key)
+    items = [item for row in area_rows if (item := _posted_item(request, row)) is not None]
+    try:
+        services.respondent_answers_save(respondent=respondent, items=items)
+    except AnswersInvalidError as error:
+        errors = {problem["question"]: _messages(problem) for problem in error.problems}
+        return _render_my_area(request, assessment, respondent, rows, area_key, posted=errors, status=400)
+    except (services.SurveyClosedError, services.RespondentSubmittedError) as error:
+        return _render_my_area(request, assessment, respondent, rows, area_key, notice=str(error), status=409)
+    messages.success(request, f"Saved your {len(items)} answer(s) on this area." if items else "Nothing to save.")
+    return redirect("survey_my_area", assessment_id=assessment.pk, area_key=area_key)
+
+
+def _posted_item(request: HttpRequest, row: AnswerRow) -> AnswerInput | None:
+    raw = request.POST.get(f"value-{row.question.key}", "")
+    comment = request.POST.get(f"comment-{row.question.key}", "")
+    if not raw and not comment:
+        return None
+    return AnswerInput(question=row.question.key, value=_parse_value(raw), comment=comment)
+
+
+def _messages(problem: dict) -> list[str]:
+    found = []
+    for name, texts in problem["errors"].items():
+        found += [VALUE_MESSAGE] if name == "value" else [text.replace('"na"', "Not applicable") for text in texts]
+    return found
+
+
+def _render_my_area(
+    request: HttpRequest,
+    assessment: Assessment,
+    respondent: Respondent,
+    rows: list[AnswerRow],
+    area_key: str,
+    *,
+    posted: dict[str, list[str]] | None = None,
+    notice: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    areas = framework_content(framework=assessment.framework).areas
+    index = next(i for i, area in enumerate(areas) if area.key == area_key)
+    questions = []
+    for row in sorted((r for r in rows if r.question.area.key == area_key), key=_page_order):
+        value, comment = ("" if row.value is None else str(row.value)), row.comment
+        if posted is not None:
+            value = request.POST.get(f"value-{row.question.key}", value)
+            comment = request.POST.get(f"comment-{row.question.key}", comment)
+        questions.append(MyQuestion(row, value, comment, (posted or {}).get(row.question.key, [])))
+    answered = {}
+    for row in rows:
+        answered[row.question.area.key] = answered.get(row.question.area.key, 0) + (row.value is not None)
+    context = _context(
+        assessment,
+        respondent=respondent,
+        area=areas[index],
+        areas=[(area, answered.get(area.key, 0)) for area in areas],
+        questions=questions,
+        previous_area=areas[index - 1] if index > 0 else None,
+        next_area=areas[index + 1] if index + 1 < len(areas) else None,
+        editable=respondent.submitted_at is None and assessment.is_draft,
+        answered_total=sum(answered.values()),
+        answer_choices=ANSWER_CHOICES,
+        notice=notice,
+        has_errors=bool(posted),
+    )
+    return render(request, "assessments/surveys/my_area.html", context, status=status)
+
+
+def _page_order(row: AnswerRow) -> tuple[int, int]:
+    return row.question.level, row.question.position
+
+
+@login_required
+@require_POST
+def survey_my_submit(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    assessment, respondent = _my_respondent(request, assessment_id)
+    try:
+        services.respondent_submit(respondent=respondent)
+    except (services.SurveyClosedError, services.RespondentSubmittedError, services.NothingAnsweredError) as error:
+        messages.error(request, str(error))
+        return redirect("survey_my_answers", assessment_id=assessment.pk)
+    messages.success(request, "Your answers are submitted. Here is how everyone who submitted answered.")
+    return redirect("survey_consensus", assessment_id=assessment.pk)
+
+
+# --- The consensus ---
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def survey_consensus(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+    facilitator = can_facilitate(assessment.role)
+    if request.method == "POST":
+        require_facilitate(assessment.role)
+    elif not facilitator:
+        respondent = selectors.respondent_of_user(assessment=assessment, user=request.user)
+        require(respondent is not None, NOT_A_RESPONDENT)
+        require(respondent.submitted_at is not None, SUBMIT_FIRST)
+    if assessment.mode != Assessment.Mode.SURVEY:
+        return _workshop(request, assessment, error=WORKSHOP if request.method == "POST" else "")
+    if request.method == "POST":
+        return _record_agreed(request, assessment)
+    found = selectors.consensus(assessment=assessment)
+    only_disagreements = request.GET.get("disagreements") == "1"
+    names = facilitator and not assessment.anonymous_responses
+    items = [_consensus_item(row, names) for row in (found.disagreements if only_disagreements else found.rows)]
+    areas = framework_content(framework=assessment.framework).areas
+    context = _context(
+        assessment,
+        consensus=found,
+        groups=[(area, group) for area in areas if (group := [i for i in items if i.row.question.area_id == area.pk])],
+        facilitator=facilitator,
+        editable=facilitator and assessment.is_draft,
+        names=names,
+        only_disagreements=only_disagreements,
+        respondents=[(respondent, respondent_name(respondent)) for respondent in found.respondents],
+        answer_choices=ANSWER_CHOICES,
+    )
+    return render(request, "assessments/surveys/consensus.html", context)
+
+
+@dataclass(frozen=True)
+class ConsensusItem:
+    """A question of the consensus page in words: the spread, who said what (unless anonymous), the agreed."""
+
+    row: selectors.ConsensusRow
+    counts: list[tuple[str, int]]  # answer label -> how many, "Not applicable" last
+    responses: list[tuple[str, str, str]]  # (name, answer label, comment); none when anonymous
+    comments: list[str]  # when anonymous: the comments alone, sorted, so that their order names nobody
+    median: str  # "1.5"; "" without a numeric answer
+    value: str  # the radio to check: the agreed answer, else the median rounded down
+    agreed: str  # the agreed answer's label, "" when not agreed yet
+
+
+def _consensus_item(row: selectors.ConsensusRow, names: bool) -> ConsensusItem:
+    spread = row.spread
+    counts = [(ANSWER_LABELS[str(value)], count) for value, count in spread.counts.items()]
+    median = "" if spread.median is None else f"{float(spread.median):g}"
+    agreed = "" if row.agreed.value is None else str(row.agreed.value)
+    suggested = "" if spread.suggested is None else str(spread.suggested)
+    return ConsensusItem(
+        row=row,
+        counts=[*counts, (ANSWER_LABELS[NA], spread.not_applicable)],
+        responses=[(r.respondent, ANSWER_LABELS[str(r.value)], r.comment) for r in row.responses] if names else [],
+        comments=[] if names else sorted(row.comments),
+        median=median,
+        value=agreed or suggested,
+        agreed=ANSWER_LABELS.get(agreed, ""),
+    )
+
+
+def _record_agreed(request: HttpRequest, assessment: Assessment) -> HttpResponse:
+    key = request.POST.get("question", "")
+    item = AnswerInput(
+        question=key, value=_parse_value(request.POST.get("value", "")), comment=request.POST.get("comment", "")
+    )
+    url = reverse("survey_consensus", kwargs={"assessment_id": assessment.pk})
+    try:
+        answers_save(assessment=assessment, user=request.user, items=[item])
+    except AnswersInvalidError as error:
+        messages.error(request, "Not recorded: " + " ".join(_messages(error.problems[0])))
+        return redirect(f"{url}#q-{key}")
+    except AssessmentNotDraftError:
+        messages.error(request, "This assessment is submitted: its answers can no longer change.")
+        return redirect(url)
+    messages.success(request, f"Recorded the agreed answer: {ANSWER_LABELS.get(str(item.value), '')}.")
+    return redirect(f"{url}#q-{key}")
+
+
+@login_required
+@require_POST
+def survey_medians(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+    require_facilitate(assessment.role)
+    try:
+        count = services.consensus_record_medians(assessment=assessment, user=request.user)
+    except services.SurveyClosedError as error:
+        return _workshop(request, assessment, error=str(error))
+    messages.success(request, f"Recorded the median, rounded down, as the agreed answer to {count} question(s).")
+    return redirect("survey_consensus", assessment_id=assessment.pk)
