@@ -127,6 +127,11 @@ ENDPOINTS = [
         writes={"post": Write(ANSWERING)},
     ),
     Endpoint("assessments/<int:assessment_id>/report.html", submitted=True),
+    Endpoint("assessments/<int:assessment_id>/activity/"),
+    Endpoint("assessments/<int:assessment_id>/activity.csv"),
+    # GET: the organisation's activity log, which only owners read
+    Endpoint("organizations/<int:organization_id>/activity/", reads=False, writes={"get": Write(OWNER)}),
+    Endpoint("organizations/<int:organization_id>/activity.csv", reads=False, writes={"get": Write(OWNER)}),
     Endpoint("dashboards/progress/", query="?team={team}"),
     Endpoint("dashboards/progress/", query="?organization={organization}"),
     # --- API ---
@@ -176,6 +181,10 @@ ENDPOINTS = [
     Endpoint("api/assessments/<int:assessment_id>/submit/", reads=False, writes={"post": Write(ANSWERING)}),
     Endpoint("api/assessments/<int:assessment_id>/report/", submitted=True),
     Endpoint("api/assessments/<int:assessment_id>/export.csv"),
+    Endpoint("api/assessments/<int:assessment_id>/activity/"),
+    Endpoint("api/assessments/<int:assessment_id>/activity.csv"),
+    Endpoint("api/organizations/<int:organization_id>/activity/", reads=False, writes={"get": Write(OWNER)}),
+    Endpoint("api/organizations/<int:organization_id>/activity.csv", reads=False, writes={"get": Write(OWNER)}),
 ]
 
 EXEMPT = {
