@@ -25,8 +25,10 @@ class ActivityFilterForm(forms.Form):
 
     def filters(self) -> ActivityFilters:
         """The valid fields' filters (an invalid field filters nothing, and says why beside it)."""
-        data = self.cleaned_data if self.is_bound else {}
-        errors = self.errors if self.is_bound else {}
+        if not self.is_bound:
+            return ActivityFilters()
+        errors = self.errors  # cleans the form
+        data = self.cleaned_data
         return ActivityFilters(
             **{name: data.get(name) or default for name, default in DEFAULTS.items() if name not in errors}
         )
