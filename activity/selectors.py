@@ -91,7 +91,9 @@ def _names(entries: list[Entry]) -> Names:
     assessment_ids = {entry.assessment_id for entry in entries} - {None}
     assessments = Assessment.objects.filter(pk__in=assessment_ids).select_related("team").order_by()
     return Names(
-        questions=dict(Question.objects.filter(pk__in=question_ids).values_list("pk", "key")) if question_ids else {},
+        questions=dict(Question.objects.filter(pk__in=question_ids).order_by().values_list("pk", "key"))
+        if question_ids
+        else {},
         users=dict(get_user_model().objects.filter(pk__in=user_ids).values_list("pk", "username")) if user_ids else {},
         teams=dict(Team.objects.filter(pk__in=team_ids - {None}).values_list("pk", "name")) if team_ids else {},
         assessments={assessment.pk: assessment.title for assessment in assessments} if assessment_ids else {},
