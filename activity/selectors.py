@@ -38,9 +38,10 @@ def _filtered(entries: QuerySet[ActivityEntry], filters: ActivityFilters) -> Que
         entries = entries.filter(actor__username=filters.actor)
     if filters.kind:
         entries = entries.filter(content_type__app_label="assessments", content_type__model__in=KINDS[filters.kind])
-    if filters.since:
+    # The first and last days a date can be filter nothing (and would overflow a datetime in some zones).
+    if filters.since and date.min < filters.since:
         entries = entries.filter(timestamp__gte=_start_of(filters.since))
-    if filters.until:
+    if filters.until and filters.until < date.max - timedelta(days=1):
         entries = entries.filter(timestamp__lt=_start_of(filters.until + timedelta(days=1)))
     return entries.select_related("actor", "content_type").order_by("-timestamp", "-id")
 

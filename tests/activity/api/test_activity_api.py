@@ -159,3 +159,11 @@ def test_a_page_is_a_fixed_number_of_queries(cast, key, changed, path, django_as
 
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert len(client.get(path).json()["results"]) == 50
+
+
+def test_the_first_and_last_days_there_are_filter_nothing(cast, changed):
+    response = token_client(cast.owner).get(
+        f"/api/assessments/{cast.assessment.pk}/activity/?since=0001-01-01&until=9999-12-31"
+    )
+
+    assert (response.status_code, response.json()["count"]) == (200, 3)
