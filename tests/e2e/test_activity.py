@@ -33,7 +33,7 @@ def test_an_owner_changes_answers_and_reads_who_changed_what(page, context, watc
     log_in(context, owner, live_server.url)
 
     page.goto(f"/assessments/{draft.pk}/areas/data/")
-    card = page.locator(f"#q-{keys[0]}")
+    card = page.locator(f'[id="q-{keys[0]}"]')
     with page.expect_response(lambda response: response.url.endswith(f"/answers/{keys[0]}/")):
         card.get_by_label("Fully in place", exact=True).check()
     expect(card.locator(".status-saved")).to_be_visible()
