@@ -222,3 +222,30 @@ def test_it_records_no_actor_for_changes_made_outside_a_request(cast, question):
     cast.assessment.save()
 
     assert last_of("assessment").actor is None
+
+
+def test_it_records_a_membership_from_an_accepted_invitation(client, cast):
+    from accounts.models import Invitation  # noqa: PLC0415 - the accounts app's, only for this test
+    from accounts.tokens import invitation_token  # noqa: PLC0415
+
+    cast.outsider.email = "out@example.com"
+    cast.outsider.save()
+    invitation = Invitation.objects.create(
+        organization=cast.organization, email="out@example.com", role="assessor", invited_by=cast.owner
+    )
+    client.force_login(cast.outsider)
+
+    client.post(f"/invitations/{invitation_token(invitation.pk)}/")
+
+    entry = entries_of("membership", organization=cast.organization)[-1]
+    assert (entry.action, entry.actor, entry.changes["role"]) == (CREATE, cast.outsider, [None, "assessor"])
+
+
+def test_an_answer_deleted_on_its_own_is_recorded(cast, question):
+    answers_save(assessment=cast.assessment, user=cast.member, items=[AnswerInput(question.key, 1)])
+
+    with set_actor(cast.owner):
+        cast.assessment.answers.get().delete()
+
+    entry = last_of("answer")
+    assert (entry.action, entry.actor, entry.assessment_id) == (DELETE, cast.owner, cast.assessment.pk)
