@@ -5,15 +5,20 @@ from activity.selectors import ActivityFilters
 
 
 class ActivityQuerySerializer(serializers.Serializer):
-    actor = serializers.CharField(required=False, max_length=150, help_text="A username: only their changes.")
+    actor = serializers.CharField(
+        required=False, allow_blank=True, max_length=150, help_text="A username: only their changes."
+    )
     kind = serializers.ChoiceField(
         choices=list(KINDS),
         required=False,
+        allow_blank=True,
         help_text="Only changes to this kind of object: "
         + "; ".join(f"`{kind}` {label.lower()}" for kind, label in KIND_LABELS.items()),
     )
-    since = serializers.DateField(required=False, help_text="From this day on (YYYY-MM-DD), inclusive.")
-    until = serializers.DateField(required=False, help_text="Up to the end of this day (YYYY-MM-DD).")
+    since = serializers.DateField(
+        required=False, allow_null=True, help_text="From this day on (YYYY-MM-DD), inclusive."
+    )
+    until = serializers.DateField(required=False, allow_null=True, help_text="Up to the end of this day (YYYY-MM-DD).")
 
     def validate(self, data: dict) -> dict:
         if data.get("since") and data.get("until") and data["since"] > data["until"]:

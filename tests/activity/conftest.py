@@ -1,5 +1,3 @@
-import pytest
-from auditlog.context import set_actor
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -19,9 +17,3 @@ def entries_of(model: str, **filters) -> list[ActivityEntry]:
 
 def last_of(model: str) -> ActivityEntry:
     return entries_of(model)[-1]
-
-
-@pytest.fixture
-def acting():
-    """Changes made as a user outside a request (as a service called by a page would)."""
-    return set_actor
