@@ -10,6 +10,7 @@ from auditlog.context import set_actor
 from django.utils import timezone
 
 from activity.models import ActivityEntry
+from assessments.models import Respondent, RespondentAnswer
 from assessments.services import AnswerInput, answers_save, membership_set
 from tests.conftest import complete_answers
 from tests.factories import AssessmentFactory, TeamFactory
@@ -191,3 +192,23 @@ def test_a_page_is_a_fixed_number_of_queries(client, cast, path, django_assert_m
 
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(path)
+
+
+def test_a_respondents_own_values_are_not_shown(client, cast, keys):
+    respondent = Respondent.objects.create(assessment=cast.assessment, user=cast.member, added_by=cast.owner)
+    with set_actor(cast.member):
+        RespondentAnswer.objects.create(
+            respondent=respondent,
+            question_id=cast.framework.questions.get(key=keys[0]).pk,
+            value=3,
+            comment="secret reasons",
+            updated_at=timezone.now(),
+        )
+    client.force_login(cast.viewer)
+
+    text = page_text(client, f"/assessments/{cast.assessment.pk}/activity/?kind=respondent")
+    csv_text = client.get(f"/assessments/{cast.assessment.pk}/activity.csv?kind=respondent").content.decode()
+
+    assert f"member answered {keys[0]} in the survey" in text
+    assert "secret reasons" not in text
+    assert "secret reasons" not in csv_text

@@ -167,3 +167,11 @@ def test_the_first_and_last_days_there_are_filter_nothing(cast, changed):
     )
 
     assert (response.status_code, response.json()["count"]) == (200, 3)
+
+
+def test_empty_filters_filter_nothing(cast, changed):
+    response = token_client(cast.owner).get(
+        f"/api/assessments/{cast.assessment.pk}/activity/?actor=&kind=&since=&until="
+    )
+
+    assert (response.status_code, response.json()["count"]) == (200, 3)
