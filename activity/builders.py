@@ -34,7 +34,7 @@ ANSWER_LABELS = {0: "not in place", 1: "started", 2: "mostly in place", 3: "full
 STATUS_PHRASES = {
     ("draft", "submitted"): "submitted the assessment",
     ("draft", "in_review"): "submitted the assessment for review",
-    ("in_review", "submitted"): "accepted the assessment on review",
+    ("in_review", "submitted"): "signed off the assessment",
     ("in_review", "draft"): "returned the assessment to draft",
 }
 SETTING_LABELS = {

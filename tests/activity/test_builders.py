@@ -52,6 +52,8 @@ def entry(model: str, action: int, changes: dict, actor="alice", **extra) -> Ent
         ("assessment", 0, {"status": [None, "draft"]}, {}, "alice started the assessment"),
         ("assessment", 1, {"status": ["draft", "submitted"]}, {}, "alice submitted the assessment"),
         ("assessment", 1, {"status": ["in_review", "draft"]}, {}, "alice returned the assessment to draft"),
+        ("assessment", 1, {"status": ["draft", "in_review"]}, {}, "alice submitted the assessment for review"),
+        ("assessment", 1, {"status": ["in_review", "submitted"]}, {}, "alice signed off the assessment"),
         ("assessment", 1, {"scope": [{}, {"genai": False}]}, {}, "alice answered the scope: genai no"),
         ("assessment", 1, {"evidence_required": [False, True]}, {}, "alice turned on evidence required"),
         ("assessment", 2, {}, {}, "alice discarded the draft"),
