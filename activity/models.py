@@ -2,10 +2,23 @@
 that an organisation's log and an assessment's activity are one indexed query each, under the same
 tenancy as everything else."""
 
-from auditlog.models import AbstractLogEntry
+from auditlog.models import AbstractLogEntry, LogEntryManager
 from django.db import models
 
+from activity.placement import additional_data_of, placement_of
 from assessments.models import Organization
+
+
+class ActivityEntryManager(LogEntryManager):
+    def log_create(self, instance, force_log: bool = False, **kwargs):
+        """Every entry auditlog writes for a registered model (activity.registry) is placed in its
+        organisation and assessment; the bulk writes of assessments.audit place theirs themselves."""
+        if kwargs.get("changes") is not None or force_log:
+            placement = placement_of(instance)
+            kwargs.setdefault("organization_id", placement.organization_id)
+            kwargs.setdefault("assessment_id", placement.assessment_id)
+            kwargs.setdefault("additional_data", additional_data_of(instance))
+        return super().log_create(instance, force_log=force_log, **kwargs)
 
 
 class ActivityEntry(AbstractLogEntry):
@@ -14,6 +27,8 @@ class ActivityEntry(AbstractLogEntry):
     )
     # Not a foreign key: the trail of a discarded draft outlives it.
     assessment_id = models.PositiveBigIntegerField(null=True, blank=True)
+
+    objects = ActivityEntryManager()
 
     class Meta(AbstractLogEntry.Meta):
         verbose_name = "activity entry"

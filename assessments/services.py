@@ -9,6 +9,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from assessments.audit import log_upserts
 from assessments.models import Answer, Assessment, Membership, Organization, Role, TargetLevel, Team
 from assessments.selectors import assessment_answer_rows, assessment_scope, provisional
 from assessments.signals import Followup, assessment_submitted, targets_changed
@@ -242,7 +243,7 @@ def _carry_forward_answers(*, assessment: Assessment, framework: Framework, user
     question_ids = framework_content(framework=framework).question_ids
     earlier = {old.question.key: old for old in previous.answers.select_related("question")}
     now = timezone.now()
-    Answer.objects.bulk_create(
+    answers = Answer.objects.bulk_create(
         Answer(
             assessment=assessment,
             question_id=question_ids[new_key],
@@ -255,6 +256,13 @@ def _carry_forward_answers(*, assessment: Assessment, framework: Framework, user
         for new_key, old_key in carried.items()
         if old_key in earlier
     )
+    log_upserts(
+        before={},
+        after=answers,
+        actor=user,
+        organization_id=assessment.team.organization_id,
+        assessment_id=assessment.pk,
+    )
 
 
 def answers_save(*, assessment: Assessment, user: AbstractBaseUser, items: Sequence[AnswerInput]) -> None:
@@ -266,7 +274,9 @@ def answers_save(*, assessment: Assessment, user: AbstractBaseUser, items: Seque
     now = timezone.now()
     with transaction.atomic():
         _lock_draft(assessment)
-        Answer.objects.bulk_create(
+        ids = [question_ids[item.question] for item in items]
+        before = {answer.question_id: answer for answer in assessment.answers.filter(question_id__in=ids)}
+        answers = Answer.objects.bulk_create(
             [
                 Answer(
                     assessment=assessment,
@@ -282,6 +292,10 @@ def answers_save(*, assessment: Assessment, user: AbstractBaseUser, items: Seque
             update_conflicts=True,
             unique_fields=["assessment", "question"],
             update_fields=["value", "not_applicable", "comment", "answered_by", "updated_at"],
+        )
+        organization_id = assessment.team.organization_id
+        log_upserts(
+            before=before, after=answers, actor=user, organization_id=organization_id, assessment_id=assessment.pk
         )
 
 

@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("maturity.api.urls")),
     path("", include("assessments.api.urls")),
     path("", include("reports.api.urls")),
+    path("", include("activity.api.urls")),
 ]

@@ -87,9 +87,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Who made each change the audit trail records (activity/), for pages; the API's token users are
-    # set by the API views (activity.api), which authenticate after middleware has run.
-    "auditlog.middleware.AuditlogMiddleware",
+    # Who made each change the audit trail records, for pages and the API's token users alike
+    # (activity/middleware.py says why auditlog's own middleware is not enough).
+    "activity.middleware.ActivityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page (429).

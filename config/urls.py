@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("maturity.urls")),
     path("", include("assessments.urls")),
     path("", include("reports.urls")),
+    path("", include("activity.urls")),
 ]

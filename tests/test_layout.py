@@ -15,6 +15,7 @@ ALLOWED = {
     "assessments": {"core", "maturity"},
     "accounts": {"core", "maturity", "assessments"},
     "reports": {"core", "maturity", "assessments"},
+    "activity": {"core", "maturity", "assessments"},
 }
 
 
@@ -45,10 +46,11 @@ def test_only_the_choice_of_a_new_assessments_framework_reads_the_default_slug()
     assert readers == ["maturity/selectors.py"]
 
 
-def test_the_templates_of_assessments_name_no_url_of_reports():
+def test_the_templates_of_assessments_name_no_url_of_reports_or_activity():
+    from activity import urls as activity_urls  # noqa: PLC0415 - the URL names activity owns
     from reports import urls  # noqa: PLC0415 - the URL names reports owns
 
-    names = {pattern.name for pattern in urls.urlpatterns}
+    names = {pattern.name for pattern in [*urls.urlpatterns, *activity_urls.urlpatterns]}
     named = {
         name
         for path in (ROOT / "templates" / "assessments").glob("*.html")

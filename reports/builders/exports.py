@@ -1,27 +1,11 @@
 """CSV exports, safe to open in a spreadsheet."""
 
-import csv
-import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from assessments.selectors import AnswerRow
+from core.csv_text import FORMULA_PREFIXES, csv_text, neutralise
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: object) -> object:
-    """A cell that a spreadsheet would run as a formula is prefixed with a quote (CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows([neutralise(value) for value in row] for row in rows)
-    return buffer.getvalue()
+__all__ = ["FORMULA_PREFIXES", "answers_table", "csv_text", "neutralise"]
 
 
 ANSWERS_CSV_COLUMNS = ["area", "level", "key", "statement", "value", "comment", "answered_by", "answered_at"]

@@ -157,6 +157,11 @@ ENDPOINTS = [
         },
     ),
     Endpoint("assessments/<int:assessment_id>/consensus/medians/", reads=False, writes={"post": Write(FACILITATING)}),
+    Endpoint("assessments/<int:assessment_id>/activity/"),
+    Endpoint("assessments/<int:assessment_id>/activity.csv"),
+    # GET: the organisation's activity log, which only owners read
+    Endpoint("organizations/<int:organization_id>/activity/", reads=False, writes={"get": Write(OWNER)}),
+    Endpoint("organizations/<int:organization_id>/activity.csv", reads=False, writes={"get": Write(OWNER)}),
     Endpoint("dashboards/progress/", query="?team={team}"),
     Endpoint("dashboards/progress/", query="?organization={organization}"),
     # --- API ---
@@ -228,6 +233,10 @@ ENDPOINTS = [
         "api/assessments/<int:assessment_id>/consensus/medians/", reads=False, writes={"post": Write(FACILITATING)}
     ),
     Endpoint("api/assessments/<int:assessment_id>/export.csv"),
+    Endpoint("api/assessments/<int:assessment_id>/activity/"),
+    Endpoint("api/assessments/<int:assessment_id>/activity.csv"),
+    Endpoint("api/organizations/<int:organization_id>/activity/", reads=False, writes={"get": Write(OWNER)}),
+    Endpoint("api/organizations/<int:organization_id>/activity.csv", reads=False, writes={"get": Write(OWNER)}),
 ]
 
 EXEMPT = {

@@ -1,0 +1,86 @@
+"""The activity over the API: an assessment's (every member) and an organisation's (owners), with the same
+filters as the pages, paginated, and as CSV."""
+
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework.generics import GenericAPIView
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from activity.api.serializers import ActivityEntrySerializer, ActivityQuerySerializer
+from activity.exports import activity_csv_response
+from activity.selectors import ActivityFilters, activity_lines, assessment_activity, organization_activity
+from activity.views import OWNERS_ONLY
+from assessments.models import Organization
+from assessments.permissions import can_manage
+from assessments.tenancy import assessment_or_404, organization_or_404
+from core.api import BAD_REQUEST, FORBIDDEN, NO_SUCH_PAGE, NOT_FOUND, validated_query
+from core.lookups import require
+
+CSV = OpenApiResponse(
+    OpenApiTypes.STR,
+    description="text/csv: timestamp, actor, kind, object, action, field, before, after; one row per changed field",
+)
+NEWEST_FIRST = "Newest first, paginated (`page`); filtered by `actor`, `kind`, `since` and `until`."
+
+
+def _filters(request: Request) -> ActivityFilters:
+    return ActivityFilters(**validated_query(ActivityQuerySerializer, request))
+
+
+def _owned_organization(request: Request, organization_id: int) -> Organization:
+    organization = organization_or_404(user=request.user, organization_id=organization_id)
+    require(can_manage(organization.role), OWNERS_ONLY)
+    return organization
+
+
+class _ActivityListApi(GenericAPIView):
+    serializer_class = ActivityEntrySerializer
+
+    def listed(self, entries) -> Response:
+        page = self.paginate_queryset(entries)
+        return self.get_paginated_response(ActivityEntrySerializer(activity_lines(page), many=True).data)
+
+
+class AssessmentActivityApi(_ActivityListApi):
+    @extend_schema(
+        parameters=[ActivityQuerySerializer],
+        responses={200: ActivityEntrySerializer(many=True), 400: BAD_REQUEST, 404: NOT_FOUND},
+        description=f"Who changed what in the assessment, before and after. {NEWEST_FIRST}",
+    )
+    def get(self, request: Request, assessment_id: int) -> Response:
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        return self.listed(assessment_activity(assessment_id=assessment.pk, filters=_filters(request)))
+
+
+class OrganizationActivityApi(_ActivityListApi):
+    @extend_schema(
+        parameters=[ActivityQuerySerializer],
+        responses={200: ActivityEntrySerializer(many=True), 400: BAD_REQUEST, 403: FORBIDDEN, 404: NO_SUCH_PAGE},
+        description=f"The organisation's activity log, every assessment included. Owners only. {NEWEST_FIRST}",
+    )
+    def get(self, request: Request, organization_id: int) -> Response:
+        organization = _owned_organization(request, organization_id)
+        return self.listed(organization_activity(organization_id=organization.pk, filters=_filters(request)))
+
+
+class AssessmentActivityCsvApi(APIView):
+    @extend_schema(parameters=[ActivityQuerySerializer], responses={200: CSV, 400: BAD_REQUEST, 404: NOT_FOUND})
+    def get(self, request: Request, assessment_id: int) -> HttpResponse:
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        entries = assessment_activity(assessment_id=assessment.pk, filters=_filters(request))
+        return activity_csv_response(entries, f"assessment-{assessment.pk}-activity.csv")
+
+
+class OrganizationActivityCsvApi(APIView):
+    @extend_schema(
+        parameters=[ActivityQuerySerializer],
+        responses={200: CSV, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
+        description="Owners only.",
+    )
+    def get(self, request: Request, organization_id: int) -> HttpResponse:
+        organization = _owned_organization(request, organization_id)
+        entries = organization_activity(organization_id=organization.pk, filters=_filters(request))
+        return activity_csv_response(entries, f"organization-{organization.pk}-activity.csv")

@@ -1,0 +1,107 @@
+"""Reads of the activity: an assessment's entries and an organisation's, filtered, newest first, and the
+names they refer to, read once for a page whatever the number of entries."""
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from activity.builders import KINDS, ActivityLine, Entry, Names, activity_line
+from activity.models import ActivityEntry
+from assessments.models import Assessment, Team
+from maturity.models import Question
+
+CSV_CHUNK = 1000
+
+
+@dataclass(frozen=True)
+class ActivityFilters:
+    actor: str = ""  # a username
+    kind: str = ""  # a key of activity.builders.KINDS
+    since: date | None = None  # from that day on, inclusive
+    until: date | None = None  # to the end of that day
+
+
+def assessment_activity(*, assessment_id: int, filters: ActivityFilters) -> QuerySet[ActivityEntry]:
+    return _filtered(ActivityEntry.objects.filter(assessment_id=assessment_id), filters)
+
+
+def organization_activity(*, organization_id: int, filters: ActivityFilters) -> QuerySet[ActivityEntry]:
+    return _filtered(ActivityEntry.objects.filter(organization_id=organization_id), filters)
+
+
+def _filtered(entries: QuerySet[ActivityEntry], filters: ActivityFilters) -> QuerySet[ActivityEntry]:
+    if filters.actor:
+        entries = entries.filter(actor__username=filters.actor)
+    if filters.kind:
+        entries = entries.filter(content_type__app_label="assessments", content_type__model__in=KINDS[filters.kind])
+    # The first and last days a date can be filter nothing (and would overflow a datetime in some zones).
+    if filters.since and date.min < filters.since:
+        entries = entries.filter(timestamp__gte=_start_of(filters.since))
+    if filters.until and filters.until < date.max - timedelta(days=1):
+        entries = entries.filter(timestamp__lt=_start_of(filters.until + timedelta(days=1)))
+    return entries.select_related("actor", "content_type").order_by("-timestamp", "-id")
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def activity_lines(entries: Iterable[ActivityEntry]) -> list[ActivityLine]:
+    """The human lines of a page of entries: at most four queries for the names, whatever their number."""
+    plain = [_plain(entry) for entry in entries]
+    names = _names(plain) if plain else Names()
+    return [activity_line(entry, names) for entry in plain]
+
+
+def activity_lines_all(entries: QuerySet[ActivityEntry]) -> Iterator[ActivityLine]:
+    """Every entry of the queryset (the CSV), a chunk at a time."""
+    chunk: list[ActivityEntry] = []
+    for entry in entries.iterator(chunk_size=CSV_CHUNK):
+        chunk.append(entry)
+        if len(chunk) == CSV_CHUNK:
+            yield from activity_lines(chunk)
+            chunk = []
+    yield from activity_lines(chunk)
+
+
+def _plain(entry: ActivityEntry) -> Entry:
+    return Entry(
+        id=entry.pk,
+        timestamp=entry.timestamp,
+        actor=entry.actor.get_username() if entry.actor else None,
+        actor_id=entry.actor_id,
+        model=entry.content_type.model,
+        object_repr=entry.object_repr,
+        action=entry.action,
+        changes=entry.changes or {},
+        additional_data=entry.additional_data or {},
+        assessment_id=entry.assessment_id,
+    )
+
+
+def _names(entries: list[Entry]) -> Names:
+    question_ids = {entry.additional_data.get("question_id") for entry in entries} - {None}
+    user_ids = {entry.additional_data.get("user_id") for entry in entries} - {None}
+    team_ids = {
+        entry.changes["team"][1] for entry in entries if entry.model == "targetlevel" and "team" in entry.changes
+    }
+    assessment_ids = {entry.assessment_id for entry in entries} - {None}
+    assessments = Assessment.objects.filter(pk__in=assessment_ids).select_related("team").order_by()
+    return Names(
+        questions=dict(Question.objects.filter(pk__in=question_ids).order_by().values_list("pk", "key"))
+        if question_ids
+        else {},
+        users=dict(get_user_model().objects.filter(pk__in=user_ids).values_list("pk", "username")) if user_ids else {},
+        teams=dict(Team.objects.filter(pk__in=team_ids - {None}).values_list("pk", "name")) if team_ids else {},
+        assessments={assessment.pk: assessment.title for assessment in assessments} if assessment_ids else {},
+    )
+
+
+def actor_names(*, organization_id: int) -> list[str]:
+    """The usernames of the organisation's members, for the filter's choices."""
+    users = get_user_model().objects.filter(memberships__organization_id=organization_id)
+    return list(users.order_by("username").values_list("username", flat=True))

@@ -1,0 +1,145 @@
+"""The human lines of the activity, from plain entries: no database."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from activity.builders import CSV_COLUMNS, Entry, Names, activity_line, activity_rows
+
+NAMES = Names(
+    questions={7: "data.versioning"},
+    users={4: "dave"},
+    teams={2: "Search"},
+    assessments={9: "Self-assessment 1 of Search"},
+)
+WHEN = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
+
+
+def entry(model: str, action: int, changes: dict, actor="alice", **extra) -> Entry:
+    return Entry(
+        id=1,
+        timestamp=WHEN,
+        actor=actor,
+        actor_id=extra.pop("actor_id", 1),
+        model=model,
+        object_repr=extra.pop("object_repr", "x"),
+        action=action,
+        changes=changes,
+        additional_data=extra.pop("additional_data", {}),
+        assessment_id=extra.pop("assessment_id", 9),
+    )
+
+
+@pytest.mark.parametrize(
+    ("model", "action", "changes", "data", "text"),
+    [
+        ("answer", 0, {"value": [None, 1]}, {"question_id": 7}, "alice answered data.versioning: started"),
+        (
+            "answer",
+            1,
+            {"value": [1, 3]},
+            {"question_id": 7},
+            "alice changed data.versioning: started -> fully in place",
+        ),
+        (
+            "answer",
+            1,
+            {"value": [2, None], "not_applicable": [False, True], "comment": ["", "No"]},
+            {"question_id": 7},
+            "alice changed data.versioning and its comment: mostly in place -> not applicable",
+        ),
+        ("answer", 1, {"comment": ["", "See CI"]}, {"question_id": 7}, "alice edited the comment on data.versioning"),
+        ("assessment", 0, {"status": [None, "draft"]}, {}, "alice started the assessment"),
+        ("assessment", 1, {"status": ["draft", "submitted"]}, {}, "alice submitted the assessment"),
+        ("assessment", 1, {"status": ["in_review", "draft"]}, {}, "alice returned the assessment to draft"),
+        ("assessment", 1, {"status": ["draft", "in_review"]}, {}, "alice submitted the assessment for review"),
+        ("assessment", 1, {"status": ["in_review", "submitted"]}, {}, "alice signed off the assessment"),
+        ("assessment", 1, {"scope": [{}, {"genai": False}]}, {}, "alice answered the scope: genai no"),
+        ("assessment", 1, {"evidence_required": [False, True]}, {}, "alice turned on evidence required"),
+        ("assessment", 2, {}, {}, "alice discarded the draft"),
+        ("membership", 0, {"role": [None, "assessor"]}, {"user_id": 4}, "alice made dave an assessor"),
+        ("membership", 1, {"role": ["member", "owner"]}, {"user_id": 4}, "alice made dave an owner (was member)"),
+        ("membership", 2, {}, {"user_id": 4}, "alice removed dave from the organisation"),
+        (
+            "targetlevel",
+            0,
+            {"team": [None, 2], "area_key": [None, "data"], "level": [None, 3]},
+            {},
+            ("alice set the target of Search for data to level 3"),
+        ),
+        ("organization", 1, {"name": ["Acme", "Acme Ltd"]}, {}, "alice renamed the organisation: Acme -> Acme Ltd"),
+        ("organization", 1, {"archived_at": [None, "2026-12-03"]}, {}, "alice archived the organisation"),
+        ("evidence", 0, {"url": [None, "https://x"]}, {"question_id": 7}, "alice added evidence to data.versioning: x"),
+        ("respondent", 0, {"user": [None, 4]}, {"user_id": 4}, "alice asked dave to answer the survey"),
+        ("respondentanswer", 1, {"value": [1, 2]}, {"question_id": 7}, "alice answered data.versioning in the survey"),
+        ("review", 0, {"decision": [None, "accepted"]}, {}, "alice accepted the assessment on review"),
+        (
+            "reviewcomment",
+            0,
+            {"comment": [None, "Why?"]},
+            {"question_id": 7},
+            ("alice commented on data.versioning for review: Why?"),
+        ),
+    ],
+)
+def test_it_says_what_changed(model, action, changes, data, text):
+    assert activity_line(entry(model, action, changes, additional_data=data), NAMES).text == text
+
+
+def test_someone_joining_by_themselves_joined():
+    line = activity_line(
+        entry("membership", 0, {"role": [None, "member"]}, actor=None, additional_data={"user_id": 4}), NAMES
+    )
+
+    assert line.text == "dave joined as a member"
+
+
+def test_a_change_without_an_actor_was_made_by_someone():
+    assert activity_line(entry("assessment", 1, {"status": ["draft", "submitted"]}, actor=None), NAMES).text == (
+        "Someone submitted the assessment"
+    )
+
+
+def test_it_keeps_the_raw_before_and_after():
+    line = activity_line(
+        entry("answer", 1, {"value": [1, 3], "comment": ["", "x"]}, additional_data={"question_id": 7}), NAMES
+    )
+
+    assert [(change.field, change.before, change.after) for change in line.changes] == [
+        ("comment", "", "x"),
+        ("value", 1, 3),
+    ]
+    assert (line.kind, line.object, line.action, line.assessment) == (
+        "answer",
+        "data.versioning",
+        "changed",
+        "Self-assessment 1 of Search",
+    )
+
+
+def test_it_never_shows_a_respondents_own_values():
+    line = activity_line(entry("respondentanswer", 1, {"value": [1, 2]}, additional_data={"question_id": 7}), NAMES)
+
+    assert line.changes == []
+
+
+def test_an_entry_of_a_discarded_draft_says_so():
+    assert activity_line(entry("assessment", 2, {}, assessment_id=5), NAMES).assessment == "a discarded draft"
+
+
+def test_the_csv_has_a_row_per_changed_field():
+    lines = [
+        activity_line(
+            entry("answer", 1, {"value": [1, 3], "comment": ["", "=1+1"]}, additional_data={"question_id": 7}), NAMES
+        ),
+        activity_line(entry("assessment", 2, {}), NAMES),
+    ]
+
+    rows = list(activity_rows(lines))
+
+    assert CSV_COLUMNS == ["timestamp", "actor", "kind", "object", "action", "field", "before", "after"]
+    assert rows == [
+        [WHEN.isoformat(), "alice", "answer", "data.versioning", "changed", "comment", "", "=1+1"],
+        [WHEN.isoformat(), "alice", "answer", "data.versioning", "changed", "value", "1", "3"],
+        [WHEN.isoformat(), "alice", "assessment", "x", "deleted", "", "", ""],
+    ]

@@ -1,0 +1,62 @@
+"""Bulk writes (answers_save, carrying answers forward) send no signals: assessments.audit records them, before
+and after, in a fixed number of queries."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from assessments.services import AnswerInput, answers_save, assessment_start, assessment_submit
+from tests.activity.conftest import entries_of
+from tests.conftest import complete_answers
+
+pytestmark = pytest.mark.django_db
+
+
+def keys(cast, count: int) -> list[str]:
+    return list(cast.framework.questions.order_by("position").values_list("key", flat=True)[:count])
+
+
+def test_it_records_each_answer_of_a_bulk_save_with_before_and_after(cast):
+    first, second, third = keys(cast, 3)
+    answers_save(assessment=cast.assessment, user=cast.member, items=[AnswerInput(first, 1), AnswerInput(second, 2)])
+
+    answers_save(
+        assessment=cast.assessment,
+        user=cast.assessor,
+        items=[AnswerInput(first, 3), AnswerInput(second, 2), AnswerInput(third, "na", "No models yet")],
+    )
+
+    changed, created = entries_of("answer", actor=cast.assessor)  # the unchanged answer is not recorded
+    assert (changed.action, changed.changes) == (1, {"value": [1, 3]})
+    assert (created.action, created.changes) == (
+        0,
+        {"not_applicable": [None, True], "comment": [None, "No models yet"]},
+    )
+
+
+def test_it_saves_and_records_any_number_of_answers_in_the_same_queries(cast):
+    def queries(count: int) -> int:
+        items = [AnswerInput(key, 2) for key in keys(cast, count)]
+        with CaptureQueriesContext(connection) as context:
+            answers_save(assessment=cast.assessment, user=cast.member, items=items)
+        return len(context.captured_queries)
+
+    queries(1)  # the framework's questions are read once per process
+    few, many = queries(2), queries(40)
+
+    assert many == few
+    assert len(entries_of("answer")) == 40
+
+
+def test_it_records_the_answers_carried_forward(cast):
+    answers_save(assessment=cast.assessment, user=cast.member, items=complete_answers(cast.framework, value=3))
+    assessment_submit(assessment=cast.assessment, user=cast.member)
+
+    carried = assessment_start(team=cast.team, user=cast.assessor, framework=cast.framework, carry_forward=True)
+
+    entries = entries_of("answer", assessment_id=carried.pk)
+    assert len(entries) == cast.framework.questions.count()
+    assert {(entry.actor_id, entry.action, entry.organization_id) for entry in entries} == {
+        (cast.assessor.pk, 0, cast.organization.pk)
+    }
+    assert {tuple(entry.changes["value"]) for entry in entries} == {(None, 3)}

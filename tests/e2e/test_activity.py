@@ -1,0 +1,66 @@
+"""The audit trail as an owner reads it: answers changed on the questionnaire show on the assessment's
+activity page, with who and before -> after, filterable by who; the organisation's log links to it; at desk
+and phone width, every page checked (axe-core, nothing wider than the viewport). Screenshots go to
+.ci/artifacts/ (e2e-activity-<step>.png)."""
+
+import pytest
+from playwright.sync_api import expect
+
+from assessments.models import Role
+from assessments.services import (
+    AnswerInput,
+    answers_save,
+    assessment_start,
+    membership_set,
+    organization_create,
+    team_create,
+)
+from maturity.selectors import framework_for_new_assessment
+from tests.e2e.conftest import check_page, log_in, screenshot
+from tests.factories import UserFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_an_owner_changes_answers_and_reads_who_changed_what(page, context, watch, live_server, mlops_framework):
+    owner, member = UserFactory(username="olga"), UserFactory(username="max")
+    organization = organization_create(name="Acme", owner=owner)
+    membership_set(organization=organization, user=member, role=Role.MEMBER)
+    team = team_create(organization=organization, name="Fraud detection")
+    draft = assessment_start(team=team, user=owner, framework=framework_for_new_assessment())
+    keys = list(draft.framework.questions.filter(area__key="data").order_by("position").values_list("key", flat=True))
+    answers_save(assessment=draft, user=member, items=[AnswerInput(keys[0], 1), AnswerInput(keys[1], 2)])
+    log_in(context, owner, live_server.url)
+
+    page.goto(f"/assessments/{draft.pk}/areas/data/")
+    card = page.locator(f'[id="q-{keys[0]}"]')
+    with page.expect_response(lambda response: response.url.endswith(f"/answers/{keys[0]}/")):
+        card.get_by_label("Fully in place", exact=True).check()
+    expect(card.locator(".status-saved")).to_be_visible()
+
+    page.goto(f"/assessments/{draft.pk}/summary/")
+    page.get_by_role("link", name="Activity: who changed what").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Activity of self-assessment 1")
+    lines = page.locator(".activity-line")
+    expect(lines.first).to_have_text(f"olga changed {keys[0]}: started -> fully in place")
+    expect(lines.filter(has_text=f"max answered {keys[1]}: mostly in place")).to_have_count(1)
+    page.locator(".activity-entry").first.get_by_text("Before and after").click()
+    expect(page.locator(".activity-changes").first).to_contain_text("value")
+    check_page(page)
+    screenshot(page, "activity-assessment")
+
+    page.get_by_label("Who").select_option("max")
+    page.get_by_role("button", name="Filter").click()
+    expect(page.get_by_role("heading", name="2 changes matching the filter")).to_be_visible()
+    expect(lines.filter(has_text="olga")).to_have_count(0)
+    page.set_viewport_size({"width": 390, "height": 844})
+    check_page(page)
+    screenshot(page, "activity-filtered-phone")
+
+    page.goto(f"/organizations/{organization.pk}/")
+    page.get_by_role("link", name="Activity log").click()
+    expect(lines.filter(has_text="max joined as a member")).to_have_count(1)
+    expect(page.get_by_role("link", name="Self-assessment 1 of Fraud detection").first).to_be_visible()
+    check_page(page)
+    screenshot(page, "activity-organization-phone")
+    watch.assert_clean()
