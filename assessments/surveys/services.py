@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from assessments.audit import log_upserts
 from assessments.models import Assessment, Membership, Organization, Respondent, RespondentAnswer
 from assessments.services import AnswerInput, AnswersInvalidError, _answer_problems, answers_save
 from assessments.signals import respondent_invited
@@ -122,7 +123,9 @@ def respondent_answers_save(*, respondent: Respondent, items: Sequence[AnswerInp
     now = timezone.now()
     with transaction.atomic():
         _lock_answering(respondent)
-        RespondentAnswer.objects.bulk_create(
+        ids = [question_ids[item.question] for item in items]
+        before = {answer.question_id: answer for answer in respondent.answers.filter(question_id__in=ids)}
+        saved = RespondentAnswer.objects.bulk_create(
             [
                 RespondentAnswer(
                     respondent=respondent,
@@ -137,6 +140,13 @@ def respondent_answers_save(*, respondent: Respondent, items: Sequence[AnswerInp
             update_conflicts=True,
             unique_fields=["respondent", "question"],
             update_fields=["value", "not_applicable", "comment", "updated_at"],
+        )
+        log_upserts(
+            before=before,
+            after=saved,
+            actor=respondent.user,
+            organization_id=respondent.assessment.team.organization_id,
+            assessment_id=respondent.assessment_id,
         )
 
 

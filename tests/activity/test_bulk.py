@@ -5,7 +5,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from assessments.models import Assessment
 from assessments.services import AnswerInput, answers_save, assessment_start, assessment_submit
+from assessments.surveys.services import respondent_add, respondent_answers_save
 from tests.activity.conftest import entries_of
 from tests.conftest import complete_answers
 
@@ -60,3 +62,20 @@ def test_it_records_the_answers_carried_forward(cast):
         (cast.assessor.pk, 0, cast.organization.pk)
     }
     assert {tuple(entry.changes["value"]) for entry in entries} == {(None, 3)}
+
+
+def test_it_records_a_respondents_own_answers_with_before_and_after(cast):
+    Assessment.objects.filter(pk=cast.assessment.pk).update(mode=Assessment.Mode.SURVEY)
+    cast.assessment.refresh_from_db()
+    respondent = respondent_add(assessment=cast.assessment, added_by=cast.owner, username="member")
+    first, second = keys(cast, 2)
+    respondent_answers_save(respondent=respondent, items=[AnswerInput(first, 1)])
+
+    respondent_answers_save(respondent=respondent, items=[AnswerInput(first, 3), AnswerInput(second, 0)])
+
+    entries = entries_of("respondentanswer", assessment_id=cast.assessment.pk)
+    assert [(entry.action, entry.actor_id, entry.changes.get("value")) for entry in entries] == [
+        (0, cast.member.pk, [None, 1]),
+        (1, cast.member.pk, [1, 3]),
+        (0, cast.member.pk, [None, 0]),
+    ]
