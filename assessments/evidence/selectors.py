@@ -1,0 +1,74 @@
+"""Reads of evidence. An evidence is found through its assessment, looked up with the user's memberships
+(assessments.selectors.assessment_for_user): outside the user's organisations it is simply not found."""
+
+from collections import Counter
+from datetime import date
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import QuerySet
+
+from assessments.evidence.claims import ClaimQuestion, UnsupportedClaim, unsupported_claims
+from assessments.models import Assessment, Evidence
+from assessments.selectors import AnswerRow, assessment_for_user, provisional
+from maturity.selectors import framework_content
+
+
+def assessment_evidence(*, assessment: Assessment, question_key: str | None = None) -> QuerySet[Evidence]:
+    """The assessment's evidence in framework order, oldest first per question, with who added it (one
+    query)."""
+    evidence = Evidence.objects.filter(assessment=assessment).select_related("question", "added_by")
+    if question_key is not None:
+        evidence = evidence.filter(question__key=question_key)
+    return evidence.order_by("question__position", "added_at", "id")
+
+
+def evidence_by_question(*, assessment: Assessment) -> dict[int, list[Evidence]]:
+    """Question id -> its evidence, oldest first (one query, whatever the number of questions)."""
+    found: dict[int, list[Evidence]] = {}
+    for evidence in Evidence.objects.filter(assessment=assessment).select_related("added_by").order_by("added_at", "id"):
+        found.setdefault(evidence.question_id, []).append(evidence)
+    return found
+
+
+def evidence_counts(*, assessment: Assessment) -> dict[str, int]:
+    """Question key -> how much evidence its answer has (one query)."""
+    keys = Evidence.objects.filter(assessment=assessment).values_list("question__key", flat=True)
+    return dict(Counter(keys))
+
+
+def evidence_dates(*, assessment_id: int) -> dict[str, list[date | None]]:
+    """Question key -> the valid_until of each piece of its evidence (one query): what claims are judged on."""
+    dates: dict[str, list[date | None]] = {}
+    rows = Evidence.objects.filter(assessment_id=assessment_id).values_list("question__key", "valid_until")
+    for key, valid_until in rows.order_by():
+        dates.setdefault(key, []).append(valid_until)
+    return dates
+
+
+def evidence_for_user(*, user: AbstractBaseUser, evidence_id: int) -> Evidence | None:
+    """One evidence, with its assessment (annotated with the user's `role`) when the user is a member of its
+    organisation; None otherwise, exactly as when there is no such evidence (two queries)."""
+    evidence = Evidence.objects.select_related("question", "added_by").filter(pk=evidence_id).first()
+    if evidence is None:
+        return None
+    assessment = assessment_for_user(user=user, assessment_id=evidence.assessment_id)
+    if assessment is None:
+        return None
+    evidence.assessment = assessment
+    return evidence
+
+
+def claim_questions(*, assessment: Assessment) -> list[ClaimQuestion]:
+    content = framework_content(framework=assessment.framework)
+    return [ClaimQuestion(q.key, q.area.key, q.level) for q in content.questions]
+
+
+def assessment_unsupported_claims(*, assessment: Assessment, rows: list[AnswerRow], on: date) -> list[UnsupportedClaim]:
+    """The draft's unsupported claims judged on `on`, from answer rows already fetched (one query)."""
+    return unsupported_claims(
+        questions=claim_questions(assessment=assessment),
+        answers={row.question.key: row.value for row in rows},
+        evidence=evidence_dates(assessment_id=assessment.pk),
+        on=on,
+        out_of_scope=provisional(assessment=assessment, rows=rows).out_of_scope,
+    )
