@@ -9,6 +9,8 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from assessments.evidence.claims import UnsupportedClaim
+from assessments.evidence.selectors import assessment_unsupported_claims
 from assessments.models import Answer, Assessment, Membership, Organization, Role, TargetLevel, Team
 from assessments.selectors import assessment_answer_rows, assessment_scope, provisional
 from assessments.signals import Followup, assessment_submitted, targets_changed
@@ -31,6 +33,16 @@ class AssessmentIncompleteError(Exception):
         parts = [f"{len(unanswered)} required question(s) unanswered: {', '.join(unanswered)}"] if unanswered else []
         parts += [f"{len(scopes)} scope question(s) unanswered: {', '.join(scopes)}"] if scopes else []
         super().__init__("; ".join(parts))
+
+
+class UnsupportedClaimsError(Exception):
+    """Evidence is required for the assessment, and these answers claim a practice without evidence that
+    holds (assessments.evidence.claims)."""
+
+    def __init__(self, claims: list[UnsupportedClaim]) -> None:
+        self.claims = claims
+        keys = ", ".join(claim.question for claim in claims)
+        super().__init__(f"evidence is required and {len(claims)} claim(s) lack evidence that holds: {keys}")
 
 
 class ScopeInvalidError(Exception):
@@ -181,6 +193,7 @@ def assessment_start(
     framework: Framework,
     kind: str = Assessment.Kind.SELF,
     carry_forward: bool = False,
+    evidence_required: bool = False,
 ) -> Assessment:
     """A new draft on `framework` (maturity.selectors.framework_for_new_assessment picks it), optionally
     started from the team's last submitted assessment on the same framework, this version or an earlier
@@ -197,7 +210,12 @@ def assessment_start(
             raise DraftExistsError(draft)
         number = (team.assessments.aggregate(last=Max("number"))["last"] or 0) + 1
         assessment = Assessment.objects.create(
-            team=team, number=number, framework=framework, kind=kind, created_by=user
+            team=team,
+            number=number,
+            framework=framework,
+            kind=kind,
+            created_by=user,
+            evidence_required=evidence_required,
         )
         if carry_forward:
             _carry_forward_answers(assessment=assessment, framework=framework, user=user)
@@ -335,6 +353,11 @@ def _submit(*, assessment: Assessment, user: AbstractBaseUser, submitted_at: dat
         scopes = [key for key, answer in assessment_scope(assessment=locked).items() if answer is None]
         if unanswered or scopes:
             raise AssessmentIncompleteError(unanswered, scopes)
+        if locked.evidence_required:
+            on = timezone.localdate(submitted_at) if submitted_at else timezone.localdate()
+            claims = assessment_unsupported_claims(assessment=locked, rows=rows, on=on)
+            if claims:
+                raise UnsupportedClaimsError(claims)
         locked.status = Assessment.Status.SUBMITTED
         locked.submitted_by = user
         locked.submitted_at = submitted_at or timezone.now()

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from assessments.views import answers, archive, discard, organizations, questionnaire, review, summary, teams
+from assessments.views import (
+    answers,
+    archive,
+    discard,
+    evidence,
+    organizations,
+    questionnaire,
+    review,
+    summary,
+    teams,
+)
 
 urlpatterns = [
     path("", organizations.home, name="home"),
@@ -33,4 +43,17 @@ urlpatterns = [
     path("assessments/<int:assessment_id>/review/", review.assessment_review, name="assessment_review"),
     path("assessments/<int:assessment_id>/submit/", review.assessment_submit_view, name="assessment_submit"),
     path("assessments/<int:assessment_id>/discard/", discard.assessment_discard_view, name="assessment_discard"),
+    # Evidence (assessments/views/evidence.py)
+    path(
+        "assessments/<int:assessment_id>/evidence/<str:question_key>/",
+        evidence.evidence_add,
+        name="evidence_add",
+    ),
+    path(
+        "assessments/<int:assessment_id>/evidence-required/",
+        evidence.evidence_required_save,
+        name="evidence_required_save",
+    ),
+    path("evidence/<int:evidence_id>/remove/", evidence.evidence_remove_view, name="evidence_remove"),
+    path("evidence/<int:evidence_id>/download/", evidence.evidence_download, name="evidence_download"),
 ]

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from assessments.evidence.claims import ClaimQuestion, UnsupportedClaim, unsupported_claims
 from assessments.models import Assessment, Evidence
@@ -22,12 +23,22 @@ def assessment_evidence(*, assessment: Assessment, question_key: str | None = No
     return evidence.order_by("question__position", "added_at", "id")
 
 
-def evidence_by_question(*, assessment: Assessment) -> dict[int, list[Evidence]]:
-    """Question id -> its evidence, oldest first (one query, whatever the number of questions)."""
+def evidence_by_question(*, assessment: Assessment, on: date | None = None) -> dict[int, list[Evidence]]:
+    """Question id -> its evidence, oldest first, each marked `expired` on `on` (today by default); one
+    query, whatever the number of questions."""
     found: dict[int, list[Evidence]] = {}
-    for evidence in Evidence.objects.filter(assessment=assessment).select_related("added_by").order_by("added_at", "id"):
-        found.setdefault(evidence.question_id, []).append(evidence)
+    evidence = Evidence.objects.filter(assessment=assessment).select_related("added_by").order_by("added_at", "id")
+    for item in mark_expired(list(evidence), on=on):
+        found.setdefault(item.question_id, []).append(item)
     return found
+
+
+def mark_expired(evidence: list[Evidence], *, on: date | None = None) -> list[Evidence]:
+    """Sets `expired` on each: past its valid_until date on `on` (today by default)."""
+    on = on or timezone.localdate()
+    for item in evidence:
+        item.expired = item.valid_until is not None and item.valid_until < on
+    return evidence
 
 
 def evidence_counts(*, assessment: Assessment) -> dict[str, int]:

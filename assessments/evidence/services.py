@@ -180,3 +180,12 @@ def _lock_draft(assessment: Assessment) -> Assessment:
     if not locked.is_draft:
         raise AssessmentNotDraftError(f"assessment {locked.pk} is not a draft and can no longer change")
     return locked
+
+
+UPLOAD_OVERHEAD_BYTES = 1024 * 1024
+
+
+def upload_body_limit() -> int:
+    """The largest request body an upload endpoint takes: a file of EVIDENCE_MAX_BYTES with the form around
+    it, and room for a file somewhat over the limit to be refused with a clear message rather than a 413."""
+    return settings.EVIDENCE_MAX_BYTES + UPLOAD_OVERHEAD_BYTES
