@@ -34,14 +34,27 @@ class AssessmentStartForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args, can_carry_forward: bool = True, **kwargs) -> None:
+    evidence_required = forms.BooleanField(
+        label="Require evidence",
+        required=False,
+        help_text="Submitting waits until every practice at level 3 or above answered mostly or fully in place "
+        "has evidence that has not expired.",
+    )
+
+    def __init__(self, *args, can_carry_forward: bool = True, can_require_evidence: bool = True, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if not can_carry_forward:
             self.fields["start"].choices = self.fields["start"].choices[:1]
+        if not can_require_evidence:  # a facilitator's choice (owners and assessors)
+            del self.fields["evidence_required"]
 
     @property
     def carry_forward(self) -> bool:
         return self.cleaned_data["start"] == self.PREVIOUS
+
+    @property
+    def wants_evidence_required(self) -> bool:
+        return self.cleaned_data.get("evidence_required", False)
 
 
 class TargetsForm(forms.Form):

@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from assessments import permissions, selectors, services
 from assessments.api import serializers as s
+from assessments.evidence.permissions import can_require_evidence
 from assessments.models import Assessment, Team
 from assessments.tenancy import (
     assessment_or_404,
@@ -33,6 +34,7 @@ from core.api import (
     ErrorSerializer,
     validated_query,
 )
+from core.lookups import require
 from maturity.models import Framework
 from maturity.selectors import framework_for_new_assessment
 
@@ -245,10 +247,16 @@ class AssessmentListCreateApi(ListAPIView):
                 framework=framework,
                 kind=permissions.assessment_kind_for(team.role),
                 carry_forward=data.validated_data["carry_forward"],
+                evidence_required=_evidence_required(team, data.validated_data["evidence_required"]),
             )
         except services.DraftExistsError as error:
             return Response({"detail": str(error), "draft": error.draft.pk}, status=status.HTTP_409_CONFLICT)
         return _assessment_response(request, assessment.pk, status.HTTP_201_CREATED)
+
+
+def _evidence_required(team: Team, wanted: bool) -> bool:
+    require(not wanted or can_require_evidence(team.role), "Only owners and assessors make evidence required.")
+    return wanted
 
 
 def _assessment_response(request: Request, assessment: Assessment | int, code: int = status.HTTP_200_OK) -> Response:
@@ -352,7 +360,10 @@ class AssessmentSubmitApi(APIView):
         request=None,
         responses={
             202: s.SubmitOutputSerializer,
-            400: OpenApiResponse(s.IncompleteSerializer, description="Questions still unanswered."),
+            400: OpenApiResponse(
+                s.IncompleteSerializer,
+                description="Questions still unanswered, or (evidence required) unsupported claims left.",
+            ),
             403: FORBIDDEN,
             404: NOT_FOUND,
             409: CONFLICT,
@@ -366,6 +377,10 @@ class AssessmentSubmitApi(APIView):
             submitted = services.assessment_submit(assessment=assessment, user=request.user)
         except services.AssessmentIncompleteError as error:
             body = {"detail": str(error), "unanswered": error.unanswered, "scopes": error.scopes}
+            return Response(body, status=status.HTTP_400_BAD_REQUEST)
+        except services.UnsupportedClaimsError as error:
+            keys = [claim.question for claim in error.claims]
+            body = {"detail": str(error), "unanswered": [], "scopes": [], "unsupported_claims": keys}
             return Response(body, status=status.HTTP_400_BAD_REQUEST)
         except services.AssessmentNotDraftError as error:
             raise Conflict(str(error)) from None

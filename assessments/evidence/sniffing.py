@@ -87,7 +87,9 @@ def check_upload(*, name: str, data: bytes, allowed: Collection[str]) -> Checked
     if sniffed == TEXT and ext in EXTENSIONS[CSV]:
         sniffed = CSV
     if sniffed not in allowed:
-        return Checked(error=f"The content is {label(sniffed)} ({sniffed}), which is not accepted. Accepted: {accepted}.")
+        return Checked(
+            error=f"The content is {label(sniffed)} ({sniffed}), which is not accepted. Accepted: {accepted}."
+        )
     expected = EXTENSIONS.get(sniffed) or _filetype_extensions(sniffed)
     if ext not in expected:
         claimed = f"The name ends in .{ext}" if ext else "The name has no extension"

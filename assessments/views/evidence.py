@@ -3,16 +3,25 @@ evidence block; without JavaScript the form posts and returns to the question), 
 file (members of the organisation only, as an attachment, never from a public URL), and the facilitator's
 switch that makes evidence required before submitting."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from assessments.evidence.claims import UnsupportedClaim
 from assessments.evidence.forms import EvidenceForm, EvidenceRequiredForm
 from assessments.evidence.permissions import can_add_evidence, can_require_evidence
-from assessments.evidence.selectors import assessment_evidence, evidence_for_user, mark_expired
+from assessments.evidence.selectors import (
+    assessment_evidence,
+    assessment_unsupported_claims,
+    evidence_for_user,
+    mark_expired,
+)
 from assessments.evidence.services import (
     EvidenceInvalidError,
     assessment_evidence_required_set,
@@ -22,7 +31,7 @@ from assessments.evidence.services import (
     upload_body_limit,
 )
 from assessments.models import Assessment, Evidence
-from assessments.selectors import assessment_answer_rows
+from assessments.selectors import AnswerRow, assessment_answer_rows
 from assessments.services import AssessmentNotDraftError
 from assessments.tenancy import assessment_or_404
 from assessments.views.questionnaire import render_area
@@ -159,6 +168,7 @@ def _refused(
     question: Question,
     form: EvidenceForm,
     errors: list[str],
+    *,
     status: int = 422,
 ) -> HttpResponse:
     """htmx: the question's evidence block with the errors and the form open (422, or 409 not a draft).
@@ -168,4 +178,23 @@ def _refused(
         return render(request, "assessments/evidence/_evidence.html", context, status=status)
     notice = f"Evidence not changed for “{question.statement}”: {' '.join(errors)}"
     rows = assessment_answer_rows(assessment=assessment)
-    return render_area(request, assessment, question.area.key, rows, notice=notice, status=400 if status == 422 else status)
+    return render_area(
+        request, assessment, question.area.key, rows, notice=notice, status=400 if status == 422 else status
+    )
+
+
+@dataclass(frozen=True)
+class ClaimItem:
+    """An unsupported claim of a draft, with its question's answer row, for the review page."""
+
+    claim: UnsupportedClaim
+    row: AnswerRow
+
+
+def claim_items(assessment: Assessment, rows: list[AnswerRow]) -> list[ClaimItem]:
+    """The draft's unsupported claims judged today (none for an assessment that is no longer a draft)."""
+    if not assessment.is_draft:
+        return []
+    by_key = {row.question.key: row for row in rows}
+    claims = assessment_unsupported_claims(assessment=assessment, rows=rows, on=timezone.localdate())
+    return [ClaimItem(claim, by_key[claim.question]) for claim in claims]

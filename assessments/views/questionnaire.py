@@ -214,7 +214,7 @@ def render_area(
             posted,
             now.required,
             earlier_answers(assessment=assessment),
-            evidence_by_question(assessment=assessment),
+            evidence=evidence_by_question(assessment=assessment),
         ),
         "previous_area": areas[index - 1] if index > 0 else None,
         "next_area": areas[index + 1] if index + 1 < len(areas) else None,
@@ -233,6 +233,7 @@ def _level_groups(
     posted: Posted | None,
     required: tuple[str, ...],
     earlier: dict[str, list[AnswerRow]],
+    *,
     evidence: dict[int, list[Evidence]],
 ) -> list[LevelGroup]:
     groups: dict[int, LevelGroup] = {}

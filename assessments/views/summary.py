@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from assessments.evidence.permissions import can_require_evidence
 from assessments.links import links_for
 from assessments.models import Assessment
 from assessments.permissions import can_answer
@@ -77,6 +78,7 @@ def _render_summary(request: HttpRequest, assessment: Assessment, error: str = "
         "open_scopes": open_scopes,
         "ready": not open_scopes and not required,
         "can_submit": assessment.is_draft and can_answer(assessment.role),
+        "can_require_evidence": assessment.is_draft and can_require_evidence(assessment.role),
         "links": links_for(assessment),
         "error": error,
     }

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from assessments.evidence.permissions import can_require_evidence
 from assessments.forms import AssessmentStartForm, TargetsForm, TeamForm
 from assessments.links import links_for
 from assessments.models import Assessment, Team
@@ -44,7 +45,7 @@ def team_detail(request: HttpRequest, team_id: int) -> HttpResponse:
 def assessment_new(request: HttpRequest, team_id: int) -> HttpResponse:
     team = team_or_404(user=request.user, team_id=team_id)
     require_answer(team.role)
-    form = AssessmentStartForm(request.POST)
+    form = AssessmentStartForm(request.POST, can_require_evidence=can_require_evidence(team.role))
     framework = framework_for_new_assessment()
     if form.is_valid() and framework is not None:
         try:
@@ -54,6 +55,7 @@ def assessment_new(request: HttpRequest, team_id: int) -> HttpResponse:
                 framework=framework,
                 kind=assessment_kind_for(team.role),
                 carry_forward=form.carry_forward,
+                evidence_required=form.wants_evidence_required,
             )
         except DraftExistsError as error:
             messages.info(request, f"{team.name} has a draft already: here it is. Discard it to start afresh.")
@@ -109,7 +111,8 @@ def render_team(
         "can_manage": can_manage(team.role),
         "can_discard": can_discard(team.role),
         "draft": draft,
-        "start_form": start_form or AssessmentStartForm(can_carry_forward=has_submitted),
+        "start_form": start_form
+        or AssessmentStartForm(can_carry_forward=has_submitted, can_require_evidence=can_require_evidence(team.role)),
         "targets_form": targets_form or _targets_form(team, framework),
         "targets_framework": framework,
         "rename_form": rename_form or TeamForm(prefix="rename", initial={"name": team.name}),
