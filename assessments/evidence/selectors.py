@@ -1,7 +1,6 @@
 """Reads of evidence. An evidence is found through its assessment, looked up with the user's memberships
 (assessments.selectors.assessment_for_user): outside the user's organisations it is simply not found."""
 
-from collections import Counter
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -41,12 +40,6 @@ def mark_expired(evidence: list[Evidence], *, on: date | None = None) -> list[Ev
     return evidence
 
 
-def evidence_counts(*, assessment: Assessment) -> dict[str, int]:
-    """Question key -> how much evidence its answer has (one query)."""
-    keys = Evidence.objects.filter(assessment=assessment).values_list("question__key", flat=True)
-    return dict(Counter(keys))
-
-
 def evidence_dates(*, assessment_id: int) -> dict[str, list[date | None]]:
     """Question key -> the valid_until of each piece of its evidence (one query): what claims are judged on."""
     dates: dict[str, list[date | None]] = {}
@@ -74,12 +67,15 @@ def claim_questions(*, assessment: Assessment) -> list[ClaimQuestion]:
     return [ClaimQuestion(q.key, q.area.key, q.level) for q in content.questions]
 
 
-def assessment_unsupported_claims(*, assessment: Assessment, rows: list[AnswerRow], on: date) -> list[UnsupportedClaim]:
-    """The draft's unsupported claims judged on `on`, from answer rows already fetched (one query)."""
+def assessment_unsupported_claims(
+    *, assessment: Assessment, rows: list[AnswerRow], on: date, dates: dict[str, list[date | None]] | None = None
+) -> list[UnsupportedClaim]:
+    """The draft's unsupported claims judged on `on`, from answer rows already fetched and the evidence's
+    `dates` (evidence_dates; read here, one query, when not given)."""
     return unsupported_claims(
         questions=claim_questions(assessment=assessment),
         answers={row.question.key: row.value for row in rows},
-        evidence=evidence_dates(assessment_id=assessment.pk),
+        evidence=evidence_dates(assessment_id=assessment.pk) if dates is None else dates,
         on=on,
         out_of_scope=provisional(assessment=assessment, rows=rows).out_of_scope,
     )

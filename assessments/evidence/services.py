@@ -172,7 +172,9 @@ def _file_checked(upload: File, problems: dict[str, list[str]]) -> tuple[bytes, 
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{size / 1024:.0f} kB" if size >= 1024 else f"{size} bytes"
 
 
 def _lock_draft(assessment: Assessment) -> Assessment:

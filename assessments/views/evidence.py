@@ -4,6 +4,7 @@ file (members of the organisation only, as an attachment, never from a public UR
 switch that makes evidence required before submitting."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -191,10 +192,11 @@ class ClaimItem:
     row: AnswerRow
 
 
-def claim_items(assessment: Assessment, rows: list[AnswerRow]) -> list[ClaimItem]:
-    """The draft's unsupported claims judged today (none for an assessment that is no longer a draft)."""
+def claim_items(assessment: Assessment, rows: list[AnswerRow], dates: dict[str, list[date | None]]) -> list[ClaimItem]:
+    """The draft's unsupported claims judged today (none for an assessment that is no longer a draft), from
+    its evidence's `dates` (evidence_dates)."""
     if not assessment.is_draft:
         return []
     by_key = {row.question.key: row for row in rows}
-    claims = assessment_unsupported_claims(assessment=assessment, rows=rows, on=timezone.localdate())
+    claims = assessment_unsupported_claims(assessment=assessment, rows=rows, on=timezone.localdate(), dates=dates)
     return [ClaimItem(claim, by_key[claim.question]) for claim in claims]

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from assessments.evidence.selectors import evidence_counts
+from assessments.evidence.selectors import evidence_dates
 from assessments.forms import SubmitConfirmForm
 from assessments.links import links_for
 from assessments.models import Assessment
@@ -118,8 +118,9 @@ def _render_review(
 ) -> HttpResponse:
     rows = assessment_answer_rows(assessment=assessment)
     now = provisional(assessment=assessment, rows=rows)
-    areas = review_areas(assessment, rows, now, evidence=evidence_counts(assessment=assessment))
-    claims = claim_items(assessment, rows)
+    dates = evidence_dates(assessment_id=assessment.pk)
+    areas = review_areas(assessment, rows, now, evidence={key: len(found) for key, found in dates.items()})
+    claims = claim_items(assessment, rows, dates)
     claims_block = assessment.evidence_required and bool(claims)
     names = {item.area.key: item.area.name for item in areas}
     open_scopes = [key for key, answer in assessment_scope(assessment=assessment).items() if answer is None]
