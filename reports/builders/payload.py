@@ -19,6 +19,7 @@ def report_payload(report: Report) -> dict:
         "areas": content.get("areas", []),
         "next_steps": content.get("next_steps", []),
         "roadmap": content.get("roadmap", []),
+        "unsupported_claims": content.get("unsupported_claims", []),
         "figures": report.figures if content else {},
         "generated_at": report.generated_at if content else None,
         "error": report.error,

@@ -1,12 +1,14 @@
 """What a report is computed from, and the report lookups of the API and pages."""
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import OuterRef, Subquery
+from django.utils import timezone
 
+from assessments.evidence.selectors import evidence_dates
 from assessments.models import Answer, Assessment, Team
 from assessments.selectors import team_current_targets, visible_assessments
 from maturity.models import Framework
@@ -40,6 +42,10 @@ class ReportInputs:
     previous_scores: dict[str, float | None]  # area key -> score of the team's previous assessment
     others_median: dict[str, float]  # area key -> median of the other teams' latest scores
     history: list[HistoryPoint]  # oldest first
+    # Question key -> the valid_until of each piece of evidence on its answer (assessments.evidence), and the
+    # day the claims are judged on: the day it was submitted, so recomputing the report never changes them.
+    evidence: dict[str, list[date | None]] = field(default_factory=dict)
+    judged_on: date | None = None
 
 
 def report_inputs(*, assessment_id: int) -> ReportInputs:
@@ -66,6 +72,8 @@ def report_inputs(*, assessment_id: int) -> ReportInputs:
         previous_scores=history[-1].scores if history else {},
         others_median=_others_median(assessment),
         history=history,
+        evidence=evidence_dates(assessment_id=assessment.pk),
+        judged_on=timezone.localdate(assessment.submitted_at) if assessment.submitted_at else timezone.localdate(),
     )
 
 
