@@ -54,19 +54,20 @@ def evidence_add(request: HttpRequest, assessment_id: int, question_key: str) ->
     require(can_add_evidence(assessment.role), ROLE_MESSAGE)
     question = _question_or_404(assessment, question_key)
     form = EvidenceForm(request.POST, request.FILES)
-    errors: list[str] = []
-    if form.is_valid():
-        try:
-            _add(request, assessment, question_key, form.cleaned_data)
-        except EvidenceInvalidError as error:
-            errors = [message for messages_ in error.problems.values() for message in messages_]
-        except AssessmentNotDraftError:
-            errors = [NOT_DRAFT_MESSAGE]
-    else:
-        errors = [message for messages_ in form.errors.values() for message in messages_]
-    if errors:
+    if not form.is_valid():
+        return _refused(request, assessment, question, form, _form_errors(form))
+    try:
+        _add(request, assessment, question_key, form.cleaned_data)
+    except EvidenceInvalidError as error:
+        errors = [f"Not added: {message}" for messages_ in error.problems.values() for message in messages_]
         return _refused(request, assessment, question, form, errors)
+    except AssessmentNotDraftError:
+        return _refused(request, assessment, question, form, [NOT_DRAFT_MESSAGE], status=409)
     return _back_to_question(request, assessment, question)
+
+
+def _form_errors(form: EvidenceForm) -> list[str]:
+    return [f"Not added: {message}" for messages_ in form.errors.values() for message in messages_]
 
 
 def _add(request: HttpRequest, assessment: Assessment, question_key: str, data: dict) -> Evidence:
@@ -177,7 +178,7 @@ def _refused(
     if is_htmx(request):
         context = _block_context(assessment, question, form, errors)
         return render(request, "assessments/evidence/_evidence.html", context, status=status)
-    notice = f"Evidence not changed for “{question.statement}”: {' '.join(errors)}"
+    notice = f"Evidence for “{question.statement}”: {' '.join(errors)}"
     rows = assessment_answer_rows(assessment=assessment)
     return render_area(
         request, assessment, question.area.key, rows, notice=notice, status=400 if status == 422 else status

@@ -38,3 +38,17 @@ def stored_files(storage) -> list[str]:
 def question_key(cast) -> str:
     """A level-3 practice: answered 2 or 3 without evidence, it is an unsupported claim."""
     return cast.framework.questions.filter(level=3).order_by("position").values_list("key", flat=True).first()
+
+
+def add_link(cast, question_key: str, url: str = "https://ci.example.com/runs/1", **kwargs):
+    from assessments.evidence.services import evidence_link_add
+
+    return evidence_link_add(assessment=cast.assessment, user=cast.member, question=question_key, url=url, **kwargs)
+
+
+def add_file(cast, question_key: str, name: str = "report.pdf", data: bytes = PDF, **kwargs):
+    from assessments.evidence.services import evidence_file_add
+
+    return evidence_file_add(
+        assessment=cast.assessment, user=cast.member, question=question_key, upload=upload(name, data), **kwargs
+    )
