@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from assessments.evidence.services import evidence_file_add, evidence_link_add
+
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 40
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
-TEXT = "Retraining runs nightly; see the pipeline's log.\n".encode()
+TEXT = b"Retraining runs nightly; see the pipeline's log.\n"
 CSV = b"model,version,deployed\nranker,12,2026-11-30\n"
 HTML = b"<!DOCTYPE html><html><script>alert(1)</script></html>"
 EXE = b"MZ\x90\x00" + b"\x00" * 100
@@ -41,14 +43,10 @@ def question_key(cast) -> str:
 
 
 def add_link(cast, question_key: str, url: str = "https://ci.example.com/runs/1", **kwargs):
-    from assessments.evidence.services import evidence_link_add
-
     return evidence_link_add(assessment=cast.assessment, user=cast.member, question=question_key, url=url, **kwargs)
 
 
 def add_file(cast, question_key: str, name: str = "report.pdf", data: bytes = PDF, **kwargs):
-    from assessments.evidence.services import evidence_file_add
-
     return evidence_file_add(
         assessment=cast.assessment, user=cast.member, question=question_key, upload=upload(name, data), **kwargs
     )

@@ -72,7 +72,7 @@ def test_it_refuses_mistyped_content_with_a_reason(name, data, message):
 def test_it_refuses_a_type_left_out_of_the_allowed_ones():
     checked = check_upload(name="photo.png", data=PNG, allowed=["application/pdf"])
 
-    assert "The content is PNG image (image/png), which is not accepted. Accepted: PDF." == checked.error
+    assert checked.error == "The content is PNG image (image/png), which is not accepted. Accepted: PDF."
 
 
 @pytest.mark.parametrize(
