@@ -103,15 +103,20 @@ class EvidenceOutputSerializer(serializers.ModelSerializer):
         return self.context["request"].build_absolute_uri(f"/api/evidence/{evidence.pk}/download/")
 
 
-class EvidenceRequiredInputSerializer(serializers.Serializer):
+class AssessmentSettingsInputSerializer(serializers.Serializer):
+    """The PATCH of an assessment's settings: any of its fields; an unknown one is a 400 naming it."""
+
     evidence_required = serializers.BooleanField(
-        help_text="Submitting waits until no unsupported claim is left (assessments.evidence.claims)."
+        required=False, help_text="Submitting waits until no unsupported claim is left (assessments.evidence.claims)."
     )
 
     def validate(self, data: dict) -> dict:
         unknown = sorted(set(self.initial_data) - set(self.fields)) if isinstance(self.initial_data, dict) else []
         if unknown:
-            raise serializers.ValidationError({key: ["Unknown field: only evidence_required."] for key in unknown})
+            known = ", ".join(self.fields)
+            raise serializers.ValidationError({key: [f"Unknown field: one of {known}."] for key in unknown})
+        if not data:
+            raise serializers.ValidationError({"detail": "Send at least one setting."})
         return data
 
 
@@ -226,7 +231,7 @@ class EvidenceDownloadApi(APIView):
 
 class AssessmentSettingsApi(APIView):
     @extend_schema(
-        request=EvidenceRequiredInputSerializer,
+        request=AssessmentSettingsInputSerializer,
         responses={
             200: AssessmentDetailOutputSerializer,
             400: BAD_REQUEST,
@@ -240,10 +245,13 @@ class AssessmentSettingsApi(APIView):
     def patch(self, request: Request, assessment_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
         require(can_require_evidence(assessment.role), "Only owners and assessors change an assessment's settings.")
-        data = EvidenceRequiredInputSerializer(data=_as_dict(request.data))
+        data = AssessmentSettingsInputSerializer(data=_as_dict(request.data))
         data.is_valid(raise_exception=True)
         try:
-            assessment_evidence_required_set(assessment=assessment, required=data.validated_data["evidence_required"])
+            if "evidence_required" in data.validated_data:
+                assessment_evidence_required_set(
+                    assessment=assessment, required=data.validated_data["evidence_required"]
+                )
         except AssessmentNotDraftError as error:
             raise Conflict(str(error)) from None
         return _assessment_response(request, assessment)
