@@ -1,8 +1,10 @@
 from dataclasses import dataclass
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
-from assessments.models import Assessment
+from assessments.evidence.services import evidence_file_add
+from assessments.models import Assessment, Evidence
 from reports.services import report_compute
 from tests.conftest import Cast, complete_answers
 from tests.reports.conftest import submit_answers
@@ -17,6 +19,7 @@ class World:
     earlier: Assessment
     latest: Assessment
     question_key: str
+    evidence: Evidence  # a file on the draft's answer to question_key
 
 
 @pytest.fixture
@@ -25,4 +28,10 @@ def world(cast) -> World:
     for assessment in submitted:
         report_compute(assessment_id=assessment.pk)
     question = cast.framework.questions.filter(area__key="data").order_by("position").first()
-    return World(cast=cast, earlier=submitted[0], latest=submitted[1], question_key=question.key)
+    evidence = evidence_file_add(
+        assessment=cast.assessment,
+        user=cast.owner,
+        question=question.key,
+        upload=SimpleUploadedFile("report.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )
+    return World(cast=cast, earlier=submitted[0], latest=submitted[1], question_key=question.key, evidence=evidence)

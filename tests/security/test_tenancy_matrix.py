@@ -127,6 +127,18 @@ ENDPOINTS = [
         writes={"post": Write(ANSWERING)},
     ),
     Endpoint("assessments/<int:assessment_id>/report.html", submitted=True),
+    Endpoint(
+        "assessments/<int:assessment_id>/evidence/<str:question_key>/",
+        reads=False,
+        writes={"post": Write(ANSWERING, lambda w: {"url": "https://ci.example.com/runs/1"})},
+    ),
+    Endpoint(
+        "assessments/<int:assessment_id>/evidence-required/",
+        reads=False,
+        writes={"post": Write(ANSWERING, lambda w: {"evidence_required": "on"})},
+    ),
+    Endpoint("evidence/<int:evidence_id>/remove/", reads=False, writes={"post": Write(ANSWERING)}),
+    Endpoint("evidence/<int:evidence_id>/download/"),  # a file: an outsider gets 404, never the bytes
     Endpoint("dashboards/progress/", query="?team={team}"),
     Endpoint("dashboards/progress/", query="?organization={organization}"),
     # --- API ---
@@ -174,6 +186,17 @@ ENDPOINTS = [
         writes={"patch": Write(ANSWERING, lambda w: {"regulated": True})},
     ),
     Endpoint("api/assessments/<int:assessment_id>/submit/", reads=False, writes={"post": Write(ANSWERING)}),
+    Endpoint(
+        "api/assessments/<int:assessment_id>/evidence/",
+        writes={"post": Write(ANSWERING, lambda w: {"question": w.question_key, "url": "https://x.example"})},
+    ),
+    Endpoint(
+        "api/assessments/<int:assessment_id>/settings/",
+        reads=False,
+        writes={"patch": Write(ANSWERING, lambda w: {"evidence_required": True})},
+    ),
+    Endpoint("api/evidence/<int:evidence_id>/", writes={"delete": Write(ANSWERING)}),
+    Endpoint("api/evidence/<int:evidence_id>/download/"),
     Endpoint("api/assessments/<int:assessment_id>/report/", submitted=True),
     Endpoint("api/assessments/<int:assessment_id>/export.csv"),
 ]
@@ -226,6 +249,7 @@ def url(world: World, endpoint: Endpoint) -> str:
         "team_id": cast.team.pk,
         "assessment_id": (world.latest if endpoint.submitted else cast.assessment).pk,
         "question_key": world.question_key,
+        "evidence_id": world.evidence.pk,
         "area_key": "data",
         "slug": "mlops",
     }
