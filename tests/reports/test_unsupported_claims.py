@@ -6,11 +6,13 @@ import pytest
 
 from assessments.evidence.services import evidence_link_add
 from assessments.services import AnswerInput, answers_save, assessment_submit
+from reports.api.serializers import UnsupportedClaimSerializer
 from reports.models import Report
 from reports.selectors.report import report_inputs
 from reports.services import report_compute
 from tests.api_helpers import api_as
 from tests.conftest import complete_answers
+from tests.documented import assert_documented
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +67,7 @@ def test_the_api_report_carries_them(cast, report, level_3):
     body = api_as(cast.viewer).get(f"/api/assessments/{cast.assessment.pk}/report/").json()
 
     assert [claim["question"] for claim in body["unsupported_claims"]] == level_3[:2]
+    assert_documented(body["unsupported_claims"], UnsupportedClaimSerializer(many=True))
 
 
 def test_the_report_page_shows_them(client, cast, report):

@@ -96,7 +96,7 @@ def test_a_link_added_with_htmx_answers_with_the_questions_evidence(client, cast
         cast.member,
     )
     html = response.content.decode()
-    assert html.startswith('<section class="evidence"') or '<section class="evidence"' in html
+    assert html.startswith('<div class="evidence"') or '<div class="evidence"' in html
     assert "https://wiki.example.com/runbook" in html
 
 

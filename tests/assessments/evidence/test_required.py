@@ -6,12 +6,14 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from assessments.api.serializers import IncompleteSerializer
 from assessments.evidence.services import assessment_evidence_required_set
 from assessments.models import Assessment
 from assessments.services import AnswerInput, UnsupportedClaimsError, answers_save, assessment_submit
 from tests.api_helpers import api_as
 from tests.assessments.evidence.conftest import add_file, add_link
 from tests.conftest import complete_answers
+from tests.documented import assert_documented
 from tests.factories import TeamFactory
 
 pytestmark = pytest.mark.django_db
@@ -71,6 +73,7 @@ def test_the_api_answers_400_listing_the_claims(cast, claimed, question_key):
 
     assert response.status_code == 400
     assert response.json()["unsupported_claims"] == [question_key]
+    assert_documented(response.json(), IncompleteSerializer())
     assert status_of(cast) == "draft"
 
 
