@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from assessments.evidence.claims import UnsupportedClaim
+from assessments.evidence.files import evidence_files_delete_on_commit
 from assessments.evidence.selectors import assessment_unsupported_claims
 from assessments.models import Answer, Assessment, Membership, Organization, Role, TargetLevel, Team
 from assessments.selectors import assessment_answer_rows, assessment_scope, provisional
@@ -226,7 +227,9 @@ def assessment_discard(*, assessment: Assessment) -> None:
     """Deletes a draft and its answers. Raises AssessmentNotDraftError for a submitted one, which is history.
     A draft is its team's newest assessment, so the next one started takes its number: no gaps."""
     with transaction.atomic():
-        _lock_draft(assessment).delete()
+        locked = _lock_draft(assessment)
+        evidence_files_delete_on_commit(assessment_id=locked.pk)
+        locked.delete()
 
 
 def _carry_forward_answers(*, assessment: Assessment, framework: Framework, user: AbstractBaseUser) -> None:

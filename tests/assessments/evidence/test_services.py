@@ -14,7 +14,7 @@ from assessments.evidence.services import (
     evidence_remove,
 )
 from assessments.models import Assessment, Evidence
-from assessments.services import AssessmentNotDraftError
+from assessments.services import AssessmentNotDraftError, assessment_discard
 from tests.assessments.evidence.conftest import EXE, HTML, PDF, PNG, TEXT, stored_files, upload
 
 pytestmark = pytest.mark.django_db
@@ -205,3 +205,16 @@ def test_the_upload_limit_leaves_room_for_the_form_around_the_file(settings):
     settings.EVIDENCE_MAX_BYTES = 5_000_000
 
     assert services.upload_body_limit() == 5_000_000 + services.UPLOAD_OVERHEAD_BYTES
+
+
+def test_discarding_a_draft_deletes_its_evidence_files(
+    cast, question_key, evidence_storage, django_capture_on_commit_callbacks
+):
+    add_file(cast, question_key, upload("report.pdf", PDF))
+    evidence_link_add(assessment=cast.assessment, user=cast.member, question=question_key, url="https://x.example")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assessment_discard(assessment=cast.assessment)
+
+    assert not Evidence.objects.exists()
+    assert stored_files(evidence_storage) == []
