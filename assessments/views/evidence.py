@@ -111,8 +111,11 @@ def evidence_file_response(evidence: Evidence) -> FileResponse:
         handle = evidence.file.open("rb")
     except FileNotFoundError:
         raise Http404("The file of this evidence is missing from storage.") from None
+    content_type = evidence.content_type
+    if content_type.startswith("text/"):  # checked to be UTF-8 on upload
+        content_type += "; charset=utf-8"
     response = FileResponse(
-        handle, as_attachment=True, filename=evidence.file_name or "evidence", content_type=evidence.content_type
+        handle, as_attachment=True, filename=evidence.file_name or "evidence", content_type=content_type
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"

@@ -270,3 +270,13 @@ def test_a_link_has_nothing_to_download(client, cast, question_key):
     client.force_login(cast.member)
 
     assert client.get(f"/evidence/{evidence.pk}/download/").status_code == 404
+
+
+def test_a_text_file_is_sent_as_utf_8(client, cast, question_key):
+    evidence = add_file(cast, question_key, name="notes.txt", data="Modèle déployé\n".encode())
+    client.force_login(cast.member)
+
+    response = client.get(f"/evidence/{evidence.pk}/download/")
+
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert b"".join(response.streaming_content).decode() == "Modèle déployé\n"
