@@ -218,3 +218,15 @@ def test_discarding_a_draft_deletes_its_evidence_files(
 
     assert not Evidence.objects.exists()
     assert stored_files(evidence_storage) == []
+
+
+def test_a_file_for_an_assessment_submitted_meanwhile_is_not_kept(cast, question_key, evidence_storage):
+    Assessment.objects.filter(pk=cast.assessment.pk).update(
+        status=Assessment.Status.IN_REVIEW, submitted_by=cast.owner, submitted_at="2026-12-01T10:00Z"
+    )
+
+    with pytest.raises(AssessmentNotDraftError):  # the instance still says draft: the lock reads the row
+        add_file(cast, question_key, upload("report.pdf", PDF))
+
+    assert not Evidence.objects.exists()
+    assert stored_files(evidence_storage) == []
