@@ -34,7 +34,7 @@ class AssessmentStartForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
-    # Survey mode (assessments/surveys), for facilitators (owners and assessors) only.
+    # Survey mode (assessments/surveys) and evidence, for facilitators (owners and assessors) only.
     mode = forms.ChoiceField(
         label="Who answers",
         choices=(
@@ -49,13 +49,21 @@ class AssessmentStartForm(forms.Form):
         label="Anonymous responses (survey): the consensus shows the spread of answers, never who gave which",
         required=False,
     )
+    evidence_required = forms.BooleanField(
+        label="Require evidence",
+        required=False,
+        help_text="Submitting waits until every practice at level 3 or above answered mostly or fully in place "
+        "has evidence that has not expired.",
+    )
+    FACILITATOR_FIELDS = ("mode", "anonymous_responses", "evidence_required")
 
     def __init__(self, *args, can_carry_forward: bool = True, can_facilitate: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if not can_carry_forward:
             self.fields["start"].choices = self.fields["start"].choices[:1]
         if not can_facilitate:
-            del self.fields["mode"], self.fields["anonymous_responses"]
+            for name in self.FACILITATOR_FIELDS:
+                del self.fields[name]
 
     @property
     def survey_options(self) -> dict:
@@ -68,6 +76,10 @@ class AssessmentStartForm(forms.Form):
     @property
     def carry_forward(self) -> bool:
         return self.cleaned_data["start"] == self.PREVIOUS
+
+    @property
+    def wants_evidence_required(self) -> bool:
+        return self.cleaned_data.get("evidence_required", False)
 
 
 class TargetsForm(forms.Form):

@@ -25,7 +25,8 @@ def can_discard(role: str | None) -> bool:
 
 
 def can_facilitate(role: str | None) -> bool:
-    """Run a survey: choose its mode, add and remove respondents, see every answer and record the agreed ones."""
+    """Run an assessment as its facilitator: choose survey mode, add and remove respondents, see every answer
+    and record the agreed ones; make evidence required."""
     return role in DISCARDING_ROLES
 
 

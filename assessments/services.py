@@ -10,6 +10,9 @@ from django.db.models import Max
 from django.utils import timezone
 
 from assessments.audit import log_upserts
+from assessments.evidence.claims import UnsupportedClaim
+from assessments.evidence.files import evidence_files_delete_on_commit
+from assessments.evidence.selectors import assessment_unsupported_claims
 from assessments.models import Answer, Assessment, Membership, Organization, Role, TargetLevel, Team
 from assessments.selectors import assessment_answer_rows, assessment_scope, provisional
 from assessments.signals import Followup, assessment_submitted, targets_changed
@@ -32,6 +35,16 @@ class AssessmentIncompleteError(Exception):
         parts = [f"{len(unanswered)} required question(s) unanswered: {', '.join(unanswered)}"] if unanswered else []
         parts += [f"{len(scopes)} scope question(s) unanswered: {', '.join(scopes)}"] if scopes else []
         super().__init__("; ".join(parts))
+
+
+class UnsupportedClaimsError(Exception):
+    """Evidence is required for the assessment, and these answers claim a practice without evidence that
+    holds (assessments.evidence.claims)."""
+
+    def __init__(self, claims: list[UnsupportedClaim]) -> None:
+        self.claims = claims
+        keys = ", ".join(claim.question for claim in claims)
+        super().__init__(f"evidence is required and {len(claims)} claim(s) lack evidence that holds: {keys}")
 
 
 class ScopeInvalidError(Exception):
@@ -184,6 +197,7 @@ def assessment_start(
     carry_forward: bool = False,
     mode: str = Assessment.Mode.WORKSHOP,
     anonymous_responses: bool = False,
+    evidence_required: bool = False,
 ) -> Assessment:
     """A new draft on `framework` (maturity.selectors.framework_for_new_assessment picks it), optionally
     started from the team's last submitted assessment on the same framework, this version or an earlier
@@ -210,6 +224,7 @@ def assessment_start(
             # Survey mode (assessments/surveys): respondents answer alone, the facilitator records the agreed answers.
             mode=mode,
             anonymous_responses=anonymous_responses and mode == Assessment.Mode.SURVEY,
+            evidence_required=evidence_required,
         )
         if carry_forward:
             _carry_forward_answers(assessment=assessment, framework=framework, user=user)
@@ -220,7 +235,9 @@ def assessment_discard(*, assessment: Assessment) -> None:
     """Deletes a draft and its answers. Raises AssessmentNotDraftError for a submitted one, which is history.
     A draft is its team's newest assessment, so the next one started takes its number: no gaps."""
     with transaction.atomic():
-        _lock_draft(assessment).delete()
+        locked = _lock_draft(assessment)
+        evidence_files_delete_on_commit(assessment_id=locked.pk)
+        locked.delete()
 
 
 def _carry_forward_answers(*, assessment: Assessment, framework: Framework, user: AbstractBaseUser) -> None:
@@ -360,6 +377,11 @@ def _submit(*, assessment: Assessment, user: AbstractBaseUser, submitted_at: dat
         scopes = [key for key, answer in assessment_scope(assessment=locked).items() if answer is None]
         if unanswered or scopes:
             raise AssessmentIncompleteError(unanswered, scopes)
+        if locked.evidence_required:
+            on = timezone.localdate(submitted_at) if submitted_at else timezone.localdate()
+            claims = assessment_unsupported_claims(assessment=locked, rows=rows, on=on)
+            if claims:
+                raise UnsupportedClaimsError(claims)
         locked.status = Assessment.Status.SUBMITTED
         locked.submitted_by = user
         locked.submitted_at = submitted_at or timezone.now()

@@ -1,6 +1,17 @@
 from django.urls import path
 
-from assessments.views import answers, archive, discard, organizations, questionnaire, review, summary, surveys, teams
+from assessments.views import (
+    answers,
+    archive,
+    discard,
+    evidence,
+    organizations,
+    questionnaire,
+    review,
+    summary,
+    surveys,
+    teams,
+)
 
 urlpatterns = [
     path("", organizations.home, name="home"),
@@ -45,4 +56,17 @@ urlpatterns = [
     path("assessments/<int:assessment_id>/my-answers/<slug:area_key>/", surveys.survey_my_area, name="survey_my_area"),
     path("assessments/<int:assessment_id>/consensus/", surveys.survey_consensus, name="survey_consensus"),
     path("assessments/<int:assessment_id>/consensus/medians/", surveys.survey_medians, name="survey_medians"),
+    # Evidence (assessments/views/evidence.py)
+    path(
+        "assessments/<int:assessment_id>/evidence/<str:question_key>/",
+        evidence.evidence_add,
+        name="evidence_add",
+    ),
+    path(
+        "assessments/<int:assessment_id>/evidence-required/",
+        evidence.evidence_required_save,
+        name="evidence_required_save",
+    ),
+    path("evidence/<int:evidence_id>/remove/", evidence.evidence_remove_view, name="evidence_remove"),
+    path("evidence/<int:evidence_id>/download/", evidence.evidence_download, name="evidence_download"),
 ]

@@ -2,8 +2,9 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from django.core.files.storage import storages
 
-from assessments.models import Role
+from assessments.models import Evidence, Role
 from assessments.services import AnswerInput
 from maturity.catalogue_file import read_catalogue_file
 from maturity.framework_file import parse_framework, read_framework_file
@@ -24,6 +25,22 @@ def test_friendly_settings(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def evidence_storage(settings, tmp_path, monkeypatch):
+    """Evidence files go to a folder of the test's own, never to .data/evidence: the "evidence" storage of
+    settings.STORAGES, which the model's file field (bound to a storage when the model was loaded) follows."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "evidence": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "evidence"), "base_url": None},
+        },
+    }
+    storage = storages["evidence"]
+    monkeypatch.setattr(Evidence._meta.get_field("file"), "storage", storage)
+    return storage
 
 
 @pytest.fixture

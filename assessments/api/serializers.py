@@ -119,6 +119,10 @@ class AssessmentInputSerializer(serializers.Serializer):
     anonymous_responses = serializers.BooleanField(
         default=False, help_text="Survey mode: the consensus shows only the spread of answers, never who gave which."
     )
+    evidence_required = serializers.BooleanField(
+        default=False,
+        help_text="Submitting waits until every claim has evidence that holds (owners and assessors only).",
+    )
 
 
 class ProgressSerializer(serializers.Serializer):
@@ -176,6 +180,7 @@ class AssessmentListOutputSerializer(serializers.ModelSerializer):
             "created_at",
             "submitted_by",
             "submitted_at",
+            "evidence_required",
         )
 
     @extend_schema_field(ProgressSerializer)
@@ -313,6 +318,12 @@ class IncompleteSerializer(serializers.Serializer):
     detail = serializers.CharField()
     unanswered = serializers.ListField(child=serializers.CharField(), help_text="Required questions unanswered.")
     scopes = serializers.ListField(child=serializers.CharField(), help_text="Scope questions unanswered.")
+    unsupported_claims = serializers.ListField(
+        child=serializers.CharField(),
+        required=False,
+        help_text="Evidence is required: keys of the questions whose answers claim a practice without evidence "
+        "that holds (none, or all of it past its valid_until date).",
+    )
 
 
 # The scope PATCH body: scope key -> true or false (the service checks the keys).

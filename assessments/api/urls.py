@@ -1,6 +1,8 @@
 from django.urls import path
 
-from assessments.api import surveys, views
+from assessments.api import evidence, surveys, views
+from assessments.evidence.services import upload_body_limit
+from core.middleware import allows_body_up_to
 
 urlpatterns = [
     path("organizations/", views.OrganizationListCreateApi.as_view(), name="api-organization-list"),
@@ -39,4 +41,17 @@ urlpatterns = [
         surveys.ConsensusMediansApi.as_view(),
         name="api-consensus-medians",
     ),
+    # Evidence (assessments/api/evidence.py)
+    path(
+        "assessments/<int:assessment_id>/evidence/",
+        allows_body_up_to(upload_body_limit)(evidence.EvidenceListCreateApi.as_view()),
+        name="api-assessment-evidence",
+    ),
+    path(
+        "assessments/<int:assessment_id>/settings/",
+        evidence.AssessmentSettingsApi.as_view(),
+        name="api-assessment-settings",
+    ),
+    path("evidence/<int:evidence_id>/", evidence.EvidenceDetailApi.as_view(), name="api-evidence-detail"),
+    path("evidence/<int:evidence_id>/download/", evidence.EvidenceDownloadApi.as_view(), name="api-evidence-download"),
 ]

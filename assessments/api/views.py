@@ -35,6 +35,7 @@ from core.api import (
     ErrorSerializer,
     validated_query,
 )
+from core.lookups import require
 from maturity.models import Framework
 from maturity.selectors import framework_for_new_assessment
 
@@ -252,10 +253,16 @@ class AssessmentListCreateApi(ListAPIView):
                 carry_forward=data.validated_data["carry_forward"],
                 mode=data.validated_data["mode"],
                 anonymous_responses=data.validated_data["anonymous_responses"],
+                evidence_required=_evidence_required(team, data.validated_data["evidence_required"]),
             )
         except services.DraftExistsError as error:
             return Response({"detail": str(error), "draft": error.draft.pk}, status=status.HTTP_409_CONFLICT)
         return _assessment_response(request, assessment.pk, status.HTTP_201_CREATED)
+
+
+def _evidence_required(team: Team, wanted: bool) -> bool:
+    require(not wanted or permissions.can_facilitate(team.role), "Only owners and assessors make evidence required.")
+    return wanted
 
 
 def _assessment_response(request: Request, assessment: Assessment | int, code: int = status.HTTP_200_OK) -> Response:
@@ -359,7 +366,10 @@ class AssessmentSubmitApi(APIView):
         request=None,
         responses={
             202: s.SubmitOutputSerializer,
-            400: OpenApiResponse(s.IncompleteSerializer, description="Questions still unanswered."),
+            400: OpenApiResponse(
+                s.IncompleteSerializer,
+                description="Questions still unanswered, or (evidence required) unsupported claims left.",
+            ),
             403: FORBIDDEN,
             404: NOT_FOUND,
             409: CONFLICT,
@@ -373,6 +383,10 @@ class AssessmentSubmitApi(APIView):
             submitted = services.assessment_submit(assessment=assessment, user=request.user)
         except services.AssessmentIncompleteError as error:
             body = {"detail": str(error), "unanswered": error.unanswered, "scopes": error.scopes}
+            return Response(body, status=status.HTTP_400_BAD_REQUEST)
+        except services.UnsupportedClaimsError as error:
+            keys = [claim.question for claim in error.claims]
+            body = {"detail": str(error), "unanswered": [], "scopes": [], "unsupported_claims": keys}
             return Response(body, status=status.HTTP_400_BAD_REQUEST)
         except services.AssessmentNotDraftError as error:
             raise Conflict(str(error)) from None

@@ -10,8 +10,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from assessments.evidence.selectors import evidence_by_question
 from assessments.links import links_for
-from assessments.models import Assessment
+from assessments.models import Assessment, Evidence
 from assessments.permissions import can_facilitate, can_write_answers
 from assessments.selectors import (
     AnswerRow,
@@ -67,6 +68,7 @@ class QuestionItem:
     errors: list[str]
     optional: bool  # unanswered, and cannot change the result yet (adaptive depth)
     earlier: list[EarlierAnswer] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)  # each marked `expired` (assessments.evidence)
 
     @property
     def answer_label(self) -> str:
@@ -208,7 +210,12 @@ def render_area(
         "nav": nav_items(assessment, rows, now),
         "overall": overall_progress(rows=rows),
         "groups": _level_groups(
-            content.level_names, area_rows, posted, now.required, earlier_answers(assessment=assessment)
+            content.level_names,
+            area_rows,
+            posted,
+            now.required,
+            earlier_answers(assessment=assessment),
+            evidence=evidence_by_question(assessment=assessment),
         ),
         "previous_area": areas[index - 1] if index > 0 else None,
         "next_area": areas[index + 1] if index + 1 < len(areas) else None,
@@ -236,6 +243,8 @@ def _level_groups(
     posted: Posted | None,
     required: tuple[str, ...],
     earlier: dict[str, list[AnswerRow]],
+    *,
+    evidence: dict[int, list[Evidence]],
 ) -> list[LevelGroup]:
     groups: dict[int, LevelGroup] = {}
     for row in sorted(rows, key=lambda row: (row.question.level, row.question.position)):
@@ -244,6 +253,7 @@ def _level_groups(
         optional = row.value is None and row.question.key not in required
         item = _question_item(row, posted, optional=optional)
         item.earlier.extend(_earlier_answer(old) for old in earlier.get(row.question.key, ()))
+        item.evidence.extend(evidence.get(row.question.pk, ()))
         group.questions.append(item)
     return list(groups.values())
 

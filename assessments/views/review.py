@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from assessments.evidence.selectors import evidence_dates
 from assessments.forms import SubmitConfirmForm
 from assessments.links import links_for
 from assessments.models import Assessment
@@ -19,9 +20,11 @@ from assessments.services import (
     AssessmentIncompleteError,
     AssessmentNotDraftError,
     SubmitFailedError,
+    UnsupportedClaimsError,
     assessment_submit,
 )
 from assessments.tenancy import assessment_or_404, require_write_answers
+from assessments.views.evidence import claim_items
 from assessments.views.questionnaire import ANSWER_LABELS
 from maturity.models import Area
 from maturity.scoring import two_decimals
@@ -35,6 +38,7 @@ class ReviewAnswer:
     row: AnswerRow
     label: str
     required: bool  # unanswered, and needed before submitting
+    evidence: int = 0  # how much evidence its answer has
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,7 @@ def assessment_submit_view(request: HttpRequest, assessment_id: int) -> HttpResp
         return _render_review(request, assessment, form=form, status=400)
     try:
         submission = assessment_submit(assessment=assessment, user=request.user)
-    except AssessmentIncompleteError as error:
+    except (AssessmentIncompleteError, UnsupportedClaimsError) as error:
         return _render_review(request, assessment, error=f"Not submitted: {error}.", status=400)
     except SubmitFailedError as error:
         return _render_review(request, assessment, error=str(error), status=503)
@@ -76,12 +80,17 @@ def assessment_submit_view(request: HttpRequest, assessment_id: int) -> HttpResp
     return redirect(followup or reverse("assessment_summary", kwargs={"assessment_id": assessment.pk}))
 
 
-def review_areas(assessment: Assessment, rows: list[AnswerRow], now: Provisional) -> list[ReviewArea]:
-    """Every area in framework order with its provisional figures and its questions in page order."""
+def review_areas(
+    assessment: Assessment, rows: list[AnswerRow], now: Provisional, *, evidence: dict[str, int] | None = None
+) -> list[ReviewArea]:
+    """Every area in framework order with its provisional figures and its questions in page order, each with
+    how much evidence it has (`evidence`: question key -> count)."""
+    evidence = evidence or {}
     by_area: dict[str, list[ReviewAnswer]] = {}
     for row in sorted(rows, key=lambda row: (row.question.level, row.question.position)):
         label = "Not answered" if row.value is None else ANSWER_LABELS[str(row.value)]
-        answer = ReviewAnswer(row, label, required=row.question.key in now.required)
+        key = row.question.key
+        answer = ReviewAnswer(row, label, required=key in now.required, evidence=evidence.get(key, 0))
         by_area.setdefault(row.question.area.key, []).append(answer)
     return [
         ReviewArea(
@@ -109,7 +118,10 @@ def _render_review(
 ) -> HttpResponse:
     rows = assessment_answer_rows(assessment=assessment)
     now = provisional(assessment=assessment, rows=rows)
-    areas = review_areas(assessment, rows, now)
+    dates = evidence_dates(assessment_id=assessment.pk)
+    areas = review_areas(assessment, rows, now, evidence={key: len(found) for key, found in dates.items()})
+    claims = claim_items(assessment, rows, dates)
+    claims_block = assessment.evidence_required and bool(claims)
     names = {item.area.key: item.area.name for item in areas}
     open_scopes = [key for key, answer in assessment_scope(assessment=assessment).items() if answer is None]
     context = {
@@ -122,7 +134,9 @@ def _render_review(
         "limited_by": [names[key] for key in now.limited_by],
         "required": [row for row in rows if row.question.key in now.required],
         "open_scopes": open_scopes,
-        "ready": not open_scopes and not now.required,
+        "ready": not open_scopes and not now.required and not claims_block,
+        "claims": claims,
+        "claims_block": claims_block,
         "can_submit": assessment.is_draft and can_write_answers(assessment.role, assessment.mode),
         "form": form or SubmitConfirmForm(),
         "links": links_for(assessment),

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from assessments.links import links_for
 from assessments.models import Assessment
-from assessments.permissions import can_write_answers
+from assessments.permissions import can_facilitate, can_write_answers
 from assessments.selectors import (
     assessment_answer_rows,
     assessment_scope,
@@ -77,6 +77,7 @@ def _render_summary(request: HttpRequest, assessment: Assessment, error: str = "
         "open_scopes": open_scopes,
         "ready": not open_scopes and not required,
         "can_submit": assessment.is_draft and can_write_answers(assessment.role, assessment.mode),
+        "can_require_evidence": assessment.is_draft and can_facilitate(assessment.role),
         "links": links_for(assessment),
         "error": error,
     }

@@ -55,6 +55,7 @@ def assessment_new(request: HttpRequest, team_id: int) -> HttpResponse:
                 kind=assessment_kind_for(team.role),
                 carry_forward=form.carry_forward,
                 **form.survey_options,
+                evidence_required=form.wants_evidence_required,
             )
         except DraftExistsError as error:
             messages.info(request, f"{team.name} has a draft already: here it is. Discard it to start afresh.")

@@ -73,6 +73,22 @@ class DisagreementSerializer(serializers.Serializer):
     agreed = serializers.JSONField(allow_null=True, help_text='The agreed (scored) answer: 0..3, "na" or null.')
 
 
+class UnsupportedClaimSerializer(serializers.Serializer):
+    area = serializers.CharField(help_text="Area key.")
+    area_name = serializers.CharField()
+    question = serializers.CharField(help_text="Question key.")
+    statement = serializers.CharField()
+    level = serializers.IntegerField()
+    value = serializers.IntegerField(help_text="The answer: 2 mostly or 3 fully in place (any 1..3 when expired).")
+    value_label = serializers.CharField()
+    reason = serializers.ChoiceField(
+        choices=["missing", "expired"],
+        help_text="missing: a practice at level 3 or above answered mostly or fully in place with no evidence; "
+        "expired: every piece of the answer's evidence was past its valid_until date when it was submitted.",
+    )
+    valid_until = serializers.DateField(allow_null=True, help_text="expired: the latest date its evidence held.")
+
+
 class ReportOutputSerializer(serializers.Serializer):
     """Built from Report.content; everything but status is empty until the report is ready."""
 
@@ -86,6 +102,11 @@ class ReportOutputSerializer(serializers.Serializer):
         many=True,
         help_text="Survey mode: where the respondents who submitted disagreed (max - min >= 2), framework order; "
         "empty in workshop mode.",
+    )
+    unsupported_claims = UnsupportedClaimSerializer(
+        many=True,
+        help_text="Claims an auditor would not take on the team's word alone (empty in reports computed "
+        "before evidence existed).",
     )
     figures = serializers.DictField(child=serializers.JSONField(), help_text="name -> Plotly figure JSON")
     generated_at = serializers.DateTimeField(allow_null=True)

@@ -3,10 +3,12 @@
 Scores are exact fractions inside and rounded to 2 decimals here, at the edge (design section 3).
 """
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from fractions import Fraction
 
+from assessments.evidence.claims import ClaimQuestion, unsupported_claims
 from maturity.scoring import SCORING_RULE, AssessmentResult, two_decimals
 
 ANSWER_LABELS = {0: "not in place", 1: "started", 2: "mostly in place", 3: "fully in place", "na": "not applicable"}
@@ -44,7 +46,11 @@ def report_content(
     text: FrameworkText,
     answers: Mapping[str, int | str],
     comments: Mapping[str, str],
+    evidence: Mapping[str, Sequence[date | None]] | None = None,
+    judged_on: date | None = None,
 ) -> dict:
+    """`evidence`: question key -> the valid_until of each piece of evidence on its answer, judged on
+    `judged_on` (no evidence expires without one); without `evidence`, no claim is flagged."""
     level = result.overall_level
     return {
         "scoring_rule": SCORING_RULE,
@@ -69,7 +75,42 @@ def report_content(
             }
             for area in result.roadmap
         ],
+        "unsupported_claims": []
+        if evidence is None
+        else _unsupported_claims(result, text, answers, evidence, judged_on or date.min),
     }
+
+
+def _unsupported_claims(
+    result: AssessmentResult,
+    text: FrameworkText,
+    answers: Mapping[str, int | str],
+    evidence: Mapping[str, Sequence[date | None]],
+    judged_on: date,
+) -> list[dict]:
+    """Claims of "mostly" or "fully in place" at level 3 or above without evidence, and answers whose evidence
+    had all expired on the day judged (assessments.evidence.claims), in framework order."""
+    claims = unsupported_claims(
+        questions=[ClaimQuestion(q.key, q.area, q.level) for q in text.questions.values()],
+        answers=answers,
+        evidence=evidence,
+        on=judged_on,
+        out_of_scope={area.key for area in result.areas if not area.in_scope},
+    )
+    return [
+        {
+            "area": claim.area,
+            "area_name": text.area_names[claim.area],
+            "question": claim.question,
+            "statement": text.questions[claim.question].statement,
+            "level": claim.level,
+            "value": claim.value,
+            "value_label": ANSWER_LABELS[claim.value],
+            "reason": claim.reason,
+            "valid_until": claim.valid_until.isoformat() if claim.valid_until else None,
+        }
+        for claim in claims
+    ]
 
 
 def _area(area, text: FrameworkText, answers: Mapping[str, int | str]) -> dict:

@@ -20,6 +20,7 @@ def report_payload(report: Report) -> dict:
         "next_steps": content.get("next_steps", []),
         "roadmap": content.get("roadmap", []),
         "disagreements": content.get("disagreements", []),
+        "unsupported_claims": content.get("unsupported_claims", []),
         "figures": report.figures if content else {},
         "generated_at": report.generated_at if content else None,
         "error": report.error,

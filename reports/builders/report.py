@@ -10,7 +10,14 @@ from reports.selectors.report import ReportInputs
 def compute_content_and_figures(inputs: ReportInputs) -> tuple[dict, dict]:
     """The report from its inputs, without the database."""
     result = score_assessment(inputs.definition, inputs.answers, targets=inputs.targets, scope=inputs.scope)
-    content = report_content(result=result, text=inputs.text, answers=inputs.answers, comments=inputs.comments)
+    content = report_content(
+        result=result,
+        text=inputs.text,
+        answers=inputs.answers,
+        comments=inputs.comments,
+        evidence=inputs.evidence,
+        judged_on=inputs.judged_on,
+    )
     content["disagreements"] = disagreements(text=inputs.text, responses=inputs.responses, answers=inputs.answers)
     return content, report_figures(inputs=inputs, content=content)
 

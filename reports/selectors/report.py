@@ -1,12 +1,14 @@
 """What a report is computed from, and the report lookups of the API and pages."""
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import OuterRef, Subquery
+from django.utils import timezone
 
+from assessments.evidence.selectors import evidence_dates
 from assessments.models import Answer, Assessment, Team
 from assessments.selectors import team_current_targets, visible_assessments
 from assessments.surveys.selectors import submitted_responses
@@ -43,6 +45,10 @@ class ReportInputs:
     history: list[HistoryPoint]  # oldest first
     # Survey mode: question key -> the submitted respondents' answers (empty in workshop mode)
     responses: dict[str, list[int | str]] = field(default_factory=dict)
+    # Question key -> the valid_until of each piece of evidence on its answer (assessments.evidence), and the
+    # day the claims are judged on: the day it was submitted, so recomputing the report never changes them.
+    evidence: dict[str, list[date | None]] = field(default_factory=dict)
+    judged_on: date | None = None
 
 
 def report_inputs(*, assessment_id: int) -> ReportInputs:
@@ -70,6 +76,8 @@ def report_inputs(*, assessment_id: int) -> ReportInputs:
         others_median=_others_median(assessment),
         history=history,
         responses=submitted_responses(assessment_id=assessment.pk) if assessment.mode == Assessment.Mode.SURVEY else {},
+        evidence=evidence_dates(assessment_id=assessment.pk),
+        judged_on=timezone.localdate(assessment.submitted_at) if assessment.submitted_at else timezone.localdate(),
     )
 
 

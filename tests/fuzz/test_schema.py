@@ -15,6 +15,7 @@ the requests reach the code behind the 404s too.
 
 import pytest
 import schemathesis
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
@@ -22,6 +23,7 @@ from hypothesis import strategies as st
 from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error, response_schema_conformance, status_code_conformance
 
+from assessments.evidence.services import evidence_file_add, evidence_link_add
 from assessments.models import Role
 from assessments.services import answers_save, assessment_start, assessment_submit
 from config.wsgi import application
@@ -137,6 +139,15 @@ def owner_token(mlops_framework, in_process_requests) -> str:
     viewed_team = TeamFactory(organization=viewed, name="Viewed team")
     viewed_draft = assessment_start(framework=framework_for_new_assessment(), team=viewed_team, user=stranger)
 
+    questions = list(mlops_framework.questions.order_by("pk").values_list("key", flat=True)[:8])
+    evidence = [
+        evidence_link_add(assessment=draft, user=owner, question=questions[0], url="https://ci.example.com/1"),
+        evidence_file_add(
+            assessment=draft, user=owner, question=questions[1], upload=SimpleUploadedFile("r.pdf", b"%PDF-1.4\n")
+        ),
+        evidence_link_add(assessment=foreign_draft, user=stranger, question=questions[0], url="https://x.example"),
+    ]
+
     organizations = [organization.pk, viewed.pk, foreign.pk]
     teams = [team.pk, second_team.pk, viewed_team.pk, foreign_team.pk]
     REAL_VALUES.clear()
@@ -148,12 +159,12 @@ def owner_token(mlops_framework, in_process_requests) -> str:
             "team": teams,
             "assessment_id": [a.pk for a in (*ready, pending, draft, complete_draft, viewed_draft, foreign_draft)],
             "slug": [mlops_framework.slug],
-            "question": list(mlops_framework.questions.order_by("pk").values_list("key", flat=True)[:8]),
+            "question": questions,
+            "evidence_id": [item.pk for item in evidence],
             "area": list(mlops_framework.areas.values_list("key", flat=True)[:2]),
             "username": [stranger.username],
         }
     )
-    questions = REAL_VALUES["question"]
     REAL_BODIES.clear()
     REAL_BODIES["PATCH /api/assessments/{assessment_id}/answers/"] = [
         [{"question": questions[0], "value": 2}],

@@ -162,6 +162,18 @@ ENDPOINTS = [
     # GET: the organisation's activity log, which only owners read
     Endpoint("organizations/<int:organization_id>/activity/", reads=False, writes={"get": Write(OWNER)}),
     Endpoint("organizations/<int:organization_id>/activity.csv", reads=False, writes={"get": Write(OWNER)}),
+    Endpoint(
+        "assessments/<int:assessment_id>/evidence/<str:question_key>/",
+        reads=False,
+        writes={"post": Write(ANSWERING, lambda w: {"url": "https://ci.example.com/runs/1"})},
+    ),
+    Endpoint(
+        "assessments/<int:assessment_id>/evidence-required/",
+        reads=False,
+        writes={"post": Write(ANSWERING, lambda w: {"evidence_required": "on"})},
+    ),
+    Endpoint("evidence/<int:evidence_id>/remove/", reads=False, writes={"post": Write(ANSWERING)}),
+    Endpoint("evidence/<int:evidence_id>/download/"),  # a file: an outsider gets 404, never the bytes
     Endpoint("dashboards/progress/", query="?team={team}"),
     Endpoint("dashboards/progress/", query="?organization={organization}"),
     # --- API ---
@@ -209,6 +221,17 @@ ENDPOINTS = [
         writes={"patch": Write(ANSWERING, lambda w: {"regulated": True})},
     ),
     Endpoint("api/assessments/<int:assessment_id>/submit/", reads=False, writes={"post": Write(ANSWERING)}),
+    Endpoint(
+        "api/assessments/<int:assessment_id>/evidence/",
+        writes={"post": Write(ANSWERING, lambda w: {"question": w.question_key, "url": "https://x.example"})},
+    ),
+    Endpoint(
+        "api/assessments/<int:assessment_id>/settings/",
+        reads=False,
+        writes={"patch": Write(ANSWERING, lambda w: {"evidence_required": True})},
+    ),
+    Endpoint("api/evidence/<int:evidence_id>/", writes={"delete": Write(ANSWERING)}),
+    Endpoint("api/evidence/<int:evidence_id>/download/"),
     Endpoint("api/assessments/<int:assessment_id>/report/", submitted=True),
     Endpoint(
         "api/assessments/<int:assessment_id>/respondents/",
@@ -288,6 +311,7 @@ def url(world: World, endpoint: Endpoint) -> str:
         "assessment_id": (world.latest if endpoint.submitted else cast.assessment).pk,
         "question_key": world.question_key,
         "respondent_id": world.respondent_id,
+        "evidence_id": world.evidence.pk,
         "area_key": "data",
         "slug": "mlops",
     }
