@@ -7,7 +7,7 @@ from django.db import transaction
 from django.urls import reverse
 from kombu.exceptions import OperationalError as BrokerError
 
-from accounts.tasks import SEND_REPORT_READY_EMAIL
+from accounts.tasks import SEND_REPORT_READY_EMAIL, SEND_REVIEW_RETURNED_EMAIL
 from assessments.models import Organization
 from assessments.permissions import can_manage
 from assessments.signals import Link
@@ -27,6 +27,19 @@ def _enqueue_report_ready_email(assessment_id: int, report_path: str) -> None:
     except (BrokerError, OSError) as error:
         # The report is what matters; its email is a courtesy that is not worth failing the report for.
         logger.warning("Could not enqueue the report-ready email of assessment %s: %s", assessment_id, error)
+
+
+def on_assessment_returned(sender, *, review_id: int, submitted_by_id: int, **kwargs) -> None:
+    """A reviewer returned an assessment: the person who submitted it is emailed once the return commits."""
+    transaction.on_commit(lambda: _enqueue_returned_email(review_id, submitted_by_id))
+
+
+def _enqueue_returned_email(review_id: int, user_id: int) -> None:
+    try:
+        current_app.send_task(SEND_REVIEW_RETURNED_EMAIL, args=[review_id, user_id])
+    except (BrokerError, OSError) as error:
+        # The return is what matters; the comments wait beside the questions whatever becomes of the mail.
+        logger.warning("Could not enqueue the email of returned review %s: %s", review_id, error)
 
 
 def organization_links(sender, *, instance: Organization, **kwargs) -> list[Link]:

@@ -53,3 +53,13 @@ links_requested = Signal()
 # Sent by the home page with `user`; a receiver returns a HomeSection (or None). Unlike links, a section may
 # query, a fixed number of times whatever the number of teams.
 home_sections_requested = Signal()
+
+# Sent inside the transaction in which a reviewer returned an in-review assessment to draft, with the
+# Assessment as sender, `assessment_id`, `review_id` (the Review with the comments) and `submitted_by_id`
+# (who had submitted it; the assessment no longer says); e.g. reports drops the provisional report, accounts
+# emails that person (after commit).
+assessment_returned = Signal()
+
+# Sent inside the transaction in which a reviewer accepted an in-review assessment (now submitted), with
+# the Assessment as sender, `assessment_id` and `review_id`.
+assessment_accepted = Signal()

@@ -95,6 +95,7 @@ def team_history_points(*, team_id: int, framework_slug: str, before: datetime |
     rows = AreaScore.objects.filter(
         report__assessment__team_id=team_id,
         report__assessment__framework__slug=framework_slug,
+        report__assessment__status=Assessment.Status.SUBMITTED,  # not one in review (provisional)
         report__generated_at__isnull=False,
     )
     if before is not None:
