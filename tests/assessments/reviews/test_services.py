@@ -72,7 +72,8 @@ def test_an_assessor_may_require_review_for_one_audit(cast):
 
     assessment = assessment_start(team=cast.team, user=cast.assessor, framework=cast.framework, review_required=True)
 
-    assert assessment.review_required and not cast.organization.review_required
+    assert assessment.review_required
+    assert not cast.organization.review_required
 
 
 def test_accepting_makes_it_submitted_and_reviewed(cast, in_review):
