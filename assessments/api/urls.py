@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessments.api import views
+from assessments.api import reviews, views
 
 urlpatterns = [
     path("organizations/", views.OrganizationListCreateApi.as_view(), name="api-organization-list"),
@@ -16,4 +16,15 @@ urlpatterns = [
     ),
     path("assessments/<int:assessment_id>/scope/", views.AssessmentScopeApi.as_view(), name="api-assessment-scope"),
     path("assessments/<int:assessment_id>/submit/", views.AssessmentSubmitApi.as_view(), name="api-assessment-submit"),
+    path(
+        "assessments/<int:assessment_id>/accept/", reviews.AssessmentAcceptApi.as_view(), name="api-assessment-accept"
+    ),
+    path(
+        "assessments/<int:assessment_id>/return/", reviews.AssessmentReturnApi.as_view(), name="api-assessment-return"
+    ),
+    path(
+        "assessments/<int:assessment_id>/reviews/",
+        reviews.AssessmentReviewsApi.as_view(),
+        name="api-assessment-reviews",
+    ),
 ]
