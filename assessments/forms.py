@@ -34,14 +34,25 @@ class AssessmentStartForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args, can_carry_forward: bool = True, **kwargs) -> None:
+    review_required = forms.BooleanField(
+        required=False,
+        label="Require review: another owner or assessor accepts the result, or returns it with comments",
+    )
+
+    def __init__(self, *args, can_carry_forward: bool = True, offer_review: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if not can_carry_forward:
             self.fields["start"].choices = self.fields["start"].choices[:1]
+        if not offer_review:  # not a reviewing role, or the organisation requires review of every assessment
+            del self.fields["review_required"]
 
     @property
     def carry_forward(self) -> bool:
         return self.cleaned_data["start"] == self.PREVIOUS
+
+    @property
+    def requires_review(self) -> bool:
+        return self.cleaned_data.get("review_required", False)
 
 
 class TargetsForm(forms.Form):

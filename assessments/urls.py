@@ -1,6 +1,16 @@
 from django.urls import path
 
-from assessments.views import answers, archive, discard, organizations, questionnaire, review, summary, teams
+from assessments.views import (
+    answers,
+    archive,
+    discard,
+    organizations,
+    questionnaire,
+    review,
+    signoff,
+    summary,
+    teams,
+)
 
 urlpatterns = [
     path("", organizations.home, name="home"),
@@ -32,5 +42,11 @@ urlpatterns = [
     path("assessments/<int:assessment_id>/scope/", summary.assessment_scope_save, name="assessment_scope"),
     path("assessments/<int:assessment_id>/review/", review.assessment_review, name="assessment_review"),
     path("assessments/<int:assessment_id>/submit/", review.assessment_submit_view, name="assessment_submit"),
+    path("assessments/<int:assessment_id>/signoff/", signoff.assessment_signoff, name="assessment_signoff"),
+    path(
+        "organizations/<int:organization_id>/review-setting/",
+        signoff.organization_review_setting,
+        name="organization_review_setting",
+    ),
     path("assessments/<int:assessment_id>/discard/", discard.assessment_discard_view, name="assessment_discard"),
 ]

@@ -9,6 +9,8 @@ from django.db.models import Prefetch, QuerySet
 
 from assessments.models import Assessment, Membership, Review, ReviewComment
 from assessments.permissions import DISCARDING_ROLES
+from maturity.models import Question
+from maturity.selectors import framework_content
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,7 @@ class ReturnedComments:
     decided_at: datetime
     comment: str
     questions: dict[str, str]  # question key -> comment, in the order given
+    items: list[tuple[Question, str]]  # the same with each question (and its area), framework order
 
 
 def assessment_reviews(*, assessment: Assessment) -> list[Review]:
@@ -43,8 +46,11 @@ def returned_comments(*, assessment: Assessment) -> ReturnedComments | None:
     if review is None or review.decision != Review.Decision.RETURNED:
         return None
     questions = dict(review.comments.order_by("id").values_list("question__key", "comment"))
+    items = [
+        (q, questions[q.key]) for q in framework_content(framework=assessment.framework).questions if q.key in questions
+    ]
     name = review.reviewer.get_full_name() or review.reviewer.get_username()
-    return ReturnedComments(name, review.decided_at, review.comment, questions)
+    return ReturnedComments(name, review.decided_at, review.comment, questions, items)
 
 
 def waiting_for_review(*, user: AbstractBaseUser, organization_id: int | None = None) -> QuerySet[Assessment]:
