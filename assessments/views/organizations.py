@@ -12,6 +12,7 @@ from assessments.forms import MemberAddForm, OrganizationForm, TeamForm
 from assessments.links import home_sections_for, links_for
 from assessments.models import Organization, Role
 from assessments.permissions import can_manage
+from assessments.reviews.selectors import waiting_for_review
 from assessments.selectors import (
     drafts_for_user,
     memberships_of,
@@ -19,7 +20,6 @@ from assessments.selectors import (
     teams_for_user,
     user_by_login,
 )
-from assessments.reviews.selectors import waiting_for_review
 from assessments.services import LastOwnerError, TeamNameTakenError, membership_set, organization_create, team_create
 from assessments.tenancy import organization_or_404, require_manage
 
