@@ -25,7 +25,8 @@ class NameArchivedInputSerializer(serializers.Serializer):
     def validate(self, data: dict) -> dict:
         unknown = sorted(set(self.initial_data) - set(self.fields)) if isinstance(self.initial_data, dict) else []
         if unknown:
-            message = [f"Unknown field: only {', '.join(self.fields)} change."]
+            *others, last = self.fields
+            message = [f"Unknown field: only {', '.join(others)} and {last} change."]
             raise serializers.ValidationError(dict.fromkeys(unknown, message))
         if not data:
             raise serializers.ValidationError({"detail": "Send name, archived or both."})
