@@ -42,7 +42,8 @@ def assessment_links(sender, *, instance: Assessment, **kwargs) -> list[Link]:
     if instance.is_draft:
         return []
     description = f"of {instance.short_title.lower()}"
-    return [Link("See the report", reverse("report", args=[instance.pk]), description)]
+    label = "See the provisional report" if instance.status == Assessment.Status.IN_REVIEW else "See the report"
+    return [Link(label, reverse("report", args=[instance.pk]), description)]
 
 
 def home_results(sender, *, user, **kwargs) -> HomeSection | None:
