@@ -3,13 +3,13 @@ its report say they stand."""
 
 import pytest
 
+from assessments.api.reviews import DecisionOutputSerializer, ReviewOutputSerializer
 from assessments.models import Assessment, Review
+from reports.api.serializers import ReportOutputSerializer
 from reports.models import Report
 from reports.services import report_compute
 from tests.api_helpers import api_as
 from tests.assessments.reviews.conftest import submit_for_review
-from assessments.api.reviews import DecisionOutputSerializer, ReviewOutputSerializer
-from reports.api.serializers import ReportOutputSerializer
 from tests.documented import assert_documented
 
 pytestmark = pytest.mark.django_db

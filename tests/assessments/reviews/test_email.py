@@ -76,7 +76,7 @@ def test_the_task_retries_when_the_mail_server_is_down(cast, in_review, settings
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens there
     review = assessment_return(assessment=in_review, reviewer=cast.owner, comment="Redo.")
 
-    with pytest.raises(OSError):
+    with pytest.raises(ConnectionRefusedError):
         send_review_returned_email.run(review.pk, cast.member.pk)
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
