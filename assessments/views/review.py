@@ -14,6 +14,7 @@ from assessments.forms import SubmitConfirmForm
 from assessments.links import links_for
 from assessments.models import Assessment
 from assessments.permissions import can_answer
+from assessments.reviews.selectors import returned_comments
 from assessments.selectors import AnswerRow, Provisional, assessment_answer_rows, assessment_scope, provisional
 from assessments.services import (
     AssessmentIncompleteError,
@@ -126,6 +127,7 @@ def _render_review(
         "can_submit": assessment.is_draft and can_answer(assessment.role),
         "form": form or SubmitConfirmForm(),
         "links": links_for(assessment),
+        "returned": returned_comments(assessment=assessment),
         "error": error,
     }
     return render(request, "assessments/review.html", context, status=status)

@@ -126,6 +126,7 @@ def test_the_comments_show_beside_the_questions_of_the_returned_draft(
     assert "Returned by owner" in html
     assert f'href="/assessments/{in_review.pk}/areas/{question.area.key}/#q-{question.key}"' in html
     assert "See the data area." in client.get(f"/assessments/{in_review.pk}/summary/").content.decode()
+    assert "See the data area." in client.get(f"/assessments/{in_review.pk}/review/").content.decode()
 
 
 def test_the_comments_are_gone_once_resubmitted(client, cast, in_review):
