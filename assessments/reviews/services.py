@@ -53,7 +53,7 @@ def assessment_accept(*, assessment: Assessment, reviewer: AbstractBaseUser, com
         locked.reviewed_at = timezone.now()
         locked.save(update_fields=["status", "reviewed_by", "reviewed_at"])
         review = Review.objects.create(
-            assessment=locked, reviewer=reviewer, decision=Review.Decision.ACCEPTED, comment=comment
+            assessment=locked, reviewer=reviewer, decision=Review.Decision.ACCEPTED, comment=comment.strip()
         )
         assessment_accepted.send(sender=Assessment, assessment_id=locked.pk, review_id=review.pk)
     _copy_status(locked, assessment)
