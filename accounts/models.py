@@ -55,3 +55,15 @@ class ReportReadyEmail(models.Model):
 
     def __str__(self) -> str:
         return f"Report of assessment {self.assessment_id} emailed to {self.sent_to}"
+
+
+class ReviewReturnedEmail(models.Model):
+    """The one email telling the submitter that a reviewer returned their assessment: its row is the claim,
+    so a task delivered twice sends it once."""
+
+    review = models.OneToOneField("assessments.Review", on_delete=models.CASCADE, related_name="+")
+    sent_to = models.EmailField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Return of review {self.review_id} emailed to {self.sent_to}"

@@ -9,7 +9,7 @@ from django.urls import reverse
 from kombu.exceptions import OperationalError as BrokerError
 
 from accounts.services import respondent_invitation_send
-from accounts.tasks import SEND_REPORT_READY_EMAIL
+from accounts.tasks import SEND_REPORT_READY_EMAIL, SEND_REVIEW_RETURNED_EMAIL
 from assessments.models import Organization
 from assessments.permissions import can_manage
 from assessments.signals import Link
@@ -39,6 +39,19 @@ def on_respondent_invited(sender, *, organization_id: int, email: str, invited_b
         respondent_invitation_send(organization_id=organization_id, email=email, invited_by_id=invited_by_id)
     except (OSError, SMTPException) as error:
         logger.warning("Could not send the invitation of respondent %s: %s", email, error)
+
+
+def on_assessment_returned(sender, *, review_id: int, submitted_by_id: int, **kwargs) -> None:
+    """A reviewer returned an assessment: the person who submitted it is emailed once the return commits."""
+    transaction.on_commit(lambda: _enqueue_returned_email(review_id, submitted_by_id))
+
+
+def _enqueue_returned_email(review_id: int, user_id: int) -> None:
+    try:
+        current_app.send_task(SEND_REVIEW_RETURNED_EMAIL, args=[review_id, user_id])
+    except (BrokerError, OSError) as error:
+        # The return is what matters; the comments wait beside the questions whatever becomes of the mail.
+        logger.warning("Could not enqueue the email of returned review %s: %s", review_id, error)
 
 
 def organization_links(sender, *, instance: Organization, **kwargs) -> list[Link]:

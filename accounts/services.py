@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.emails import email_send
-from accounts.models import Invitation, Preferences, ReportReadyEmail
+from accounts.models import Invitation, Preferences, ReportReadyEmail, ReviewReturnedEmail
 from accounts.selectors import invitation_expires_at, invitation_status, is_member_by_email, wants_report_ready_email
 from accounts.tokens import invitation_token
-from assessments.models import Assessment, Membership, Organization, Role
+from assessments.models import Assessment, Membership, Organization, Review, Role
 from assessments.services import membership_set
 from assessments.surveys.services import respondents_claim
 
@@ -149,4 +149,43 @@ def _report_context(assessment: Assessment, report_path: str) -> dict:
         "submitted_at": assessment.submitted_at,
         "link": site_url + report_path,
         "preferences_link": site_url + reverse("preferences"),
+    }
+
+
+def review_returned_email_send(*, review_id: int, user_id: int) -> bool:
+    """Emails the person who had submitted the assessment that a reviewer returned it, with the reviewer's
+    comments and a link to the draft. Returns whether it sent; like the report-ready email, the claim row
+    commits only with a sent mail, so a failed send is retried and a delivered one never repeated."""
+    review = Review.objects.select_related("assessment__team", "reviewer").filter(pk=review_id).first()
+    user = get_user_model().objects.filter(pk=user_id).first()
+    if review is None or user is None or not user.email:
+        return False
+    try:
+        with transaction.atomic():
+            ReviewReturnedEmail.objects.create(review=review, sent_to=user.email)
+            email_send(template="review_returned", to=user.email, context=_returned_context(review, user))
+    except IntegrityError:
+        return False  # sent before
+    return True
+
+
+def _returned_context(review: Review, user: AbstractBaseUser) -> dict:
+    assessment, site_url = review.assessment, settings.SITE_URL.rstrip("/")
+    comments = review.comments.select_related("question__area").order_by("id")
+    return {
+        "user_name": user.get_full_name() or user.get_username(),
+        "reviewer": review.reviewer.get_full_name() or review.reviewer.get_username(),
+        "title": assessment.title,
+        "comment": review.comment,
+        "questions": [
+            {
+                "statement": comment.question.statement,
+                "comment": comment.comment,
+                "link": site_url
+                + reverse("assessment_area", args=[assessment.pk, comment.question.area.key])
+                + f"#q-{comment.question.key}",
+            }
+            for comment in comments
+        ],
+        "link": site_url + reverse("assessment_detail", args=[assessment.pk]),
     }

@@ -5,9 +5,10 @@ from smtplib import SMTPException
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
-from accounts.services import report_ready_email_send
+from accounts.services import report_ready_email_send, review_returned_email_send
 
 SEND_REPORT_READY_EMAIL = "accounts.send_report_ready_email"
+SEND_REVIEW_RETURNED_EMAIL = "accounts.send_review_returned_email"
 
 
 @shared_task(
@@ -26,3 +27,19 @@ SEND_REPORT_READY_EMAIL = "accounts.send_report_ready_email"
 )
 def send_report_ready_email(assessment_id: int, report_path: str) -> bool:
     return report_ready_email_send(assessment_id=assessment_id, report_path=report_path)
+
+
+@shared_task(
+    name=SEND_REVIEW_RETURNED_EMAIL,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(SMTPException, OSError, OperationalError, InterfaceError),  # as the report-ready email
+    retry_backoff=5,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=8,
+    soft_time_limit=30,
+    time_limit=45,
+)
+def send_review_returned_email(review_id: int, user_id: int) -> bool:
+    return review_returned_email_send(review_id=review_id, user_id=user_id)

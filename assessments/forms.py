@@ -57,13 +57,22 @@ class AssessmentStartForm(forms.Form):
     )
     FACILITATOR_FIELDS = ("mode", "anonymous_responses", "evidence_required")
 
-    def __init__(self, *args, can_carry_forward: bool = True, can_facilitate: bool = False, **kwargs) -> None:
+    review_required = forms.BooleanField(
+        required=False,
+        label="Require review: another owner or assessor accepts the result, or returns it with comments",
+    )
+
+    def __init__(
+        self, *args, can_carry_forward: bool = True, can_facilitate: bool = False, offer_review: bool = False, **kwargs
+    ) -> None:
         super().__init__(*args, **kwargs)
         if not can_carry_forward:
             self.fields["start"].choices = self.fields["start"].choices[:1]
         if not can_facilitate:
             for name in self.FACILITATOR_FIELDS:
                 del self.fields[name]
+        if not offer_review:  # not a reviewing role, or the organisation requires review of every assessment
+            del self.fields["review_required"]
 
     @property
     def survey_options(self) -> dict:
@@ -80,6 +89,10 @@ class AssessmentStartForm(forms.Form):
     @property
     def wants_evidence_required(self) -> bool:
         return self.cleaned_data.get("evidence_required", False)
+
+    @property
+    def requires_review(self) -> bool:
+        return self.cleaned_data.get("review_required", False)
 
 
 class TargetsForm(forms.Form):

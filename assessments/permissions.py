@@ -36,6 +36,12 @@ def can_write_answers(role: str | None, mode: str) -> bool:
     return can_answer(role) and (mode != Assessment.Mode.SURVEY or can_facilitate(role))
 
 
+def can_review(role: str | None) -> bool:
+    """Accept or return an assessment in review, and require review when starting one: owners and assessors
+    (never on their own submission: assessments.reviews.services checks that)."""
+    return role in DISCARDING_ROLES
+
+
 def assessment_kind_for(role: str) -> str:
     """An assessor (consultant) runs audits; everyone else assesses themselves."""
     return Assessment.Kind.AUDIT if role == Role.ASSESSOR else Assessment.Kind.SELF

@@ -111,7 +111,7 @@ def _assessments_with_role(user: AbstractBaseUser) -> QuerySet[Assessment]:
     """The role comes from the membership the filter joins (one per user and organisation): no subquery."""
     return (
         visible_assessments(user=user)
-        .select_related("team__organization", "framework", "created_by", "submitted_by")
+        .select_related("team__organization", "framework", "created_by", "submitted_by", "reviewed_by")
         .annotate(role=F("team__organization__memberships__role"))
     )
 

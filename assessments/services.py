@@ -81,6 +81,18 @@ class DraftExistsError(Exception):
         super().__init__(f"{draft.team.name} already has a draft: {draft.short_title.lower()}; open it or discard it")
 
 
+class InReviewExistsError(DraftExistsError):
+    """A team's assessment in review must be accepted or returned before the team starts another."""
+
+    def __init__(self, in_review: Assessment) -> None:
+        self.draft = in_review
+        Exception.__init__(
+            self,
+            f"{in_review.team.name} has an assessment in review: {in_review.short_title.lower()}; a reviewer "
+            "accepts or returns it before another starts",
+        )
+
+
 class UnknownAreaError(Exception):
     pass
 
@@ -143,11 +155,19 @@ def team_update(*, team: Team, name: str | None = None, archived: bool | None = 
 
 
 def organization_update(
-    *, organization: Organization, name: str | None = None, archived: bool | None = None
+    *,
+    organization: Organization,
+    name: str | None = None,
+    archived: bool | None = None,
+    review_required: bool | None = None,
 ) -> Organization:
-    """Renames and/or archives (or restores) the organisation; None leaves that as it is."""
+    """Renames and/or archives (or restores) the organisation, and/or sets whether the assessments started
+    in it from now on go to review; None leaves that as it is."""
     with transaction.atomic():
         _apply_name_and_archived(organization, name, archived)
+        if review_required is not None and review_required != organization.review_required:
+            organization.review_required = review_required
+            organization.save(update_fields=["review_required"])
     return organization
 
 
@@ -198,6 +218,7 @@ def assessment_start(
     mode: str = Assessment.Mode.WORKSHOP,
     anonymous_responses: bool = False,
     evidence_required: bool = False,
+    review_required: bool = False,
 ) -> Assessment:
     """A new draft on `framework` (maturity.selectors.framework_for_new_assessment picks it), optionally
     started from the team's last submitted assessment on the same framework, this version or an earlier
@@ -208,13 +229,17 @@ def assessment_start(
 
     One draft per team: raises DraftExistsError, starting nothing, while the team has one. The team's row
     is locked, so two starts at once are one after the other: the second finds the first's draft, and
-    numbers (1, 2, ... per team) are never taken twice."""
+    numbers (1, 2, ... per team) are never taken twice. An assessment in review blocks a start the same way
+    (InReviewExistsError). It goes to review on submission when its organisation requires it, or when
+    `review_required` (the caller checked permissions.can_review)."""
     with transaction.atomic():
         Team.objects.select_for_update().only("pk").get(pk=team.pk)
-        draft = team.assessments.filter(status=Assessment.Status.DRAFT).select_related("team").first()
+        open_statuses = (Assessment.Status.DRAFT, Assessment.Status.IN_REVIEW)
+        draft = team.assessments.filter(status__in=open_statuses).select_related("team").first()
         if draft is not None:
-            raise DraftExistsError(draft)
+            raise DraftExistsError(draft) if draft.is_draft else InReviewExistsError(draft)
         number = (team.assessments.aggregate(last=Max("number"))["last"] or 0) + 1
+        review_required = review_required or team.organization.review_required
         assessment = Assessment.objects.create(
             team=team,
             number=number,
@@ -225,6 +250,7 @@ def assessment_start(
             mode=mode,
             anonymous_responses=anonymous_responses and mode == Assessment.Mode.SURVEY,
             evidence_required=evidence_required,
+            review_required=review_required,
         )
         if carry_forward:
             _carry_forward_answers(assessment=assessment, framework=framework, user=user)
@@ -382,7 +408,7 @@ def _submit(*, assessment: Assessment, user: AbstractBaseUser, submitted_at: dat
             claims = assessment_unsupported_claims(assessment=locked, rows=rows, on=on)
             if claims:
                 raise UnsupportedClaimsError(claims)
-        locked.status = Assessment.Status.SUBMITTED
+        locked.status = Assessment.Status.IN_REVIEW if locked.review_required else Assessment.Status.SUBMITTED
         locked.submitted_by = user
         locked.submitted_at = submitted_at or timezone.now()
         locked.save(update_fields=["status", "submitted_by", "submitted_at"])
@@ -409,6 +435,10 @@ def assessment_scope_set(*, assessment: Assessment, answers: Mapping[str, object
 
 def _lock_draft(assessment: Assessment) -> Assessment:
     locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if locked.status == Assessment.Status.IN_REVIEW:
+        raise AssessmentNotDraftError(
+            f"assessment {locked.pk} is in review and cannot change unless a reviewer returns it"
+        )
     if not locked.is_draft:
         raise AssessmentNotDraftError(f"assessment {locked.pk} is submitted and can no longer change")
     return locked

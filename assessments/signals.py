@@ -58,3 +58,13 @@ home_sections_requested = Signal()
 # `organization_id`, `email` and `invited_by_id`, for an address that is not a member yet: accounts invites
 # it to the organisation, and calls assessments.surveys.services.respondents_claim when it joins.
 respondent_invited = Signal()
+
+# Sent inside the transaction in which a reviewer returned an in-review assessment to draft, with the
+# Assessment as sender, `assessment_id`, `review_id` (the Review with the comments) and `submitted_by_id`
+# (who had submitted it; the assessment no longer says); e.g. reports drops the provisional report, accounts
+# emails that person (after commit).
+assessment_returned = Signal()
+
+# Sent inside the transaction in which a reviewer accepted an in-review assessment (now submitted), with
+# the Assessment as sender, `assessment_id` and `review_id`.
+assessment_accepted = Signal()

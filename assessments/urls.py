@@ -8,6 +8,7 @@ from assessments.views import (
     organizations,
     questionnaire,
     review,
+    signoff,
     summary,
     surveys,
     teams,
@@ -43,6 +44,12 @@ urlpatterns = [
     path("assessments/<int:assessment_id>/scope/", summary.assessment_scope_save, name="assessment_scope"),
     path("assessments/<int:assessment_id>/review/", review.assessment_review, name="assessment_review"),
     path("assessments/<int:assessment_id>/submit/", review.assessment_submit_view, name="assessment_submit"),
+    path("assessments/<int:assessment_id>/signoff/", signoff.assessment_signoff, name="assessment_signoff"),
+    path(
+        "organizations/<int:organization_id>/review-setting/",
+        signoff.organization_review_setting,
+        name="organization_review_setting",
+    ),
     path("assessments/<int:assessment_id>/discard/", discard.assessment_discard_view, name="assessment_discard"),
     # Survey mode (assessments/views/surveys.py)
     path("assessments/<int:assessment_id>/respondents/", surveys.survey_respondents, name="survey_respondents"),

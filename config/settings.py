@@ -332,6 +332,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "StepKindEnum": ["gap", "next_level"],
         "AssessmentKindEnum": "assessments.models.Assessment.Kind",
+        "AssessmentStatusEnum": "assessments.models.Assessment.Status",
+        "ReviewStatusEnum": ["not_required", "in_review", "accepted"],
     },
 }
 

@@ -10,6 +10,7 @@ class ReportsConfig(AppConfig):
 
         from assessments.models import Assessment, Organization, Team  # noqa: PLC0415
         from assessments.signals import (  # noqa: PLC0415
+            assessment_returned,
             assessment_submitted,
             home_sections_requested,
             links_requested,
@@ -20,6 +21,7 @@ class ReportsConfig(AppConfig):
         aggregates.connect()
         connections = [
             (assessment_submitted, receivers.on_assessment_submitted, Assessment),
+            (assessment_returned, receivers.on_assessment_returned, Assessment),
             (targets_changed, receivers.on_targets_changed, Team),
             (links_requested, receivers.organization_links, Organization),
             (links_requested, receivers.team_links, Team),

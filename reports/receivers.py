@@ -6,7 +6,7 @@ from assessments.models import Assessment, Organization, Team
 from assessments.signals import Followup, HomeSection, Link
 from reports.builders.dashboards import team_row
 from reports.selectors.home import home_results as select_home_results
-from reports.services import report_recompute_latest, report_request
+from reports.services import report_discard, report_recompute_latest, report_request
 
 
 def on_assessment_submitted(sender, *, assessment_id: int, **kwargs) -> Followup:
@@ -18,6 +18,11 @@ def on_assessment_submitted(sender, *, assessment_id: int, **kwargs) -> Followup
         api_path=reverse("api-report", args=[assessment_id]),
         page_path=reverse("report", args=[assessment_id]),
     )
+
+
+def on_assessment_returned(sender, *, assessment_id: int, **kwargs) -> None:
+    """Inside the return transaction: back to draft, the assessment has no report until resubmitted."""
+    report_discard(assessment_id=assessment_id)
 
 
 def on_targets_changed(sender, *, team_id: int, framework_slug: str, **kwargs) -> None:
@@ -37,7 +42,8 @@ def assessment_links(sender, *, instance: Assessment, **kwargs) -> list[Link]:
     if instance.is_draft:
         return []
     description = f"of {instance.short_title.lower()}"
-    return [Link("See the report", reverse("report", args=[instance.pk]), description)]
+    label = "See the provisional report" if instance.status == Assessment.Status.IN_REVIEW else "See the report"
+    return [Link(label, reverse("report", args=[instance.pk]), description)]
 
 
 def home_results(sender, *, user, **kwargs) -> HomeSection | None:

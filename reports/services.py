@@ -34,6 +34,8 @@ REPORT_TASK_HARD_LIMIT_MARGIN = 15  # seconds between the task's soft and hard t
 # A batch may run twice one report's soft limit, and starts no report after the first half of that: every
 # report keeps at least the whole limit a single task gives it, and the rest go back to the queue.
 BATCH_TIME_FACTOR = 2
+# The assessments that have a report: an assessment in review has its (provisional) one.
+SUBMITTED_OR_IN_REVIEW = (Assessment.Status.SUBMITTED, Assessment.Status.IN_REVIEW)
 
 
 def report_request(*, assessment_id: int) -> Report:
@@ -47,10 +49,16 @@ def report_request(*, assessment_id: int) -> Report:
     return report
 
 
+def report_discard(*, assessment_id: int) -> None:
+    """An assessment returned to draft by its reviewer has no report, like any draft: its provisional
+    figures are no result, and its resubmission asks for a new one (report_request)."""
+    Report.objects.filter(assessment_id=assessment_id).delete()
+
+
 def report_recompute_latest(*, team_id: int, framework_slug: str) -> Report | None:
     """Asks again for the report of the team's latest submitted assessment on the framework, if any."""
     latest = (
-        Assessment.objects.filter(team_id=team_id, framework__slug=framework_slug, status=Assessment.Status.SUBMITTED)
+        Assessment.objects.filter(team_id=team_id, framework__slug=framework_slug, status__in=SUBMITTED_OR_IN_REVIEW)
         .order_by("-submitted_at", "-id")
         .values_list("id", flat=True)
         .first()
@@ -162,7 +170,9 @@ def _save(
     assessment_id: int, content: dict, figures: dict, *, payload: str, generated_at: datetime, duration_ms: int
 ) -> bool:
     """Returns whether the report is ready for the first time (never generated before, or failed since)."""
-    report = Report.objects.select_for_update().get(assessment_id=assessment_id)
+    report = Report.objects.select_for_update().filter(assessment_id=assessment_id).first()
+    if report is None:  # its assessment was returned to draft while it was computed (report_discard)
+        return False
     first = report.generated_at is None
     report.status = Report.Status.READY
     report.overall_level = content["overall"]["level"]
@@ -210,7 +220,7 @@ def reports_mark_for_regeneration(
 ) -> list[int]:
     """Marks the reports of every matching submitted assessment pending (creating missing ones) and
     returns their assessment ids, for the caller to enqueue. Content stays until replaced."""
-    assessments = Assessment.objects.filter(status=Assessment.Status.SUBMITTED)
+    assessments = Assessment.objects.filter(status__in=SUBMITTED_OR_IN_REVIEW)
     if framework_slug:
         assessments = assessments.filter(framework__slug=framework_slug)
     if organization_id:

@@ -25,7 +25,8 @@ class NameArchivedInputSerializer(serializers.Serializer):
     def validate(self, data: dict) -> dict:
         unknown = sorted(set(self.initial_data) - set(self.fields)) if isinstance(self.initial_data, dict) else []
         if unknown:
-            message = ["Unknown field: only name and archived change."]
+            *others, last = self.fields
+            message = [f"Unknown field: only {', '.join(others)} and {last} change."]
             raise serializers.ValidationError(dict.fromkeys(unknown, message))
         if not data:
             raise serializers.ValidationError({"detail": "Send name, archived or both."})
@@ -40,12 +41,21 @@ class ArchivedOutputMixin(serializers.Serializer):
         return instance.archived_at is not None
 
 
+class OrganizationPatchInputSerializer(NameArchivedInputSerializer):
+    review_required = serializers.BooleanField(
+        required=False, help_text="true: every assessment started from now on goes to review when submitted."
+    )
+
+
 class OrganizationOutputSerializer(ArchivedOutputMixin, serializers.ModelSerializer):
     role = serializers.CharField(help_text="The requesting user's role in this organisation.")
+    review_required = serializers.BooleanField(
+        help_text="Assessments started in it go to review when submitted (an accepted one is final)."
+    )
 
     class Meta:
         model = Organization
-        fields = ("id", "name", "role", "created_at", "archived", "archived_at")
+        fields = ("id", "name", "role", "created_at", "archived", "archived_at", "review_required")
 
 
 class MemberInputSerializer(serializers.Serializer):
@@ -123,6 +133,11 @@ class AssessmentInputSerializer(serializers.Serializer):
         default=False,
         help_text="Submitting waits until every claim has evidence that holds (owners and assessors only).",
     )
+    review_required = serializers.BooleanField(
+        default=False,
+        help_text="Owners and assessors: this assessment goes to review on submission even where the organisation "
+        "does not require it (where it does, every assessment does).",
+    )
 
 
 class ProgressSerializer(serializers.Serializer):
@@ -162,6 +177,13 @@ class AssessmentListOutputSerializer(serializers.ModelSerializer):
     created_by = serializers.CharField(source="created_by.username")
     submitted_by = serializers.CharField(source="submitted_by.username", allow_null=True, default=None)
     progress = serializers.SerializerMethodField()
+    review_required = serializers.BooleanField(
+        help_text="Submitting it puts it `in_review` until an owner or assessor other than the submitter accepts "
+        "it (then `submitted`) or returns it (then `draft` again)."
+    )
+    reviewed_by = serializers.CharField(
+        source="reviewed_by.username", allow_null=True, default=None, help_text="Who accepted it on review."
+    )
 
     class Meta:
         model = Assessment
@@ -181,6 +203,9 @@ class AssessmentListOutputSerializer(serializers.ModelSerializer):
             "submitted_by",
             "submitted_at",
             "evidence_required",
+            "review_required",
+            "reviewed_by",
+            "reviewed_at",
         )
 
     @extend_schema_field(ProgressSerializer)
@@ -305,7 +330,7 @@ class SubmittedReportSerializer(serializers.Serializer):
 
 
 class SubmitOutputSerializer(serializers.Serializer):
-    status = serializers.CharField()
+    status = serializers.CharField(help_text="submitted, or in_review when the assessment requires review.")
     report = SubmittedReportSerializer()
 
 

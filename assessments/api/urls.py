@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessments.api import evidence, surveys, views
+from assessments.api import evidence, reviews, surveys, views
 from assessments.evidence.services import upload_body_limit
 from core.middleware import allows_body_up_to
 
@@ -54,4 +54,16 @@ urlpatterns = [
     ),
     path("evidence/<int:evidence_id>/", evidence.EvidenceDetailApi.as_view(), name="api-evidence-detail"),
     path("evidence/<int:evidence_id>/download/", evidence.EvidenceDownloadApi.as_view(), name="api-evidence-download"),
+    # Review and sign-off (assessments/api/reviews.py)
+    path(
+        "assessments/<int:assessment_id>/accept/", reviews.AssessmentAcceptApi.as_view(), name="api-assessment-accept"
+    ),
+    path(
+        "assessments/<int:assessment_id>/return/", reviews.AssessmentReturnApi.as_view(), name="api-assessment-return"
+    ),
+    path(
+        "assessments/<int:assessment_id>/reviews/",
+        reviews.AssessmentReviewsApi.as_view(),
+        name="api-assessment-reviews",
+    ),
 ]

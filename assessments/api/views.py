@@ -65,15 +65,16 @@ class OrganizationDetailApi(APIView):
         return Response(s.OrganizationOutputSerializer(organization).data)
 
     @extend_schema(
-        request=s.NameArchivedInputSerializer,
+        request=s.OrganizationPatchInputSerializer,
         responses={200: s.OrganizationOutputSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
-        description="Renames, archives or restores the organisation. Owners only. An archived organisation is "
+        description="Renames, archives or restores the organisation, or sets whether its assessments go to review "
+        "(`review_required`, for those started from then on). Owners only. An archived organisation is "
         "left out of every list and dashboard; its members still read it and its teams by id.",
     )
     def patch(self, request: Request, organization_id: int) -> Response:
         organization = organization_or_404(user=request.user, organization_id=organization_id)
         require_manage(organization.role)
-        data = s.NameArchivedInputSerializer(data=request.data)
+        data = s.OrganizationPatchInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.organization_update(organization=organization, **data.validated_data)
         return Response(s.OrganizationOutputSerializer(organization).data)
@@ -232,7 +233,8 @@ class AssessmentListCreateApi(ListAPIView):
         description="Starts a draft on the newest version of the framework. An assessor's draft is an audit; "
         "`mode` survey (owners and assessors) takes respondents (POST /api/assessments/{id}/respondents/). A "
         "team has one draft at a time: while it has one, this answers 409 with the draft's id, to continue "
-        "(GET /api/assessments/{id}/) or discard (DELETE) it.",
+        "(GET /api/assessments/{id}/) or discard (DELETE) it; likewise while it has an assessment in review "
+        "(`draft` is then that one's id), until a reviewer accepts or returns it.",
     )
     def post(self, request: Request) -> Response:
         data = s.AssessmentInputSerializer(data=request.data)
@@ -241,6 +243,8 @@ class AssessmentListCreateApi(ListAPIView):
         require_answer(team.role)
         if data.validated_data["mode"] == Assessment.Mode.SURVEY:
             require_facilitate(team.role)
+        if data.validated_data["review_required"]:
+            require(permissions.can_review(team.role), "Only owners and assessors require review of one assessment.")
         framework = framework_for_new_assessment(slug=data.validated_data.get("framework"))
         if framework is None:
             raise ValidationError({"framework": ["No framework with this slug."]})
@@ -254,6 +258,7 @@ class AssessmentListCreateApi(ListAPIView):
                 mode=data.validated_data["mode"],
                 anonymous_responses=data.validated_data["anonymous_responses"],
                 evidence_required=_evidence_required(team, data.validated_data["evidence_required"]),
+                review_required=data.validated_data["review_required"],
             )
         except services.DraftExistsError as error:
             return Response({"detail": str(error), "draft": error.draft.pk}, status=status.HTTP_409_CONFLICT)

@@ -12,6 +12,7 @@ from assessments.forms import MemberAddForm, OrganizationForm, TeamForm
 from assessments.links import home_sections_for, links_for
 from assessments.models import Organization, Role
 from assessments.permissions import can_manage
+from assessments.reviews.selectors import waiting_for_review
 from assessments.selectors import (
     drafts_for_user,
     memberships_of,
@@ -21,6 +22,8 @@ from assessments.selectors import (
 )
 from assessments.services import LastOwnerError, TeamNameTakenError, membership_set, organization_create, team_create
 from assessments.tenancy import organization_or_404, require_manage
+
+WAITING_LIMIT = 20  # assessments waiting for the user's review, listed on home and the organisation page
 
 
 @require_GET
@@ -46,6 +49,7 @@ def _render_home(request: HttpRequest, form: OrganizationForm) -> HttpResponse:
         "organizations": organizations_for_user(user=request.user),
         "archived_organizations": organizations_for_user(user=request.user, archived=True).filter(role=Role.OWNER),
         "drafts": drafts_for_user(user=request.user),
+        "waiting": waiting_for_review(user=request.user)[:WAITING_LIMIT],
         "sections": home_sections_for(request.user),
         "form": form,
     }
@@ -116,6 +120,7 @@ def render_organization(
         if manages
         else [],
         "memberships": memberships_of(organization=organization),
+        "waiting": waiting_for_review(user=request.user, organization_id=organization.pk)[:WAITING_LIMIT],
         "can_manage": manages,
         "member_form": member_form or MemberAddForm(),
         "team_form": team_form or TeamForm(),

@@ -14,6 +14,7 @@ from assessments.evidence.selectors import evidence_by_question
 from assessments.links import links_for
 from assessments.models import Assessment, Evidence
 from assessments.permissions import can_facilitate, can_write_answers
+from assessments.reviews.selectors import returned_comments
 from assessments.selectors import (
     AnswerRow,
     Progress,
@@ -69,6 +70,7 @@ class QuestionItem:
     optional: bool  # unanswered, and cannot change the result yet (adaptive depth)
     earlier: list[EarlierAnswer] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)  # each marked `expired` (assessments.evidence)
+    review_comment: str = ""  # what the reviewer who returned the assessment asked of this question
 
     @property
     def answer_label(self) -> str:
@@ -201,6 +203,7 @@ def render_area(
         raise Http404("No such area in this assessment's framework.")
     area_rows = [row for row in rows if row.question.area.key == area_key]
     now = provisional(assessment=assessment, rows=rows)
+    returned = returned_comments(assessment=assessment)
     context = {
         "assessment": assessment,
         "team": assessment.team,
@@ -216,7 +219,9 @@ def render_area(
             now.required,
             earlier_answers(assessment=assessment),
             evidence=evidence_by_question(assessment=assessment),
+            review_comments=returned.questions if returned else {},
         ),
+        "returned": returned,
         "previous_area": areas[index - 1] if index > 0 else None,
         "next_area": areas[index + 1] if index + 1 < len(areas) else None,
         "editable": assessment.is_draft and can_write_answers(assessment.role, assessment.mode),
@@ -245,24 +250,27 @@ def _level_groups(
     earlier: dict[str, list[AnswerRow]],
     *,
     evidence: dict[int, list[Evidence]],
+    review_comments: dict[str, str],
 ) -> list[LevelGroup]:
     groups: dict[int, LevelGroup] = {}
     for row in sorted(rows, key=lambda row: (row.question.level, row.question.position)):
         number = row.question.level
         group = groups.setdefault(number, LevelGroup(number, names.get(number, ""), []))
         optional = row.value is None and row.question.key not in required
-        item = _question_item(row, posted, optional=optional)
+        item = _question_item(row, posted, optional=optional, review_comment=review_comments.get(row.question.key, ""))
         item.earlier.extend(_earlier_answer(old) for old in earlier.get(row.question.key, ()))
         item.evidence.extend(evidence.get(row.question.pk, ()))
         group.questions.append(item)
     return list(groups.values())
 
 
-def _question_item(row: AnswerRow, posted: Posted | None, *, optional: bool) -> QuestionItem:
+def _question_item(row: AnswerRow, posted: Posted | None, *, optional: bool, review_comment: str) -> QuestionItem:
     if posted is not None and posted.question == row.question.key:
-        return QuestionItem(row, posted.value, posted.comment, posted.errors, optional)
+        return QuestionItem(row, posted.value, posted.comment, posted.errors, optional, review_comment=review_comment)
     value = "" if row.value is None else str(row.value)
-    return QuestionItem(row=row, value=value, comment=row.comment, errors=[], optional=optional)
+    return QuestionItem(
+        row=row, value=value, comment=row.comment, errors=[], optional=optional, review_comment=review_comment
+    )
 
 
 def _earlier_answer(row: AnswerRow) -> EarlierAnswer:

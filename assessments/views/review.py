@@ -15,6 +15,7 @@ from assessments.forms import SubmitConfirmForm
 from assessments.links import links_for
 from assessments.models import Assessment
 from assessments.permissions import can_write_answers
+from assessments.reviews.selectors import returned_comments
 from assessments.selectors import AnswerRow, Provisional, assessment_answer_rows, assessment_scope, provisional
 from assessments.services import (
     AssessmentIncompleteError,
@@ -140,6 +141,7 @@ def _render_review(
         "can_submit": assessment.is_draft and can_write_answers(assessment.role, assessment.mode),
         "form": form or SubmitConfirmForm(),
         "links": links_for(assessment),
+        "returned": returned_comments(assessment=assessment),
         "error": error,
     }
     return render(request, "assessments/review.html", context, status=status)

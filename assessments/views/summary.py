@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from assessments.links import links_for
 from assessments.models import Assessment
 from assessments.permissions import can_facilitate, can_write_answers
+from assessments.reviews.selectors import returned_comments
 from assessments.selectors import (
     assessment_answer_rows,
     assessment_scope,
@@ -79,6 +80,7 @@ def _render_summary(request: HttpRequest, assessment: Assessment, error: str = "
         "can_submit": assessment.is_draft and can_write_answers(assessment.role, assessment.mode),
         "can_require_evidence": assessment.is_draft and can_facilitate(assessment.role),
         "links": links_for(assessment),
+        "returned": returned_comments(assessment=assessment),
         "error": error,
     }
     return render(request, "assessments/summary.html", context, status=status)

@@ -11,7 +11,14 @@ from django.views.decorators.http import require_GET, require_POST
 from assessments.forms import AssessmentStartForm, TargetsForm, TeamForm
 from assessments.links import links_for
 from assessments.models import Assessment, Team
-from assessments.permissions import assessment_kind_for, can_answer, can_discard, can_facilitate, can_manage
+from assessments.permissions import (
+    assessment_kind_for,
+    can_answer,
+    can_discard,
+    can_facilitate,
+    can_manage,
+    can_review,
+)
 from assessments.selectors import (
     Progress,
     assessments_for_user,
@@ -19,7 +26,7 @@ from assessments.selectors import (
     team_current_targets,
     team_framework,
 )
-from assessments.services import DraftExistsError, assessment_start, targets_set
+from assessments.services import DraftExistsError, InReviewExistsError, assessment_start, targets_set
 from assessments.signals import Link
 from assessments.tenancy import require_answer, team_or_404
 from maturity.models import Framework
@@ -44,7 +51,7 @@ def team_detail(request: HttpRequest, team_id: int) -> HttpResponse:
 def assessment_new(request: HttpRequest, team_id: int) -> HttpResponse:
     team = team_or_404(user=request.user, team_id=team_id)
     require_answer(team.role)
-    form = AssessmentStartForm(request.POST, can_facilitate=can_facilitate(team.role))
+    form = AssessmentStartForm(request.POST, can_facilitate=can_facilitate(team.role), offer_review=_offer_review(team))
     framework = framework_for_new_assessment()
     if form.is_valid() and framework is not None:
         try:
@@ -56,7 +63,11 @@ def assessment_new(request: HttpRequest, team_id: int) -> HttpResponse:
                 carry_forward=form.carry_forward,
                 **form.survey_options,
                 evidence_required=form.wants_evidence_required,
+                review_required=form.requires_review,
             )
+        except InReviewExistsError as error:
+            messages.info(request, f"{error}.")
+            return redirect("assessment_detail", assessment_id=error.draft.pk)
         except DraftExistsError as error:
             messages.info(request, f"{team.name} has a draft already: here it is. Discard it to start afresh.")
             return redirect("assessment_detail", assessment_id=error.draft.pk)
@@ -104,6 +115,7 @@ def render_team(
     framework = team_framework(team=team)
     has_submitted = any(item.assessment.status == Assessment.Status.SUBMITTED for item in items)
     draft = next((item.assessment for item in items if item.assessment.is_draft), None)
+    in_review = next((item.assessment for item in items if item.assessment.status == Assessment.Status.IN_REVIEW), None)
     context = {
         "team": team,
         "organization": team.organization,
@@ -113,13 +125,23 @@ def render_team(
         "can_manage": can_manage(team.role),
         "can_discard": can_discard(team.role),
         "draft": draft,
+        "in_review": in_review,
         "start_form": start_form
-        or AssessmentStartForm(can_carry_forward=has_submitted, can_facilitate=can_facilitate(team.role)),
+        or AssessmentStartForm(
+            can_carry_forward=has_submitted,
+            can_facilitate=can_facilitate(team.role),
+            offer_review=_offer_review(team),
+        ),
         "targets_form": targets_form or _targets_form(team, framework),
         "targets_framework": framework,
         "rename_form": rename_form or TeamForm(prefix="rename", initial={"name": team.name}),
     }
     return render(request, "assessments/team_detail.html", context, status=status)
+
+
+def _offer_review(team: Team) -> bool:
+    """Owners and assessors may require review of one assessment, where the organisation does not of all."""
+    return can_review(team.role) and not team.organization.review_required
 
 
 def _targets_form(team: Team, framework: Framework | None, data: dict | None = None) -> TargetsForm | None:

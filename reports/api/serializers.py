@@ -89,10 +89,24 @@ class UnsupportedClaimSerializer(serializers.Serializer):
     valid_until = serializers.DateField(allow_null=True, help_text="expired: the latest date its evidence held.")
 
 
+class ReviewStateSerializer(serializers.Serializer):
+    required = serializers.BooleanField(help_text="The assessment goes to review on submission.")
+    status = serializers.ChoiceField(
+        choices=["not_required", "in_review", "accepted"],
+        help_text="in_review: waiting for a reviewer; accepted: final, reviewed by `reviewed_by`.",
+    )
+    provisional = serializers.BooleanField(
+        help_text="In review: the result may change if the reviewer returns it; not counted in history or dashboards."
+    )
+    reviewed_by = serializers.CharField(allow_null=True, help_text="Username of the reviewer who accepted it.")
+    reviewed_at = serializers.DateTimeField(allow_null=True)
+
+
 class ReportOutputSerializer(serializers.Serializer):
-    """Built from Report.content; everything but status is empty until the report is ready."""
+    """Built from Report.content; everything but status and review is empty until the report is ready."""
 
     status = serializers.CharField()
+    review = ReviewStateSerializer(help_text="Where the assessment stands on review and sign-off.")
     scoring_rule = serializers.IntegerField(allow_null=True, help_text="The rule of design section 3 it follows.")
     overall = OverallSerializer(allow_null=True)
     areas = AreaResultSerializer(many=True)

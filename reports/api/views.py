@@ -23,7 +23,8 @@ from reports.api.serializers import (
 from reports.builders.dashboards import dashboard_payload
 from reports.builders.exports import answers_table, csv_text
 from reports.builders.history import history_payload, history_table
-from reports.builders.payload import rendered_payload, report_payload
+from reports.builders.payload import rendered_payload, report_payload, with_review
+from reports.builders.review import review_state
 from reports.selectors.dashboards import organization_results
 from reports.selectors.history import team_history
 from reports.selectors.report import report_for_user
@@ -41,14 +42,18 @@ def _csv_response(text: str, filename: str) -> HttpResponse:
 class AssessmentReportApi(APIView):
     @extend_schema(
         responses={200: ReportOutputSerializer, 404: NOT_FOUND},
-        description=f"200 from submission on; `status` tells whether the worker has computed it yet. {CONDITIONAL}",
+        description="200 from submission on; `status` tells whether the worker has computed it yet. While the "
+        "assessment is in review the report is provisional (`review.provisional`); once accepted, `review` says "
+        f"who reviewed it and when. {CONDITIONAL}",
     )
     def get(self, request: Request, assessment_id: int) -> HttpResponse:
         report = report_for_user(user=request.user, assessment_id=assessment_id)
         report = found_or_404(report, "No report: the assessment does not exist, is not yours, or is not submitted.")
+        review = review_state(report.assessment)
         if report.status != report.Status.READY:
-            return Response(report_payload(report), headers={"Cache-Control": "no-store"})
-        response = HttpResponse(report.payload or rendered_payload(report), content_type="application/json")
+            return Response(report_payload(report) | {"review": review}, headers={"Cache-Control": "no-store"})
+        body = with_review(report.payload or rendered_payload(report), review)
+        response = HttpResponse(body, content_type="application/json")
         patch_cache_control(response, private=True, no_cache=True)
         return response
 

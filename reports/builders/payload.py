@@ -27,6 +27,13 @@ def report_payload(report: Report) -> dict:
     }
 
 
+def with_review(payload: str, review: dict) -> str:
+    """The stored body with the `review` object, which changes without the report being computed again
+    (accepted later), put in front of its other keys."""
+    rendered = JSONRenderer().render({"review": review}).decode()
+    return f"{rendered[:-1]},{payload[1:]}"
+
+
 def rendered_payload(report: Report) -> str:
     """report_payload as the API's JSON renderer writes it."""
     return JSONRenderer().render(report_payload(report)).decode()

@@ -103,12 +103,15 @@ def team_history(*, team_id: int, framework_slug: str | None = None) -> list[Sub
 
 
 def latest_computed_report(*, team: Team, framework_slug: str) -> Report | None:
-    """The report of the team's most recent submitted assessment on the framework that has been computed,
-    even while it is being computed again (after a change of targets, a regeneration): its content stays
-    until replaced (one query)."""
+    """The report of the team's most recent submitted assessment on the framework that has been computed
+    (not one in review: it is provisional), even while it is being computed again (after a change of
+    targets, a regeneration): its content stays until replaced (one query)."""
     return (
         Report.objects.filter(
-            assessment__team=team, assessment__framework__slug=framework_slug, generated_at__isnull=False
+            assessment__team=team,
+            assessment__framework__slug=framework_slug,
+            assessment__status=Assessment.Status.SUBMITTED,
+            generated_at__isnull=False,
         )
         .select_related("assessment")
         .defer("figures", "payload")

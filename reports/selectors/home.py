@@ -75,6 +75,7 @@ def _recent(organization_ids: list[int], since: datetime) -> list[ReadyReport]:
         Report.objects.filter(
             assessment__team__in=active_teams().filter(organization_id__in=organization_ids),
             status=Report.Status.READY,
+            assessment__status=Assessment.Status.SUBMITTED,  # in review: provisional, not a result yet
             generated_at__gte=since,
         )
         .order_by("-generated_at", "-id")

@@ -107,6 +107,7 @@ def team_history_points(*, team_id: int, framework_slug: str, before: datetime |
     rows = AreaScore.objects.filter(
         report__assessment__team_id=team_id,
         report__assessment__framework__slug=framework_slug,
+        report__assessment__status=Assessment.Status.SUBMITTED,  # not one in review (provisional)
         report__generated_at__isnull=False,
     )
     if before is not None:
@@ -165,11 +166,21 @@ def report_for_assessment(*, assessment_id: int) -> Report | None:
 
 def report_for_user(*, user: AbstractBaseUser, assessment_id: int) -> Report | None:
     """The report of an assessment in one of the user's organisations, with only what the API sends: a
-    ready report's rendered body, or the status of one in progress (one query)."""
+    ready report's rendered body, or the status of one in progress, and where its assessment stands on review
+    (one query)."""
     return (
         # The id filters the assessments, whose primary key lookup answers "none" to an id out of range.
         Report.objects.filter(assessment__in=visible_assessments(user=user).filter(pk=assessment_id))
-        .only("assessment_id", "status", "payload", "error", "generated_at")
+        .select_related("assessment__reviewed_by")
+        .only(
+            "assessment_id",
+            "status",
+            "payload",
+            "error",
+            "generated_at",
+            *(f"assessment__{name}" for name in ("status", "review_required", "reviewed_at", "reviewed_by")),
+            "assessment__reviewed_by__username",
+        )
         .first()
     )
 

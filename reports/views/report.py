@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
 
 from assessments.models import Assessment
-from assessments.permissions import can_answer
+from assessments.permissions import can_answer, can_review
 from assessments.tenancy import assessment_or_404, require_answer
 from core.csp import allow_inline_scripts
 from core.http import is_htmx
@@ -43,6 +43,7 @@ def _context(assessment: Assessment, report: Report) -> dict:
         "headline": headline(report.content) if ready else None,
         "roadmap": roadmap_with_steps(report.content) if ready else [],
         "can_answer": can_answer(assessment.role),
+        "can_review": can_review(assessment.role),
         "current": "Report",
     }
 

@@ -120,6 +120,17 @@ ENDPOINTS = [
         reads=False,
         writes={"get": Write(ANSWERING), "post": Write(ANSWERING)},
     ),
+    # GET: the reviewer's page, for the roles that review (owners and assessors); on the draft it says so
+    Endpoint(
+        "assessments/<int:assessment_id>/signoff/",
+        reads=False,
+        writes={"get": Write(ANSWERING), "post": Write(ANSWERING, lambda w: {"decision": "accept"})},
+    ),
+    Endpoint(
+        "organizations/<int:organization_id>/review-setting/",
+        reads=False,
+        writes={"post": Write(OWNER, lambda w: {"review_required": "on"})},
+    ),
     Endpoint("assessments/<int:assessment_id>/report/", submitted=True),
     Endpoint("assessments/<int:assessment_id>/report/status/", submitted=True),
     Endpoint(
@@ -255,6 +266,15 @@ ENDPOINTS = [
     Endpoint(
         "api/assessments/<int:assessment_id>/consensus/medians/", reads=False, writes={"post": Write(FACILITATING)}
     ),
+    # The draft is not in review: the reviewing roles get 409, the others 403 (the submitter rule:
+    # tests/assessments/reviews/test_api.py)
+    Endpoint("api/assessments/<int:assessment_id>/accept/", reads=False, writes={"post": Write(ANSWERING)}),
+    Endpoint(
+        "api/assessments/<int:assessment_id>/return/",
+        reads=False,
+        writes={"post": Write(ANSWERING, lambda w: {"comment": "Redo the data area."})},
+    ),
+    Endpoint("api/assessments/<int:assessment_id>/reviews/"),
     Endpoint("api/assessments/<int:assessment_id>/export.csv"),
     Endpoint("api/assessments/<int:assessment_id>/activity/"),
     Endpoint("api/assessments/<int:assessment_id>/activity.csv"),

@@ -11,10 +11,11 @@ from tests.factories import AssessmentFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 # session, user, the scoped object, then the page's own reads (and whether the menu offers the portfolio)
-AREA_PAGE_QUERIES = 7
-SUMMARY_PAGE_QUERIES = 6
+AREA_PAGE_QUERIES = 9  # with the latest review decision and a returned one's comments
+SUMMARY_PAGE_QUERIES = 8  # likewise
 TEAM_PAGE_QUERIES = 9  # with the menu's portfolio check
-ORGANIZATION_PAGE_QUERIES = 7  # with an owner's list of archived teams and the menu's portfolio check
+# with an owner's list of archived teams, what waits for the user's review and the menu's portfolio check
+ORGANIZATION_PAGE_QUERIES = 8
 
 
 @pytest.mark.parametrize("answered", [0, 1, 56])

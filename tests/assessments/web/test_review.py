@@ -12,7 +12,9 @@ from tests.conftest import complete_answers
 pytestmark = pytest.mark.django_db
 
 CONFIRMED = {"confirm": "on"}
-REVIEW_PAGE_QUERIES = 6  # session, user, the assessment, its answers, its links, a spare
+# session, user, the assessment, its answers, its links, the latest review decision and a returned one's
+# comments, a spare
+REVIEW_PAGE_QUERIES = 8
 
 
 def review_url(cast) -> str:

@@ -68,7 +68,7 @@ def test_it_shows_an_outsider_nothing_of_another_organisation(client, cast):
 def test_the_query_count_does_not_grow_with_teams(client, cast, django_assert_num_queries):
     submit_and_compute(cast, 2)
     client.force_login(cast.owner)
-    with django_assert_num_queries(12) as small:  # with the owner's archived organisations
+    with django_assert_num_queries(13) as small:  # with the owner's archived organisations and reviews waiting
         client.get("/")
 
     organization = OrganizationFactory(name="Globex")

@@ -1,0 +1,83 @@
+"""The email to the person who submitted an assessment when a reviewer returns it: enqueued after the
+return commits, sent by the worker's task once, with the comments and a link to the draft."""
+
+from unittest import mock
+
+import pytest
+from django.core import mail
+
+from accounts.tasks import SEND_REVIEW_RETURNED_EMAIL, send_review_returned_email
+from assessments.reviews.services import assessment_return
+from tests.accounts.conftest import mail_link
+from tests.smtp_server import body
+
+pytestmark = pytest.mark.django_db
+
+
+def a_question(cast):
+    return cast.framework.questions.select_related("area").order_by("position").first()
+
+
+def test_it_enqueues_the_email_once_the_return_commits(cast, in_review, django_capture_on_commit_callbacks):
+    with (
+        mock.patch("accounts.receivers.current_app.send_task") as send_task,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        review = assessment_return(assessment=in_review, reviewer=cast.owner, comment="Redo.")
+
+    send_task.assert_called_once_with(SEND_REVIEW_RETURNED_EMAIL, args=[review.pk, cast.member.pk])
+
+
+def test_nothing_is_enqueued_when_the_return_is_refused(cast, in_review, django_capture_on_commit_callbacks):
+    with (
+        mock.patch("accounts.receivers.current_app.send_task") as send_task,
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(Exception, match="You submitted"),
+    ):
+        assessment_return(assessment=in_review, reviewer=cast.member, comment="Mine.")
+
+    send_task.assert_not_called()
+
+
+def test_the_task_mails_the_comments_and_a_link_to_the_draft(cast, in_review, smtp, settings):
+    settings.SITE_URL = "https://maturity.example.com"
+    question = a_question(cast)
+    review = assessment_return(
+        assessment=in_review,
+        reviewer=cast.owner,
+        comment="Several claims lack evidence.",
+        question_comments={question.key: "Which tool versions the data?"},
+    )
+
+    sent = send_review_returned_email(review.pk, cast.member.pk)
+
+    (message,) = smtp.to("member@example.com")
+    text = body(message).replace("\r\n", "\n")
+    assert sent
+    assert message["Subject"] == "owner returned Self-assessment 1 of Search for changes"
+    assert "Several claims lack evidence." in text
+    assert f"{question.statement}\n  Which tool versions the data?" in text
+    assert mail_link(message, f"/assessments/{in_review.pk}/areas/") == (
+        f"/assessments/{in_review.pk}/areas/{question.area.key}/#q-{question.key}"
+    )
+    assert f"https://maturity.example.com/assessments/{in_review.pk}/\n" in text
+
+
+def test_the_task_sends_once_when_run_twice(cast, in_review):
+    review = assessment_return(assessment=in_review, reviewer=cast.owner, comment="Redo.")
+
+    assert send_review_returned_email(review.pk, cast.member.pk)
+    assert not send_review_returned_email(review.pk, cast.member.pk)
+    assert len(mail.outbox) == 1
+
+
+def test_the_task_retries_when_the_mail_server_is_down(cast, in_review, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens there
+    review = assessment_return(assessment=in_review, reviewer=cast.owner, comment="Redo.")
+
+    with pytest.raises(ConnectionRefusedError):
+        send_review_returned_email.run(review.pk, cast.member.pk)
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert send_review_returned_email(review.pk, cast.member.pk)  # the claim was rolled back with the failure
