@@ -435,10 +435,13 @@ def assessment_scope_set(*, assessment: Assessment, answers: Mapping[str, object
 
 def _lock_draft(assessment: Assessment) -> Assessment:
     locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    if locked.status == Assessment.Status.IN_REVIEW:
-        raise AssessmentNotDraftError(
-            f"assessment {locked.pk} is in review and cannot change unless a reviewer returns it"
-        )
     if not locked.is_draft:
-        raise AssessmentNotDraftError(f"assessment {locked.pk} is submitted and can no longer change")
+        raise AssessmentNotDraftError(not_draft_message(locked))
     return locked
+
+
+def not_draft_message(assessment: Assessment) -> str:
+    """Why a submitted or in-review assessment refuses a change, as pages and the API say it."""
+    if assessment.status == Assessment.Status.IN_REVIEW:
+        return "This assessment is in review: it cannot change unless a reviewer returns it."
+    return "This assessment is submitted: it can no longer change."

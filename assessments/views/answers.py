@@ -17,7 +17,6 @@ from core.http import is_htmx
 from maturity.scoring import NA
 
 VALUE_MESSAGE = "Choose one of the answers, from Not in place to Fully in place, or Not applicable."
-NOT_DRAFT_MESSAGE = "This assessment is submitted and can no longer change."
 
 
 @login_required
@@ -35,8 +34,8 @@ def answer_save(request: HttpRequest, assessment_id: int, question_key: str) -> 
     except AnswersInvalidError as error:
         posted = Posted(question_key, raw_value, comment, _error_messages(error))
         return _answer_refused(request, assessment, posted, status=422)
-    except AssessmentNotDraftError:
-        posted = Posted(question_key, raw_value, comment, [NOT_DRAFT_MESSAGE])
+    except AssessmentNotDraftError as error:
+        posted = Posted(question_key, raw_value, comment, [str(error)])
         return _answer_refused(request, assessment, posted, status=409)
     rows = assessment_answer_rows(assessment=assessment)
     row = _row_or_404(rows, question_key)

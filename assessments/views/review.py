@@ -23,6 +23,7 @@ from assessments.services import (
     SubmitFailedError,
     UnsupportedClaimsError,
     assessment_submit,
+    not_draft_message,
 )
 from assessments.tenancy import assessment_or_404, require_write_answers
 from assessments.views.evidence import claim_items
@@ -30,8 +31,6 @@ from assessments.views.questionnaire import ANSWER_LABELS
 from maturity.models import Area
 from maturity.scoring import two_decimals
 from maturity.selectors import framework_content
-
-NOT_DRAFT_MESSAGE = "This assessment is submitted already: its answers can no longer change."
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,7 @@ def assessment_submit_view(request: HttpRequest, assessment_id: int) -> HttpResp
     assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
     require_write_answers(assessment)
     if not assessment.is_draft:
-        return _render_review(request, assessment, error=NOT_DRAFT_MESSAGE, status=409)
+        return _render_review(request, assessment, error=not_draft_message(assessment), status=409)
     form = SubmitConfirmForm(request.POST)
     if not form.is_valid():
         return _render_review(request, assessment, form=form, status=400)
@@ -73,8 +72,8 @@ def assessment_submit_view(request: HttpRequest, assessment_id: int) -> HttpResp
         return _render_review(request, assessment, error=f"Not submitted: {error}.", status=400)
     except SubmitFailedError as error:
         return _render_review(request, assessment, error=str(error), status=503)
-    except AssessmentNotDraftError:
-        return _render_review(request, assessment, error=NOT_DRAFT_MESSAGE, status=409)
+    except AssessmentNotDraftError as error:
+        return _render_review(request, assessment, error=str(error), status=409)
     messages.success(request, f"Submitted {assessment.title}.")
     # The report, which the reports app started; the summary when no app follows a submission up.
     followup = submission.followups[0].page_path if submission.followups else None

@@ -51,8 +51,8 @@ def assessment_scope_save(request: HttpRequest, assessment_id: int) -> HttpRespo
     except ScopeInvalidError as error:
         messages_text = "; ".join(f"{key}: {' '.join(problems)}" for key, problems in error.problems.items())
         return _render_summary(request, assessment, error=f"Scope not saved: {messages_text}", status=400)
-    except AssessmentNotDraftError:
-        return _render_summary(request, assessment, error="This assessment is submitted already.", status=409)
+    except AssessmentNotDraftError as error:
+        return _render_summary(request, assessment, error=str(error), status=409)
     messages.success(request, "Scope saved.")
     return redirect("assessment_summary", assessment_id=assessment.pk)
 

@@ -304,8 +304,8 @@ def _record_agreed(request: HttpRequest, assessment: Assessment) -> HttpResponse
     except AnswersInvalidError as error:
         messages.error(request, "Not recorded: " + " ".join(_messages(error.problems[0])))
         return redirect(f"{url}#q-{key}")
-    except AssessmentNotDraftError:
-        messages.error(request, "This assessment is submitted: its answers can no longer change.")
+    except AssessmentNotDraftError as error:
+        messages.error(request, str(error))
         return redirect(url)
     messages.success(request, f"Recorded the agreed answer: {ANSWER_LABELS.get(str(item.value), '')}.")
     return redirect(f"{url}#q-{key}")

@@ -127,7 +127,7 @@ def test_submitting_what_is_not_a_draft_says_so(client, cast):
     response = client.post(submit_url(cast), {})
 
     assert response.status_code == 409
-    assert "This assessment is submitted already: its answers can no longer change." in response.content.decode()
+    assert "This assessment is submitted: it can no longer change." in response.content.decode()
 
 
 def test_a_submitted_assessment_reads_without_the_confirmation(client, cast):
