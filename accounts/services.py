@@ -147,6 +147,7 @@ def _report_context(assessment: Assessment, report_path: str) -> dict:
         "kind": assessment.get_kind_display(),
         "team": assessment.team.name,
         "submitted_at": assessment.submitted_at,
+        "in_review": assessment.status == Assessment.Status.IN_REVIEW,
         "link": site_url + report_path,
         "preferences_link": site_url + reverse("preferences"),
     }

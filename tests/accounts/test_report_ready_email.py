@@ -8,6 +8,7 @@ from django.core import mail
 
 from accounts.services import preferences_set
 from accounts.tasks import SEND_REPORT_READY_EMAIL, send_report_ready_email
+from assessments.models import Assessment
 from reports.models import Report
 from reports.services import report_compute, report_request
 from tests.accounts.conftest import mail_link
@@ -103,3 +104,13 @@ def test_the_report_is_ready_even_when_the_broker_refuses_the_email(submitted, d
         report_compute(assessment_id=submitted.pk)
 
     assert Report.objects.get(assessment=submitted).status == Report.Status.READY
+
+
+def test_the_mail_of_a_report_in_review_says_it_is_provisional(submitted, cast, smtp):
+    Assessment.objects.filter(pk=submitted.pk).update(status=Assessment.Status.IN_REVIEW, review_required=True)
+    report_compute(assessment_id=submitted.pk)
+
+    send_report_ready_email(submitted.pk, f"/assessments/{submitted.pk}/report/")
+
+    (message,) = smtp.to("member@example.com")
+    assert "It is provisional until a reviewer accepts the assessment." in message.get_payload(decode=True).decode()
