@@ -22,8 +22,15 @@ class ActivityEntryManager(LogEntryManager):
 
 
 class ActivityEntry(AbstractLogEntry):
+    # No constraint in the database: the trail outlives what it records, an organisation deleted from the
+    # admin included (whose deletion itself writes entries while its row goes).
     organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, null=True, blank=True, related_name="activity"
+        Organization,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="activity",
     )
     # Not a foreign key: the trail of a discarded draft outlives it.
     assessment_id = models.PositiveBigIntegerField(null=True, blank=True)

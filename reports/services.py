@@ -55,15 +55,15 @@ def report_discard(*, assessment_id: int) -> None:
     Report.objects.filter(assessment_id=assessment_id).delete()
 
 
-def report_recompute_latest(*, team_id: int, framework_slug: str) -> Report | None:
-    """Asks again for the report of the team's latest submitted assessment on the framework, if any."""
-    latest = (
-        Assessment.objects.filter(team_id=team_id, framework__slug=framework_slug, status__in=SUBMITTED_OR_IN_REVIEW)
-        .order_by("-submitted_at", "-id")
-        .values_list("id", flat=True)
-        .first()
-    )
-    return None if latest is None else report_request(assessment_id=latest)
+def report_recompute_latest(*, team_id: int, framework_slug: str) -> list[Report]:
+    """Asks again for the report of the team's latest submitted (accepted) assessment on the framework, the
+    one dashboards show, and for the provisional report of the one in review, if any: both show the targets."""
+    team_assessments = Assessment.objects.filter(team_id=team_id, framework__slug=framework_slug)
+    latest = [
+        team_assessments.filter(status=status).order_by("-submitted_at", "-id").values_list("id", flat=True).first()
+        for status in SUBMITTED_OR_IN_REVIEW
+    ]
+    return [report_request(assessment_id=assessment_id) for assessment_id in latest if assessment_id is not None]
 
 
 def report_enqueue(*, assessment_id: int) -> bool:

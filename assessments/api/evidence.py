@@ -24,7 +24,7 @@ from assessments.evidence.services import (
     evidence_remove,
 )
 from assessments.models import Assessment, Evidence
-from assessments.permissions import can_answer, can_facilitate
+from assessments.permissions import can_facilitate, can_write_answers
 from assessments.services import AssessmentNotDraftError
 from assessments.tenancy import assessment_or_404
 from assessments.views.evidence import evidence_file_response
@@ -33,7 +33,10 @@ from core.lookups import found_or_404, require
 from core.parsers import JSONParser
 from maturity.selectors import framework_content
 
-ROLE_MESSAGE = "Your role can read but not change this."
+ROLE_MESSAGE = (
+    "Your role cannot change this: viewers read, and in a survey only the facilitator (an owner or assessor) "
+    "changes the agreed answers and their evidence."
+)
 MAX_DESCRIPTION = Evidence._meta.get_field("description").max_length
 
 
@@ -155,7 +158,7 @@ class EvidenceListCreateApi(ListAPIView):
     )
     def post(self, request: Request, assessment_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-        require(can_answer(assessment.role), ROLE_MESSAGE)
+        require(can_write_answers(assessment.role, assessment.mode), ROLE_MESSAGE)
         is_file = request.content_type.startswith("multipart/")
         data = (EvidenceFileInputSerializer if is_file else EvidenceLinkInputSerializer)(data=_as_dict(request.data))
         data.is_valid(raise_exception=True)
@@ -205,7 +208,7 @@ class EvidenceDetailApi(APIView):
     )
     def delete(self, request: Request, evidence_id: int) -> Response:
         evidence = _evidence_or_404(request, evidence_id)
-        require(can_answer(evidence.assessment.role), ROLE_MESSAGE)
+        require(can_write_answers(evidence.assessment.role, evidence.assessment.mode), ROLE_MESSAGE)
         try:
             evidence_remove(evidence=evidence)
         except AssessmentNotDraftError as error:

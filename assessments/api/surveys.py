@@ -187,10 +187,10 @@ class ConsensusApi(APIView):
     def get(self, request: Request, assessment_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
         facilitator = can_facilitate(assessment.role)
-        if not facilitator:
-            respondent = selectors.respondent_of_user(assessment=assessment, user=request.user)
-            require(respondent is not None, NOT_A_RESPONDENT)
-            require(respondent.submitted_at is not None, SUBMIT_FIRST)
+        respondent = selectors.respondent_of_user(assessment=assessment, user=request.user)
+        require(facilitator or respondent is not None, NOT_A_RESPONDENT)
+        # A facilitator who is a respondent too answers first, like everyone else.
+        require(respondent is None or respondent.submitted_at is not None, SUBMIT_FIRST)
         query = validated_query(s.ConsensusQuerySerializer, request)
         if assessment.mode != Assessment.Mode.SURVEY:
             raise Conflict(WORKSHOP)

@@ -8,6 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from assessments.audit import log_upserts
 from assessments.models import Assessment, Review, ReviewComment
 from assessments.services import MAX_COMMENT_LENGTH
 from assessments.signals import assessment_accepted, assessment_returned
@@ -82,9 +83,16 @@ def assessment_return(
         review = Review.objects.create(
             assessment=locked, reviewer=reviewer, decision=Review.Decision.RETURNED, comment=comment.strip()
         )
-        ReviewComment.objects.bulk_create(
+        comments = ReviewComment.objects.bulk_create(
             ReviewComment(review=review, question_id=question_ids[key], comment=text.strip())
             for key, text in question_comments.items()
+        )
+        log_upserts(
+            before={},
+            after=comments,
+            actor=reviewer,
+            organization_id=locked.team.organization_id,
+            assessment_id=locked.pk,
         )
         assessment_returned.send(
             sender=Assessment, assessment_id=locked.pk, review_id=review.pk, submitted_by_id=submitted_by_id

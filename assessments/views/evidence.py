@@ -31,7 +31,7 @@ from assessments.evidence.services import (
     upload_body_limit,
 )
 from assessments.models import Assessment, Evidence
-from assessments.permissions import can_answer, can_facilitate
+from assessments.permissions import can_facilitate, can_write_answers
 from assessments.selectors import AnswerRow, assessment_answer_rows
 from assessments.services import AssessmentNotDraftError
 from assessments.tenancy import assessment_or_404
@@ -43,7 +43,10 @@ from maturity.models import Question
 from maturity.selectors import framework_content
 
 NOT_DRAFT_MESSAGE = "This assessment is not a draft: its evidence can no longer change."
-ROLE_MESSAGE = "Your role can read but not change this."
+ROLE_MESSAGE = (
+    "Your role cannot change this: viewers read, and in a survey only the facilitator (an owner or assessor) "
+    "changes the agreed answers and their evidence."
+)
 
 
 @allows_body_up_to(upload_body_limit)
@@ -51,7 +54,7 @@ ROLE_MESSAGE = "Your role can read but not change this."
 @require_POST
 def evidence_add(request: HttpRequest, assessment_id: int, question_key: str) -> HttpResponse:
     assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-    require(can_answer(assessment.role), ROLE_MESSAGE)
+    require(can_write_answers(assessment.role, assessment.mode), ROLE_MESSAGE)
     question = _question_or_404(assessment, question_key)
     form = EvidenceForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -88,7 +91,7 @@ def _add(request: HttpRequest, assessment: Assessment, question_key: str, data: 
 def evidence_remove_view(request: HttpRequest, evidence_id: int) -> HttpResponse:
     evidence = found_or_404(evidence_for_user(user=request.user, evidence_id=evidence_id), "No such evidence.")
     assessment = evidence.assessment
-    require(can_answer(assessment.role), ROLE_MESSAGE)
+    require(can_write_answers(assessment.role, assessment.mode), ROLE_MESSAGE)
     try:
         evidence_remove(evidence=evidence)
     except AssessmentNotDraftError:
@@ -153,7 +156,7 @@ def _block_context(assessment: Assessment, question: Question, form: EvidenceFor
         "assessment": assessment,
         "question": question,
         "evidence": evidence,
-        "editable": assessment.is_draft and can_answer(assessment.role),
+        "editable": assessment.is_draft and can_write_answers(assessment.role, assessment.mode),
         "evidence_form": form,
         "evidence_errors": errors,
     }

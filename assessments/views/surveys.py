@@ -234,12 +234,13 @@ def survey_my_submit(request: HttpRequest, assessment_id: int) -> HttpResponse:
 def survey_consensus(request: HttpRequest, assessment_id: int) -> HttpResponse:
     assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
     facilitator = can_facilitate(assessment.role)
+    respondent = selectors.respondent_of_user(assessment=assessment, user=request.user)
     if request.method == "POST":
         require_facilitate(assessment.role)
     elif not facilitator:
-        respondent = selectors.respondent_of_user(assessment=assessment, user=request.user)
         require(respondent is not None, NOT_A_RESPONDENT)
-        require(respondent.submitted_at is not None, SUBMIT_FIRST)
+    # A facilitator who is a respondent too answers first, like everyone else.
+    require(respondent is None or respondent.submitted_at is not None, SUBMIT_FIRST)
     if assessment.mode != Assessment.Mode.SURVEY:
         return _workshop(request, assessment, error=WORKSHOP if request.method == "POST" else "")
     if request.method == "POST":

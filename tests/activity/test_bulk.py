@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from assessments.models import Assessment
+from assessments.reviews.services import assessment_return
 from assessments.services import AnswerInput, answers_save, assessment_start, assessment_submit
 from assessments.surveys.services import respondent_add, respondent_answers_save
 from tests.activity.conftest import entries_of
@@ -78,4 +79,22 @@ def test_it_records_a_respondents_own_answers_with_before_and_after(cast):
         (0, cast.member.pk, [None, 1]),
         (1, cast.member.pk, [1, 3]),
         (0, cast.member.pk, [None, 0]),
+    ]
+
+
+def test_it_records_the_comments_of_a_returned_review(cast):
+    first, second = keys(cast, 2)
+    answers_save(assessment=cast.assessment, user=cast.member, items=complete_answers(cast.framework))
+    Assessment.objects.filter(pk=cast.assessment.pk).update(review_required=True)
+    cast.assessment.refresh_from_db()
+    assessment_submit(assessment=cast.assessment, user=cast.member)
+
+    assessment_return(
+        assessment=cast.assessment, reviewer=cast.owner, question_comments={first: "Show it", second: "And this"}
+    )
+
+    entries = entries_of("reviewcomment", assessment_id=cast.assessment.pk)
+    assert [(entry.actor_id, entry.changes["comment"][1]) for entry in entries] == [
+        (cast.owner.pk, "Show it"),
+        (cast.owner.pk, "And this"),
     ]

@@ -6,6 +6,7 @@ from unittest import mock
 import pytest
 
 from assessments.reviews.services import assessment_accept, assessment_return
+from assessments.services import assessment_start, target_set
 from reports import services
 from reports.models import Report
 from reports.selectors.dashboards import portfolio_results
@@ -13,6 +14,7 @@ from reports.selectors.history import latest_computed_report
 from reports.selectors.home import home_results
 from reports.services import report_compute
 from tests.api_helpers import api_as
+from tests.assessments.reviews.conftest import submit_for_review
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +92,19 @@ def test_a_report_computed_while_the_assessment_was_returned_is_dropped(cast, in
         report_compute(assessment_id=in_review.pk)
 
     assert not Report.objects.exists()
+
+
+def test_a_target_recomputes_the_accepted_report_the_dashboards_show_and_the_one_in_review(cast):
+    accepted = submit_for_review(cast)
+    assessment_accept(assessment=accepted, reviewer=cast.owner)
+    cast.assessment = assessment_start(team=cast.team, user=cast.member, framework=cast.framework)
+    waiting = submit_for_review(cast)
+    for assessment in (accepted, waiting):
+        report_compute(assessment_id=assessment.pk)
+
+    target_set(team=cast.team, framework=cast.framework, area_key="data", level=3, user=cast.owner)
+
+    assert dict(Report.objects.values_list("assessment_id", "status")) == {
+        accepted.pk: "pending",
+        waiting.pk: "pending",
+    }
