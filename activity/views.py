@@ -19,7 +19,7 @@ from activity.selectors import (
 )
 from assessments.models import Organization
 from assessments.permissions import can_manage
-from assessments.tenancy import assessment_or_404, organization_or_404
+from assessments.tenancy import organization_or_404, shared_answers_assessment_or_404
 from core.lookups import require
 
 PAGE_SIZE = 25
@@ -29,7 +29,7 @@ OWNERS_ONLY = "Only owners read the organisation's activity log."
 @login_required
 @require_GET
 def assessment_activity_page(request: HttpRequest, assessment_id: int) -> HttpResponse:
-    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+    assessment = shared_answers_assessment_or_404(user=request.user, assessment_id=assessment_id)
     organization = assessment.team.organization
     form = _form(request, organization)
     entries = assessment_activity(assessment_id=assessment.pk, filters=form.filters())
@@ -45,7 +45,7 @@ def assessment_activity_page(request: HttpRequest, assessment_id: int) -> HttpRe
 @login_required
 @require_GET
 def assessment_activity_csv(request: HttpRequest, assessment_id: int) -> HttpResponse:
-    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+    assessment = shared_answers_assessment_or_404(user=request.user, assessment_id=assessment_id)
     form = _form(request, assessment.team.organization)
     entries = assessment_activity(assessment_id=assessment.pk, filters=form.filters())
     return activity_csv_response(entries, f"assessment-{assessment.pk}-activity.csv")

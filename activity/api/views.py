@@ -15,7 +15,7 @@ from activity.selectors import ActivityFilters, activity_lines, assessment_activ
 from activity.views import OWNERS_ONLY
 from assessments.models import Organization
 from assessments.permissions import can_manage
-from assessments.tenancy import assessment_or_404, organization_or_404
+from assessments.tenancy import organization_or_404, shared_answers_assessment_or_404
 from core.api import BAD_REQUEST, FORBIDDEN, NO_SUCH_PAGE, NOT_FOUND, validated_query
 from core.lookups import require
 
@@ -24,6 +24,9 @@ CSV = OpenApiResponse(
     description="text/csv: timestamp, actor, kind, object, action, field, before, after; one row per changed field",
 )
 NEWEST_FIRST = "Newest first, paginated (`page`); filtered by `actor`, `kind`, `since` and `until`."
+
+
+SURVEY_OPEN = "403 for a respondent of a survey still open: its trail is the facilitator's until it is submitted."
 
 
 def _filters(request: Request) -> ActivityFilters:
@@ -47,11 +50,11 @@ class _ActivityListApi(GenericAPIView):
 class AssessmentActivityApi(_ActivityListApi):
     @extend_schema(
         parameters=[ActivityQuerySerializer],
-        responses={200: ActivityEntrySerializer(many=True), 400: BAD_REQUEST, 404: NOT_FOUND},
-        description=f"Who changed what in the assessment, before and after. {NEWEST_FIRST}",
+        responses={200: ActivityEntrySerializer(many=True), 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
+        description=f"Who changed what in the assessment, before and after. {NEWEST_FIRST} {SURVEY_OPEN}",
     )
     def get(self, request: Request, assessment_id: int) -> Response:
-        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        assessment = shared_answers_assessment_or_404(user=request.user, assessment_id=assessment_id)
         return self.listed(assessment_activity(assessment_id=assessment.pk, filters=_filters(request)))
 
 
@@ -67,9 +70,13 @@ class OrganizationActivityApi(_ActivityListApi):
 
 
 class AssessmentActivityCsvApi(APIView):
-    @extend_schema(parameters=[ActivityQuerySerializer], responses={200: CSV, 400: BAD_REQUEST, 404: NOT_FOUND})
+    @extend_schema(
+        parameters=[ActivityQuerySerializer],
+        responses={200: CSV, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
+        description=SURVEY_OPEN,
+    )
     def get(self, request: Request, assessment_id: int) -> HttpResponse:
-        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        assessment = shared_answers_assessment_or_404(user=request.user, assessment_id=assessment_id)
         entries = assessment_activity(assessment_id=assessment.pk, filters=_filters(request))
         return activity_csv_response(entries, f"assessment-{assessment.pk}-activity.csv")
 

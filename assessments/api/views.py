@@ -23,6 +23,7 @@ from assessments.tenancy import (
     require_facilitate,
     require_manage,
     require_write_answers,
+    shared_answers_assessment_or_404,
     team_or_404,
 )
 from core.api import (
@@ -282,9 +283,14 @@ def _assessment_response(request: Request, assessment: Assessment | int, code: i
 
 
 class AssessmentDetailApi(APIView):
-    @extend_schema(responses={200: s.AssessmentDetailOutputSerializer, 404: NOT_FOUND})
+    @extend_schema(
+        responses={200: s.AssessmentDetailOutputSerializer, 403: FORBIDDEN, 404: NOT_FOUND},
+        description="403 for a respondent of a survey still open: its agreed answers are the facilitator's until "
+        "it is submitted.",
+    )
     def get(self, request: Request, assessment_id: int) -> Response:
-        return _assessment_response(request, assessment_id)
+        assessment = shared_answers_assessment_or_404(user=request.user, assessment_id=assessment_id)
+        return _assessment_response(request, assessment)
 
     @extend_schema(
         request=None,

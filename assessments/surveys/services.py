@@ -110,7 +110,11 @@ def respondents_claim(*, user: AbstractBaseUser, organization: Organization, ema
     waiting = Respondent.objects.filter(
         assessment__team__organization=organization, user__isnull=True, email__iexact=email
     ).exclude(assessment__respondents__user=user)
-    return waiting.update(user=user)
+    claimed = list(waiting)
+    for respondent in claimed:  # one save each, so the audit trail records who joined which survey
+        respondent.user = user
+        respondent.save(update_fields=["user"])
+    return len(claimed)
 
 
 def respondent_answers_save(*, respondent: Respondent, items: Sequence[AnswerInput]) -> None:
@@ -181,6 +185,10 @@ def _require_open_survey(assessment: Assessment) -> None:
         raise SurveyClosedError("This assessment is in workshop mode: it has no respondents, only shared answers.")
     if not assessment.is_draft:
         raise SurveyClosedError("This assessment is submitted: its survey is closed.")
+    if assessment.reviews.exists():
+        # Returned by a reviewer: its provisional report was read, so the survey stays closed; the
+        # facilitator settles what the reviewer asked in the agreed answers.
+        raise SurveyClosedError("This assessment was submitted once: its survey closed then.")
 
 
 def _lock_open_survey(assessment: Assessment) -> Assessment:

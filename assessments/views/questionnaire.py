@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from assessments.evidence.selectors import evidence_by_question
 from assessments.links import links_for
 from assessments.models import Assessment, Evidence
-from assessments.permissions import can_facilitate, can_write_answers
+from assessments.permissions import can_facilitate, can_read_shared_answers, can_write_answers
 from assessments.reviews.selectors import returned_comments
 from assessments.selectors import (
     AnswerRow,
@@ -26,7 +26,7 @@ from assessments.selectors import (
     provisional,
 )
 from assessments.surveys.selectors import respondent_of_user
-from assessments.tenancy import assessment_or_404
+from assessments.tenancy import assessment_or_404, shared_answers_assessment_or_404
 from maturity.models import Area
 from maturity.scoring import NA
 from maturity.selectors import framework_content
@@ -173,6 +173,8 @@ def _jump_beyond(
 @require_GET
 def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
     assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+    if not can_read_shared_answers(assessment.role, assessment.mode, assessment.is_draft):
+        return redirect("survey_my_answers", assessment_id=assessment.pk)  # a respondent's way in
     areas = framework_content(framework=assessment.framework).areas
     if not areas:
         return redirect("assessment_summary", assessment_id=assessment.pk)
@@ -182,7 +184,7 @@ def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def assessment_area(request: HttpRequest, assessment_id: int, area_key: str) -> HttpResponse:
-    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+    assessment = shared_answers_assessment_or_404(user=request.user, assessment_id=assessment_id)
     return render_area(request, assessment, area_key, assessment_answer_rows(assessment=assessment))
 
 

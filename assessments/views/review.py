@@ -25,7 +25,7 @@ from assessments.services import (
     assessment_submit,
     not_draft_message,
 )
-from assessments.tenancy import assessment_or_404, require_write_answers
+from assessments.tenancy import assessment_or_404, require_write_answers, shared_answers_assessment_or_404
 from assessments.views.evidence import claim_items
 from assessments.views.questionnaire import ANSWER_LABELS
 from maturity.models import Area
@@ -53,7 +53,7 @@ class ReviewArea:
 @login_required
 @require_GET
 def assessment_review(request: HttpRequest, assessment_id: int) -> HttpResponse:
-    return _render_review(request, assessment_or_404(user=request.user, assessment_id=assessment_id))
+    return _render_review(request, shared_answers_assessment_or_404(user=request.user, assessment_id=assessment_id))
 
 
 @login_required

@@ -20,7 +20,7 @@ from assessments.selectors import (
     provisional,
 )
 from assessments.services import AssessmentNotDraftError, ScopeInvalidError, assessment_scope_set
-from assessments.tenancy import assessment_or_404, require_write_answers
+from assessments.tenancy import assessment_or_404, require_write_answers, shared_answers_assessment_or_404
 from assessments.views.questionnaire import nav_items
 from maturity.selectors import framework_content
 
@@ -28,7 +28,7 @@ from maturity.selectors import framework_content
 @login_required
 @require_GET
 def assessment_summary(request: HttpRequest, assessment_id: int) -> HttpResponse:
-    return _render_summary(request, assessment_or_404(user=request.user, assessment_id=assessment_id))
+    return _render_summary(request, shared_answers_assessment_or_404(user=request.user, assessment_id=assessment_id))
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ facilitator's."""
 import pytest
 
 from assessments.models import Answer, RespondentAnswer
+from assessments.surveys.services import consensus_record_medians
 from tests.assessments.surveys.conftest import first_keys, member, responded
 
 pytestmark = pytest.mark.django_db
@@ -49,14 +50,7 @@ def test_it_shows_a_respondent_only_their_own_answers(client, cast, survey, ada_
 
 @pytest.mark.parametrize(
     "path",
-    [
-        "/api/assessments/{}/",
-        "/api/assessments/{}/respondents/",
-        "/assessments/{}/respondents/",
-        "/assessments/{}/summary/",
-        "/assessments/{}/review/",
-        "/api/assessments/{}/export.csv",
-    ],
+    ["/api/assessments/{}/respondents/", "/assessments/{}/respondents/", "/api/assessments/{}/export.csv"],
 )
 def test_it_shows_others_answers_through_no_other_endpoint(client, cast, survey, ada_and_bob, path):
     client.force_login(ada_and_bob[1].user)
@@ -65,6 +59,51 @@ def test_it_shows_others_answers_through_no_other_endpoint(client, cast, survey,
 
     assert response.status_code == 200
     assert "ada's secret" not in response.content.decode()
+
+
+SHARED_ANSWERS = [
+    "/api/assessments/{}/",
+    "/assessments/{}/areas/{}/",
+    "/assessments/{}/summary/",
+    "/assessments/{}/review/",
+    "/assessments/{}/activity/",
+    "/assessments/{}/activity.csv",
+    "/api/assessments/{}/activity/",
+    "/api/assessments/{}/activity.csv",
+]
+
+
+@pytest.mark.parametrize("path", SHARED_ANSWERS)
+def test_it_keeps_the_agreed_answers_and_their_trail_from_respondents_while_the_survey_is_open(
+    client, cast, survey, ada_and_bob, path
+):
+    """Agreed so far from Ada's answers alone, the shared answers would tell Bob what she answered."""
+    consensus_record_medians(assessment=survey, user=cast.owner)
+    area = cast.framework.questions.get(key=first_keys(cast.framework, 1)[0]).area.key
+    client.force_login(ada_and_bob[1].user)
+
+    response = client.get(path.format(survey.pk, area))
+
+    assert response.status_code == 403
+    assert "its agreed answers and their activity are the facilitator" in response.content.decode()
+    assert "not in place" not in response.content.decode().lower()
+
+
+def test_it_leads_a_respondent_who_opens_the_assessment_to_their_own_answers(client, cast, survey, ada_and_bob):
+    client.force_login(ada_and_bob[1].user)
+
+    response = client.get(f"/assessments/{survey.pk}/")
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/assessments/{survey.pk}/my-answers/"
+
+
+@pytest.mark.parametrize("path", SHARED_ANSWERS)
+def test_the_facilitator_reads_the_agreed_answers_and_their_trail(client, cast, survey, ada_and_bob, path):
+    area = cast.framework.questions.get(key=first_keys(cast.framework, 1)[0]).area.key
+    client.force_login(cast.owner)
+
+    assert client.get(path.format(survey.pk, area)).status_code == 200
 
 
 def test_it_refuses_a_member_who_is_no_respondent_the_answers_of_the_survey(client, cast, survey, ada_and_bob):

@@ -4,7 +4,7 @@ flow and claimed when they join; the refusals leave everything as it was."""
 import pytest
 
 from accounts.models import Invitation
-from assessments.models import Assessment, Respondent, Role
+from assessments.models import Assessment, Respondent, Review, Role
 from assessments.surveys.services import (
     RespondentInvalidError,
     RespondentSubmittedError,
@@ -185,3 +185,11 @@ def test_it_adds_and_removes_from_the_page_with_clear_messages(client, cast, sur
     assert "nobody is not a member of this organisation." in refused.content.decode()
     assert "Removed viewer from the survey." in removed
     assert not Respondent.objects.exists()
+
+
+def test_a_survey_returned_by_its_reviewer_stays_closed_to_respondents(cast, survey):
+    Review.objects.create(assessment=survey, reviewer=cast.owner, decision=Review.Decision.RETURNED, comment="Redo")
+
+    with pytest.raises(SurveyClosedError, match="submitted once"):
+        respondent_add(assessment=survey, added_by=cast.owner, username="member")
+    assert not survey.respondents.exists()
