@@ -33,8 +33,8 @@ from maturity.selectors import framework_content
 CLIENT_NAME = "Contoso Bank"
 TEAM_NAME = "Credit risk"
 SCOPE = {"genai": False, "eu_market": True}  # a bank in the EU, no generative models yet
-# Area -> capability, as in seed_demo: about level 2 overall, monitoring behind, governance ahead.
-PROFILE = {"default": 2.1, "monitoring": 1.3, "governance": 2.8}
+# Area -> capability, as in seed_demo: level 2 to 3 overall, data and governance ahead, monitoring behind.
+PROFILE = {"default": 2.9, "data": 3.8, "governance": 3.6, "monitoring": 1.9}
 # Respondent -> how much rosier (or bleaker) than the team's capability they answer, and what they say
 # where they stand apart from the others.
 RESPONDENTS = {
@@ -43,7 +43,8 @@ RESPONDENTS = {
     "cy": (0.0, "Depends on the squad: some do, some don't."),
 }
 COMMENTS_EACH = 2
-# The claims (level 3 and above, answered 2 or 3) given evidence; every other stays unsupported.
+# Evidence for every other claim (level 3 and above, answered 2 or 3), as far as these go: the rest stay
+# unsupported.
 DOCUMENTS = (
     ("runbooks/model-release", "Model release runbook", None),
     ("adr/feature-store", "Architecture decision record: feature store", None),
@@ -57,12 +58,13 @@ def seed_client_audit(
     *, owner: AbstractBaseUser, consultant: AbstractBaseUser, respondents: list, framework: Framework
 ) -> Assessment:
     """The client organisation, audited by `consultant`, owned by `owner` who reviews the audit."""
-    organization = organization_create(name=CLIENT_NAME, owner=owner)
-    organization_update(organization=organization, review_required=True)
-    membership_set(organization=organization, user=consultant, role=Role.ASSESSOR)
-    for user in respondents:
-        membership_set(organization=organization, user=user, role=Role.MEMBER)
-    team = team_create(organization=organization, name=TEAM_NAME)
+    with set_actor(owner):
+        organization = organization_create(name=CLIENT_NAME, owner=owner)
+        organization_update(organization=organization, review_required=True)
+        membership_set(organization=organization, user=consultant, role=Role.ASSESSOR)
+        for user in respondents:
+            membership_set(organization=organization, user=user, role=Role.MEMBER)
+        team = team_create(organization=organization, name=TEAM_NAME)
     content = framework_content(framework=framework)
     scope = {scope.key: SCOPE.get(scope.key, False) for scope in content.scopes}
     in_scope = [q for q in content.questions if not q.area.scope_key or scope[q.area.scope_key]]
@@ -106,9 +108,7 @@ def _comments(answers: dict[str, dict[str, int]], questions: list[Question]) -> 
     comments = {}
     for name, (_, comment) in RESPONDENTS.items():
         apart = [
-            q.key
-            for q in questions
-            if any(abs(answers[name][q.key] - other[q.key]) >= 2 for other in answers.values())
+            q.key for q in questions if any(abs(answers[name][q.key] - other[q.key]) >= 2 for other in answers.values())
         ]
         comments.update({(name, key): comment for key in apart[:COMMENTS_EACH]})
     return comments
@@ -117,7 +117,7 @@ def _comments(answers: dict[str, dict[str, int]], questions: list[Question]) -> 
 def _add_evidence(audit: Assessment, consultant: AbstractBaseUser) -> None:
     claims = [row.question for row in consensus(assessment=audit).rows if _is_claim(row.question, row.agreed.value)]
     today = timezone.localdate()
-    for question, (path, description, days_expired) in zip(claims, DOCUMENTS, strict=False):
+    for question, (path, description, days_expired) in zip(claims[::2], DOCUMENTS, strict=False):
         evidence_link_add(
             assessment=audit,
             user=consultant,
