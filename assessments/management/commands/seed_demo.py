@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from assessments.management.commands._demo_audit import CLIENT_NAME, RESPONDENTS, TEAM_NAME, seed_client_audit
 from assessments.models import Assessment, Organization, Role
 from assessments.services import (
     AnswerInput,
@@ -38,7 +39,10 @@ TEAMS = {
 
 
 class Command(BaseCommand):
-    help = f"Create the demo organisation {ORGANIZATION_NAME!r} (users demo and consultant) if missing."
+    help = (
+        f"Create the demo organisation {ORGANIZATION_NAME!r} and the client {CLIENT_NAME!r} with an audit in review "
+        "(users demo, consultant, ada, bob and cy) if missing."
+    )
 
     def handle(self, *args, **options) -> None:
         if Organization.objects.filter(name=ORGANIZATION_NAME).exists():
@@ -60,10 +64,15 @@ class Command(BaseCommand):
             for team_name, profile in TEAMS.items():
                 self.stdout.write(f"  {team_name}: {QUARTERS} quarterly assessments")
                 _seed_team(organization, team_name, profile, frameworks, owner)
+            self.stdout.write(f"  {CLIENT_NAME}, {TEAM_NAME}: a survey audit by consultant, in review")
+            respondents = [_demo_user(name) for name in RESPONDENTS]
+            seed_client_audit(owner=owner, consultant=consultant, respondents=respondents, framework=framework)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Created {ORGANIZATION_NAME} with {len(TEAMS)} teams. "
-                f"Log in as demo / {DEMO_PASSWORD} (owner) or consultant / {DEMO_PASSWORD} (assessor)."
+                f"Created {ORGANIZATION_NAME} with {len(TEAMS)} teams, and {CLIENT_NAME} whose {TEAM_NAME} audit "
+                f"waits for review. Log in (password {DEMO_PASSWORD}) as demo, the owner of both, to review it; "
+                f"as consultant, the assessor, to see the consensus; as {', '.join(RESPONDENTS)} to see a "
+                "respondent's view."
             )
         )
 
