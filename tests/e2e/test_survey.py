@@ -1,6 +1,8 @@
 """Survey mode in browsers: a consultant starts a survey, adds three respondents, who answer differently in
 their own browser contexts and submit; the consultant sees the disagreement and records the consensus."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -46,8 +48,8 @@ def test_three_respondents_disagree_and_the_facilitator_records_the_consensus(br
         context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
         log_in(context, UserFactory._meta.model.objects.get(username=name), live_server.url)
         mine = context.new_page()
-        mine.goto(f"/assessments/{assessment.pk}/")
-        mine.get_by_role("link", name="Give your own answers").click()
+        mine.goto(f"/assessments/{assessment.pk}/")  # a respondent lands on their own answers
+        expect(mine.get_by_role("heading", name=re.compile("^Your answers"))).to_be_visible()
         mine.locator(f'article[data-question="{first.key}"]').get_by_label(first_answer, exact=True).check()
         mine.locator(f'article[data-question="{second.key}"]').get_by_label(second_answer, exact=True).check()
         mine.locator(f'article[data-question="{first.key}"]').get_by_label("Comment").fill(f"{name} thinks so")
