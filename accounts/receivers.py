@@ -8,7 +8,7 @@ from django.db import transaction
 from django.urls import reverse
 from kombu.exceptions import OperationalError as BrokerError
 
-from accounts.services import respondent_invitation_send
+from accounts.services import report_ready_email_forget, respondent_invitation_send
 from accounts.tasks import SEND_REPORT_READY_EMAIL, SEND_REVIEW_RETURNED_EMAIL
 from assessments.models import Organization
 from assessments.permissions import can_manage
@@ -41,8 +41,10 @@ def on_respondent_invited(sender, *, organization_id: int, email: str, invited_b
         logger.warning("Could not send the invitation of respondent %s: %s", email, error)
 
 
-def on_assessment_returned(sender, *, review_id: int, submitted_by_id: int, **kwargs) -> None:
-    """A reviewer returned an assessment: the person who submitted it is emailed once the return commits."""
+def on_assessment_returned(sender, *, assessment_id: int, review_id: int, submitted_by_id: int, **kwargs) -> None:
+    """A reviewer returned an assessment: the person who submitted it is emailed once the return commits,
+    and the report of its next submission is announced again (its provisional report is gone)."""
+    report_ready_email_forget(assessment_id=assessment_id)
     transaction.on_commit(lambda: _enqueue_returned_email(review_id, submitted_by_id))
 
 

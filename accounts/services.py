@@ -140,6 +140,11 @@ def report_ready_email_send(*, assessment_id: int, report_path: str) -> bool:
     return True
 
 
+def report_ready_email_forget(*, assessment_id: int) -> None:
+    """The assessment was returned to draft: its next report is a new one, to be announced again."""
+    ReportReadyEmail.objects.filter(assessment_id=assessment_id).delete()
+
+
 def _report_context(assessment: Assessment, report_path: str) -> dict:
     user, site_url = assessment.submitted_by, settings.SITE_URL.rstrip("/")
     return {

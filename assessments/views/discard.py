@@ -22,8 +22,8 @@ def assessment_discard_view(request: HttpRequest, assessment_id: int) -> HttpRes
     title = assessment.title
     try:
         assessment_discard(assessment=assessment)
-    except AssessmentNotDraftError:  # submitted since the page was read
-        assessment.status = Assessment.Status.SUBMITTED
+    except AssessmentNotDraftError:  # submitted (or in review) since the page was read
+        assessment.refresh_from_db(fields=["status"])
         return _render_confirmation(request, assessment)
     messages.success(request, f"Discarded {title} and its answers.")
     return redirect("team_detail", team_id=assessment.team_id)

@@ -178,28 +178,31 @@ class AuditRow:
     organization: str
     created_at: datetime
     created_by: str
+    status: str  # draft, or in_review: submitted and waiting for a reviewer
 
 
 @dataclass(frozen=True)
 class PortfolioResults:
     teams: list[TeamResults]  # by organisation, then team name
-    audits: list[AuditRow]  # still in draft
+    audits: list[AuditRow]  # in draft or in review
     level_names: dict[str, dict[int, str]]  # framework slug -> level number -> name
 
 
 def portfolio_results(*, organization_ids: list[int]) -> PortfolioResults:
     """For a consultant: every team of the given organisations (where they are assessor), with the latest
-    and previous results, and the audits still in draft (four queries)."""
+    and previous results, and the audits in progress: in draft or in review (four queries)."""
     teams = active_teams().filter(organization_id__in=organization_ids).order_by("organization__name", "name", "id")
     results = team_results(teams=teams, organization_ids=organization_ids)
     audits = (
         Assessment.objects.filter(
             team__in=active_teams().filter(organization_id__in=organization_ids),
-            status=Assessment.Status.DRAFT,
+            status__in=(Assessment.Status.DRAFT, Assessment.Status.IN_REVIEW),
             kind=Assessment.Kind.AUDIT,
         )
         .order_by("team__organization__name", "team__name", "id")
-        .values_list("id", "number", "team__name", "team__organization__name", "created_at", "created_by__username")
+        .values_list(
+            "id", "number", "team__name", "team__organization__name", "created_at", "created_by__username", "status"
+        )
     )
     slugs = {result.latest.framework for result in results if result.latest is not None}
     return PortfolioResults(results, [AuditRow(*audit) for audit in audits], framework_level_names(slugs=slugs))

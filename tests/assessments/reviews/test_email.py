@@ -6,8 +6,10 @@ from unittest import mock
 import pytest
 from django.core import mail
 
-from accounts.tasks import SEND_REVIEW_RETURNED_EMAIL, send_review_returned_email
+from accounts.tasks import SEND_REVIEW_RETURNED_EMAIL, send_report_ready_email, send_review_returned_email
 from assessments.reviews.services import assessment_return
+from assessments.services import assessment_submit
+from reports.services import report_compute
 from tests.accounts.conftest import mail_link
 from tests.smtp_server import body
 
@@ -81,3 +83,15 @@ def test_the_task_retries_when_the_mail_server_is_down(cast, in_review, settings
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert send_review_returned_email(review.pk, cast.member.pk)  # the claim was rolled back with the failure
+
+
+def test_the_report_of_the_resubmission_is_announced_again(cast, in_review, smtp):
+    report_compute(assessment_id=in_review.pk)
+    send_report_ready_email(in_review.pk, f"/assessments/{in_review.pk}/report/")
+    assessment_return(assessment=in_review, reviewer=cast.owner, comment="Redo the data area.")
+    assessment_submit(assessment=in_review, user=cast.member)
+    report_compute(assessment_id=in_review.pk)
+
+    send_report_ready_email(in_review.pk, f"/assessments/{in_review.pk}/report/")
+
+    assert len(smtp.to("member@example.com")) == 2

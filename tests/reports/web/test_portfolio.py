@@ -3,7 +3,15 @@
 import pytest
 
 from assessments.models import Assessment, Role
-from assessments.services import assessment_discard, assessment_start, membership_set, team_create
+from assessments.services import (
+    answers_save,
+    assessment_discard,
+    assessment_start,
+    assessment_submit,
+    membership_set,
+    team_create,
+)
+from tests.conftest import complete_answers
 from tests.factories import OrganizationFactory
 from tests.reports.helpers import submit_and_compute
 from tests.reports.web.helpers import page_text
@@ -42,6 +50,23 @@ def test_it_links_the_audits_in_progress_to_their_questionnaire(client, cast):
 
     assert [row.assessment_id for row in response.context["audits"]] == [audit.pk]
     assert f'href="/assessments/{audit.pk}/">Audit 1</a>' in response.content.decode()
+
+
+def test_it_lists_an_audit_in_review_with_a_link_to_its_sign_off(client, cast):
+    assessment_discard(assessment=cast.assessment)
+    audit = assessment_start(
+        framework=cast.framework, team=cast.team, user=cast.assessor, kind=Assessment.Kind.AUDIT, review_required=True
+    )
+    answers_save(assessment=audit, user=cast.assessor, items=complete_answers(cast.framework))
+    assessment_submit(assessment=audit, user=cast.assessor)
+    client.force_login(cast.assessor)
+
+    response = client.get("/portfolio/")
+
+    assert [(row.assessment_id, row.status) for row in response.context["audits"]] == [(audit.pk, "in_review")]
+    assert f'href="/assessments/{audit.pk}/signoff/">Audit 1</a> <span class="badge badge-in_review">' in (
+        response.content.decode()
+    )
 
 
 def test_it_shows_who_improved_and_who_regressed(client, cast, second_client):
