@@ -1,12 +1,12 @@
 """Writes of the assessments app. Callers have already checked the user's role (see permissions.py)."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Model, QuerySet
 from django.utils import timezone
 
 from assessments.audit import log_upserts
@@ -314,32 +314,56 @@ def answers_save(*, assessment: Assessment, user: AbstractBaseUser, items: Seque
     problems = _answer_problems(items, question_ids)
     if problems:
         raise AnswersInvalidError(problems)
-    now = timezone.now()
     with transaction.atomic():
         _lock_draft(assessment)
-        ids = [question_ids[item.question] for item in items]
-        before = {answer.question_id: answer for answer in assessment.answers.filter(question_id__in=ids)}
-        answers = Answer.objects.bulk_create(
-            [
-                Answer(
-                    assessment=assessment,
-                    question_id=question_ids[item.question],
-                    value=None if item.value == NA else item.value,
-                    not_applicable=item.value == NA,
-                    comment=item.comment,
-                    answered_by=user,
-                    updated_at=now,
-                )
-                for item in items
-            ],
-            update_conflicts=True,
-            unique_fields=["assessment", "question"],
-            update_fields=["value", "not_applicable", "comment", "answered_by", "updated_at"],
+        upsert_answers(
+            owner="assessment",
+            existing=assessment.answers.all(),
+            new=lambda **fields: Answer(assessment=assessment, answered_by=user, **fields),
+            also_update=("answered_by",),
+            items=items,
+            question_ids=question_ids,
+            actor=user,
+            place=(assessment.team.organization_id, assessment.pk),
         )
-        organization_id = assessment.team.organization_id
-        log_upserts(
-            before=before, after=answers, actor=user, organization_id=organization_id, assessment_id=assessment.pk
+
+
+def upsert_answers(
+    *,
+    owner: str,
+    existing: QuerySet,
+    new: Callable[..., Model],
+    items: Sequence[AnswerInput],
+    question_ids: Mapping[str, int],
+    actor: AbstractBaseUser | None,
+    place: tuple[int, int],
+    also_update: tuple[str, ...] = (),
+) -> None:
+    """Inserts or updates one row per validated item in one query: an Answer of an assessment, or a
+    RespondentAnswer of a respondent (`owner`, the rows' key to it, with the question; `new` builds a row
+    from its value fields; `existing` is the owner's rows, read once before for the audit trail, where
+    the rows that changed are recorded, placed in `place`: organisation id, assessment id)."""
+    ids = [question_ids[item.question] for item in items]
+    before = {answer.question_id: answer for answer in existing.filter(question_id__in=ids)}
+    now = timezone.now()
+    rows = [
+        new(
+            question_id=question_ids[item.question],
+            value=None if item.value == NA else item.value,
+            not_applicable=item.value == NA,
+            comment=item.comment,
+            updated_at=now,
         )
+        for item in items
+    ]
+    saved = existing.model.objects.bulk_create(
+        rows,
+        update_conflicts=True,
+        unique_fields=[owner, "question"],
+        update_fields=["value", "not_applicable", "comment", "updated_at", *also_update],
+    )
+    organization_id, assessment_id = place
+    log_upserts(before=before, after=saved, actor=actor, organization_id=organization_id, assessment_id=assessment_id)
 
 
 def _answer_problems(items: Sequence[AnswerInput], question_ids: dict[str, int]) -> list[dict]:

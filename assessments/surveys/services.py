@@ -7,12 +7,10 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from assessments.audit import log_upserts
 from assessments.models import Assessment, Membership, Organization, Respondent, RespondentAnswer
-from assessments.services import AnswerInput, AnswersInvalidError, _answer_problems, answers_save
+from assessments.services import AnswerInput, AnswersInvalidError, _answer_problems, answers_save, upsert_answers
 from assessments.signals import respondent_invited
 from assessments.surveys.selectors import consensus
-from maturity.scoring import NA
 from maturity.selectors import framework_content
 
 
@@ -124,33 +122,16 @@ def respondent_answers_save(*, respondent: Respondent, items: Sequence[AnswerInp
     problems = _answer_problems(items, question_ids)
     if problems:
         raise AnswersInvalidError(problems)
-    now = timezone.now()
     with transaction.atomic():
         _lock_answering(respondent)
-        ids = [question_ids[item.question] for item in items]
-        before = {answer.question_id: answer for answer in respondent.answers.filter(question_id__in=ids)}
-        saved = RespondentAnswer.objects.bulk_create(
-            [
-                RespondentAnswer(
-                    respondent=respondent,
-                    question_id=question_ids[item.question],
-                    value=None if item.value == NA else item.value,
-                    not_applicable=item.value == NA,
-                    comment=item.comment,
-                    updated_at=now,
-                )
-                for item in items
-            ],
-            update_conflicts=True,
-            unique_fields=["respondent", "question"],
-            update_fields=["value", "not_applicable", "comment", "updated_at"],
-        )
-        log_upserts(
-            before=before,
-            after=saved,
+        upsert_answers(
+            owner="respondent",
+            existing=respondent.answers.all(),
+            new=lambda **fields: RespondentAnswer(respondent=respondent, **fields),
+            items=items,
+            question_ids=question_ids,
             actor=respondent.user,
-            organization_id=respondent.assessment.team.organization_id,
-            assessment_id=respondent.assessment_id,
+            place=(respondent.assessment.team.organization_id, respondent.assessment_id),
         )
 
 
