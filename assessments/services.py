@@ -261,7 +261,7 @@ def assessment_discard(*, assessment: Assessment) -> None:
     """Deletes a draft and its answers. Raises AssessmentNotDraftError for a submitted one, which is history.
     A draft is its team's newest assessment, so the next one started takes its number: no gaps."""
     with transaction.atomic():
-        locked = _lock_draft(assessment)
+        locked = lock_draft(assessment)
         evidence_files_delete_on_commit(assessment_id=locked.pk)
         locked.delete()
 
@@ -315,7 +315,7 @@ def answers_save(*, assessment: Assessment, user: AbstractBaseUser, items: Seque
     if problems:
         raise AnswersInvalidError(problems)
     with transaction.atomic():
-        _lock_draft(assessment)
+        lock_draft(assessment)
         upsert_answers(
             owner="assessment",
             existing=assessment.answers.all(),
@@ -421,7 +421,7 @@ def assessment_submit(
 
 def _submit(*, assessment: Assessment, user: AbstractBaseUser, submitted_at: datetime | None) -> Submission:
     with transaction.atomic():
-        locked = _lock_draft(assessment)
+        locked = lock_draft(assessment)
         rows = assessment_answer_rows(assessment=locked)
         unanswered = list(provisional(assessment=locked, rows=rows).required)
         scopes = [key for key, answer in assessment_scope(assessment=locked).items() if answer is None]
@@ -451,13 +451,15 @@ def assessment_scope_set(*, assessment: Assessment, answers: Mapping[str, object
     if problems or not answers:
         raise ScopeInvalidError(problems or {"scope": ["Answer at least one scope question."]})
     with transaction.atomic():
-        locked = _lock_draft(assessment)
+        locked = lock_draft(assessment)
         locked.scope = {**locked.scope, **answers}
         locked.save(update_fields=["scope"])
     assessment.scope = locked.scope
 
 
-def _lock_draft(assessment: Assessment) -> Assessment:
+def lock_draft(assessment: Assessment) -> Assessment:
+    """The assessment's row, locked until the caller's transaction ends; AssessmentNotDraftError unless it
+    is a draft. Every write to a draft's content goes through it, in this app's services and its parts'."""
     locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
     if not locked.is_draft:
         raise AssessmentNotDraftError(not_draft_message(locked))

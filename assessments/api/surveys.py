@@ -15,18 +15,16 @@ from assessments.api import survey_serializers as s
 from assessments.api.serializers import AnswerInputSerializer, AnswersInvalidSerializer, answer_output
 from assessments.api.views import _answer_items
 from assessments.models import Assessment, Respondent
-from assessments.permissions import can_facilitate
 from assessments.services import AnswersInvalidError
 from assessments.surveys import selectors, services
+from assessments.surveys.access import my_respondent_or_403, require_consensus_reader
 from assessments.tenancy import assessment_or_404, require_facilitate
 from core.api import BAD_REQUEST, FORBIDDEN, NOT_FOUND, Conflict, ErrorSerializer, validated_query
-from core.lookups import found_or_404, require
+from core.lookups import found_or_404
 
 SURVEY_CLOSED = OpenApiResponse(
     ErrorSerializer, description="Not a survey-mode draft (workshop mode, or submitted), or the respondent submitted."
 )
-NOT_A_RESPONDENT = "You are not a respondent of this survey: the facilitator (an owner or assessor) adds respondents."
-SUBMIT_FIRST = "Submit your own answers first: until then you see only yours, not the others' nor their spread."
 WORKSHOP = "This assessment is in workshop mode: it has no respondents, only shared answers."
 
 
@@ -93,13 +91,6 @@ class RespondentDetailApi(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-def _my_respondent(request: Request, assessment_id: int) -> tuple[Assessment, Respondent]:
-    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-    respondent = selectors.respondent_of_user(assessment=assessment, user=request.user)
-    require(respondent is not None, NOT_A_RESPONDENT)
-    return assessment, respondent
-
-
 def _my_answers(assessment: Assessment, respondent: Respondent) -> Response:
     rows = selectors.respondent_answer_rows(assessment=assessment, respondent=respondent)
     body = {
@@ -119,7 +110,7 @@ class MyAnswersApi(APIView):
         description="Your own answers as a respondent of the survey: nobody else's.",
     )
     def get(self, request: Request, assessment_id: int) -> Response:
-        return _my_answers(*_my_respondent(request, assessment_id))
+        return _my_answers(*my_respondent_or_403(user=request.user, assessment_id=assessment_id))
 
     @extend_schema(
         request=AnswerInputSerializer(many=True),
@@ -134,7 +125,7 @@ class MyAnswersApi(APIView):
         "you submit them.",
     )
     def patch(self, request: Request, assessment_id: int) -> Response:
-        assessment, respondent = _my_respondent(request, assessment_id)
+        assessment, respondent = my_respondent_or_403(user=request.user, assessment_id=assessment_id)
         items = _answer_items(request.data)
         try:
             services.respondent_answers_save(respondent=respondent, items=items)
@@ -159,7 +150,7 @@ class MyAnswersSubmitApi(APIView):
         description="Submits your answers: they are frozen, count in the consensus, and you may read its spread.",
     )
     def post(self, request: Request, assessment_id: int) -> Response:
-        assessment, respondent = _my_respondent(request, assessment_id)
+        assessment, respondent = my_respondent_or_403(user=request.user, assessment_id=assessment_id)
         try:
             services.respondent_submit(respondent=respondent)
         except services.NothingAnsweredError as error:
@@ -186,16 +177,11 @@ class ConsensusApi(APIView):
     )
     def get(self, request: Request, assessment_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-        facilitator = can_facilitate(assessment.role)
-        respondent = selectors.respondent_of_user(assessment=assessment, user=request.user)
-        require(facilitator or respondent is not None, NOT_A_RESPONDENT)
-        # A facilitator who is a respondent too answers first, like everyone else.
-        require(respondent is None or respondent.submitted_at is not None, SUBMIT_FIRST)
+        names = require_consensus_reader(assessment=assessment, user=request.user)
         query = validated_query(s.ConsensusQuerySerializer, request)
         if assessment.mode != Assessment.Mode.SURVEY:
             raise Conflict(WORKSHOP)
         found = selectors.consensus(assessment=assessment)
-        names = facilitator and not assessment.anonymous_responses
         rows = found.disagreements if query["disagreements"] else found.rows
         body = {
             "anonymous": not names,

@@ -16,7 +16,7 @@ from django.db import transaction
 
 from assessments.evidence.sniffing import check_upload, display_name
 from assessments.models import Assessment, Evidence
-from assessments.services import AssessmentNotDraftError
+from assessments.services import AssessmentNotDraftError, lock_draft, not_draft_message
 from maturity.selectors import framework_content
 
 MAX_DESCRIPTION_LENGTH = Evidence._meta.get_field("description").max_length
@@ -50,7 +50,7 @@ def evidence_link_add(
     evidence = _new(assessment, user, question, description, valid_until)
     evidence.url = url.strip()
     with transaction.atomic():
-        _lock_draft(assessment)
+        lock_draft(assessment)
         evidence.save()
     return evidence
 
@@ -71,7 +71,7 @@ def evidence_file_add(
     if problems:
         raise EvidenceInvalidError(problems)
     if not assessment.is_draft:  # before storing anything; checked again under the lock
-        raise AssessmentNotDraftError(f"assessment {assessment.pk} is not a draft and can no longer change")
+        raise AssessmentNotDraftError(not_draft_message(assessment))
     evidence = _new(assessment, user, question, description, valid_until)
     evidence.file_name = display_name(upload.name or "")
     evidence.content_type = content_type
@@ -79,7 +79,7 @@ def evidence_file_add(
     evidence.file.save(evidence.file_name, ContentFile(data), save=False)
     try:
         with transaction.atomic():
-            _lock_draft(assessment)
+            lock_draft(assessment)
             evidence.save()
     except BaseException:
         evidence.file.storage.delete(evidence.file.name)
@@ -92,7 +92,7 @@ def evidence_remove(*, evidence: Evidence) -> None:
     stored = evidence.file.name if evidence.is_file else ""
     storage = evidence.file.storage
     with transaction.atomic():
-        _lock_draft(evidence.assessment)
+        lock_draft(evidence.assessment)
         Evidence.objects.filter(pk=evidence.pk).delete()
         if stored:
             transaction.on_commit(lambda: storage.delete(stored))
@@ -101,7 +101,7 @@ def evidence_remove(*, evidence: Evidence) -> None:
 def assessment_evidence_required_set(*, assessment: Assessment, required: bool) -> None:
     """Whether submitting waits until no unsupported claim is left (draft only)."""
     with transaction.atomic():
-        locked = _lock_draft(assessment)
+        locked = lock_draft(assessment)
         locked.evidence_required = required
         locked.save(update_fields=["evidence_required"])
     assessment.evidence_required = required
@@ -175,13 +175,6 @@ def _megabytes(size: int) -> str:
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):.1f} MB"
     return f"{size / 1024:.0f} kB" if size >= 1024 else f"{size} bytes"
-
-
-def _lock_draft(assessment: Assessment) -> Assessment:
-    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    if not locked.is_draft:
-        raise AssessmentNotDraftError(f"assessment {locked.pk} is not a draft and can no longer change")
-    return locked
 
 
 UPLOAD_OVERHEAD_BYTES = 1024 * 1024

@@ -18,17 +18,14 @@ from assessments.permissions import can_facilitate
 from assessments.selectors import AnswerRow
 from assessments.services import AnswerInput, AnswersInvalidError, AssessmentNotDraftError, answers_save
 from assessments.surveys import selectors, services
+from assessments.surveys.access import my_respondent_or_403, require_consensus_reader
 from assessments.surveys.selectors import respondent_name
 from assessments.tenancy import assessment_or_404, require_facilitate
 from assessments.views.answers import VALUE_MESSAGE, _parse_value
 from assessments.views.questionnaire import ANSWER_CHOICES, ANSWER_LABELS
-from core.lookups import found_or_404, require
+from core.lookups import found_or_404
 from maturity.scoring import NA
 from maturity.selectors import framework_content
-
-NOT_A_RESPONDENT = "You are not a respondent of this survey: the facilitator (an owner or assessor) adds respondents."
-SUBMIT_FIRST = "Submit your own answers first: until then you see only yours, not the others' nor their spread."
-
 
 WORKSHOP = "This assessment is in workshop mode: the team answers one shared questionnaire, without respondents."
 
@@ -105,17 +102,10 @@ def survey_respondent_remove(request: HttpRequest, assessment_id: int, responden
 # --- A respondent's own answers ---
 
 
-def _my_respondent(request: HttpRequest, assessment_id: int) -> tuple[Assessment, Respondent]:
-    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-    respondent = selectors.respondent_of_user(assessment=assessment, user=request.user)
-    require(respondent is not None, NOT_A_RESPONDENT)
-    return assessment, respondent
-
-
 @login_required
 @require_GET
 def survey_my_answers(request: HttpRequest, assessment_id: int) -> HttpResponse:
-    assessment, _ = _my_respondent(request, assessment_id)
+    assessment, _ = my_respondent_or_403(user=request.user, assessment_id=assessment_id)
     areas = framework_content(framework=assessment.framework).areas
     return redirect("survey_my_area", assessment_id=assessment.pk, area_key=areas[0].key)
 
@@ -135,7 +125,7 @@ class MyQuestion:
 @login_required
 @require_http_methods(["GET", "POST"])
 def survey_my_area(request: HttpRequest, assessment_id: int, area_key: str) -> HttpResponse:
-    assessment, respondent = _my_respondent(request, assessment_id)
+    assessment, respondent = my_respondent_or_403(user=request.user, assessment_id=assessment_id)
     rows = selectors.respondent_answer_rows(assessment=assessment, respondent=respondent)
     area_rows = [row for row in rows if row.question.area.key == area_key]
     if not area_rows:
@@ -216,7 +206,7 @@ def _page_order(row: AnswerRow) -> tuple[int, int]:
 @login_required
 @require_POST
 def survey_my_submit(request: HttpRequest, assessment_id: int) -> HttpResponse:
-    assessment, respondent = _my_respondent(request, assessment_id)
+    assessment, respondent = my_respondent_or_403(user=request.user, assessment_id=assessment_id)
     try:
         services.respondent_submit(respondent=respondent)
     except (services.SurveyClosedError, services.RespondentSubmittedError, services.NothingAnsweredError) as error:
@@ -233,21 +223,16 @@ def survey_my_submit(request: HttpRequest, assessment_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def survey_consensus(request: HttpRequest, assessment_id: int) -> HttpResponse:
     assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-    facilitator = can_facilitate(assessment.role)
-    respondent = selectors.respondent_of_user(assessment=assessment, user=request.user)
     if request.method == "POST":
         require_facilitate(assessment.role)
-    elif not facilitator:
-        require(respondent is not None, NOT_A_RESPONDENT)
-    # A facilitator who is a respondent too answers first, like everyone else.
-    require(respondent is None or respondent.submitted_at is not None, SUBMIT_FIRST)
+    names = require_consensus_reader(assessment=assessment, user=request.user)
+    facilitator = can_facilitate(assessment.role)
     if assessment.mode != Assessment.Mode.SURVEY:
         return _workshop(request, assessment, error=WORKSHOP if request.method == "POST" else "")
     if request.method == "POST":
         return _record_agreed(request, assessment)
     found = selectors.consensus(assessment=assessment)
     only_disagreements = request.GET.get("disagreements") == "1"
-    names = facilitator and not assessment.anonymous_responses
     items = [_consensus_item(row, names) for row in (found.disagreements if only_disagreements else found.rows)]
     areas = framework_content(framework=assessment.framework).areas
     context = _context(
