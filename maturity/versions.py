@@ -59,12 +59,19 @@ def version_mapping(older: Iterable[QuestionRecord], newer: Iterable[QuestionRec
     return VersionMapping(predecessors, {key: tuple(keys) for key, keys in successors.items()})
 
 
+def identity_mapping(questions: Iterable[QuestionRecord]) -> VersionMapping:
+    """A version continues itself, question by question: its `replaces` name keys of the version before it,
+    so they have no say here."""
+    keys = {question.key: (question.key,) for question in questions}
+    return VersionMapping(keys, dict(keys))
+
+
 def composed_mapping(versions: Sequence[Sequence[QuestionRecord]]) -> VersionMapping:
     """The mapping from the first to the last of consecutive versions (oldest first), through those between:
-    a question continues what the questions it continues continued."""
+    a question continues what the questions it continues continued. One version maps to itself."""
     if not versions:
         return VersionMapping({}, {})
-    mapping = version_mapping(versions[0], versions[0])
+    mapping = identity_mapping(versions[0])
     for older, newer in pairwise(versions):
         step = version_mapping(older, newer)
         predecessors = {

@@ -131,3 +131,25 @@ def test_the_diff_of_versions_apart_reads_the_composed_mapping():
 
     assert [(pair.older.key, pair.newer.key) for pair in diff.changed] == [("a.one", "a.eins")]
     assert (diff.added, diff.removed) == ([], [])
+
+
+def test_one_version_maps_to_itself_though_its_questions_replace_earlier_ones():
+    v2 = [q("a.kept"), q("a.renamed", "a.old_name"), q("a.merged", "a.one", "a.two")]
+
+    mapping = composed_mapping([v2])
+
+    assert mapping.one_to_one == {"a.kept": "a.kept", "a.renamed": "a.renamed", "a.merged": "a.merged"}
+    assert mapping.earlier_keys("a.merged") == ()
+
+
+@st.composite
+def one_version(draw):
+    keys = draw(st.lists(KEYS, unique=True, min_size=1))
+    return [q(key, *draw(st.lists(KEYS, unique=True, max_size=3))) for key in keys]
+
+
+@given(one_version())
+def test_carrying_over_from_version_n_to_version_n_keeps_every_answer(version):
+    mapping = composed_mapping([version])
+
+    assert mapping.one_to_one == {question.key: question.key for question in version}

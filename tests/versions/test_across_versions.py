@@ -164,3 +164,17 @@ def test_the_page_names_an_area_the_chosen_version_lacks(mlops_v2, client):
 
     assert response.status_code == 400
     assert "Version 1 has no such area" in response.content.decode()
+
+
+def test_carrying_over_from_version_two_to_version_two_keeps_every_answer(on_version_one, mlops_v2, cast):
+    version_two = submit_version_two(cast)
+    kept = {
+        answer.question.key: ("na" if answer.not_applicable else answer.value, answer.comment)
+        for answer in version_two.answers.select_related("question")
+    }
+
+    body = start_carried(cast)
+
+    assert (body["framework_version"], body["carried_from"], body["earlier_answers"]) == (2, version_two.pk, [])
+    assert {key: value for key, value in answers_of(body).items() if value != (None, "")} == kept
+    assert answers_of(body)["people.on_call_rota"] == (3, "")  # replaces a version-1 key: carried all the same
