@@ -4,9 +4,16 @@ of ours (accounts.emails)."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
+from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.sites.shortcuts import get_current_site
 
-from accounts.emails import email_queue
+from accounts.emails import email_queue, name_in_mail
+
+
+def user_display(user: AbstractBaseUser) -> str:
+    """How allauth's mails name an account (settings.ACCOUNT_USER_DISPLAY): the verification mail goes to
+    whatever address was given at sign-up, so the username in it is never a link (name_in_mail)."""
+    return name_in_mail(user.get_username())
 
 
 class AccountAdapter(DefaultAccountAdapter):

@@ -249,6 +249,7 @@ ACCOUNT_PREVENT_ENUMERATION = True  # a reset for an unknown address answers exa
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # and mails nobody: a reset form must not send mail to any address asked
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[MLOps maturity] "
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"  # its mails go out from the worker, as all of ours
+ACCOUNT_USER_DISPLAY = "accounts.adapter.user_display"  # a username in its mails is never a link
 ACCOUNT_FORMS = {"reset_password_from_key": "accounts.forms.NewPasswordForm"}
 INVITATION_MAX_AGE_DAYS = env_int("INVITATION_MAX_AGE_DAYS", default=7)
 # Invitation mail in any 24 hours (accounts.selectors.invitation_limit_problem), so that an account cannot

@@ -176,3 +176,13 @@ def test_the_verification_mail_of_a_sign_up_goes_out_from_the_worker(client, smt
 )
 def test_a_name_in_a_mail_is_one_line_and_never_a_link(name, in_mail):
     assert name_in_mail(name) == in_mail
+
+
+def test_the_username_in_a_verification_mail_is_never_a_link(client, smtp, mail_worker):
+    client.post("/signup/", signup_data(username="www.evil.example"))
+    mail_worker()
+
+    text = body(smtp.to("ada@example.com")[0])
+
+    assert "user www[.]evil[.]example has given your email address" in text
+    assert "evil.example" not in text
