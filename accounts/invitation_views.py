@@ -1,9 +1,6 @@
 """Pages of invitations: an owner invites an address with a role; the invited person follows the link,
 signs up or logs in, and joins."""
 
-import logging
-from smtplib import SMTPException
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -31,8 +28,8 @@ from accounts.services import (
 from assessments.models import Organization, Role
 from assessments.permissions import can_manage
 from assessments.tenancy import organization_or_404, require_manage
+from core.limits import LimitReachedError
 
-logger = logging.getLogger(__name__)
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
@@ -68,11 +65,10 @@ def _invite(request: HttpRequest, organization: Organization, form: InvitationFo
     except AlreadyMemberError as error:
         form.add_error("email", str(error))
         return False
-    except (SMTPException, OSError):
-        logger.exception("Could not send the invitation to %s", email)
-        form.add_error(None, "The email could not be sent, so nothing was saved. Please try again in a moment.")
+    except LimitReachedError as error:
+        form.add_error(None, str(error))
         return False
-    messages.success(request, f"Invited {email} as {Role(role).label.lower()}.")
+    messages.success(request, f"Invited {email} as {Role(role).label.lower()}: the email is on its way.")
     return True
 
 

@@ -1,9 +1,52 @@
-"""Invitations by email, each user's preferences, and the report emails already sent."""
+"""Invitations by email, each user's preferences, the report emails already sent, and every email the site
+sends (OutgoingEmail: written in the request, delivered by the worker)."""
 
 from django.conf import settings
 from django.db import models
 
 from assessments.models import Assessment, Organization, Role
+
+
+class OutgoingEmail(models.Model):
+    """One email, rendered where it was asked for and delivered by the worker (accounts.emails). Its
+    `sent_at` is the claim: set in the transaction that sends, so a task delivered twice sends once. The
+    bodies are emptied once sent (a reset link is a key); the row stays as the log the invitation limits
+    count (accounts.selectors.invitation_limit_problem)."""
+
+    INVITATION = "invitation"
+
+    kind = models.CharField(max_length=100, help_text="Our template's name, or allauth's template prefix.")
+    to = models.EmailField()
+    from_email = models.CharField(max_length=254)
+    subject = models.CharField(max_length=998)
+    text = models.TextField()
+    html = models.TextField(blank=True)
+    # Who made the site send it, and for which organisation: what invitation mail is limited by.
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    organization = models.ForeignKey(Organization, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    attempts = models.PositiveSmallIntegerField(default=0, help_text="Failed attempts to deliver it.")
+    last_error = models.CharField(max_length=500, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    # The worker gave up (or the broker refused the task): the owner sees "not delivered" and may re-send.
+    failed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=("kind", "created_at"), name="outgoing_email_kind_created")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} to {self.to}"
+
+    @property
+    def delivery(self) -> str:
+        """sent, queued (not tried yet), retrying (failed, to be tried again) or failed (given up)."""
+        if self.sent_at is not None:
+            return "sent"
+        if self.failed_at is not None:
+            return "failed"
+        return "retrying" if self.attempts else "queued"
 
 
 class Invitation(models.Model):
@@ -21,6 +64,9 @@ class Invitation(models.Model):
     accepted_at = models.DateTimeField(null=True, blank=True)
     # A newer invitation of the same address to the same organisation replaces this one.
     revoked_at = models.DateTimeField(null=True, blank=True)
+    email_message = models.OneToOneField(
+        OutgoingEmail, on_delete=models.SET_NULL, null=True, blank=True, related_name="invitation"
+    )
 
     class Meta:
         ordering = ("organization", "-created_at", "-id")

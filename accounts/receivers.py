@@ -1,7 +1,6 @@
 """How the accounts app hears from the others (assessments.signals), connected in AccountsConfig.ready."""
 
 import logging
-from smtplib import SMTPException
 
 from celery import current_app
 from django.db import transaction
@@ -32,13 +31,9 @@ def _enqueue_report_ready_email(assessment_id: int, report_path: str) -> None:
 
 
 def on_respondent_invited(sender, *, organization_id: int, email: str, invited_by_id: int, **kwargs) -> None:
-    """A survey's respondent by address (sent after its transaction committed): the first-day invitation.
-    A mail server that fails must not fail the facilitator's page: it is logged, and adding them again
-    after removing them sends it again."""
-    try:
-        respondent_invitation_send(organization_id=organization_id, email=email, invited_by_id=invited_by_id)
-    except (OSError, SMTPException) as error:
-        logger.warning("Could not send the invitation of respondent %s: %s", email, error)
+    """A survey's respondent by address, in the transaction that adds it: the first-day invitation. Its
+    limits (core.limits.LimitReachedError) propagate and refuse the respondent with it."""
+    respondent_invitation_send(organization_id=organization_id, email=email, invited_by_id=invited_by_id)
 
 
 def on_assessment_returned(sender, *, assessment_id: int, review_id: int, submitted_by_id: int, **kwargs) -> None:

@@ -1,12 +1,18 @@
 """Reads of the accounts app."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from accounts.models import Invitation, Preferences
+from accounts.models import Invitation, OutgoingEmail, Preferences
 from accounts.tokens import TokenProblem, invitation_id_from_token, invitation_max_age
 from assessments.models import Membership, Organization
+from core.limits import LimitReachedError
+
+DAY = timedelta(days=1)
 
 
 class InvitationUnusableError(Exception):
@@ -45,7 +51,7 @@ def invitations_of(*, organization: Organization) -> QuerySet[Invitation]:
     """Every invitation of the organisation, newest first, with who sent and who accepted it."""
     return (
         Invitation.objects.filter(organization=organization)
-        .select_related("invited_by", "accepted_by")
+        .select_related("invited_by", "accepted_by", "email_message")
         .order_by("-created_at", "-id")
     )
 
@@ -67,7 +73,7 @@ def invitations_pending(*, organization: Organization) -> QuerySet[Invitation]:
             revoked_at=None,
             created_at__gt=timezone.now() - invitation_max_age(),
         )
-        .select_related("invited_by")
+        .select_related("invited_by", "email_message")
         .order_by("-created_at", "-id")
     )
 
@@ -83,3 +89,25 @@ def wants_report_ready_email(*, user: AbstractBaseUser) -> bool:
 def preferences_of(*, user: AbstractBaseUser) -> Preferences:
     """The user's row, or an unsaved one with the defaults."""
     return Preferences.objects.filter(user=user).first() or Preferences(user=user)
+
+
+def invitation_limit_problem(
+    *, sent_by: AbstractBaseUser, organization: Organization, email: str
+) -> LimitReachedError | None:
+    """Why one more invitation mail may not be sent now, if it may not. Counted from the mails themselves
+    (OutgoingEmail rows, which stay), so replaced invitations and respondents added again still count."""
+    now = timezone.now()
+    sent = OutgoingEmail.objects.filter(kind=OutgoingEmail.INVITATION, created_at__gt=now - DAY)
+    limits = (
+        (sent.filter(sent_by=sent_by), settings.INVITATIONS_PER_SENDER_PER_DAY, "You have"),
+        (sent.filter(organization=organization), settings.INVITATIONS_PER_ORGANIZATION_PER_DAY, "The organisation has"),
+        (sent.filter(to__iexact=email), settings.INVITATIONS_PER_ADDRESS_PER_DAY, f"{email} has been"),
+    )
+    for rows, limit, who in limits:
+        counted = list(rows.order_by("-created_at").values_list("created_at", flat=True)[:limit])
+        if len(counted) >= limit:
+            return LimitReachedError(
+                f"{who} sent {limit} invitations in the last 24 hours, the most allowed: try again later.",
+                retry_after=counted[-1] + DAY - now if counted else DAY,
+            )
+    return None

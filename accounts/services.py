@@ -9,9 +9,15 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.emails import email_send
-from accounts.models import Invitation, Preferences, ReportReadyEmail, ReviewReturnedEmail
-from accounts.selectors import invitation_expires_at, invitation_status, is_member_by_email, wants_report_ready_email
+from accounts.emails import email_send, name_in_mail
+from accounts.models import Invitation, OutgoingEmail, Preferences, ReportReadyEmail, ReviewReturnedEmail
+from accounts.selectors import (
+    invitation_expires_at,
+    invitation_limit_problem,
+    invitation_status,
+    is_member_by_email,
+    wants_report_ready_email,
+)
 from accounts.tokens import invitation_token
 from assessments.models import Assessment, Membership, Organization, Review, Role
 from assessments.services import membership_set
@@ -33,25 +39,38 @@ class InvitationUsedError(Exception):
 def invitation_create(
     *, organization: Organization, email: str, role: str, invited_by: AbstractBaseUser, site_url: str
 ) -> Invitation:
-    """Saves the invitation and emails its link, or does neither: a mail the backend refuses rolls the
-    invitation back (and the error propagates). A newer invitation replaces the address's pending ones."""
+    """Saves the invitation and its mail, which the worker sends once this commits. A newer invitation
+    replaces the address's pending ones. Raises AlreadyMemberError, or core.limits.LimitReachedError when
+    the inviter, the organisation or the address had their invitation mail for the day; saving nothing."""
     email = BaseUserManager.normalize_email(email)
     if is_member_by_email(organization=organization, email=email):
         raise AlreadyMemberError(f"{email} is a member of {organization.name} already.")
+    problem = invitation_limit_problem(sent_by=invited_by, organization=organization, email=email)
+    if problem is not None:
+        raise problem
     with transaction.atomic():
         Invitation.objects.filter(
             organization=organization, email__iexact=email, accepted_at=None, revoked_at=None
         ).update(revoked_at=timezone.now())
         invitation = Invitation.objects.create(organization=organization, email=email, role=role, invited_by=invited_by)
-        email_send(template="invitation", to=email, context=_invitation_context(invitation, site_url))
+        invitation.email_message = email_send(
+            template=OutgoingEmail.INVITATION,
+            to=email,
+            context=_invitation_context(invitation, site_url),
+            sent_by=invited_by,
+            organization=organization,
+        )
+        invitation.save(update_fields=["email_message"])
     return invitation
 
 
 def _invitation_context(invitation: Invitation, site_url: str) -> dict:
+    """Names someone chose go into the body only, with their links defused (name_in_mail), never into the
+    subject: the mail may go to anyone, from anyone who signed up."""
     path = reverse("invitation_accept", args=[invitation_token(invitation.pk)])
     return {
-        "invited_by": invitation.invited_by.get_full_name() or invitation.invited_by.get_username(),
-        "organization": invitation.organization.name,
+        "invited_by": name_in_mail(invitation.invited_by.get_full_name() or invitation.invited_by.get_username()),
+        "organization": name_in_mail(invitation.organization.name),
         "role": Role(invitation.role).label,
         "link": site_url.rstrip("/") + path,
         "expires_at": invitation_expires_at(invitation),
@@ -148,9 +167,9 @@ def report_ready_email_forget(*, assessment_id: int) -> None:
 def _report_context(assessment: Assessment, report_path: str) -> dict:
     user, site_url = assessment.submitted_by, settings.SITE_URL.rstrip("/")
     return {
-        "user_name": user.get_full_name() or user.get_username(),
+        "user_name": name_in_mail(user.get_full_name() or user.get_username()),
         "kind": assessment.get_kind_display(),
-        "team": assessment.team.name,
+        "team": name_in_mail(assessment.team.name),
         "submitted_at": assessment.submitted_at,
         "in_review": assessment.status == Assessment.Status.IN_REVIEW,
         "link": site_url + report_path,
@@ -179,9 +198,9 @@ def _returned_context(review: Review, user: AbstractBaseUser) -> dict:
     assessment, site_url = review.assessment, settings.SITE_URL.rstrip("/")
     comments = review.comments.select_related("question__area").order_by("id")
     return {
-        "user_name": user.get_full_name() or user.get_username(),
-        "reviewer": review.reviewer.get_full_name() or review.reviewer.get_username(),
-        "title": assessment.title,
+        "user_name": name_in_mail(user.get_full_name() or user.get_username()),
+        "reviewer": name_in_mail(review.reviewer.get_full_name() or review.reviewer.get_username()),
+        "title": name_in_mail(assessment.title),
         "comment": review.comment,
         "questions": [
             {

@@ -2,9 +2,10 @@
 
 from smtplib import SMTPException
 
-from celery import shared_task
+from celery import Task, shared_task
 from django.db import InterfaceError, OperationalError
 
+from accounts.emails import DELIVER_EMAIL, email_deliver, email_mark_failed
 from accounts.services import report_ready_email_send, review_returned_email_send
 
 SEND_REPORT_READY_EMAIL = "accounts.send_report_ready_email"
@@ -15,9 +16,8 @@ SEND_REVIEW_RETURNED_EMAIL = "accounts.send_review_returned_email"
     name=SEND_REPORT_READY_EMAIL,
     acks_late=True,
     reject_on_worker_lost=True,
-    # A mail server or database that is down now may be up in a minute; the claim row commits only with
-    # a sent mail, so a retry sends at most the one mail.
-    autoretry_for=(SMTPException, OSError, OperationalError, InterfaceError),
+    # A database that is down now may be up in a minute; the claim row commits with the queued mail only.
+    autoretry_for=(OperationalError, InterfaceError),
     retry_backoff=5,
     retry_backoff_max=300,
     retry_jitter=True,
@@ -33,7 +33,7 @@ def send_report_ready_email(assessment_id: int, report_path: str) -> bool:
     name=SEND_REVIEW_RETURNED_EMAIL,
     acks_late=True,
     reject_on_worker_lost=True,
-    autoretry_for=(SMTPException, OSError, OperationalError, InterfaceError),  # as the report-ready email
+    autoretry_for=(OperationalError, InterfaceError),  # as the report-ready email
     retry_backoff=5,
     retry_backoff_max=300,
     retry_jitter=True,
@@ -43,3 +43,28 @@ def send_report_ready_email(assessment_id: int, report_path: str) -> bool:
 )
 def send_review_returned_email(review_id: int, user_id: int) -> bool:
     return review_returned_email_send(review_id=review_id, user_id=user_id)
+
+
+class DeliveryTask(Task):
+    def on_failure(self, exc, task_id, args, kwargs, einfo) -> None:
+        """Every retry failed too: the mail is marked, for its sender to see, and not tried again."""
+        email_mark_failed(email_id=args[0], error=str(exc))
+
+
+@shared_task(
+    name=DELIVER_EMAIL,
+    base=DeliveryTask,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    # A mail server or database that is down now may be up in a minute; `sent_at` commits only with a sent
+    # mail, so a retry sends at most the one mail. 8 retries wait about 20 minutes in all.
+    autoretry_for=(SMTPException, OSError, OperationalError, InterfaceError),
+    retry_backoff=5,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=8,
+    soft_time_limit=30,
+    time_limit=45,
+)
+def deliver_email(email_id: int) -> bool:
+    return email_deliver(email_id=email_id)

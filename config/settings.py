@@ -248,8 +248,15 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # a mail scanner fetching the link confirm
 ACCOUNT_PREVENT_ENUMERATION = True  # a reset for an unknown address answers exactly as for a known one
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # and mails nobody: a reset form must not send mail to any address asked
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[MLOps maturity] "
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"  # its mails go out from the worker, as all of ours
+ACCOUNT_USER_DISPLAY = "accounts.adapter.user_display"  # a username in its mails is never a link
 ACCOUNT_FORMS = {"reset_password_from_key": "accounts.forms.NewPasswordForm"}
 INVITATION_MAX_AGE_DAYS = env_int("INVITATION_MAX_AGE_DAYS", default=7)
+# Invitation mail in any 24 hours (accounts.selectors.invitation_limit_problem), so that an account cannot
+# make the site send spam: per person who invites, per organisation, and per address across organisations.
+INVITATIONS_PER_SENDER_PER_DAY = env_int("INVITATIONS_PER_SENDER_PER_DAY", default=30)
+INVITATIONS_PER_ORGANIZATION_PER_DAY = env_int("INVITATIONS_PER_ORGANIZATION_PER_DAY", default=50)
+INVITATIONS_PER_ADDRESS_PER_DAY = env_int("INVITATIONS_PER_ADDRESS_PER_DAY", default=3)
 # Where the site is reached, for links in emails the worker sends (it has no request to read it from).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 

@@ -3,8 +3,10 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers, status
-from rest_framework.exceptions import APIException
+from rest_framework.exceptions import APIException, Throttled
 from rest_framework.request import Request
+
+from core.limits import LimitReachedError
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -19,6 +21,11 @@ NOT_FOUND = not_found()
 NO_SUCH_PAGE = not_found("No such page: `page` past the last one or not positive.")
 FORBIDDEN = OpenApiResponse(ErrorSerializer, description="Your role in this organisation does not allow it.")
 CONFLICT = OpenApiResponse(ErrorSerializer, description="The assessment is submitted and can no longer change.")
+TOO_MANY_INVITATIONS = OpenApiResponse(
+    ErrorSerializer,
+    description="Invitation mail's daily limit reached (per inviter, organisation or address); nothing was saved. "
+    "Retry-After says when.",
+)
 BAD_REQUEST = OpenApiResponse(
     OpenApiTypes.OBJECT, description="Invalid input: each field with its messages, or `detail` (e.g. a body not JSON)."
 )
@@ -28,6 +35,11 @@ class Conflict(APIException):
     status_code = status.HTTP_409_CONFLICT
     default_detail = "Conflict with the current state."
     default_code = "conflict"
+
+
+def too_many(error: LimitReachedError) -> Throttled:
+    """A 429 with the limit's message, and Retry-After."""
+    return Throttled(wait=max(error.retry_after.total_seconds(), 1), detail=str(error))
 
 
 def validated_query(serializer_class: type[serializers.Serializer], request: Request) -> dict:

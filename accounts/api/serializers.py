@@ -18,6 +18,10 @@ class InvitationOutputSerializer(serializers.ModelSerializer):
     accepted_by = serializers.CharField(source="accepted_by.username", allow_null=True, default=None)
     status = serializers.SerializerMethodField(help_text="pending, accepted, replaced (by a newer one) or expired")
     expires_at = serializers.SerializerMethodField()
+    email_status = serializers.SerializerMethodField(
+        help_text="queued, sent, retrying (the mail server failed; the worker tries again) or failed (not "
+        "delivered: invite the address again to send a new one)"
+    )
 
     class Meta:
         model = Invitation
@@ -26,6 +30,7 @@ class InvitationOutputSerializer(serializers.ModelSerializer):
             "email",
             "role",
             "status",
+            "email_status",
             "invited_by",
             "created_at",
             "expires_at",
@@ -35,6 +40,11 @@ class InvitationOutputSerializer(serializers.ModelSerializer):
 
     def get_status(self, invitation: Invitation) -> str:
         return invitation_status(invitation)
+
+    @extend_schema_field(serializers.ChoiceField(choices=["queued", "sent", "retrying", "failed"]))
+    def get_email_status(self, invitation: Invitation) -> str:
+        # Invitations from before the worker sent them were mailed in the request that made them.
+        return invitation.email_message.delivery if invitation.email_message else "sent"
 
     @extend_schema_field(serializers.DateTimeField())
     def get_expires_at(self, invitation: Invitation) -> str:

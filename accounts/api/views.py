@@ -1,15 +1,12 @@
 """The API's login (username and password for a token, with the failed-login lockout of the login page),
 and an organisation's invitations."""
 
-import logging
-from smtplib import SMTPException
-
 from django.conf import settings
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.exceptions import APIException, Throttled, ValidationError
+from rest_framework.exceptions import Throttled, ValidationError
 from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -18,9 +15,8 @@ from accounts.api.serializers import InvitationInputSerializer, InvitationOutput
 from accounts.selectors import invitations_of
 from accounts.services import AlreadyMemberError, invitation_create
 from assessments.tenancy import organization_or_404, require_manage
-from core.api import BAD_REQUEST, FORBIDDEN, NOT_FOUND, ErrorSerializer
-
-logger = logging.getLogger(__name__)
+from core.api import BAD_REQUEST, FORBIDDEN, NOT_FOUND, TOO_MANY_INVITATIONS, too_many
+from core.limits import LimitReachedError
 
 TOKEN = inline_serializer("TokenOutput", {"token": serializers.CharField()})
 
@@ -64,11 +60,12 @@ class InvitationListCreateApi(ListAPIView):
             400: BAD_REQUEST,
             403: FORBIDDEN,
             404: NOT_FOUND,
-            503: OpenApiResponse(ErrorSerializer, description="The mail server refused the mail; nothing was saved."),
+            429: TOO_MANY_INVITATIONS,
         },
         description="Emails the address a link that works once, for INVITATION_MAX_AGE_DAYS, to join with the "
-        "role; it replaces the address's pending invitation. An address that is a member already is a 400. "
-        "Owners only.",
+        "role; it replaces the address's pending invitation. The worker sends the mail (`email_status` says how "
+        "it went; a failed one is sent again by inviting again). An address that is a member already is a 400; "
+        "past the daily limits of invitation mail (per inviter, organisation and address) a 429. Owners only.",
     )
     def post(self, request: Request, organization_id: int) -> Response:
         organization = organization_or_404(user=request.user, organization_id=organization_id)
@@ -84,13 +81,6 @@ class InvitationListCreateApi(ListAPIView):
             )
         except AlreadyMemberError as error:
             raise ValidationError({"email": [str(error)]}) from None
-        except (SMTPException, OSError):
-            logger.exception("Could not send the invitation to %s", data.validated_data["email"])
-            raise EmailUnavailable from None
+        except LimitReachedError as error:
+            raise too_many(error) from None
         return Response(InvitationOutputSerializer(invitation).data, status=status.HTTP_201_CREATED)
-
-
-class EmailUnavailable(APIException):
-    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
-    default_detail = "The email could not be sent, so nothing was saved. Please try again in a moment."
-    default_code = "email_unavailable"

@@ -19,7 +19,17 @@ from assessments.services import AnswersInvalidError
 from assessments.surveys import selectors, services
 from assessments.surveys.access import my_respondent_or_403, require_consensus_reader
 from assessments.tenancy import assessment_or_404, require_facilitate
-from core.api import BAD_REQUEST, FORBIDDEN, NOT_FOUND, Conflict, ErrorSerializer, validated_query
+from core.api import (
+    BAD_REQUEST,
+    FORBIDDEN,
+    NOT_FOUND,
+    TOO_MANY_INVITATIONS,
+    Conflict,
+    ErrorSerializer,
+    too_many,
+    validated_query,
+)
+from core.limits import LimitReachedError
 from core.lookups import found_or_404
 
 SURVEY_CLOSED = OpenApiResponse(
@@ -47,11 +57,13 @@ class RespondentListCreateApi(APIView):
             403: FORBIDDEN,
             404: NOT_FOUND,
             409: SURVEY_CLOSED,
+            429: TOO_MANY_INVITATIONS,
         },
         description="Adds a respondent to a survey-mode draft (owners and assessors): a member by `username` (any "
         "role), or an `email`: a member's address is that member; another address is invited to join the "
         "organisation as a member (the invitation email), and answers once joined. The same person twice, or a "
-        "username that is not a member's -> 400 naming the field.",
+        "username that is not a member's -> 400 naming the field; an invitation over the limits of invitation mail "
+        "-> 429, adding nobody.",
     )
     def post(self, request: Request, assessment_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
@@ -69,6 +81,8 @@ class RespondentListCreateApi(APIView):
             raise ValidationError(error.problems) from None
         except services.SurveyClosedError as error:
             raise Conflict(str(error)) from None
+        except LimitReachedError as error:
+            raise too_many(error) from None
         created = selectors.respondent_in(assessment=assessment, respondent_id=respondent.pk)
         return Response(s.RespondentOutputSerializer(created).data, status=status.HTTP_201_CREATED)
 

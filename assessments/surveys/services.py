@@ -38,8 +38,9 @@ def respondent_add(
     *, assessment: Assessment, added_by: AbstractBaseUser, username: str = "", email: str = ""
 ) -> Respondent:
     """Adds a member of the organisation (by username, any role, or by their address), or an address that is
-    not a member yet: that one is invited to the organisation as a member (respondent_invited, on commit)
-    and answers once it has joined. Raises SurveyClosedError or RespondentInvalidError, adding nothing."""
+    not a member yet: that one is invited to the organisation as a member (respondent_invited) and answers
+    once it has joined. Raises SurveyClosedError, RespondentInvalidError, or core.limits.LimitReachedError
+    (the invitation mail's limits), adding nothing."""
     _require_open_survey(assessment)
     organization_id = assessment.team.organization_id
     user, email = _member(organization_id, username.strip(), BaseUserManager.normalize_email(email.strip()))
@@ -50,18 +51,16 @@ def respondent_add(
             respondent = Respondent.objects.create(
                 assessment=assessment, user=user, email="" if user else email, added_by=added_by
             )
+            if user is None:  # its invitation is saved with it, or neither is
+                respondent_invited.send(
+                    sender=Respondent,
+                    assessment_id=assessment.pk,
+                    organization_id=organization_id,
+                    email=email,
+                    invited_by_id=added_by.pk,
+                )
     except IntegrityError:
         raise RespondentInvalidError({_field(username): ["Already a respondent of this assessment."]}) from None
-    if user is None:
-        transaction.on_commit(
-            lambda: respondent_invited.send(
-                sender=Respondent,
-                assessment_id=assessment.pk,
-                organization_id=organization_id,
-                email=email,
-                invited_by_id=added_by.pk,
-            )
-        )
     return respondent
 
 

@@ -23,6 +23,7 @@ from assessments.surveys.selectors import respondent_name
 from assessments.tenancy import assessment_or_404, require_facilitate
 from assessments.views.answers import VALUE_MESSAGE, _parse_value
 from assessments.views.questionnaire import ANSWER_CHOICES, ANSWER_LABELS
+from core.limits import LimitReachedError
 from core.lookups import found_or_404
 from maturity.scoring import NA
 from maturity.selectors import framework_content
@@ -55,7 +56,7 @@ def survey_respondents(request: HttpRequest, assessment_id: int) -> HttpResponse
         respondent = services.respondent_add(
             assessment=assessment, added_by=request.user, username=username, email=email
         )
-    except (services.SurveyClosedError, services.RespondentInvalidError) as error:
+    except (services.SurveyClosedError, services.RespondentInvalidError, LimitReachedError) as error:
         return _render_respondents(request, assessment, error=str(error), posted=request.POST.get("respondent", ""))
     invited = " They are invited by email to join the organisation first." if respondent.user is None else ""
     messages.success(request, f"Added {respondent_name(respondent)} as a respondent.{invited}")

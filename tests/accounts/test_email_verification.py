@@ -11,8 +11,9 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_it_mails_a_verification_link_on_sign_up(client, smtp):
+def test_it_mails_a_verification_link_on_sign_up(client, smtp, mail_worker):
     client.post("/signup/", signup_data())
+    mail_worker()
 
     (message,) = smtp.to("ada@example.com")
 
@@ -20,8 +21,9 @@ def test_it_mails_a_verification_link_on_sign_up(client, smtp):
     assert not EmailAddress.objects.get(email="ada@example.com").verified
 
 
-def test_following_the_link_and_confirming_verifies_the_address(client):
+def test_following_the_link_and_confirming_verifies_the_address(client, mail_worker):
     client.post("/signup/", signup_data())
+    mail_worker()
     link = link_in(mail.outbox[0].body, "/account/confirm-email/")
 
     page = client.get(link)
@@ -31,9 +33,10 @@ def test_following_the_link_and_confirming_verifies_the_address(client):
     assert EmailAddress.objects.get(email="ada@example.com").verified
 
 
-def test_opening_the_link_alone_verifies_nothing(client):
+def test_opening_the_link_alone_verifies_nothing(client, mail_worker):
     """Mail scanners open links; only the button confirms."""
     client.post("/signup/", signup_data())
+    mail_worker()
 
     client.get(link_in(mail.outbox[0].body, "/account/confirm-email/"))
 
@@ -46,11 +49,12 @@ def test_a_bad_link_says_so(client):
     assert "This verification link is not valid" in response.content.decode()
 
 
-def test_an_account_made_before_verification_existed_can_ask_for_a_link(client):
+def test_an_account_made_before_verification_existed_can_ask_for_a_link(client, mail_worker):
     client.force_login(UserFactory(username="old", email="old@example.com"))
 
     page = client.get("/account/preferences/").content.decode()
     client.post("/account/email/verify/")
+    mail_worker()
 
     assert "not verified yet" in page
     assert mail.outbox[0].to == ["old@example.com"]

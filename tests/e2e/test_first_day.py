@@ -20,7 +20,7 @@ from maturity.selectors import framework_for_new_assessment
 from tests.accounts.conftest import mail_link
 from tests.e2e.conftest import check_page, log_in, screenshot
 from tests.factories import MembershipFactory, OrganizationFactory, TeamFactory, UserFactory
-from tests.worker import wait_for
+from tests.worker import running_worker, wait_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -40,6 +40,13 @@ NOT_APPLICABLE_REASON = "We hire no data scientists of our own: the vendor does 
 def fresh_rate_limits():
     """allauth counts mails per address in the cache, which would carry over from test to test."""
     cache.clear()
+
+
+@pytest.fixture
+def worker_sending_mail(smtp, settings):
+    """The worker, which sends every mail of the site, to the test's SMTP server."""
+    with running_worker(EMAIL_URL=f"smtp://127.0.0.1:{settings.EMAIL_PORT}") as worker:
+        yield worker
 
 
 @pytest.fixture
@@ -72,7 +79,7 @@ def new_page(browser, live_server, watch, width: int):
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_an_invited_colleague_joins_answers_with_the_keyboard_and_submits(
-    browser, page, context, watch, live_server, smtp, northwind, width
+    browser, page, context, watch, live_server, smtp, worker_sending_mail, northwind, width
 ):
     owner, organization, draft = northwind
     page.set_viewport_size({"width": width, "height": 900})
@@ -86,13 +93,14 @@ def test_an_invited_colleague_joins_answers_with_the_keyboard_and_submits(
     page.get_by_label("Email address").fill(COLLEAGUE_EMAIL)
     page.get_by_label("Role").select_option(label="Member")
     page.get_by_role("button", name="Send invitation").click()
-    expect(page.get_by_text(f"Invited {COLLEAGUE_EMAIL} as member.")).to_be_visible()
+    expect(page.get_by_text(f"Invited {COLLEAGUE_EMAIL} as member: the email is on its way.")).to_be_visible()
     expect(page.get_by_role("region", name="Invitations waiting for an answer")).to_contain_text(COLLEAGUE_EMAIL)
     visit(page, "invited", width)
 
     # The colleague, in a browser of their own, follows the mailed link and creates an account.
+    assert wait_for(lambda: smtp.to(COLLEAGUE_EMAIL), timeout=60), worker_sending_mail.stdout.read()[-3000:]
     (message,) = smtp.to(COLLEAGUE_EMAIL)
-    assert f"invites you to {ORGANISATION}" in message["Subject"]
+    assert message["Subject"] == "You are invited to join an organisation on MLOps maturity"
     colleague_context, colleague = new_page(browser, live_server, watch, width)
     try:
         colleague.goto(mail_link(message, "/invitations/"))
@@ -184,7 +192,9 @@ def answer_the_area_with_the_keyboard(page, draft) -> None:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_a_forgotten_password_is_reset_through_the_mailed_link(page, watch, live_server, smtp, db, width):
+def test_a_forgotten_password_is_reset_through_the_mailed_link(
+    page, watch, live_server, smtp, worker_sending_mail, db, width
+):
     UserFactory(username="ada", email="ada@example.com")
     page.set_viewport_size({"width": width, "height": 900})
 
@@ -198,6 +208,7 @@ def test_a_forgotten_password_is_reset_through_the_mailed_link(page, watch, live
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your email")
     visit(page, "reset-sent", width)
 
+    assert wait_for(lambda: smtp.to("ada@example.com"), timeout=60), worker_sending_mail.stdout.read()[-3000:]
     (message,) = smtp.to("ada@example.com")
     page.goto(mail_link(message, "/account/password/reset/key/"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Choose a new password")

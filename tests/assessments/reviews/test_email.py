@@ -41,7 +41,7 @@ def test_nothing_is_enqueued_when_the_return_is_refused(cast, in_review, django_
     send_task.assert_not_called()
 
 
-def test_the_task_mails_the_comments_and_a_link_to_the_draft(cast, in_review, smtp, settings):
+def test_the_task_mails_the_comments_and_a_link_to_the_draft(cast, in_review, smtp, settings, mail_worker):
     settings.SITE_URL = "https://maturity.example.com"
     question = a_question(cast)
     review = assessment_return(
@@ -52,11 +52,13 @@ def test_the_task_mails_the_comments_and_a_link_to_the_draft(cast, in_review, sm
     )
 
     sent = send_review_returned_email(review.pk, cast.member.pk)
+    mail_worker()
 
     (message,) = smtp.to("member@example.com")
     text = body(message).replace("\r\n", "\n")
     assert sent
-    assert message["Subject"] == "owner returned Self-assessment 1 of Search for changes"
+    assert message["Subject"] == "Your assessment was returned for changes"
+    assert "owner reviewed Self-assessment 1 of Search, which you submitted" in text
     assert "Several claims lack evidence." in text
     assert f"{question.statement}\n  Which tool versions the data?" in text
     assert mail_link(message, f"/assessments/{in_review.pk}/areas/") == (
@@ -65,27 +67,29 @@ def test_the_task_mails_the_comments_and_a_link_to_the_draft(cast, in_review, sm
     assert f"https://maturity.example.com/assessments/{in_review.pk}/\n" in text
 
 
-def test_the_task_sends_once_when_run_twice(cast, in_review):
+def test_the_task_sends_once_when_run_twice(cast, in_review, mail_worker):
     review = assessment_return(assessment=in_review, reviewer=cast.owner, comment="Redo.")
 
     assert send_review_returned_email(review.pk, cast.member.pk)
     assert not send_review_returned_email(review.pk, cast.member.pk)
+    mail_worker()
     assert len(mail.outbox) == 1
 
 
-def test_the_task_retries_when_the_mail_server_is_down(cast, in_review, settings):
+def test_the_mail_waits_for_a_mail_server_that_is_down(cast, in_review, settings, mail_worker):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens there
     review = assessment_return(assessment=in_review, reviewer=cast.owner, comment="Redo.")
 
+    assert send_review_returned_email(review.pk, cast.member.pk)
     with pytest.raises(ConnectionRefusedError):
-        send_review_returned_email.run(review.pk, cast.member.pk)
+        mail_worker()
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    assert send_review_returned_email(review.pk, cast.member.pk)  # the claim was rolled back with the failure
+    assert mail_worker() == 1  # its delivery was rolled back with the failure, and is retried
 
 
-def test_the_report_of_the_resubmission_is_announced_again(cast, in_review, smtp):
+def test_the_report_of_the_resubmission_is_announced_again(cast, in_review, smtp, mail_worker):
     report_compute(assessment_id=in_review.pk)
     send_report_ready_email(in_review.pk, f"/assessments/{in_review.pk}/report/")
     assessment_return(assessment=in_review, reviewer=cast.owner, comment="Redo the data area.")
@@ -93,5 +97,6 @@ def test_the_report_of_the_resubmission_is_announced_again(cast, in_review, smtp
     report_compute(assessment_id=in_review.pk)
 
     send_report_ready_email(in_review.pk, f"/assessments/{in_review.pk}/report/")
+    mail_worker()
 
     assert len(smtp.to("member@example.com")) == 2

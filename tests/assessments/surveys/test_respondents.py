@@ -99,11 +99,9 @@ def test_it_keeps_a_respondent_who_submitted(cast, survey):
     assert Respondent.objects.get().answers.count() == 1
 
 
-def test_it_invites_an_address_by_email_and_gives_it_the_survey_when_it_joins(
-    client, cast, survey, smtp, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        respondent = respondent_add(assessment=survey, added_by=cast.owner, email="grace@example.com")
+def test_it_invites_an_address_by_email_and_gives_it_the_survey_when_it_joins(client, cast, survey, smtp, mail_worker):
+    respondent = respondent_add(assessment=survey, added_by=cast.owner, email="grace@example.com")
+    mail_worker()
 
     (message,) = smtp.to("grace@example.com")
     assert "Acme" in body(message)
@@ -119,15 +117,13 @@ def test_it_invites_an_address_by_email_and_gives_it_the_survey_when_it_joins(
     assert client.get(f"/assessments/{survey.pk}/my-answers/").status_code == 302  # to the first area: hers
 
 
-def test_it_does_not_invite_an_address_twice_while_its_invitation_is_pending(
-    cast, survey, smtp, django_capture_on_commit_callbacks
-):
+def test_it_does_not_invite_an_address_twice_while_its_invitation_is_pending(cast, survey, smtp, mail_worker):
     other = Assessment.objects.create(
         team=cast.team, number=9, framework=cast.framework, created_by=cast.owner, mode="survey"
     )
-    with django_capture_on_commit_callbacks(execute=True):
-        respondent_add(assessment=survey, added_by=cast.owner, email="grace@example.com")
-        respondent_add(assessment=other, added_by=cast.owner, email="grace@example.com")
+    respondent_add(assessment=survey, added_by=cast.owner, email="grace@example.com")
+    respondent_add(assessment=other, added_by=cast.owner, email="grace@example.com")
+    mail_worker()
 
     assert len(smtp.to("grace@example.com")) == 1
     assert Respondent.objects.filter(email="grace@example.com").count() == 2
