@@ -4,7 +4,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from accounts.models import Invitation, Preferences
+from accounts.models import ApiToken, Invitation, Preferences
 from accounts.tokens import TokenProblem, invitation_id_from_token, invitation_max_age
 from assessments.models import Membership, Organization
 
@@ -83,3 +83,10 @@ def wants_report_ready_email(*, user: AbstractBaseUser) -> bool:
 def preferences_of(*, user: AbstractBaseUser) -> Preferences:
     """The user's row, or an unsaved one with the defaults."""
     return Preferences.objects.filter(user=user).first() or Preferences(user=user)
+
+
+def api_tokens_of(*, user: AbstractBaseUser) -> QuerySet[ApiToken]:
+    """The user's tokens that still work, newest first: not expired, and issued under the current password."""
+    return ApiToken.objects.filter(
+        user=user, expiry__gt=timezone.now(), password_fingerprint=user.get_session_auth_hash()
+    ).order_by("-created", "-id")

@@ -78,7 +78,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
@@ -281,8 +281,9 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 AUDITLOG_LOGENTRY_MODEL = "activity.ActivityEntry"
 # auditlog's own LogEntry is swapped out for ours, but its migrations predate the swap and would still create
 # its table, unused, whose foreign key to users stops PostgreSQL from emptying the user table (flush, in
-# tests). Without migrations, the swapped model gets no table at all.
-MIGRATION_MODULES = {"auditlog": None}
+# tests). Without migrations, the swapped model gets no table at all. django-rest-knox's token model is swapped
+# for ours (accounts.ApiToken, KNOX_TOKEN_MODEL below) in the same way.
+MIGRATION_MODULES = {"auditlog": None, "knox": None}
 AUDITLOG_STORE_JSON_CHANGES = True
 AUDITLOG_DISABLE_REMOTE_ADDR = True  # who, not from where: addresses are personal data we do not need
 
@@ -331,6 +332,18 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_DISABLE_ACCESS_LOG = True  # successful logins are not ours to keep a record of
+
+# --- API tokens (django-rest-knox): `POST /api/auth/token/` issues a new one on every call, kept as a hash,
+# that works for API_TOKEN_TTL_DAYS, until its owner revokes it, or until the password changes.
+API_TOKEN_TTL_DAYS = env_int("API_TOKEN_TTL_DAYS", default=30)
+if API_TOKEN_TTL_DAYS < 1:
+    raise ImproperlyConfigured(f"API_TOKEN_TTL_DAYS={API_TOKEN_TTL_DAYS} must be 1 or more: every token expires")
+KNOX_TOKEN_MODEL = "accounts.ApiToken"  # noqa: S105 - a model's name, not a secret
+REST_KNOX = {
+    "TOKEN_MODEL": KNOX_TOKEN_MODEL,
+    "TOKEN_TTL": timedelta(days=API_TOKEN_TTL_DAYS),
+    "AUTH_HEADER_PREFIX": "Token",
+}
 
 # --- REST API ---
 REST_FRAMEWORK = {
@@ -409,4 +422,5 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.requeue_stale_reports",
         "schedule": env_int("REPORT_REQUEUE_EVERY_SECONDS", default=60),
     },
+    "delete-unusable-api-tokens": {"task": "accounts.delete_unusable_api_tokens", "schedule": 3600},
 }
