@@ -170,3 +170,18 @@ def test_the_installation_secret_is_made_once_readable_only_by_its_owner(tmp_pat
     assert made == reused == path.read_text()
     assert made != installation_secret_key(tmp_path / "another")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_api_tokens_last_the_days_the_environment_says():
+    show = "from django.conf import settings; print(settings.REST_KNOX['TOKEN_TTL'])"
+
+    completed = manage("shell", "--no-imports", "-c", show, DEBUG="1", API_TOKEN_TTL_DAYS="7")
+
+    assert completed.stdout.strip() == "7 days, 0:00:00"
+
+
+def test_it_refuses_api_tokens_that_never_expire():
+    completed = manage("check", DEBUG="1", API_TOKEN_TTL_DAYS="0")
+
+    assert completed.returncode != 0
+    assert "API_TOKEN_TTL_DAYS=0 must be 1 or more" in completed.stderr
