@@ -100,3 +100,9 @@ def test_it_works_with_a_session_too(client, ada):
 @pytest.mark.parametrize(("method", "path"), [("get", "/api/auth/tokens/"), ("delete", "/api/auth/tokens/1/")])
 def test_it_asks_anonymous_callers_to_authenticate(method, path):
     assert getattr(APIClient(), method)(path).status_code == 401
+
+
+def test_an_id_past_the_largest_integer_is_404(ada):
+    client = as_token(obtain_token()["token"])
+
+    assert client.delete(f"/api/auth/tokens/{2**70}/").status_code == 404
