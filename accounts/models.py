@@ -1,8 +1,10 @@
-"""Invitations by email, each user's preferences, the report emails already sent, and every email the site
-sends (OutgoingEmail: written in the request, delivered by the worker)."""
+"""Invitations by email, each user's preferences, API tokens, the report emails already sent, and every email
+the site sends (OutgoingEmail: written in the request, delivered by the worker)."""
 
 from django.conf import settings
 from django.db import models
+from knox.models import AbstractAuthToken
+from knox.settings import CONSTANTS
 
 from assessments.models import Assessment, Organization, Role
 
@@ -113,3 +115,26 @@ class ReviewReturnedEmail(models.Model):
 
     def __str__(self) -> str:
         return f"Return of review {self.review_id} emailed to {self.sent_to}"
+
+
+class ApiToken(AbstractAuthToken):
+    """An API token (django-rest-knox, settings.KNOX_TOKEN_MODEL): only a hash of the secret is kept (`digest`),
+    with its first characters (`token_key`) to find it by. It works until `expiry`, until its owner revokes it,
+    and only under the password it was issued with (`password_fingerprint`, see accounts/authentication.py)."""
+
+    id = models.BigAutoField(primary_key=True)  # knox's key is the digest, which no URL should carry
+    digest = models.CharField(max_length=CONSTANTS.DIGEST_LENGTH, unique=True)
+    # The user's session auth hash when the token was issued (an HMAC of the password hash, with SECRET_KEY).
+    password_fingerprint = models.CharField(max_length=128)
+    last_used = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-created", "-id")
+
+    def __str__(self) -> str:
+        return f"API token {self.prefix}... of {self.user}"
+
+    @property
+    def prefix(self) -> str:
+        """Enough of the secret for its owner to tell their tokens apart, and no use to anyone else."""
+        return self.token_key[:8]

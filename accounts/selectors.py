@@ -7,7 +7,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from accounts.models import Invitation, OutgoingEmail, Preferences
+from accounts.models import ApiToken, Invitation, OutgoingEmail, Preferences
 from accounts.tokens import TokenProblem, invitation_id_from_token, invitation_max_age
 from assessments.models import Membership, Organization
 from core.limits import LimitReachedError
@@ -111,3 +111,10 @@ def invitation_limit_problem(
                 retry_after=counted[-1] + DAY - now if counted else DAY,
             )
     return None
+
+
+def api_tokens_of(*, user: AbstractBaseUser) -> QuerySet[ApiToken]:
+    """The user's tokens that still work, newest first: not expired, and issued under the current password."""
+    return ApiToken.objects.filter(
+        user=user, expiry__gt=timezone.now(), password_fingerprint=user.get_session_auth_hash()
+    ).order_by("-created", "-id")

@@ -1,5 +1,7 @@
-"""Writes of the accounts app: invitations, preferences and the report-ready email. Callers have checked
-the user's role; memberships are made through assessments.services.membership_set."""
+"""Writes of the accounts app: invitations, preferences, API tokens and the report-ready email. Callers have
+checked the user's role; memberships are made through assessments.services.membership_set."""
+
+from datetime import timedelta
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -8,9 +10,10 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 
 from accounts.emails import email_send, name_in_mail
-from accounts.models import Invitation, OutgoingEmail, Preferences, ReportReadyEmail, ReviewReturnedEmail
+from accounts.models import ApiToken, Invitation, OutgoingEmail, Preferences, ReportReadyEmail, ReviewReturnedEmail
 from accounts.selectors import (
     invitation_expires_at,
     invitation_limit_problem,
@@ -214,3 +217,43 @@ def _returned_context(review: Review, user: AbstractBaseUser) -> dict:
         ],
         "link": site_url + reverse("assessment_detail", args=[assessment.pk]),
     }
+
+
+# How exactly a token's last use is recorded: to the minute, so that a client calling the API many times a
+# minute costs one write a minute, not one a request.
+LAST_USED_PRECISION = timedelta(minutes=1)
+
+
+def api_token_create(*, user: AbstractBaseUser) -> tuple[ApiToken, str]:
+    """A new token of the user, expiring after API_TOKEN_TTL_DAYS, and its secret: shown this once, never kept."""
+    return ApiToken.objects.create(user=user, password_fingerprint=user.get_session_auth_hash())
+
+
+def api_token_use(*, token: ApiToken) -> bool:
+    """Whether the token may stand for its user now, recording the use. A token works only under the password
+    it was issued with, checked as Django checks a session: a password changed by any path (the reset page,
+    the admin, `changepassword`, a bulk update) ends it here, and it is deleted."""
+    if not constant_time_compare(token.password_fingerprint, token.user.get_session_auth_hash()):
+        token.delete()
+        return False
+    now = timezone.now()
+    if token.last_used is None or now - token.last_used >= LAST_USED_PRECISION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used=now)
+        token.last_used = now
+    return True
+
+
+def api_token_revoke(*, user: AbstractBaseUser, token_id: int) -> bool:
+    """Deletes the user's token; False if the user has no such token (another user's is not theirs)."""
+    deleted, _ = ApiToken.objects.filter(user=user, pk=token_id).delete()
+    return deleted > 0
+
+
+def api_tokens_delete_unusable() -> int:
+    """Deletes every token that can no longer authenticate: expired, or issued under an earlier password (one
+    query per user who has tokens: the check needs the user's password hash). Beat runs it every hour."""
+    deleted, _ = ApiToken.objects.filter(expiry__lte=timezone.now()).delete()
+    for user in get_user_model().objects.filter(auth_token_set__isnull=False).distinct():
+        earlier_password = ApiToken.objects.filter(user=user).exclude(password_fingerprint=user.get_session_auth_hash())
+        deleted += earlier_password.delete()[0]
+    return deleted

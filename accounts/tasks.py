@@ -6,10 +6,11 @@ from celery import Task, shared_task
 from django.db import InterfaceError, OperationalError
 
 from accounts.emails import DELIVER_EMAIL, email_deliver, email_mark_failed
-from accounts.services import report_ready_email_send, review_returned_email_send
+from accounts.services import api_tokens_delete_unusable, report_ready_email_send, review_returned_email_send
 
 SEND_REPORT_READY_EMAIL = "accounts.send_report_ready_email"
 SEND_REVIEW_RETURNED_EMAIL = "accounts.send_review_returned_email"
+DELETE_UNUSABLE_API_TOKENS = "accounts.delete_unusable_api_tokens"
 
 
 @shared_task(
@@ -68,3 +69,10 @@ class DeliveryTask(Task):
 )
 def deliver_email(email_id: int) -> bool:
     return email_deliver(email_id=email_id)
+
+
+@shared_task(name=DELETE_UNUSABLE_API_TOKENS, acks_late=True, soft_time_limit=60, time_limit=90)
+def delete_unusable_api_tokens() -> int:
+    """Beat's hourly sweep (settings.CELERY_BEAT_SCHEDULE): a token that can no longer authenticate is refused
+    and deleted when presented, and this deletes the ones nobody presents."""
+    return api_tokens_delete_unusable()

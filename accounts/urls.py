@@ -11,6 +11,8 @@ urlpatterns = [
     path("login/", login_view, name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/preferences/", views.preferences, name="preferences"),
+    path("account/tokens/", views.api_tokens, name="api_tokens"),
+    path("account/tokens/<int:token_id>/revoke/", views.api_token_revoke_view, name="api_token_revoke"),
     path("account/email/verify/", views.email_verification_send, name="email_verification_send"),
     path(
         "organizations/<int:organization_id>/invitations/",

@@ -1,5 +1,5 @@
 """Sign up: a new user and their first organisation, which they own, with a mail to verify their address;
-the user's preferences; the page of a locked-out login."""
+the user's preferences and API tokens; the page of a locked-out login."""
 
 import logging
 from smtplib import SMTPException
@@ -10,13 +10,13 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.forms import PreferencesForm, SignupForm
-from accounts.selectors import preferences_of
-from accounts.services import preferences_set
+from accounts.selectors import api_tokens_of, preferences_of
+from accounts.services import api_token_revoke, preferences_set
 from assessments.services import organization_create
 
 logger = logging.getLogger(__name__)
@@ -71,6 +71,22 @@ def email_verification_send(request: HttpRequest) -> HttpResponse:
     if request.user.email:
         _send_verification(request, request.user.email, signup=False)
     return redirect("preferences")
+
+
+@login_required
+@require_http_methods(["GET"])
+def api_tokens(request: HttpRequest) -> HttpResponse:
+    context = {"tokens": api_tokens_of(user=request.user), "ttl_days": settings.API_TOKEN_TTL_DAYS}
+    return render(request, "accounts/api_tokens.html", context)
+
+
+@login_required
+@require_POST
+def api_token_revoke_view(request: HttpRequest, token_id: int) -> HttpResponse:
+    if not api_token_revoke(user=request.user, token_id=token_id):
+        raise Http404("No such token.")
+    messages.success(request, "The token was revoked.")
+    return redirect("api_tokens")
 
 
 def locked_out(

@@ -10,8 +10,9 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.db import connection
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 
+from accounts.models import ApiToken
+from accounts.services import api_token_create
 from assessments.models import Answer, Assessment, Organization, Team
 from bench.seed import ORGANIZATION, USERNAME
 
@@ -39,11 +40,12 @@ def prepare() -> BenchData:
     # The submissions of an earlier run (audits; the seed makes self-assessments only): each run
     # measures the same data set.
     Assessment.objects.filter(team__organization=organization, kind=Assessment.Kind.AUDIT).delete()
+    ApiToken.objects.filter(user=user).delete()  # and its tokens: every request checks the user's tokens
     team = Team.objects.filter(organization=organization).order_by("name").first()
     submitted = Assessment.objects.filter(team__organization=organization, status=Assessment.Status.SUBMITTED)
     draft = Assessment.objects.filter(team=team, status=Assessment.Status.DRAFT).order_by("id").first()
     return BenchData(
-        token=Token.objects.get_or_create(user=user)[0].key,
+        token=api_token_create(user=user)[1],
         session_key=_session_for(user),
         organization=organization.pk,
         teams=organization.teams.count(),

@@ -4,6 +4,8 @@ Defaults are safe for production (DEBUG off, secure cookies, HSTS); `make run` t
 A malformed value stops start-up with a message instead of being read as something else.
 """
 
+import os
+import secrets
 from datetime import timedelta
 from pathlib import Path
 
@@ -40,13 +42,30 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name}={raw!r} is not an integer") from None
 
 
+def installation_secret_key(path: Path) -> str:
+    """The key kept in `path`, made on first use: random, readable by its owner only. A key written in the
+    code would be public, and anyone could sign invitation and reset links for a `make run` instance."""
+    if not path.exists():
+        draft = path.with_name(f"{path.name}.{os.getpid()}")
+        draft.unlink(missing_ok=True)
+        with os.fdopen(os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as file:
+            file.write(secrets.token_urlsafe(50))
+        try:  # the web process and the worker may start together: the first link wins, the other reads it
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+    return path.read_text()
+
+
 DEBUG = env_bool("DEBUG", default=False)
 
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off (see README, Configuration)")
-    SECRET_KEY = "insecure-development-key-only-used-with-debug-on"  # noqa: S105
+    SECRET_KEY = installation_secret_key(DATA_DIR / "secret_key")
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -59,7 +78,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
@@ -116,6 +135,16 @@ TEMPLATES = [
 ]
 
 # --- Database: PostgreSQL from DATABASE_URL in production, SQLite under .data/ otherwise. ---
+
+
+def sqlite_safe(database: dict) -> dict:
+    """The web process and the worker write at the same time: WAL lets readers go on while one writes, and
+    IMMEDIATE transactions take the write lock up front, so a busy database waits (timeout) instead of failing
+    with "database is locked" half-way through a transaction. Options given in a DATABASE_URL win."""
+    options = {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "transaction_mode": "IMMEDIATE"}
+    return {**database, "OPTIONS": {**options, "timeout": 20, **database.get("OPTIONS", {})}}
+
+
 DATABASE_URL = env.str("DATABASE_URL", default="")
 if DATABASE_URL:
     DATABASES = {"default": env.db_url_config(DATABASE_URL)}
@@ -128,22 +157,16 @@ if DATABASE_URL:
         # default: a connection pooler in transaction mode (PgBouncer) cannot keep prepared statements.
         DATABASES["default"].setdefault("OPTIONS", {}).update({"server_side_binding": True, "prepare_threshold": 5})
 else:
-    # The web process and the worker write at the same time: WAL lets readers go on while one
-    # writes, and IMMEDIATE transactions take the write lock up front, so a busy database waits
-    # (timeout) instead of failing with "database is locked" half-way through a transaction.
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "db.sqlite3",
-            "OPTIONS": {
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-            },
             # A file, not memory, so that a worker process started by the tests shares it.
             "TEST": {"NAME": DATA_DIR / "test.sqlite3"},
         }
     }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"] = sqlite_safe(DATABASES["default"])
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -265,8 +288,9 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 AUDITLOG_LOGENTRY_MODEL = "activity.ActivityEntry"
 # auditlog's own LogEntry is swapped out for ours, but its migrations predate the swap and would still create
 # its table, unused, whose foreign key to users stops PostgreSQL from emptying the user table (flush, in
-# tests). Without migrations, the swapped model gets no table at all.
-MIGRATION_MODULES = {"auditlog": None}
+# tests). Without migrations, the swapped model gets no table at all. django-rest-knox's token model is swapped
+# for ours (accounts.ApiToken, KNOX_TOKEN_MODEL below) in the same way.
+MIGRATION_MODULES = {"auditlog": None, "knox": None}
 AUDITLOG_STORE_JSON_CHANGES = True
 AUDITLOG_DISABLE_REMOTE_ADDR = True  # who, not from where: addresses are personal data we do not need
 
@@ -315,6 +339,18 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_DISABLE_ACCESS_LOG = True  # successful logins are not ours to keep a record of
+
+# --- API tokens (django-rest-knox): `POST /api/auth/token/` issues a new one on every call, kept as a hash,
+# that works for API_TOKEN_TTL_DAYS, until its owner revokes it, or until the password changes.
+API_TOKEN_TTL_DAYS = env_int("API_TOKEN_TTL_DAYS", default=30)
+if API_TOKEN_TTL_DAYS < 1:
+    raise ImproperlyConfigured(f"API_TOKEN_TTL_DAYS={API_TOKEN_TTL_DAYS} must be 1 or more: every token expires")
+KNOX_TOKEN_MODEL = "accounts.ApiToken"  # noqa: S105 - a model's name, not a secret
+REST_KNOX = {
+    "TOKEN_MODEL": KNOX_TOKEN_MODEL,
+    "TOKEN_TTL": timedelta(days=API_TOKEN_TTL_DAYS),
+    "AUTH_HEADER_PREFIX": "Token",
+}
 
 # --- REST API ---
 REST_FRAMEWORK = {
@@ -393,4 +429,5 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.requeue_stale_reports",
         "schedule": env_int("REPORT_REQUEUE_EVERY_SECONDS", default=60),
     },
+    "delete-unusable-api-tokens": {"task": "accounts.delete_unusable_api_tokens", "schedule": 3600},
 }

@@ -1,11 +1,31 @@
-"""Input and output serializers of the invitations API, one small pair per operation."""
+"""Input and output serializers of the token and invitations API, one small pair per operation."""
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from accounts.models import Invitation
+from accounts.models import ApiToken, Invitation
 from accounts.selectors import invitation_expires_at, invitation_status
 from assessments.models import Role
+
+
+class TokenObtainInputSerializer(serializers.Serializer):
+    username = serializers.CharField()
+    password = serializers.CharField(trim_whitespace=False, style={"input_type": "password"})
+
+
+class TokenObtainOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="The token's id in `GET /api/auth/tokens/`, to revoke it by.")
+    token = serializers.CharField(help_text="The secret: send `Authorization: Token <token>`. Shown this once.")
+    expiry = serializers.DateTimeField(help_text="When it stops working (API_TOKEN_TTL_DAYS after it was issued).")
+
+
+class ApiTokenOutputSerializer(serializers.ModelSerializer):
+    prefix = serializers.CharField(help_text="The first characters of the secret, to tell tokens apart.")
+
+    class Meta:
+        model = ApiToken
+        fields = ("id", "prefix", "created", "expiry", "last_used")
+        extra_kwargs = {"last_used": {"help_text": "When it was last used, to the minute; null if never."}}
 
 
 class InvitationInputSerializer(serializers.Serializer):

@@ -1,46 +1,98 @@
-"""The API's login (username and password for a token, with the failed-login lockout of the login page),
-and an organisation's invitations."""
+"""The API's login (username and password for a token, with the failed-login lockout of the login page), the
+user's own tokens, and an organisation's invitations."""
 
 from django.conf import settings
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view, inline_serializer
-from rest_framework import serializers, status
-from rest_framework.authtoken.serializers import AuthTokenSerializer
-from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.exceptions import Throttled, ValidationError
+from django.contrib.auth import authenticate
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import parsers, status
+from rest_framework.exceptions import NotFound, Throttled, ValidationError
 from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.views import APIView
 
-from accounts.api.serializers import InvitationInputSerializer, InvitationOutputSerializer
-from accounts.selectors import invitations_of
-from accounts.services import AlreadyMemberError, invitation_create
+from accounts.api.serializers import (
+    ApiTokenOutputSerializer,
+    InvitationInputSerializer,
+    InvitationOutputSerializer,
+    TokenObtainInputSerializer,
+    TokenObtainOutputSerializer,
+)
+from accounts.selectors import api_tokens_of, invitations_of
+from accounts.services import AlreadyMemberError, api_token_create, api_token_revoke, invitation_create
 from assessments.tenancy import organization_or_404, require_manage
-from core.api import BAD_REQUEST, FORBIDDEN, NOT_FOUND, TOO_MANY_INVITATIONS, too_many
+from core.api import (
+    BAD_REQUEST,
+    FORBIDDEN,
+    NO_SUCH_PAGE,
+    NOT_FOUND,
+    TOO_MANY_INVITATIONS,
+    not_found,
+    too_many,
+)
 from core.limits import LimitReachedError
+from core.parsers import JSONParser
 
-TOKEN = inline_serializer("TokenOutput", {"token": serializers.CharField()})
 
+class TokenObtainApi(APIView):
+    """No authentication: a client whose old token expired comes here for a new one with that token still in
+    its headers. A form body is read too, as DRF's authtoken view did."""
 
-class TokenObtainApi(ObtainAuthToken):
+    authentication_classes = ()
+    permission_classes = ()
+    parser_classes = (parsers.FormParser, parsers.MultiPartParser, JSONParser)
+
     @extend_schema(
-        request=AuthTokenSerializer,
+        request=TokenObtainInputSerializer,
         responses={
-            200: TOKEN,
-            400: OpenApiResponse(description="Wrong username or password."),
+            200: TokenObtainOutputSerializer,
+            400: OpenApiResponse(description="Wrong username or password, or either missing."),
             429: OpenApiResponse(description="Too many failed logins for this username from this address."),
         },
+        description="A new token on every call (each client its own), working for API_TOKEN_TTL_DAYS, until "
+        "revoked (`DELETE /api/auth/tokens/{id}/`), or until the password changes.",
     )
-    def post(self, request: Request, *args, **kwargs) -> Response:
-        try:
-            return super().post(request, *args, **kwargs)
-        except ValidationError:
+    def post(self, request: Request) -> Response:
+        data = TokenObtainInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        user = authenticate(request=request, **data.validated_data)
+        if user is None:
             # django-axes flags the request it was given to authenticate(): this one.
             if getattr(request, "axes_locked_out", False):
                 raise Throttled(
                     wait=settings.AXES_COOLOFF_TIME.total_seconds(),
                     detail="Too many failed logins: this account is locked for a while from your address.",
-                ) from None
-            raise
+                )
+            raise ValidationError({api_settings.NON_FIELD_ERRORS_KEY: ["Unable to log in with provided credentials."]})
+        token, secret = api_token_create(user=user)
+        body = TokenObtainOutputSerializer({"id": token.pk, "token": secret, "expiry": token.expiry})
+        return Response(body.data)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        responses={200: ApiTokenOutputSerializer, 404: NO_SUCH_PAGE},
+        description="Your own tokens that still work, newest first; never a secret.",
+    )
+)
+class ApiTokenListApi(ListAPIView):
+    serializer_class = ApiTokenOutputSerializer
+
+    def get_queryset(self):
+        return api_tokens_of(user=self.request.user)
+
+
+class ApiTokenRevokeApi(APIView):
+    @extend_schema(
+        request=None,
+        responses={204: None, 404: not_found("Not one of your tokens.")},
+        description="Revokes one of your tokens at once (also the one making this call).",
+    )
+    def delete(self, request: Request, token_id: int) -> Response:
+        if not api_token_revoke(user=request.user, token_id=token_id):
+            raise NotFound("No such token.")
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 @extend_schema_view(get=extend_schema(responses={200: InvitationOutputSerializer, 404: NOT_FOUND}))

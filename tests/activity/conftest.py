@@ -1,13 +1,13 @@
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from activity.models import ActivityEntry
+from tests.api_helpers import token_for
 
 
 def token_client(user) -> APIClient:
     """A client that authenticates as the API's users do, with a token (DRF authenticates in the view)."""
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token_for(user)}")
     return client
 
 

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from accounts.models import Invitation
+from accounts.services import api_token_create
 from accounts.tokens import invitation_token
 from assessments.models import Assessment, Organization, Role, Team
 from assessments.services import assessment_start
@@ -100,8 +101,10 @@ def test_every_signed_in_page_fits_a_phone_and_passes_axe(page, context, watch, 
         "model": "/frameworks/mlops/",
         "invitations": f"/organizations/{organization.pk}/invitations/",
         "preferences": "/account/preferences/",
+        "api-tokens": "/account/tokens/",
     }
     owner = get_user_model().objects.get(username="demo")
+    api_token_create(user=owner)
     Invitation.objects.create(organization=organization, email="grace@example.com", role=Role.MEMBER, invited_by=owner)
     log_in(context, owner, live_server.url)
     for width in WIDTHS:

@@ -13,12 +13,11 @@ from unittest import mock
 
 import pytest
 from django.db import OperationalError, close_old_connections, connection, transaction
-from rest_framework.authtoken.models import Token
 
 from assessments.models import Answer, Assessment
 from assessments.services import answers_save, assessment_start
 from reports.models import Report
-from tests.api_helpers import api_as
+from tests.api_helpers import api_as, token_for
 from tests.conftest import complete_answers
 from tests.factories import TeamFactory
 from tests.worker import ROOT, running_worker, shared_database_url, wait_for
@@ -180,7 +179,7 @@ def test_submissions_while_the_broker_is_down_get_their_reports_once_it_is_back(
     web_port, redis_port = free_port(), free_port()
     broker = f"redis://127.0.0.1:{redis_port}/0"
     env = {"DATABASE_URL": shared_database_url(), "REDIS_URL": broker, "DEBUG": "1"}
-    token = Token.objects.create(user=cast.member).key
+    token = token_for(cast.member)
     teams = (TeamFactory(organization=cast.organization) for _ in range(2))  # one draft per team
     more = (assessment_start(framework=cast.framework, team=team, user=cast.member) for team in teams)
     drafts = [cast.assessment, *more]

@@ -20,15 +20,16 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error, response_schema_conformance, status_code_conformance
 
+from accounts.services import api_token_create
 from assessments.evidence.services import evidence_file_add, evidence_link_add
 from assessments.models import Role
 from assessments.services import answers_save, assessment_start, assessment_submit
 from config.wsgi import application
 from maturity.selectors import framework_for_new_assessment
 from reports.services import report_compute
+from tests.api_helpers import token_for
 from tests.conftest import complete_answers
 from tests.factories import MembershipFactory, OrganizationFactory, TeamFactory, UserFactory
 
@@ -61,7 +62,7 @@ invalid_requests = load_schema("negative")
 # random generation seldom reaches (it found a PATCH body outside its documented schema).
 boundary_requests = load_schema("all", phases=("coverage",))
 
-# Parameter or body field name -> values naming rows that the `owner_token` fixture made.
+# Parameter or body field name -> values naming rows that the `owner` fixture made.
 REAL_VALUES: dict[str, list] = {}
 # Operation label -> whole bodies that the operation accepts for some of those rows.
 REAL_BODIES: dict[str, list] = {}
@@ -114,7 +115,7 @@ def submitted_assessment(team, user, framework, value: int, *, compute: bool):
 
 
 @pytest.fixture
-def owner_token(mlops_framework, in_process_requests) -> str:
+def owner(mlops_framework, in_process_requests):
     owner = UserFactory(username="fuzz-owner")
     organization = OrganizationFactory(name="Fuzz organisation")
     MembershipFactory(user=owner, organization=organization, role=Role.OWNER)
@@ -148,6 +149,8 @@ def owner_token(mlops_framework, in_process_requests) -> str:
         evidence_link_add(assessment=foreign_draft, user=stranger, question=questions[0], url="https://x.example"),
     ]
 
+    tokens = [api_token_create(user=user)[0].pk for user in (owner, stranger)]
+
     organizations = [organization.pk, viewed.pk, foreign.pk]
     teams = [team.pk, second_team.pk, viewed_team.pk, foreign_team.pk]
     REAL_VALUES.clear()
@@ -163,6 +166,7 @@ def owner_token(mlops_framework, in_process_requests) -> str:
             "evidence_id": [item.pk for item in evidence],
             "area": list(mlops_framework.areas.values_list("key", flat=True)[:2]),
             "username": [stranger.username],
+            "token_id": tokens,
         }
     )
     REAL_BODIES.clear()
@@ -170,7 +174,12 @@ def owner_token(mlops_framework, in_process_requests) -> str:
         [{"question": questions[0], "value": 2}],
         [{"question": questions[1], "value": 3}, {"question": questions[2], "value": "na", "comment": "No models."}],
     ]
-    return Token.objects.create(user=owner).key
+    return owner
+
+
+def authorization(user) -> dict[str, str]:
+    """A new token for every request: an example may have revoked the one before (`DELETE /api/auth/tokens/{id}/`)."""
+    return {"Authorization": f"Token {token_for(user)}"}
 
 
 FUZZ_SETTINGS = settings(
@@ -185,17 +194,17 @@ FUZZ_SETTINGS = settings(
 
 @FUZZ_SETTINGS
 @valid_requests.parametrize()
-def test_valid_requests(case, owner_token):
-    case.call_and_validate(headers={"Authorization": f"Token {owner_token}"}, checks=CHECKS)
+def test_valid_requests(case, owner):
+    case.call_and_validate(headers=authorization(owner), checks=CHECKS)
 
 
 @FUZZ_SETTINGS
 @invalid_requests.parametrize()
-def test_invalid_requests(case, owner_token):
-    case.call_and_validate(headers={"Authorization": f"Token {owner_token}"}, checks=CHECKS)
+def test_invalid_requests(case, owner):
+    case.call_and_validate(headers=authorization(owner), checks=CHECKS)
 
 
 @FUZZ_SETTINGS
 @boundary_requests.parametrize()
-def test_boundary_requests(case, owner_token):
-    case.call_and_validate(headers={"Authorization": f"Token {owner_token}"}, checks=CHECKS)
+def test_boundary_requests(case, owner):
+    case.call_and_validate(headers=authorization(owner), checks=CHECKS)
