@@ -1,14 +1,14 @@
 """How the accounts app hears from the others (assessments.signals), connected in AccountsConfig.ready."""
 
 import logging
-from smtplib import SMTPException
 
+from allauth.account.models import EmailAddress
 from celery import current_app
 from django.db import transaction
 from django.urls import reverse
 from kombu.exceptions import OperationalError as BrokerError
 
-from accounts.services import report_ready_email_forget, respondent_invitation_send
+from accounts.services import email_claims_drop, report_ready_email_forget, respondent_invitation_send
 from accounts.tasks import SEND_REPORT_READY_EMAIL, SEND_REVIEW_RETURNED_EMAIL
 from assessments.models import Organization
 from assessments.permissions import can_manage
@@ -32,13 +32,15 @@ def _enqueue_report_ready_email(assessment_id: int, report_path: str) -> None:
 
 
 def on_respondent_invited(sender, *, organization_id: int, email: str, invited_by_id: int, **kwargs) -> None:
-    """A survey's respondent by address (sent after its transaction committed): the first-day invitation.
-    A mail server that fails must not fail the facilitator's page: it is logged, and adding them again
-    after removing them sends it again."""
-    try:
-        respondent_invitation_send(organization_id=organization_id, email=email, invited_by_id=invited_by_id)
-    except (OSError, SMTPException) as error:
-        logger.warning("Could not send the invitation of respondent %s: %s", email, error)
+    """A survey's respondent by address (sent inside the transaction that adds it): the first-day invitation.
+    What the mail backend raises propagates, so the respondent and the invitation are saved together or not
+    at all."""
+    respondent_invitation_send(organization_id=organization_id, email=email, invited_by_id=invited_by_id)
+
+
+def on_email_confirmed(sender, *, email_address: EmailAddress, **kwargs) -> None:
+    """allauth verified an address by its link: other accounts' unverified claims to it stop counting."""
+    email_claims_drop(email=email_address.email, verified_by=email_address.user)
 
 
 def on_assessment_returned(sender, *, assessment_id: int, review_id: int, submitted_by_id: int, **kwargs) -> None:

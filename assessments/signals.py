@@ -54,9 +54,10 @@ links_requested = Signal()
 # query, a fixed number of times whatever the number of teams.
 home_sections_requested = Signal()
 
-# Survey mode: sent once the transaction that added the respondent has committed, with `assessment_id`,
-# `organization_id`, `email` and `invited_by_id`, for an address that is not a member yet: accounts invites
-# it to the organisation, and calls assessments.surveys.services.respondents_claim when it joins.
+# Survey mode: sent inside the transaction that adds the respondent, with `assessment_id`, `organization_id`,
+# `email` and `invited_by_id`, for an address that no member has verified: accounts invites it to the
+# organisation (what its mail backend raises rolls the respondent back), and calls
+# assessments.surveys.services.respondents_claim when it joins.
 respondent_invited = Signal()
 
 # Sent inside the transaction in which a reviewer returned an in-review assessment to draft, with the

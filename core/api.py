@@ -1,4 +1,4 @@
-"""What every app's API shares: the shapes of its errors, documented once, and the 409 they raise."""
+"""What every app's API shares: the shapes of its errors, documented once, and the 409 and 503 they raise."""
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse
@@ -22,6 +22,15 @@ CONFLICT = OpenApiResponse(ErrorSerializer, description="The assessment is submi
 BAD_REQUEST = OpenApiResponse(
     OpenApiTypes.OBJECT, description="Invalid input: each field with its messages, or `detail` (e.g. a body not JSON)."
 )
+
+
+EMAIL_UNAVAILABLE = OpenApiResponse(ErrorSerializer, description="The mail server refused the mail; nothing was saved.")
+
+
+class EmailUnavailable(APIException):
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = "The email could not be sent, so nothing was saved. Please try again in a moment."
+    default_code = "email_unavailable"
 
 
 class Conflict(APIException):

@@ -1,5 +1,5 @@
-"""The API's login (username and password for a token, with the failed-login lockout of the login page),
-and an organisation's invitations."""
+"""The API's login (username and password for a token, with the failed-login lockout of the login page), an
+organisation's members (an owner changes a member's role, and invites anyone else) and its invitations."""
 
 import logging
 from smtplib import SMTPException
@@ -9,16 +9,25 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_
 from rest_framework import serializers, status
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.exceptions import APIException, Throttled, ValidationError
+from rest_framework.exceptions import Throttled, ValidationError
 from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from accounts.api.serializers import InvitationInputSerializer, InvitationOutputSerializer
+from accounts.api.serializers import (
+    InvitationInputSerializer,
+    InvitationOutputSerializer,
+    MemberInputSerializer,
+    MemberOutputSerializer,
+)
+from accounts.models import Invitation
 from accounts.selectors import invitations_of
-from accounts.services import AlreadyMemberError, invitation_create
+from accounts.services import AlreadyMemberError, MemberInvalidError, invitation_create, member_add
+from assessments.permissions import can_manage
+from assessments.selectors import memberships_of
+from assessments.services import LastOwnerError
 from assessments.tenancy import organization_or_404, require_manage
-from core.api import BAD_REQUEST, FORBIDDEN, NOT_FOUND, ErrorSerializer
+from core.api import BAD_REQUEST, EMAIL_UNAVAILABLE, FORBIDDEN, NOT_FOUND, EmailUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -47,14 +56,73 @@ class TokenObtainApi(ObtainAuthToken):
             raise
 
 
-@extend_schema_view(get=extend_schema(responses={200: InvitationOutputSerializer, 404: NOT_FOUND}))
+@extend_schema_view(get=extend_schema(responses={200: MemberOutputSerializer, 404: NOT_FOUND}))
+class MemberListCreateApi(ListAPIView):
+    """Every member reads who the members are and their roles; only owners see their addresses."""
+
+    serializer_class = MemberOutputSerializer
+
+    def get_queryset(self):
+        self.organization = organization_or_404(user=self.request.user, organization_id=self.kwargs["organization_id"])
+        return memberships_of(organization=self.organization)
+
+    def get_serializer_context(self) -> dict:
+        organization = getattr(self, "organization", None)
+        return {**super().get_serializer_context(), "show_email": can_manage(getattr(organization, "role", None))}
+
+    @extend_schema(
+        request=MemberInputSerializer,
+        responses={
+            201: MemberOutputSerializer,
+            202: OpenApiResponse(InvitationOutputSerializer, description="Not a member: invited, joins on accepting."),
+            400: BAD_REQUEST,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            503: EMAIL_UNAVAILABLE,
+        },
+        description="Owners only. A member (by `username`, or by the `email` address they verified) gets the role "
+        "at once (201). Anyone else is invited (202, the invitation): by `username` at that account's verified "
+        "address (a 400 naming `username` when it has none; the address is not shown), by `email` at that address; "
+        "they join only by accepting. A username is looked up only as a username, an address only as an address.",
+    )
+    def post(self, request: Request, organization_id: int) -> Response:
+        organization = organization_or_404(user=request.user, organization_id=organization_id)
+        require_manage(organization.role)
+        data = MemberInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            added = member_add(
+                organization=organization,
+                invited_by=request.user,
+                site_url=request.build_absolute_uri("/"),
+                **data.validated_data,
+            )
+        except MemberInvalidError as error:
+            raise ValidationError(error.problems) from None
+        except AlreadyMemberError as error:
+            raise ValidationError({"email": [str(error)]}) from None
+        except LastOwnerError as error:
+            raise ValidationError({"role": [str(error)]}) from None
+        except (SMTPException, OSError):
+            logger.exception("Could not send the invitation of a member to organisation %s", organization.pk)
+            raise EmailUnavailable from None
+        if isinstance(added, Invitation):
+            return Response(InvitationOutputSerializer(added).data, status=status.HTTP_202_ACCEPTED)
+        body = MemberOutputSerializer(
+            memberships_of(organization=organization).get(pk=added.pk), context={"show_email": True}
+        )
+        return Response(body.data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(get=extend_schema(responses={200: InvitationOutputSerializer, 403: FORBIDDEN, 404: NOT_FOUND}))
 class InvitationListCreateApi(ListAPIView):
-    """The organisation's invitations, newest first, for every member; owners invite."""
+    """The organisation's invitations, newest first, and inviting: owners only (they show addresses)."""
 
     serializer_class = InvitationOutputSerializer
 
     def get_queryset(self):
         organization = organization_or_404(user=self.request.user, organization_id=self.kwargs["organization_id"])
+        require_manage(organization.role)
         return invitations_of(organization=organization)
 
     @extend_schema(
@@ -64,7 +132,7 @@ class InvitationListCreateApi(ListAPIView):
             400: BAD_REQUEST,
             403: FORBIDDEN,
             404: NOT_FOUND,
-            503: OpenApiResponse(ErrorSerializer, description="The mail server refused the mail; nothing was saved."),
+            503: EMAIL_UNAVAILABLE,
         },
         description="Emails the address a link that works once, for INVITATION_MAX_AGE_DAYS, to join with the "
         "role; it replaces the address's pending invitation. An address that is a member already is a 400. "
@@ -88,9 +156,3 @@ class InvitationListCreateApi(ListAPIView):
             logger.exception("Could not send the invitation to %s", data.validated_data["email"])
             raise EmailUnavailable from None
         return Response(InvitationOutputSerializer(invitation).data, status=status.HTTP_201_CREATED)
-
-
-class EmailUnavailable(APIException):
-    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
-    default_detail = "The email could not be sent, so nothing was saved. Please try again in a moment."
-    default_code = "email_unavailable"

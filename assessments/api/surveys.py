@@ -4,6 +4,9 @@ their submission, and the consensus. One view per operation; the rules are the s
 Before submitting, a respondent reads only their own answers; the consensus is the facilitator's, and a
 respondent's once they have submitted (the spread only, without names)."""
 
+import logging
+from smtplib import SMTPException
+
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
@@ -19,8 +22,19 @@ from assessments.services import AnswersInvalidError
 from assessments.surveys import selectors, services
 from assessments.surveys.access import my_respondent_or_403, require_consensus_reader
 from assessments.tenancy import assessment_or_404, require_facilitate
-from core.api import BAD_REQUEST, FORBIDDEN, NOT_FOUND, Conflict, ErrorSerializer, validated_query
+from core.api import (
+    BAD_REQUEST,
+    EMAIL_UNAVAILABLE,
+    FORBIDDEN,
+    NOT_FOUND,
+    Conflict,
+    EmailUnavailable,
+    ErrorSerializer,
+    validated_query,
+)
 from core.lookups import found_or_404
+
+logger = logging.getLogger(__name__)
 
 SURVEY_CLOSED = OpenApiResponse(
     ErrorSerializer, description="Not a survey-mode draft (workshop mode, or submitted), or the respondent submitted."
@@ -47,11 +61,13 @@ class RespondentListCreateApi(APIView):
             403: FORBIDDEN,
             404: NOT_FOUND,
             409: SURVEY_CLOSED,
+            503: EMAIL_UNAVAILABLE,
         },
         description="Adds a respondent to a survey-mode draft (owners and assessors): a member by `username` (any "
-        "role), or an `email`: a member's address is that member; another address is invited to join the "
-        "organisation as a member (the invitation email), and answers once joined. The same person twice, or a "
-        "username that is not a member's -> 400 naming the field.",
+        "role), or an `email`: the address a member verified is that member; any other address is invited to join "
+        "the organisation as a member (the invitation email, sent with the respondent or neither is saved), and "
+        "answers once joined. The same person twice, a username that is not a member's or an address that is not "
+        "one -> 400 naming the field.",
     )
     def post(self, request: Request, assessment_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
@@ -69,6 +85,9 @@ class RespondentListCreateApi(APIView):
             raise ValidationError(error.problems) from None
         except services.SurveyClosedError as error:
             raise Conflict(str(error)) from None
+        except (SMTPException, OSError):
+            logger.exception("Could not send the invitation of a respondent of assessment %s", assessment.pk)
+            raise EmailUnavailable from None
         created = selectors.respondent_in(assessment=assessment, respondent_id=respondent.pk)
         return Response(s.RespondentOutputSerializer(created).data, status=status.HTTP_201_CREATED)
 

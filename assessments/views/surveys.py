@@ -4,7 +4,9 @@ area by area and their submission, and the consensus view where the facilitator 
 Before they submit, a respondent sees only their own answers; after, the consensus's spread, read-only and
 without names. The facilitator (owner or assessor) sees everything."""
 
+import logging
 from dataclasses import dataclass
+from smtplib import SMTPException
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from assessments.forms import username_or_email
 from assessments.models import Assessment, Respondent
 from assessments.permissions import can_facilitate
 from assessments.selectors import AnswerRow
@@ -27,6 +30,8 @@ from core.lookups import found_or_404
 from maturity.scoring import NA
 from maturity.selectors import framework_content
 
+logger = logging.getLogger(__name__)
+MAIL_FAILED = "The invitation email could not be sent, so nobody was added. Please try again in a moment."
 WORKSHOP = "This assessment is in workshop mode: the team answers one shared questionnaire, without respondents."
 
 
@@ -50,24 +55,25 @@ def survey_respondents(request: HttpRequest, assessment_id: int) -> HttpResponse
     if request.method == "GET":
         return _render_respondents(request, assessment)
     require_facilitate(assessment.role)
-    username, email = _split_login(request.POST.get("respondent", ""))
+    posted = request.POST.get("respondent", "")
+    username, email = username_or_email(posted)
     try:
         respondent = services.respondent_add(
             assessment=assessment, added_by=request.user, username=username, email=email
         )
     except (services.SurveyClosedError, services.RespondentInvalidError) as error:
-        return _render_respondents(request, assessment, error=str(error), posted=request.POST.get("respondent", ""))
+        return _render_respondents(request, assessment, error=str(error), posted=posted)
+    except (SMTPException, OSError):
+        logger.exception("Could not send the invitation of a respondent of assessment %s", assessment.pk)
+        return _render_respondents(request, assessment, error=MAIL_FAILED, posted=posted, status=503)
     invited = " They are invited by email to join the organisation first." if respondent.user is None else ""
     messages.success(request, f"Added {respondent_name(respondent)} as a respondent.{invited}")
     return redirect("survey_respondents", assessment_id=assessment.pk)
 
 
-def _split_login(text: str) -> tuple[str, str]:
-    text = text.strip()
-    return ("", text) if "@" in text else (text, "")
-
-
-def _render_respondents(request: HttpRequest, assessment: Assessment, *, error: str = "", posted: str = ""):
+def _render_respondents(
+    request: HttpRequest, assessment: Assessment, *, error: str = "", posted: str = "", status: int = 400
+) -> HttpResponse:
     if assessment.mode != Assessment.Mode.SURVEY:
         return _workshop(request, assessment, error=error)
     respondents = selectors.respondents_of(assessment=assessment)
@@ -80,7 +86,7 @@ def _render_respondents(request: HttpRequest, assessment: Assessment, *, error: 
         error=error,
         posted=posted,
     )
-    return render(request, "assessments/surveys/respondents.html", context, status=400 if error else 200)
+    return render(request, "assessments/surveys/respondents.html", context, status=status if error else 200)
 
 
 @login_required

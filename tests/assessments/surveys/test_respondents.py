@@ -206,6 +206,7 @@ def test_it_claims_only_where_the_user_is_not_a_respondent_already(cast, survey)
 
 
 def test_it_names_the_bad_field_in_the_api_and_changes_nothing(client, cast, survey):
+    verified(cast.member)
     client.force_login(cast.owner)
     url = f"/api/assessments/{survey.pk}/respondents/"
 
