@@ -79,7 +79,10 @@ def _render_respondents(
     respondents = selectors.respondents_of(assessment=assessment)
     context = _context(
         assessment,
-        respondents=[(respondent, respondent_name(respondent)) for respondent in respondents],
+        respondents=[
+            (respondent, respondent_name(respondent, show_address=can_facilitate(assessment.role)))
+            for respondent in respondents
+        ],
         mine=next((r for r in respondents if r.user_id == request.user.pk), None),
         can_facilitate=can_facilitate(assessment.role),
         open=assessment.is_draft,

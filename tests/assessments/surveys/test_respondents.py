@@ -250,3 +250,17 @@ def test_a_survey_returned_by_its_reviewer_stays_closed_to_respondents(cast, sur
     with pytest.raises(SurveyClosedError, match="submitted once"):
         respondent_add(assessment=survey, added_by=cast.owner, username="member")
     assert not survey.respondents.exists()
+
+
+@pytest.mark.parametrize(("role", "shown"), [("owner", True), ("assessor", True), ("member", False), ("viewer", False)])
+def test_it_shows_invited_addresses_only_to_those_who_run_the_survey(client, cast, survey, smtp, role, shown):
+    respondent_add(assessment=survey, added_by=cast.owner, email="grace@example.com")
+    client.force_login(cast.users[role])
+
+    page = client.get(f"/assessments/{survey.pk}/respondents/").content.decode()
+    (row,) = client.get(f"/api/assessments/{survey.pk}/respondents/").json()
+
+    assert ("grace@example.com" in page) is shown
+    assert (row["email"], row["name"]) == (
+        ("grace@example.com", "grace@example.com") if shown else (None, "Someone invited by email")
+    )
