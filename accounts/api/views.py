@@ -135,7 +135,7 @@ class InvitationListCreateApi(ListAPIView):
             503: EMAIL_UNAVAILABLE,
         },
         description="Emails the address a link that works once, for INVITATION_MAX_AGE_DAYS, to join with the "
-        "role; it replaces the address's pending invitation. An address that is a member already is a 400. "
+        "role; it replaces the address's pending invitation. An address that a member verified is a 400. "
         "Owners only.",
     )
     def post(self, request: Request, organization_id: int) -> Response:
