@@ -142,8 +142,8 @@ def invitation_accept(*, invitation: Invitation, user: AbstractBaseUser) -> Memb
     if wrong_user or not has_verified_email(user=user, email=invitation.email):
         raise WrongAccountError(
             f"This invitation was sent to {invitation.email}, which {user.get_username()}, the account you are "
-            "signed in with, has not verified. Log out, then open the link again to sign up or log in with that "
-            "address; or, if the address is this account's, verify it from Preferences first."
+            "signed in with, has not verified. Log out, then open the link again: there you can create an account "
+            "of your own with that address, or log in with the account that verified it."
         )
     with transaction.atomic():
         if Membership.objects.filter(organization=invitation.organization, user=user).exists():
