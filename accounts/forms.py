@@ -1,6 +1,7 @@
 """Sign-up (the account, and the organisation its user will own), invitations and preferences."""
 
 from allauth.account.forms import ResetPasswordKeyForm
+from allauth.account.models import EmailAddress
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import UserCreationForm
@@ -21,11 +22,9 @@ class SignupForm(UserCreationForm):
         model = get_user_model()
         fields = ("username", "email")
 
-    def clean_email(self) -> str:
-        email = self.cleaned_data["email"]
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("An account with this email exists already.")
-        return email
+    # An address in use is no error: sign-up answers as it does for a new address and reveals nothing (the
+    # holder is told by mail, accounts.views.signup). It counts for nothing until verified, and an address
+    # that another account has verified never will be (ACCOUNT_UNIQUE_EMAIL).
 
 
 class InvitationForm(forms.Form):
@@ -45,8 +44,10 @@ class InvitedSignupForm(UserCreationForm):
         self.instance.email = email  # for the password validators' similarity check
 
     def clean(self) -> dict:
+        """Only an account that verified the address is refused (its owner logs in with it instead): an account
+        that merely typed the address in is no reason to keep its owner out of a new one."""
         cleaned = super().clean()
-        if get_user_model().objects.filter(email__iexact=self.instance.email).exists():
+        if EmailAddress.objects.filter(email__iexact=self.instance.email, verified=True).exists():
             raise forms.ValidationError(
                 f"An account with {self.instance.email} exists already: log in with it to accept the invitation."
             )

@@ -26,7 +26,6 @@ from accounts.services import (
     invitation_signup,
 )
 from assessments.models import Organization, Role
-from assessments.permissions import can_manage
 from assessments.tenancy import organization_or_404, require_manage
 from core.limits import LimitReachedError
 
@@ -36,16 +35,15 @@ MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 @login_required
 @require_http_methods(["GET", "POST"])
 def invitation_list(request: HttpRequest, organization_id: int) -> HttpResponse:
-    """Every member sees who is invited; owners also get the form that invites."""
+    """Owners only: they invite, and only they see the addresses of others."""
     organization = organization_or_404(user=request.user, organization_id=organization_id)
-    if request.method == "POST":
-        require_manage(organization.role)
+    require_manage(organization.role)
     form = InvitationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid() and _invite(request, organization, form):
         return redirect("invitation_list", organization_id=organization.pk)
     context = {
         "organization": organization,
-        "form": form if can_manage(organization.role) else None,
+        "form": form,
         "invitations": _pending_rows(organization),
         "max_age_days": settings.INVITATION_MAX_AGE_DAYS,
     }

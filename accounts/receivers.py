@@ -2,12 +2,13 @@
 
 import logging
 
+from allauth.account.models import EmailAddress
 from celery import current_app
 from django.db import transaction
 from django.urls import reverse
 from kombu.exceptions import OperationalError as BrokerError
 
-from accounts.services import report_ready_email_forget, respondent_invitation_send
+from accounts.services import email_claims_drop, report_ready_email_forget, respondent_invitation_send
 from accounts.tasks import SEND_REPORT_READY_EMAIL, SEND_REVIEW_RETURNED_EMAIL
 from assessments.models import Organization
 from assessments.permissions import can_manage
@@ -34,6 +35,11 @@ def on_respondent_invited(sender, *, organization_id: int, email: str, invited_b
     """A survey's respondent by address, in the transaction that adds it: the first-day invitation. Its
     limits (core.limits.LimitReachedError) propagate and refuse the respondent with it."""
     respondent_invitation_send(organization_id=organization_id, email=email, invited_by_id=invited_by_id)
+
+
+def on_email_confirmed(sender, *, email_address: EmailAddress, **kwargs) -> None:
+    """allauth verified an address by its link: other accounts' unverified claims to it stop counting."""
+    email_claims_drop(email=email_address.email, verified_by=email_address.user)
 
 
 def on_assessment_returned(sender, *, assessment_id: int, review_id: int, submitted_by_id: int, **kwargs) -> None:

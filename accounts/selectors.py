@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
@@ -51,7 +52,7 @@ def invitations_of(*, organization: Organization) -> QuerySet[Invitation]:
     """Every invitation of the organisation, newest first, with who sent and who accepted it."""
     return (
         Invitation.objects.filter(organization=organization)
-        .select_related("invited_by", "accepted_by", "email_message")
+        .select_related("invited_by", "accepted_by", "email_message", "user")
         .order_by("-created_at", "-id")
     )
 
@@ -73,13 +74,31 @@ def invitations_pending(*, organization: Organization) -> QuerySet[Invitation]:
             revoked_at=None,
             created_at__gt=timezone.now() - invitation_max_age(),
         )
-        .select_related("invited_by", "email_message")
+        .select_related("invited_by", "email_message", "user")
         .order_by("-created_at", "-id")
     )
 
 
 def is_member_by_email(*, organization: Organization, email: str) -> bool:
-    return Membership.objects.filter(organization=organization, user__email__iexact=email).exists()
+    """Whether a member has verified the address: an address nobody verified is nobody's."""
+    return Membership.objects.filter(
+        organization=organization, user__emailaddress__email__iexact=email, user__emailaddress__verified=True
+    ).exists()
+
+
+def verified_email_of(*, user: AbstractBaseUser) -> str:
+    """The user's verified address (the primary one first), or "" when they have none."""
+    address = EmailAddress.objects.get_verified(user)
+    return address.email if address else ""
+
+
+def has_verified_email(*, user: AbstractBaseUser, email: str) -> bool:
+    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
+
+
+def is_verified_elsewhere(*, email: str, user: AbstractBaseUser) -> bool:
+    """Whether another account has verified the address (then it is theirs, ACCOUNT_UNIQUE_EMAIL)."""
+    return EmailAddress.objects.filter(email__iexact=email, verified=True).exclude(user=user).exists()
 
 
 def wants_report_ready_email(*, user: AbstractBaseUser) -> bool:

@@ -15,14 +15,17 @@ from django.utils.crypto import constant_time_compare
 from accounts.emails import email_send, name_in_mail
 from accounts.models import ApiToken, Invitation, OutgoingEmail, Preferences, ReportReadyEmail, ReviewReturnedEmail
 from accounts.selectors import (
+    has_verified_email,
     invitation_expires_at,
     invitation_limit_problem,
     invitation_status,
     is_member_by_email,
+    verified_email_of,
     wants_report_ready_email,
 )
 from accounts.tokens import invitation_token
 from assessments.models import Assessment, Membership, Organization, Review, Role
+from assessments.selectors import member_by_verified_email, user_by_username
 from assessments.services import membership_set
 from assessments.surveys.services import respondents_claim
 
@@ -39,8 +42,56 @@ class InvitationUsedError(Exception):
     """Accepted (or replaced) by another request between reading the link and accepting it."""
 
 
+class MemberInvalidError(Exception):
+    """Carries {field: [message]}: no such account, or an account without a verified address to invite."""
+
+    def __init__(self, problems: dict[str, list[str]]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(message for messages in problems.values() for message in messages))
+
+
+def member_add(
+    *,
+    organization: Organization,
+    role: str,
+    invited_by: AbstractBaseUser,
+    site_url: str,
+    username: str = "",
+    email: str = "",
+) -> Membership | Invitation:
+    """A member's role changes at once; anyone else is invited and joins only by accepting. A username is
+    looked up only as a username (that account is invited at its verified address), an address only as an
+    address that a member has verified (else the address is invited). Raises MemberInvalidError, LastOwnerError,
+    AlreadyMemberError or core.limits.LimitReachedError, saving nothing."""
+    user = user_by_username(username=username) if username else None
+    if username and user is None:
+        raise MemberInvalidError({"username": ["No account has this username."]})
+    membership = (
+        Membership.objects.filter(organization=organization, user=user).first()
+        if user
+        else member_by_verified_email(organization_id=organization.pk, email=email)
+    )
+    if membership is not None:
+        return membership_set(organization=organization, user=membership.user, role=role)
+    if user is not None:
+        email = verified_email_of(user=user)
+        if not email:
+            raise MemberInvalidError(
+                {"username": [f"{username} has no verified email address to invite: invite their address instead."]}
+            )
+    return invitation_create(
+        organization=organization, email=email, role=role, invited_by=invited_by, site_url=site_url, user=user
+    )
+
+
 def invitation_create(
-    *, organization: Organization, email: str, role: str, invited_by: AbstractBaseUser, site_url: str
+    *,
+    organization: Organization,
+    email: str,
+    role: str,
+    invited_by: AbstractBaseUser,
+    site_url: str,
+    user: AbstractBaseUser | None = None,
 ) -> Invitation:
     """Saves the invitation and its mail, which the worker sends once this commits. A newer invitation
     replaces the address's pending ones. Raises AlreadyMemberError, or core.limits.LimitReachedError when
@@ -55,7 +106,9 @@ def invitation_create(
         Invitation.objects.filter(
             organization=organization, email__iexact=email, accepted_at=None, revoked_at=None
         ).update(revoked_at=timezone.now())
-        invitation = Invitation.objects.create(organization=organization, email=email, role=role, invited_by=invited_by)
+        invitation = Invitation.objects.create(
+            organization=organization, email=email, role=role, invited_by=invited_by, user=user
+        )
         invitation.email_message = email_send(
             template=OutgoingEmail.INVITATION,
             to=email,
@@ -99,13 +152,15 @@ def respondent_invitation_send(*, organization_id: int, email: str, invited_by_i
 
 
 def invitation_accept(*, invitation: Invitation, user: AbstractBaseUser) -> Membership:
-    """Makes the user a member with the invited role, once. The invitation went to an address, so only
-    an account with that address may use it: a forwarded or leaked link gives nobody else a role. Following
-    the link proves the address, so it counts as verified."""
-    if (user.email or "").lower() != invitation.email.lower():
+    """Makes the user a member with the invited role, once. The invitation went to an address, so only the
+    account that verified that address may use it (and, invited by username, only that account): a forwarded
+    or leaked link gives nobody else a role, nor does an address someone only typed in when signing up."""
+    wrong_user = invitation.user_id is not None and invitation.user_id != user.pk
+    if wrong_user or not has_verified_email(user=user, email=invitation.email):
         raise WrongAccountError(
-            f"This invitation was sent to {invitation.email}, and you are signed in as {user.get_username()} "
-            "with another address. Log out, then open the link again to sign up or log in with that address."
+            f"This invitation was sent to {invitation.email}, which {user.get_username()}, the account you are "
+            "signed in with, has not verified. Log out, then open the link again: there you can create an account "
+            "of your own with that address, or log in with the account that verified it."
         )
     with transaction.atomic():
         if Membership.objects.filter(organization=invitation.organization, user=user).exists():
@@ -116,25 +171,46 @@ def invitation_accept(*, invitation: Invitation, user: AbstractBaseUser) -> Memb
         if claimed != 1:
             raise InvitationUsedError("This invitation has been used already.")
         membership = membership_set(organization=invitation.organization, user=user, role=invitation.role)
-        email_mark_verified(user=user, email=invitation.email)
         respondents_claim(user=user, organization=invitation.organization, email=invitation.email)
     return membership
 
 
 def invitation_signup(*, invitation: Invitation, username: str, password: str) -> AbstractBaseUser:
-    """A new account with the invited address, in the organisation, or nothing at all."""
+    """A new account with the invited address, in the organisation, or nothing at all. Following the link
+    proves the address, so it is the new account's verified one (the form refused an address that another
+    account has verified)."""
     with transaction.atomic():
         user = get_user_model().objects.create_user(username=username, email=invitation.email, password=password)
+        email_mark_verified(user=user, email=invitation.email)
         invitation_accept(invitation=invitation, user=user)
     return user
 
 
 def email_mark_verified(*, user: AbstractBaseUser, email: str) -> None:
-    """Records the address as the user's verified one (allauth's EmailAddress)."""
-    updated = EmailAddress.objects.filter(user=user, email__iexact=email).update(verified=True)
-    if not updated:
-        primary = not EmailAddress.objects.filter(user=user, primary=True).exists()
-        EmailAddress.objects.create(user=user, email=email.lower(), verified=True, primary=primary)
+    """Records the address as the user's verified one (allauth's EmailAddress), and drops every other
+    account's unverified claim to it."""
+    with transaction.atomic():
+        email_claims_drop(email=email, verified_by=user)
+        updated = EmailAddress.objects.filter(user=user, email__iexact=email).update(verified=True)
+        if not updated:
+            primary = not EmailAddress.objects.filter(user=user, primary=True).exists()
+            EmailAddress.objects.create(user=user, email=email.lower(), verified=True, primary=primary)
+
+
+def email_claims_drop(*, email: str, verified_by: AbstractBaseUser) -> None:
+    """The address is verified_by's now: any other account that typed it in without verifying it loses it
+    (its unverified EmailAddress and its User.email), so nothing of ours, nor allauth's password reset, can
+    take that account for the address's owner."""
+    EmailAddress.objects.filter(email__iexact=email, verified=False).exclude(user=verified_by).delete()
+    get_user_model().objects.filter(email__iexact=email).exclude(pk=verified_by.pk).update(email="")
+
+
+def address_in_use_notice_send(*, email: str, site_url: str) -> None:
+    """Tells the holder of a verified address that someone signed up with it (sign-up answers as for a new
+    address, so that it reveals nothing): the new account cannot use it."""
+    site_url = site_url.rstrip("/")
+    context = {"login_link": site_url + reverse("login"), "reset_link": site_url + reverse("account_reset_password")}
+    email_send(template="address_in_use", to=email, context=context)
 
 
 def preferences_set(*, user: AbstractBaseUser, report_ready_email: bool) -> Preferences:

@@ -2,7 +2,7 @@ from allauth.account import views as allauth_views
 from django.contrib.auth import views as auth_views
 from django.urls import path, re_path
 
-from accounts import invitation_views, views
+from accounts import invitation_views, member_views, views
 
 login_view = auth_views.LoginView.as_view(template_name="accounts/login.html", redirect_authenticated_user=True)
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("account/tokens/", views.api_tokens, name="api_tokens"),
     path("account/tokens/<int:token_id>/revoke/", views.api_token_revoke_view, name="api_token_revoke"),
     path("account/email/verify/", views.email_verification_send, name="email_verification_send"),
+    path("organizations/<int:organization_id>/members/", member_views.member_add_view, name="member_add"),
     path(
         "organizations/<int:organization_id>/invitations/",
         invitation_views.invitation_list,

@@ -1,10 +1,9 @@
 """Sign up: a new user and their first organisation, which they own, with a mail to verify their address;
 the user's preferences and API tokens; the page of a locked-out login."""
 
-import logging
-from smtplib import SMTPException
-
+from allauth.account.adapter import get_adapter
 from allauth.account.models import EmailAddress
+from allauth.core import ratelimit
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -15,11 +14,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.forms import PreferencesForm, SignupForm
-from accounts.selectors import api_tokens_of, preferences_of
-from accounts.services import api_token_revoke, preferences_set
+from accounts.selectors import api_tokens_of, is_verified_elsewhere, preferences_of
+from accounts.services import address_in_use_notice_send, api_token_revoke, preferences_set
 from assessments.services import organization_create
-
-logger = logging.getLogger(__name__)
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -39,16 +36,25 @@ def signup(request: HttpRequest) -> HttpResponse:
 def _send_verification(request: HttpRequest, email: str, *, signup: bool) -> None:
     """The account works before the address is verified, so a mail server that is down costs the user only
     this mail, which the preferences page sends again. allauth says on the page that it sent it, and sends
-    one address at most one link every few minutes (its rate limits)."""
+    one address at most one link every few minutes (its rate limits). An address another account verified
+    gets, instead of a link it could not use, a notice that someone signed up with it, under the same limit
+    and with the same words on the page: whether an address has an account shows nowhere."""
     address = EmailAddress.objects.filter(user=request.user, email__iexact=email).first()
-    try:
-        if address is None:
-            EmailAddress.objects.add_email(request, request.user, email, confirm=True, signup=signup)
-        else:
-            address.send_confirmation(request, signup=signup)
-    except (SMTPException, OSError):
-        logger.exception("Could not send the verification email to %s", email)
-        messages.warning(request, "We could not send the email to verify your address. Send it again from Preferences.")
+    if is_verified_elsewhere(email=email, user=request.user):
+        _notify_holder(request, email, signup=signup)
+    elif address is None:
+        EmailAddress.objects.add_email(request, request.user, email, confirm=True, signup=signup)
+    else:
+        address.send_confirmation(request, signup=signup)
+
+
+def _notify_holder(request: HttpRequest, email: str, *, signup: bool) -> None:
+    EmailAddress.objects.get_or_create(user=request.user, email=email.lower())  # the claim, never verifiable
+    if not ratelimit.consume(request, action="confirm_email", key=email.lower()):
+        return  # as allauth does when it has just sent a link: nothing, and no message
+    address_in_use_notice_send(email=email, site_url=request.build_absolute_uri("/"))
+    context = {"email": email, "login": not signup, "signup": signup}
+    get_adapter(request).add_message(request, messages.INFO, "account/messages/email_confirmation_sent.txt", context)
 
 
 @login_required

@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 
 from django import forms
+from django.core.validators import validate_email
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 
@@ -14,9 +15,27 @@ class OrganizationForm(forms.Form):
     name = forms.CharField(label="Name", max_length=Organization._meta.get_field("name").max_length)
 
 
+def username_or_email(text: str) -> tuple[str, str]:
+    """(username, "") or ("", address): no username has an @ (accounts.validators), so a text with one is an
+    address and is looked up only as an address, never as a username."""
+    text = text.strip()
+    return ("", text) if "@" in text else (text, "")
+
+
 class MemberAddForm(forms.Form):
-    user = forms.CharField(label="Username or email", max_length=254)
+    user = forms.CharField(
+        label="Username or email address",
+        max_length=254,
+        help_text="A member's role changes at once; anyone else is invited by email and joins by accepting.",
+    )
     role = forms.ChoiceField(label="Role", choices=Role.choices, initial=Role.MEMBER)
+
+    def clean_user(self) -> str:
+        text = self.cleaned_data["user"]
+        _, email = username_or_email(text)
+        if email:
+            validate_email(email)
+        return text.strip()
 
 
 class TeamForm(forms.Form):

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from fractions import Fraction
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
@@ -69,18 +70,30 @@ def user_by_username(*, username: str) -> AbstractBaseUser | None:
     return get_user_model().objects.filter(username=username).first()
 
 
-def user_by_login(*, login: str) -> AbstractBaseUser | None:
-    """By exact username, else by an email address that exactly one account has."""
-    users = get_user_model().objects
-    user = users.filter(username=login).first()
-    if user is None:
-        matches = list(users.filter(email__iexact=login)[:2])
-        user = matches[0] if len(matches) == 1 else None
-    return user
+def member_by_verified_email(*, organization_id: int, email: str) -> Membership | None:
+    """The membership of the account that verified the address (allauth's EmailAddress, verified addresses
+    are unique): an address that nobody verified, or that a user only typed in, is nobody's."""
+    return (
+        Membership.objects.filter(
+            organization_id=organization_id,
+            user__emailaddress__email__iexact=email,
+            user__emailaddress__verified=True,
+        )
+        .select_related("user")
+        .first()
+    )
 
 
 def memberships_of(*, organization: Organization) -> QuerySet[Membership]:
-    return organization.memberships.select_related("user").order_by("user__username")
+    """With each member's verified address as `verified_email` (or None), for the owners' eyes only."""
+    verified = (
+        EmailAddress.objects.filter(user=OuterRef("user"), verified=True).order_by("-primary", "pk").values("email")[:1]
+    )
+    return (
+        organization.memberships.select_related("user")
+        .annotate(verified_email=Subquery(verified))
+        .order_by("user__username")
+    )
 
 
 def _teams_with_role(user: AbstractBaseUser) -> QuerySet[Team]:

@@ -55,7 +55,7 @@ links_requested = Signal()
 home_sections_requested = Signal()
 
 # Survey mode: sent inside the transaction that adds the respondent, with `assessment_id`, `organization_id`,
-# `email` and `invited_by_id`, for an address that is not a member yet: accounts invites it to the
+# `email` and `invited_by_id`, for an address that no member has verified: accounts invites it to the
 # organisation (its mail goes out after commit), and calls assessments.surveys.services.respondents_claim
 # when it joins. A receiver that may not invite raises core.limits.LimitReachedError, undoing the addition.
 respondent_invited = Signal()

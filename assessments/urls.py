@@ -18,7 +18,6 @@ urlpatterns = [
     path("", organizations.home, name="home"),
     path("organizations/new/", organizations.organization_new, name="organization_new"),
     path("organizations/<int:organization_id>/", organizations.organization_detail, name="organization_detail"),
-    path("organizations/<int:organization_id>/members/", organizations.member_add, name="member_add"),
     path("organizations/<int:organization_id>/teams/", organizations.team_new, name="team_new"),
     path("organizations/<int:organization_id>/rename/", archive.organization_rename, name="organization_rename"),
     path("organizations/<int:organization_id>/archive/", archive.organization_archive, name="organization_archive"),

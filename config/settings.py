@@ -269,6 +269,9 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "optional"  # the account works at once; the address is confirmed by its link
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # a mail scanner fetching the link confirms nothing; a button does
 ACCOUNT_PREVENT_ENUMERATION = True  # a reset for an unknown address answers exactly as for a known one
+# One account per verified address (a database constraint); unverified claims may repeat and count for nothing,
+# so our sign-up takes an address in use without saying so (accounts/views.py).
+ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # and mails nobody: a reset form must not send mail to any address asked
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[MLOps maturity] "
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"  # its mails go out from the worker, as all of ours

@@ -1,4 +1,4 @@
-"""What every app's API shares: the shapes of its errors, documented once, and the 409 they raise."""
+"""What every app's API shares: the shapes of its errors, documented once, and the 409 and 503 they raise."""
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse

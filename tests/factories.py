@@ -1,4 +1,5 @@
 import factory
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db.models import Max
 
@@ -21,6 +22,14 @@ class UserFactory(factory.django.DjangoModelFactory):
     def save_password(self, create, extracted, **kwargs):
         if create:
             self.save(update_fields=["password"])
+
+
+def verified(user):
+    """The user, with their address verified (allauth's EmailAddress): only a verified address is identity."""
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email.lower(), defaults={"verified": True, "primary": True}
+    )
+    return user
 
 
 class OrganizationFactory(factory.django.DjangoModelFactory):

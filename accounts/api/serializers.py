@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from accounts.models import ApiToken, Invitation
 from accounts.selectors import invitation_expires_at, invitation_status
-from assessments.models import Role
+from assessments.models import Membership, Role
 
 
 class TokenObtainInputSerializer(serializers.Serializer):
@@ -34,6 +34,12 @@ class InvitationInputSerializer(serializers.Serializer):
 
 
 class InvitationOutputSerializer(serializers.ModelSerializer):
+    email = serializers.SerializerMethodField(
+        help_text="The address invited; null for an account invited by its username, whose address is not shown."
+    )
+    username = serializers.CharField(
+        source="user.username", allow_null=True, default=None, help_text="The account invited by its username."
+    )
     invited_by = serializers.CharField(source="invited_by.username")
     accepted_by = serializers.CharField(source="accepted_by.username", allow_null=True, default=None)
     status = serializers.SerializerMethodField(help_text="pending, accepted, replaced (by a newer one) or expired")
@@ -48,6 +54,7 @@ class InvitationOutputSerializer(serializers.ModelSerializer):
         fields = (
             "id",
             "email",
+            "username",
             "role",
             "status",
             "email_status",
@@ -57,6 +64,10 @@ class InvitationOutputSerializer(serializers.ModelSerializer):
             "accepted_by",
             "accepted_at",
         )
+
+    @extend_schema_field(serializers.EmailField(allow_null=True))
+    def get_email(self, invitation: Invitation) -> str | None:
+        return None if invitation.user_id else invitation.email
 
     def get_status(self, invitation: Invitation) -> str:
         return invitation_status(invitation)
@@ -69,3 +80,33 @@ class InvitationOutputSerializer(serializers.ModelSerializer):
     @extend_schema_field(serializers.DateTimeField())
     def get_expires_at(self, invitation: Invitation) -> str:
         return serializers.DateTimeField().to_representation(invitation_expires_at(invitation))
+
+
+class MemberInputSerializer(serializers.Serializer):
+    """Either field: an account by its username, or an address (a member's verified one, or one to invite)."""
+
+    username = serializers.CharField(max_length=150, required=False)
+    email = serializers.EmailField(max_length=254, required=False)
+    role = serializers.ChoiceField(choices=Role.choices)
+
+    def validate(self, data: dict) -> dict:
+        if ("username" in data) == ("email" in data):
+            raise serializers.ValidationError({"username": ["Give either a username or an email address."]})
+        return data
+
+
+class MemberOutputSerializer(serializers.ModelSerializer):
+    username = serializers.CharField(source="user.username")
+    email = serializers.SerializerMethodField(
+        help_text="The member's verified address, shown to owners only (null for others, or when none is verified)."
+    )
+
+    class Meta:
+        model = Membership
+        fields = ("id", "username", "email", "role", "created_at")
+
+    @extend_schema_field(serializers.EmailField(allow_null=True))
+    def get_email(self, membership: Membership) -> str | None:
+        if not self.context.get("show_email"):
+            return None
+        return getattr(membership, "verified_email", None)

@@ -1,5 +1,6 @@
 """The API's login (username and password for a token, with the failed-login lockout of the login page), the
-user's own tokens, and an organisation's invitations."""
+user's own tokens, an organisation's members (an owner changes a member's role, and invites anyone else) and
+its invitations."""
 
 from django.conf import settings
 from django.contrib.auth import authenticate
@@ -16,21 +17,26 @@ from accounts.api.serializers import (
     ApiTokenOutputSerializer,
     InvitationInputSerializer,
     InvitationOutputSerializer,
+    MemberInputSerializer,
+    MemberOutputSerializer,
     TokenObtainInputSerializer,
     TokenObtainOutputSerializer,
 )
+from accounts.models import Invitation
 from accounts.selectors import api_tokens_of, invitations_of
-from accounts.services import AlreadyMemberError, api_token_create, api_token_revoke, invitation_create
-from assessments.tenancy import organization_or_404, require_manage
-from core.api import (
-    BAD_REQUEST,
-    FORBIDDEN,
-    NO_SUCH_PAGE,
-    NOT_FOUND,
-    TOO_MANY_INVITATIONS,
-    not_found,
-    too_many,
+from accounts.services import (
+    AlreadyMemberError,
+    MemberInvalidError,
+    api_token_create,
+    api_token_revoke,
+    invitation_create,
+    member_add,
 )
+from assessments.permissions import can_manage
+from assessments.selectors import memberships_of
+from assessments.services import LastOwnerError
+from assessments.tenancy import organization_or_404, require_manage
+from core.api import BAD_REQUEST, FORBIDDEN, NO_SUCH_PAGE, NOT_FOUND, TOO_MANY_INVITATIONS, not_found, too_many
 from core.limits import LimitReachedError
 from core.parsers import JSONParser
 
@@ -95,14 +101,73 @@ class ApiTokenRevokeApi(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-@extend_schema_view(get=extend_schema(responses={200: InvitationOutputSerializer, 404: NOT_FOUND}))
+@extend_schema_view(get=extend_schema(responses={200: MemberOutputSerializer, 404: NOT_FOUND}))
+class MemberListCreateApi(ListAPIView):
+    """Every member reads who the members are and their roles; only owners see their addresses."""
+
+    serializer_class = MemberOutputSerializer
+
+    def get_queryset(self):
+        self.organization = organization_or_404(user=self.request.user, organization_id=self.kwargs["organization_id"])
+        return memberships_of(organization=self.organization)
+
+    def get_serializer_context(self) -> dict:
+        organization = getattr(self, "organization", None)
+        return {**super().get_serializer_context(), "show_email": can_manage(getattr(organization, "role", None))}
+
+    @extend_schema(
+        request=MemberInputSerializer,
+        responses={
+            201: MemberOutputSerializer,
+            202: OpenApiResponse(InvitationOutputSerializer, description="Not a member: invited, joins on accepting."),
+            400: BAD_REQUEST,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            429: TOO_MANY_INVITATIONS,
+        },
+        description="Owners only. A member (by `username`, or by the `email` address they verified) gets the role "
+        "at once (201). Anyone else is invited (202, the invitation): by `username` at that account's verified "
+        "address (a 400 naming `username` when it has none; the address is not shown), by `email` at that address; "
+        "they join only by accepting; past the daily limits of invitation mail a 429. A username is looked up only as "
+        "a username, an address only as an address.",
+    )
+    def post(self, request: Request, organization_id: int) -> Response:
+        organization = organization_or_404(user=request.user, organization_id=organization_id)
+        require_manage(organization.role)
+        data = MemberInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            added = member_add(
+                organization=organization,
+                invited_by=request.user,
+                site_url=request.build_absolute_uri("/"),
+                **data.validated_data,
+            )
+        except MemberInvalidError as error:
+            raise ValidationError(error.problems) from None
+        except AlreadyMemberError as error:
+            raise ValidationError({"email": [str(error)]}) from None
+        except LastOwnerError as error:
+            raise ValidationError({"role": [str(error)]}) from None
+        except LimitReachedError as error:
+            raise too_many(error) from None
+        if isinstance(added, Invitation):
+            return Response(InvitationOutputSerializer(added).data, status=status.HTTP_202_ACCEPTED)
+        body = MemberOutputSerializer(
+            memberships_of(organization=organization).get(pk=added.pk), context={"show_email": True}
+        )
+        return Response(body.data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(get=extend_schema(responses={200: InvitationOutputSerializer, 403: FORBIDDEN, 404: NOT_FOUND}))
 class InvitationListCreateApi(ListAPIView):
-    """The organisation's invitations, newest first, for every member; owners invite."""
+    """The organisation's invitations, newest first, and inviting: owners only (they show addresses)."""
 
     serializer_class = InvitationOutputSerializer
 
     def get_queryset(self):
         organization = organization_or_404(user=self.request.user, organization_id=self.kwargs["organization_id"])
+        require_manage(organization.role)
         return invitations_of(organization=organization)
 
     @extend_schema(
@@ -116,7 +181,7 @@ class InvitationListCreateApi(ListAPIView):
         },
         description="Emails the address a link that works once, for INVITATION_MAX_AGE_DAYS, to join with the "
         "role; it replaces the address's pending invitation. The worker sends the mail (`email_status` says how "
-        "it went; a failed one is sent again by inviting again). An address that is a member already is a 400; "
+        "it went; a failed one is sent again by inviting again). An address that a member verified is a 400; "
         "past the daily limits of invitation mail (per inviter, organisation and address) a 429. Owners only.",
     )
     def post(self, request: Request, organization_id: int) -> Response:

@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from assessments.models import Assessment, Membership, Organization, Role, TargetLevel, Team
+from assessments.models import Assessment, Organization, TargetLevel, Team
 from assessments.selectors import AnswerRow, Progress, assessment_scope, provisional
 
 # The largest id the database holds (BigAutoField); a larger one would make the query itself fail.
@@ -56,19 +56,6 @@ class OrganizationOutputSerializer(ArchivedOutputMixin, serializers.ModelSeriali
     class Meta:
         model = Organization
         fields = ("id", "name", "role", "created_at", "archived", "archived_at", "review_required")
-
-
-class MemberInputSerializer(serializers.Serializer):
-    username = serializers.CharField(max_length=150)
-    role = serializers.ChoiceField(choices=Role.choices)
-
-
-class MemberOutputSerializer(serializers.ModelSerializer):
-    username = serializers.CharField(source="user.username")
-
-    class Meta:
-        model = Membership
-        fields = ("id", "username", "role", "created_at")
 
 
 class TeamListQuerySerializer(serializers.Serializer):

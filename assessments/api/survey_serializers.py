@@ -1,5 +1,6 @@
 """Input and output serializers of survey mode's API (assessments/api/surveys.py)."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from assessments.api.serializers import AnswerValueField
@@ -20,7 +21,14 @@ class RespondentInputSerializer(serializers.Serializer):
 
 
 class RespondentOutputSerializer(serializers.ModelSerializer):
-    name = serializers.SerializerMethodField(help_text="Full name or username; the address until it joins.")
+    """`show_addresses` in the context: the invited addresses are for those who run the survey."""
+
+    name = serializers.SerializerMethodField(
+        help_text="Full name or username; until it joins, the address (to those who run the survey)."
+    )
+    email = serializers.SerializerMethodField(
+        help_text="The invited address until it joins (to those who run the survey; null for others)."
+    )
     username = serializers.CharField(source="user.username", allow_null=True, default=None)
     invited = serializers.SerializerMethodField(help_text="Invited by email and not joined the organisation yet.")
     submitted = serializers.SerializerMethodField()
@@ -30,7 +38,11 @@ class RespondentOutputSerializer(serializers.ModelSerializer):
         fields = ("id", "name", "username", "email", "invited", "submitted", "submitted_at", "added_at")
 
     def get_name(self, respondent: Respondent) -> str:
-        return respondent_name(respondent)
+        return respondent_name(respondent, show_address=self.context.get("show_addresses", False))
+
+    @extend_schema_field(serializers.EmailField(allow_null=True, allow_blank=True))
+    def get_email(self, respondent: Respondent) -> str | None:
+        return respondent.email if self.context.get("show_addresses", False) else None
 
     def get_invited(self, respondent: Respondent) -> bool:
         return respondent.user_id is None

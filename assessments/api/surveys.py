@@ -15,6 +15,7 @@ from assessments.api import survey_serializers as s
 from assessments.api.serializers import AnswerInputSerializer, AnswersInvalidSerializer, answer_output
 from assessments.api.views import _answer_items
 from assessments.models import Assessment, Respondent
+from assessments.permissions import can_facilitate
 from assessments.services import AnswersInvalidError
 from assessments.surveys import selectors, services
 from assessments.surveys.access import my_respondent_or_403, require_consensus_reader
@@ -41,13 +42,15 @@ WORKSHOP = "This assessment is in workshop mode: it has no respondents, only sha
 class RespondentListCreateApi(APIView):
     @extend_schema(
         responses={200: s.RespondentOutputSerializer(many=True), 404: NOT_FOUND},
-        description="Who answers the survey (every member of the organisation may read it; empty in workshop mode). "
-        "Not what they answered: see consensus/.",
+        description="Who answers the survey (every member of the organisation may read it; empty in workshop mode); "
+        "the addresses invited and not joined yet only for owners and assessors. Not what they answered: see "
+        "consensus/.",
     )
     def get(self, request: Request, assessment_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
         respondents = selectors.respondents_of(assessment=assessment)
-        return Response(s.RespondentOutputSerializer(respondents, many=True).data)
+        context = {"show_addresses": can_facilitate(assessment.role)}
+        return Response(s.RespondentOutputSerializer(respondents, many=True, context=context).data)
 
     @extend_schema(
         request=s.RespondentInputSerializer,
@@ -60,10 +63,10 @@ class RespondentListCreateApi(APIView):
             429: TOO_MANY_INVITATIONS,
         },
         description="Adds a respondent to a survey-mode draft (owners and assessors): a member by `username` (any "
-        "role), or an `email`: a member's address is that member; another address is invited to join the "
-        "organisation as a member (the invitation email), and answers once joined. The same person twice, or a "
-        "username that is not a member's -> 400 naming the field; an invitation over the limits of invitation mail "
-        "-> 429, adding nobody.",
+        "role), or an `email`: the address a member verified is that member; any other address is invited to join "
+        "the organisation as a member (the invitation email, saved with the respondent), and answers once joined. "
+        "The same person twice, a username that is not a member's or an address that is not one -> 400 naming the "
+        "field; an invitation over the limits of invitation mail -> 429, adding nobody.",
     )
     def post(self, request: Request, assessment_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
@@ -84,7 +87,8 @@ class RespondentListCreateApi(APIView):
         except LimitReachedError as error:
             raise too_many(error) from None
         created = selectors.respondent_in(assessment=assessment, respondent_id=respondent.pk)
-        return Response(s.RespondentOutputSerializer(created).data, status=status.HTTP_201_CREATED)
+        body = s.RespondentOutputSerializer(created, context={"show_addresses": True})
+        return Response(body.data, status=status.HTTP_201_CREATED)
 
 
 class RespondentDetailApi(APIView):

@@ -7,7 +7,6 @@ from core.middleware import allows_body_up_to
 urlpatterns = [
     path("organizations/", views.OrganizationListCreateApi.as_view(), name="api-organization-list"),
     path("organizations/<int:organization_id>/", views.OrganizationDetailApi.as_view(), name="api-organization-detail"),
-    path("organizations/<int:organization_id>/members/", views.MemberListCreateApi.as_view(), name="api-member-list"),
     path("teams/", views.TeamListCreateApi.as_view(), name="api-team-list"),
     path("teams/<int:team_id>/", views.TeamDetailApi.as_view(), name="api-team-detail"),
     path("teams/<int:team_id>/targets/", views.TeamTargetsApi.as_view(), name="api-team-targets"),

@@ -81,34 +81,6 @@ class OrganizationDetailApi(APIView):
         return Response(s.OrganizationOutputSerializer(organization).data)
 
 
-@extend_schema_view(get=extend_schema(responses={200: s.MemberOutputSerializer, 404: NOT_FOUND}))
-class MemberListCreateApi(ListAPIView):
-    serializer_class = s.MemberOutputSerializer
-
-    def get_queryset(self):
-        organization = organization_or_404(user=self.request.user, organization_id=self.kwargs["organization_id"])
-        return selectors.memberships_of(organization=organization)
-
-    @extend_schema(
-        request=s.MemberInputSerializer,
-        responses={201: s.MemberOutputSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
-        description="Adds an existing user by username, or changes the role of a member. Owners only.",
-    )
-    def post(self, request: Request, organization_id: int) -> Response:
-        organization = organization_or_404(user=request.user, organization_id=organization_id)
-        require_manage(organization.role)
-        data = s.MemberInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        user = selectors.user_by_username(username=data.validated_data["username"])
-        if user is None:
-            raise ValidationError({"username": ["No user with this username."]})
-        try:
-            membership = services.membership_set(organization=organization, user=user, role=data.validated_data["role"])
-        except services.LastOwnerError as error:
-            raise ValidationError({"role": [str(error)]}) from None
-        return Response(s.MemberOutputSerializer(membership).data, status=status.HTTP_201_CREATED)
-
-
 class TeamListCreateApi(ListAPIView):
     serializer_class = s.TeamOutputSerializer
 

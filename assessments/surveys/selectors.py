@@ -14,11 +14,14 @@ from maturity.models import Question
 from maturity.scoring import NA
 from maturity.selectors import framework_content
 
+INVITED = "Someone invited by email"
 
-def respondent_name(respondent: Respondent) -> str:
-    """How pages name them: their full name or username, or the invited address until it joins."""
+
+def respondent_name(respondent: Respondent, *, show_address: bool = True) -> str:
+    """How pages name them: their full name or username, or the invited address until it joins; an address is
+    for those who run the survey (show_address), other members read INVITED."""
     if respondent.user is None:
-        return respondent.email
+        return respondent.email if show_address else INVITED
     return respondent.user.get_full_name() or respondent.user.get_username()
 
 

@@ -4,10 +4,13 @@ operations; a respondent acts only on their own Respondent row)."""
 from collections.abc import Sequence
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from assessments.models import Assessment, Membership, Organization, Respondent, RespondentAnswer
+from assessments.selectors import member_by_verified_email
 from assessments.services import AnswerInput, AnswersInvalidError, _answer_problems, answers_save, upsert_answers
 from assessments.signals import respondent_invited
 from assessments.surveys.selectors import consensus
@@ -37,10 +40,10 @@ class NothingAnsweredError(Exception):
 def respondent_add(
     *, assessment: Assessment, added_by: AbstractBaseUser, username: str = "", email: str = ""
 ) -> Respondent:
-    """Adds a member of the organisation (by username, any role, or by their address), or an address that is
-    not a member yet: that one is invited to the organisation as a member (respondent_invited) and answers
-    once it has joined. Raises SurveyClosedError, RespondentInvalidError, or core.limits.LimitReachedError
-    (the invitation mail's limits), adding nothing."""
+    """Adds a member of the organisation (by username, any role, or by the address they verified), or an
+    address that is not a member's yet: that one is invited to the organisation as a member
+    (respondent_invited, in the same transaction) and answers once it has joined. Raises SurveyClosedError,
+    RespondentInvalidError, or core.limits.LimitReachedError (the invitation mail's limits), adding nothing."""
     _require_open_survey(assessment)
     organization_id = assessment.team.organization_id
     user, email = _member(organization_id, username.strip(), BaseUserManager.normalize_email(email.strip()))
@@ -69,19 +72,22 @@ def _field(username: str) -> str:
 
 
 def _member(organization_id: int, username: str, email: str) -> tuple[AbstractBaseUser | None, str]:
-    """The member named, or (None, address) for an address that no member has."""
+    """The member named, or (None, address) for an address that no member has verified. A username is looked
+    up only as a username, an address only as an address."""
     if bool(username) == bool(email):
         raise RespondentInvalidError({"username": ["Give either the username of a member or an email address."]})
-    members = Membership.objects.filter(organization_id=organization_id).select_related("user")
     if username:
-        membership = members.filter(user__username=username).first()
+        membership = Membership.objects.filter(organization_id=organization_id, user__username=username).first()
         if membership is None:
             raise RespondentInvalidError({"username": [f"{username} is not a member of this organisation."]})
         return membership.user, ""
-    if "@" not in email or len(email) > 254:
-        raise RespondentInvalidError({"email": ["Enter a valid email address."]})
-    matches = list(members.filter(user__email__iexact=email)[:2])
-    return (matches[0].user, "") if len(matches) == 1 else (None, email)
+    try:
+        validate_email(email)
+        MaxLengthValidator(Respondent._meta.get_field("email").max_length)(email)
+    except ValidationError:
+        raise RespondentInvalidError({"email": ["Enter a valid email address."]}) from None
+    membership = member_by_verified_email(organization_id=organization_id, email=email)
+    return (membership.user, "") if membership else (None, email)
 
 
 def _refuse_duplicate(assessment: Assessment, user: AbstractBaseUser | None, email: str) -> None:

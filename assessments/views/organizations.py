@@ -1,6 +1,6 @@
 """Home (signed out: what the product is; signed in: the user's organisations, their drafts and what other
 apps add, such as the latest results) and an organisation's page: its teams, members and, for owners, the
-forms that add members and teams."""
+forms that add teams and invite members (the invitation itself is accounts': accounts/member_views.py)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,9 +18,8 @@ from assessments.selectors import (
     memberships_of,
     organizations_for_user,
     teams_for_user,
-    user_by_login,
 )
-from assessments.services import LastOwnerError, TeamNameTakenError, membership_set, organization_create, team_create
+from assessments.services import TeamNameTakenError, organization_create, team_create
 from assessments.tenancy import organization_or_404, require_manage
 
 WAITING_LIMIT = 20  # assessments waiting for the user's review, listed on home and the organisation page
@@ -61,28 +60,6 @@ def _render_home(request: HttpRequest, form: OrganizationForm) -> HttpResponse:
 def organization_detail(request: HttpRequest, organization_id: int) -> HttpResponse:
     organization = organization_or_404(user=request.user, organization_id=organization_id)
     return render_organization(request, organization)
-
-
-@login_required
-@require_POST
-def member_add(request: HttpRequest, organization_id: int) -> HttpResponse:
-    organization = organization_or_404(user=request.user, organization_id=organization_id)
-    require_manage(organization.role)
-    form = MemberAddForm(request.POST)
-    if form.is_valid():
-        user = user_by_login(login=form.cleaned_data["user"])
-        if user is None:
-            form.add_error("user", "No account has this username or email.")
-        else:
-            try:
-                membership_set(organization=organization, user=user, role=form.cleaned_data["role"])
-            except LastOwnerError as error:
-                form.add_error("role", str(error))
-            else:
-                role = Role(form.cleaned_data["role"]).label
-                messages.success(request, f"{user.get_username()} now has the role {role} in {organization}.")
-                return redirect("organization_detail", organization_id=organization.pk)
-    return render_organization(request, organization, member_form=form)
 
 
 @login_required

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from assessments.forms import username_or_email
 from assessments.models import Assessment, Respondent
 from assessments.permissions import can_facilitate
 from assessments.selectors import AnswerRow
@@ -51,37 +52,38 @@ def survey_respondents(request: HttpRequest, assessment_id: int) -> HttpResponse
     if request.method == "GET":
         return _render_respondents(request, assessment)
     require_facilitate(assessment.role)
-    username, email = _split_login(request.POST.get("respondent", ""))
+    posted = request.POST.get("respondent", "")
+    username, email = username_or_email(posted)
     try:
         respondent = services.respondent_add(
             assessment=assessment, added_by=request.user, username=username, email=email
         )
     except (services.SurveyClosedError, services.RespondentInvalidError, LimitReachedError) as error:
-        return _render_respondents(request, assessment, error=str(error), posted=request.POST.get("respondent", ""))
+        return _render_respondents(request, assessment, error=str(error), posted=posted)
     invited = " They are invited by email to join the organisation first." if respondent.user is None else ""
     messages.success(request, f"Added {respondent_name(respondent)} as a respondent.{invited}")
     return redirect("survey_respondents", assessment_id=assessment.pk)
 
 
-def _split_login(text: str) -> tuple[str, str]:
-    text = text.strip()
-    return ("", text) if "@" in text else (text, "")
-
-
-def _render_respondents(request: HttpRequest, assessment: Assessment, *, error: str = "", posted: str = ""):
+def _render_respondents(
+    request: HttpRequest, assessment: Assessment, *, error: str = "", posted: str = "", status: int = 400
+) -> HttpResponse:
     if assessment.mode != Assessment.Mode.SURVEY:
         return _workshop(request, assessment, error=error)
     respondents = selectors.respondents_of(assessment=assessment)
     context = _context(
         assessment,
-        respondents=[(respondent, respondent_name(respondent)) for respondent in respondents],
+        respondents=[
+            (respondent, respondent_name(respondent, show_address=can_facilitate(assessment.role)))
+            for respondent in respondents
+        ],
         mine=next((r for r in respondents if r.user_id == request.user.pk), None),
         can_facilitate=can_facilitate(assessment.role),
         open=assessment.is_draft,
         error=error,
         posted=posted,
     )
-    return render(request, "assessments/surveys/respondents.html", context, status=400 if error else 200)
+    return render(request, "assessments/surveys/respondents.html", context, status=status if error else 200)
 
 
 @login_required

@@ -13,7 +13,7 @@ from accounts.models import Invitation
 from accounts.tokens import invitation_token
 from assessments.models import Membership, Role
 from tests.accounts.conftest import mail_link
-from tests.factories import UserFactory
+from tests.factories import UserFactory, verified
 
 pytestmark = pytest.mark.django_db
 
@@ -69,8 +69,8 @@ def test_it_names_the_organisation_the_inviter_and_the_role_in_the_body_only(cli
     assert "as assessor" in text
 
 
-def test_it_lets_an_existing_account_with_the_address_log_in_and_accept(client, cast):
-    grace = UserFactory(username="grace", email="Grace@Example.com")
+def test_it_lets_an_existing_account_that_verified_the_address_log_in_and_accept(client, cast):
+    grace = verified(UserFactory(username="grace", email="Grace@Example.com"))
     invite(client, cast, role="viewer")
     link = link_of(Invitation.objects.get())
     client.force_login(grace)
@@ -83,7 +83,9 @@ def test_it_lets_an_existing_account_with_the_address_log_in_and_accept(client, 
     assert Membership.objects.get(organization=cast.organization, user=grace).role == Role.VIEWER
 
 
-def test_it_refuses_to_invite_an_address_that_is_a_member(client, cast, mail_worker):
+def test_it_refuses_to_invite_an_address_that_a_member_verified(client, cast, mail_worker):
+    verified(cast.viewer)
+
     response = invite(client, cast, email="VIEWER@example.com")
     mail_worker()
 
@@ -146,6 +148,7 @@ def test_it_refuses_a_member_who_follows_a_link_again(client, cast):
     """Added by username meanwhile: the invitation changes nothing, not even the role."""
     grace = UserFactory(username="grace", email="grace@example.com")
     invite(client, cast)
+    verified(grace)
     Membership.objects.create(organization=cast.organization, user=grace, role=Role.MEMBER)
     client.force_login(grace)
 
@@ -166,9 +169,9 @@ def test_it_replaces_a_pending_invitation_of_the_address(client, cast):
     assert Invitation.objects.filter(revoked_at=None).get().role == Role.ASSESSOR
 
 
-def test_it_refuses_signing_up_with_the_address_of_an_account(client, cast):
+def test_it_refuses_signing_up_with_an_address_that_an_account_verified(client, cast):
     invite(client, cast)
-    UserFactory(username="grace-old", email="grace@example.com")
+    verified(UserFactory(username="grace-old", email="grace@example.com"))
 
     response = signup(client, link_of(Invitation.objects.get()))
 
@@ -176,17 +179,19 @@ def test_it_refuses_signing_up_with_the_address_of_an_account(client, cast):
     assert Invitation.objects.get().accepted_at is None
 
 
-def test_it_shows_no_form_to_a_viewer_and_refuses_their_post(client, cast):
-    client.force_login(cast.viewer)
+@pytest.mark.parametrize("role", ["assessor", "member", "viewer"])
+def test_it_shows_invitations_and_their_addresses_to_owners_only(client, cast, role):
+    invite(client, cast)
+    client.force_login(cast.users[role])
     url = f"/organizations/{cast.organization.pk}/invitations/"
 
     page = client.get(url)
-    response = client.post(url, {"email": "grace@example.com", "role": "owner"})
+    response = client.post(url, {"email": "eve@example.com", "role": "owner"})
 
-    assert page.status_code == 200
-    assert "Send invitation" not in page.content.decode()
+    assert page.status_code == 403
+    assert "grace@example.com" not in page.content.decode()
     assert response.status_code == 403
-    assert not Invitation.objects.exists()
+    assert Invitation.objects.count() == 1
 
 
 def test_it_lists_pending_invitations_on_the_page(client, cast):

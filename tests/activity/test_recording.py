@@ -10,9 +10,10 @@ from django.utils import timezone
 
 from activity.models import ActivityEntry
 from assessments.models import Evidence, Respondent, RespondentAnswer, Review, ReviewComment
-from assessments.services import AnswerInput, answers_save, assessment_discard
+from assessments.services import AnswerInput, answers_save, assessment_discard, membership_set
 from tests.activity.conftest import entries_of, last_of, token_client
 from tests.conftest import complete_answers
+from tests.factories import verified
 
 pytestmark = pytest.mark.django_db
 CREATE, UPDATE, DELETE = 0, 1, 2
@@ -122,9 +123,8 @@ def test_it_records_a_target_set_through_the_api(cast):
 def test_it_records_memberships_and_roles(cast):
     client = token_client(cast.owner)
 
-    client.post(
-        f"/api/organizations/{cast.organization.pk}/members/", {"username": "outsider", "role": "member"}, format="json"
-    )
+    with set_actor(cast.owner):  # joining is accepting an invitation; then the owner changes the role
+        membership_set(organization=cast.organization, user=cast.outsider, role="member")
     client.post(
         f"/api/organizations/{cast.organization.pk}/members/",
         {"username": "outsider", "role": "assessor"},
@@ -230,6 +230,7 @@ def test_it_records_a_membership_from_an_accepted_invitation(client, cast):
 
     cast.outsider.email = "out@example.com"
     cast.outsider.save()
+    verified(cast.outsider)
     invitation = Invitation.objects.create(
         organization=cast.organization, email="out@example.com", role="assessor", invited_by=cast.owner
     )

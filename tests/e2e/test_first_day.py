@@ -19,7 +19,7 @@ from assessments.services import AnswerInput, answers_save, assessment_start
 from maturity.selectors import framework_for_new_assessment
 from tests.accounts.conftest import mail_link
 from tests.e2e.conftest import check_page, log_in, screenshot
-from tests.factories import MembershipFactory, OrganizationFactory, TeamFactory, UserFactory
+from tests.factories import MembershipFactory, OrganizationFactory, TeamFactory, UserFactory, verified
 from tests.worker import running_worker, wait_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -189,6 +189,38 @@ def answer_the_area_with_the_keyboard(page, draft) -> None:
         return dict(answers.values_list("question__key", "comment"))
 
     assert wait_for(lambda: len(stored()) == len(keys) and NOT_APPLICABLE_REASON in stored().values(), timeout=10)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_an_owner_invites_an_account_by_username_and_it_joins_only_by_accepting(
+    browser, page, context, watch, live_server, smtp, worker_sending_mail, northwind, width
+):
+    owner, organization, _ = northwind
+    grace = verified(UserFactory(username="grace", email=COLLEAGUE_EMAIL))
+    page.set_viewport_size({"width": width, "height": 900})
+
+    log_in(context, owner, live_server.url)
+    page.goto(f"/organizations/{organization.pk}/")
+    member_form = page.locator(f"form[action='/organizations/{organization.pk}/members/']")
+    member_form.get_by_label("Username or email address").fill("grace")
+    member_form.get_by_label("Role").select_option(label="Assessor")
+    page.get_by_role("button", name="Invite, or change the role").click()
+    expect(page.get_by_text("Invited grace as assessor: they join once they accept")).to_be_visible()
+    visit(page, "invited-by-username", width)
+    expect(page.get_by_role("region", name="Members", exact=True).locator("tbody")).not_to_contain_text("grace")
+
+    assert wait_for(lambda: smtp.to(COLLEAGUE_EMAIL), timeout=60), worker_sending_mail.stdout.read()[-3000:]
+    (message,) = smtp.to(COLLEAGUE_EMAIL)
+    grace_context, colleague = new_page(browser, live_server, watch, width)
+    try:
+        log_in(grace_context, grace, live_server.url)
+        colleague.goto(mail_link(message, "/invitations/"))
+        visit(colleague, "join-signed-in", width)
+        colleague.get_by_role("button", name=f"Join {ORGANISATION}").click()
+        expect(colleague.get_by_text(f"Welcome to {ORGANISATION}: you joined as assessor.")).to_be_visible()
+    finally:
+        grace_context.close()
+    assert Membership.objects.get(organization=organization, user=grace).role == Role.ASSESSOR
 
 
 @pytest.mark.parametrize("width", WIDTHS)

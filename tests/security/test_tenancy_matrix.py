@@ -71,9 +71,11 @@ ENDPOINTS = [
     ),
     Endpoint("organizations/<int:organization_id>/restore/", reads=False, writes={"post": Write(OWNER)}),
     Endpoint("organizations/<int:organization_id>/dashboard/"),
+    # owners only: invitations show the addresses of others
     Endpoint(
         "organizations/<int:organization_id>/invitations/",
-        writes={"post": Write(OWNER, lambda w: {"email": "new@example.com", "role": "member"})},
+        reads=False,
+        writes={"get": Write(OWNER), "post": Write(OWNER, lambda w: {"email": "new@example.com", "role": "member"})},
     ),
     Endpoint("teams/<int:team_id>/"),
     Endpoint(
@@ -197,9 +199,11 @@ ENDPOINTS = [
         writes={"post": Write(OWNER, lambda w: {"username": "viewer", "role": "member"})},
     ),
     Endpoint("api/organizations/<int:organization_id>/dashboard/"),
+    # owners only: invitations show the addresses of others
     Endpoint(
         "api/organizations/<int:organization_id>/invitations/",
-        writes={"post": Write(OWNER, lambda w: {"email": "new@example.com", "role": "member"})},
+        reads=False,
+        writes={"get": Write(OWNER), "post": Write(OWNER, lambda w: {"email": "new@example.com", "role": "member"})},
     ),
     Endpoint(
         "api/teams/",

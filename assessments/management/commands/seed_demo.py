@@ -3,6 +3,7 @@
 import random
 from datetime import timedelta
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -81,6 +82,8 @@ def _demo_user(username: str):
     user, _ = get_user_model().objects.get_or_create(username=username, defaults={"email": f"{username}@example.com"})
     user.set_password(DEMO_PASSWORD)
     user.save(update_fields=["password"])
+    # Verified, as if each had followed the link: demo owners see addresses, and invite or add by them.
+    EmailAddress.objects.get_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
     return user
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 
 from accounts.models import Invitation
+from tests.factories import verified
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +42,9 @@ def test_it_names_each_bad_field(client, cast):
     assert not Invitation.objects.exists()
 
 
-def test_it_refuses_an_address_that_is_a_member_with_400(client, cast, mail_worker):
+def test_it_refuses_an_address_that_a_member_verified_with_400(client, cast, mail_worker):
+    verified(cast.assessor)
+
     response = post(client, cast, cast.owner, {"email": "assessor@example.com", "role": "member"})
     mail_worker()
 
@@ -65,14 +68,15 @@ def test_it_is_404_for_an_outsider(client, cast):
     assert post(client, cast, cast.outsider, {"email": "x@example.com", "role": "member"}).status_code == 404
 
 
-def test_it_lists_the_invitations_with_their_status(client, cast):
+def test_it_lists_the_invitations_with_their_status_to_owners_only(client, cast):
     post(client, cast, cast.owner, {"email": "grace@example.com", "role": "member"})
     post(client, cast, cast.owner, {"email": "grace@example.com", "role": "viewer"})
+    client.force_login(cast.owner)
+    results = client.get(url(cast)).json()["results"]
     client.force_login(cast.viewer)
 
-    results = client.get(url(cast)).json()["results"]
-
     assert [(row["role"], row["status"]) for row in results] == [("viewer", "pending"), ("member", "replaced")]
+    assert client.get(url(cast)).status_code == 403
 
 
 def test_it_lists_in_a_bounded_number_of_queries(client, cast, django_assert_max_num_queries):

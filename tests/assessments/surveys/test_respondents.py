@@ -15,6 +15,7 @@ from assessments.surveys.services import (
 )
 from tests.accounts.conftest import mail_link
 from tests.assessments.surveys.conftest import first_keys, member, responded
+from tests.factories import verified
 from tests.smtp_server import body
 
 pytestmark = pytest.mark.django_db
@@ -26,13 +27,69 @@ def test_it_adds_a_member_of_any_role_by_username(cast, survey):
     assert (respondent.user, respondent.email, respondent.submitted_at) == (cast.viewer, "", None)
 
 
-def test_it_takes_a_members_address_as_that_member(cast, survey):
-    ada = member(cast, "ada")
+def test_it_takes_a_members_verified_address_as_that_member(cast, survey):
+    ada = verified(member(cast, "ada"))
 
     respondent = respondent_add(assessment=survey, added_by=cast.owner, email="ADA@example.com")
 
     assert (respondent.user, respondent.email) == (ada, "")
     assert not Invitation.objects.exists()
+
+
+def test_it_takes_an_unverified_claim_to_an_address_for_nobody(cast, survey, smtp):
+    """A member who signed up with a colleague's address does not answer in the colleague's place."""
+    mallory = member(cast, "mallory")
+    mallory.email = "ada@example.com"
+    mallory.save()
+
+    respondent = respondent_add(assessment=survey, added_by=cast.owner, email="ada@example.com")
+
+    assert (respondent.user, respondent.email) == (None, "ada@example.com")
+    assert Invitation.objects.get().email == "ada@example.com"
+
+
+def test_a_username_shaped_like_an_address_is_only_a_username(cast, survey, smtp):
+    impostor = member(cast, "impostor")
+    impostor.username = "ada@example.com"  # made before usernames were refused an @
+    impostor.save()
+
+    respondent = respondent_add(assessment=survey, added_by=cast.owner, email="ada@example.com")
+
+    assert respondent.user is None
+
+
+@pytest.mark.parametrize(
+    "address", ["@nohost", "ada@nohost", "ada@example.com\nBcc: eve@example.com", "a" * 250 + "@x.io"]
+)
+def test_it_refuses_an_address_that_is_not_one_and_stores_and_mails_nothing(client, cast, survey, smtp, address):
+    client.force_login(cast.owner)
+
+    api = client.post(f"/api/assessments/{survey.pk}/respondents/", {"email": address}, content_type="application/json")
+    page = client.post(f"/assessments/{survey.pk}/respondents/", {"respondent": address})
+
+    assert (api.status_code, list(api.json())) == (400, ["email"])
+    assert page.status_code == 400
+    assert "Enter a valid email address." in page.content.decode()
+    assert not Respondent.objects.exists()
+    assert not Invitation.objects.exists()
+    assert smtp.messages == []
+
+
+def test_a_mail_server_that_is_down_delays_the_invitation_and_adds_the_respondent_with_it(
+    client, cast, survey, settings
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens on the discard port
+    client.force_login(cast.owner)
+
+    api = client.post(
+        f"/api/assessments/{survey.pk}/respondents/", {"email": "grace@example.com"}, content_type="application/json"
+    )
+
+    assert api.status_code == 201
+    respondent, invitation = Respondent.objects.get(), Invitation.objects.get()
+    assert (respondent.email, invitation.email) == ("grace@example.com", "grace@example.com")
+    assert invitation.email_message.sent_at is None  # the worker sends it once the server is back
 
 
 @pytest.mark.parametrize(
@@ -146,6 +203,7 @@ def test_it_claims_only_where_the_user_is_not_a_respondent_already(cast, survey)
 
 
 def test_it_names_the_bad_field_in_the_api_and_changes_nothing(client, cast, survey):
+    verified(cast.member)
     client.force_login(cast.owner)
     url = f"/api/assessments/{survey.pk}/respondents/"
 
@@ -189,3 +247,17 @@ def test_a_survey_returned_by_its_reviewer_stays_closed_to_respondents(cast, sur
     with pytest.raises(SurveyClosedError, match="submitted once"):
         respondent_add(assessment=survey, added_by=cast.owner, username="member")
     assert not survey.respondents.exists()
+
+
+@pytest.mark.parametrize(("role", "shown"), [("owner", True), ("assessor", True), ("member", False), ("viewer", False)])
+def test_it_shows_invited_addresses_only_to_those_who_run_the_survey(client, cast, survey, smtp, role, shown):
+    respondent_add(assessment=survey, added_by=cast.owner, email="grace@example.com")
+    client.force_login(cast.users[role])
+
+    page = client.get(f"/assessments/{survey.pk}/respondents/").content.decode()
+    (row,) = client.get(f"/api/assessments/{survey.pk}/respondents/").json()
+
+    assert ("grace@example.com" in page) is shown
+    assert (row["email"], row["name"]) == (
+        ("grace@example.com", "grace@example.com") if shown else (None, "Someone invited by email")
+    )
