@@ -36,12 +36,6 @@ def can_write_answers(role: str | None, mode: str) -> bool:
     return can_answer(role) and (mode != Assessment.Mode.SURVEY or can_facilitate(role))
 
 
-def can_read_shared_answers(role: str | None, mode: str, is_draft: bool) -> bool:
-    """In a survey, the shared (agreed) answers and their trail are the facilitator's until the assessment is
-    submitted: through them a respondent could read what the others answered before answering."""
-    return not (mode == Assessment.Mode.SURVEY and is_draft) or can_facilitate(role)
-
-
 def can_review(role: str | None) -> bool:
     """Accept or return an assessment in review, and require review when starting one: owners and assessors
     (never on their own submission: assessments.reviews.services checks that)."""

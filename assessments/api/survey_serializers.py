@@ -85,7 +85,11 @@ class ConsensusQuestionSerializer(serializers.Serializer):
     max = serializers.IntegerField(allow_null=True)
     disagreement = serializers.BooleanField(help_text="max - min >= 2.")
     suggested = serializers.IntegerField(allow_null=True, help_text="The median rounded down: the pre-filled answer.")
-    agreed = AgreedSerializer()
+    agreed = AgreedSerializer(
+        allow_null=True,
+        help_text="Null for anyone but the facilitator while the survey is open: the agreed answers are theirs "
+        "until the assessment is submitted.",
+    )
     responses = ResponseSerializer(many=True, help_text="Who answered what; empty when anonymous.")
     comments = serializers.ListField(child=serializers.CharField(), help_text="Anonymous: the comments alone, sorted.")
 
@@ -105,7 +109,8 @@ class ConsensusQuerySerializer(serializers.Serializer):
     disagreements = serializers.BooleanField(required=False, default=False, help_text="Only the disagreements.")
 
 
-def consensus_question(row: ConsensusRow, *, names: bool) -> dict:
+def consensus_question(row: ConsensusRow, *, names: bool, agreed: bool) -> dict:
+    """`agreed`: whether the reader sees the agreed answer (surveys.access.reads_shared_answers)."""
     spread = row.spread
     return {
         "question": row.question.key,
@@ -120,7 +125,7 @@ def consensus_question(row: ConsensusRow, *, names: bool) -> dict:
         "max": spread.maximum,
         "disagreement": spread.disagreement,
         "suggested": spread.suggested,
-        "agreed": {"value": row.agreed.value, "comment": row.agreed.comment},
+        "agreed": {"value": row.agreed.value, "comment": row.agreed.comment} if agreed else None,
         "responses": [{"respondent": r.respondent, "value": r.value, "comment": r.comment} for r in row.responses]
         if names
         else [],

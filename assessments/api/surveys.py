@@ -17,7 +17,7 @@ from assessments.api.views import _answer_items
 from assessments.models import Assessment, Respondent
 from assessments.services import AnswersInvalidError
 from assessments.surveys import selectors, services
-from assessments.surveys.access import my_respondent_or_403, require_consensus_reader
+from assessments.surveys.access import my_respondent_or_403, reads_shared_answers, require_consensus_reader
 from assessments.tenancy import assessment_or_404, require_facilitate
 from core.api import BAD_REQUEST, FORBIDDEN, NOT_FOUND, Conflict, ErrorSerializer, validated_query
 from core.lookups import found_or_404
@@ -172,12 +172,14 @@ class ConsensusApi(APIView):
         },
         description="Per question, framework order: the answers of the respondents who submitted, their spread "
         "(min, median, max, counts; `disagreement` when max - min >= 2) and the agreed answer, which the "
-        "facilitator records with PATCH /api/assessments/{id}/answers/. Owners and assessors see who answered "
+        "facilitator records with PATCH /api/assessments/{id}/answers/ (null for a respondent while the survey is "
+        "open). Owners and assessors see who answered "
         "what (unless the survey is anonymous); a respondent who submitted sees the spread only; anyone else 403.",
     )
     def get(self, request: Request, assessment_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
         names = require_consensus_reader(assessment=assessment, user=request.user)
+        agreed = reads_shared_answers(assessment)
         query = validated_query(s.ConsensusQuerySerializer, request)
         if assessment.mode != Assessment.Mode.SURVEY:
             raise Conflict(WORKSHOP)
@@ -189,7 +191,7 @@ class ConsensusApi(APIView):
                 {"name": selectors.respondent_name(r), "submitted": r.submitted_at is not None}
                 for r in found.respondents
             ],
-            "questions": [s.consensus_question(row, names=names) for row in rows],
+            "questions": [s.consensus_question(row, names=names, agreed=agreed) for row in rows],
         }
         return Response(body)
 

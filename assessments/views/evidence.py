@@ -34,6 +34,7 @@ from assessments.models import Assessment, Evidence
 from assessments.permissions import can_facilitate, can_write_answers
 from assessments.selectors import AnswerRow, assessment_answer_rows
 from assessments.services import AssessmentNotDraftError
+from assessments.surveys.access import require_shared_answers
 from assessments.tenancy import assessment_or_404
 from assessments.views.questionnaire import render_area
 from core.http import is_htmx
@@ -103,6 +104,7 @@ def evidence_remove_view(request: HttpRequest, evidence_id: int) -> HttpResponse
 @require_GET
 def evidence_download(request: HttpRequest, evidence_id: int) -> FileResponse:
     evidence = found_or_404(evidence_for_user(user=request.user, evidence_id=evidence_id), "No such evidence.")
+    require_shared_answers(evidence.assessment)
     return evidence_file_response(evidence)
 
 

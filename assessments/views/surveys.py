@@ -18,7 +18,7 @@ from assessments.permissions import can_facilitate
 from assessments.selectors import AnswerRow
 from assessments.services import AnswerInput, AnswersInvalidError, AssessmentNotDraftError, answers_save
 from assessments.surveys import selectors, services
-from assessments.surveys.access import my_respondent_or_403, require_consensus_reader
+from assessments.surveys.access import my_respondent_or_403, reads_shared_answers, require_consensus_reader
 from assessments.surveys.selectors import respondent_name
 from assessments.tenancy import assessment_or_404, require_facilitate
 from assessments.views.answers import VALUE_MESSAGE, _parse_value
@@ -233,7 +233,8 @@ def survey_consensus(request: HttpRequest, assessment_id: int) -> HttpResponse:
         return _record_agreed(request, assessment)
     found = selectors.consensus(assessment=assessment)
     only_disagreements = request.GET.get("disagreements") == "1"
-    items = [_consensus_item(row, names) for row in (found.disagreements if only_disagreements else found.rows)]
+    agreed = reads_shared_answers(assessment)
+    items = [_consensus_item(row, names, agreed) for row in (found.disagreements if only_disagreements else found.rows)]
     areas = framework_content(framework=assessment.framework).areas
     context = _context(
         assessment,
@@ -262,11 +263,11 @@ class ConsensusItem:
     agreed: str  # the agreed answer's label, "" when not agreed yet
 
 
-def _consensus_item(row: selectors.ConsensusRow, names: bool) -> ConsensusItem:
+def _consensus_item(row: selectors.ConsensusRow, names: bool, shows_agreed: bool) -> ConsensusItem:
     spread = row.spread
     counts = [(ANSWER_LABELS[str(value)], count) for value, count in spread.counts.items()]
     median = "" if spread.median is None else f"{float(spread.median):g}"
-    agreed = "" if row.agreed.value is None else str(row.agreed.value)
+    agreed = "" if row.agreed.value is None or not shows_agreed else str(row.agreed.value)
     suggested = "" if spread.suggested is None else str(spread.suggested)
     return ConsensusItem(
         row=row,
