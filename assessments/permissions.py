@@ -36,6 +36,12 @@ def can_write_answers(role: str | None, mode: str) -> bool:
     return can_answer(role) and (mode != Assessment.Mode.SURVEY or can_facilitate(role))
 
 
+def can_remove_evidence(role: str | None, *, added_it: bool) -> bool:
+    """Beyond writing the answers (can_write_answers): a member removes the evidence they added, never what an
+    owner, an assessor or another member showed; owners and assessors remove any."""
+    return added_it or can_facilitate(role)
+
+
 def can_review(role: str | None) -> bool:
     """Accept or return an assessment in review, and require review when starting one: owners and assessors
     (never on their own submission: assessments.reviews.services checks that)."""

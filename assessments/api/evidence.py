@@ -24,11 +24,11 @@ from assessments.evidence.services import (
     evidence_remove,
 )
 from assessments.models import Assessment, Evidence
-from assessments.permissions import can_facilitate, can_write_answers
+from assessments.permissions import can_facilitate, can_remove_evidence, can_write_answers
 from assessments.services import AssessmentNotDraftError
 from assessments.surveys.access import require_shared_answers, shared_answers_assessment_or_404
 from assessments.tenancy import assessment_or_404
-from assessments.views.evidence import evidence_file_response
+from assessments.views.evidence import NOT_AUTHOR_MESSAGE, evidence_file_response
 from core.api import BAD_REQUEST, CONFLICT, FORBIDDEN, NOT_FOUND, Conflict, validated_query
 from core.lookups import found_or_404, require
 from core.parsers import JSONParser
@@ -220,11 +220,16 @@ class EvidenceDetailApi(APIView):
     @extend_schema(
         request=None,
         responses={204: None, 403: FORBIDDEN, 404: NOT_FOUND, 409: CONFLICT},
-        description="Removes the evidence (and its file) from a draft.",
+        description="Removes the evidence (and its file) from a draft: whoever added it, an assessor or an owner "
+        "(403 for another member).",
     )
     def delete(self, request: Request, evidence_id: int) -> Response:
         evidence = _evidence_or_404(request, evidence_id)
-        require(can_write_answers(evidence.assessment.role, evidence.assessment.mode), ROLE_MESSAGE)
+        assessment = evidence.assessment
+        require(can_write_answers(assessment.role, assessment.mode), ROLE_MESSAGE)
+        require(
+            can_remove_evidence(assessment.role, added_it=evidence.added_by_id == request.user.pk), NOT_AUTHOR_MESSAGE
+        )
         try:
             evidence_remove(evidence=evidence)
         except AssessmentNotDraftError as error:

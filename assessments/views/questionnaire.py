@@ -228,6 +228,7 @@ def render_area(
         "previous_area": areas[index - 1] if index > 0 else None,
         "next_area": areas[index + 1] if index + 1 < len(areas) else None,
         "editable": assessment.is_draft and can_write_answers(assessment.role, assessment.mode),
+        "removes_any_evidence": can_facilitate(assessment.role),
         "links": links_for(assessment),
         "answer_choices": ANSWER_CHOICES,
         "notice": notice,
