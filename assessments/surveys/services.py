@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from assessments.models import Assessment, Membership, Organization, Respondent, RespondentAnswer
+from assessments.permissions import can_facilitate
 from assessments.services import AnswerInput, AnswersInvalidError, _answer_problems, answers_save, upsert_answers
 from assessments.signals import respondent_invited
 from assessments.surveys.selectors import consensus
@@ -47,6 +48,7 @@ def respondent_add(
     try:
         with transaction.atomic():
             _lock_open_survey(assessment)
+            _refuse_a_consensus_reader(assessment, user, _field(username))
             respondent = Respondent.objects.create(
                 assessment=assessment, user=user, email="" if user else email, added_by=added_by
             )
@@ -91,6 +93,20 @@ def _refuse_duplicate(assessment: Assessment, user: AbstractBaseUser | None, ema
         raise RespondentInvalidError({"username": [f"{user.get_username()} is a respondent already."]})
     if user is None and existing.filter(email__iexact=email).exists():
         raise RespondentInvalidError({"email": [f"{email} is a respondent already."]})
+
+
+def _refuse_a_consensus_reader(assessment: Assessment, user: AbstractBaseUser | None, field: str) -> None:
+    """An owner or assessor reads the named consensus whenever they are not a respondent (a facilitator who
+    removed themselves included): once anyone has submitted, they would answer knowing the others' answers."""
+    if user is None or not Respondent.objects.filter(assessment=assessment, submitted_at__isnull=False).exists():
+        return
+    role = Membership.objects.filter(organization_id=assessment.team.organization_id, user=user).values("role")
+    if can_facilitate(role.first()["role"]):
+        message = (
+            f"{user.get_username()} has read or could read the others' answers in the consensus: an owner or "
+            "assessor becomes a respondent only before anyone has submitted."
+        )
+        raise RespondentInvalidError({field: [message]})
 
 
 def respondent_remove(*, respondent: Respondent) -> None:
