@@ -98,6 +98,9 @@ def _names(entries: list[Entry]) -> Names:
         users=dict(get_user_model().objects.filter(pk__in=user_ids).values_list("pk", "username")) if user_ids else {},
         teams=dict(Team.objects.filter(pk__in=team_ids - {None}).values_list("pk", "name")) if team_ids else {},
         assessments={assessment.pk: assessment.title for assessment in assessments} if assessment_ids else {},
+        anonymous=frozenset(assessment.pk for assessment in assessments if assessment.anonymous_responses)
+        if assessment_ids
+        else frozenset(),
     )
 
 

@@ -32,12 +32,14 @@ class RespondentListCreateApi(APIView):
     @extend_schema(
         responses={200: s.RespondentOutputSerializer(many=True), 404: NOT_FOUND},
         description="Who answers the survey (every member of the organisation may read it; empty in workshop mode). "
-        "Not what they answered: see consensus/.",
+        "Not what they answered: see consensus/. In an anonymous survey `submitted` and `submitted_at` are null: "
+        "the consensus says how many have submitted, never who.",
     )
     def get(self, request: Request, assessment_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
         respondents = selectors.respondents_of(assessment=assessment)
-        return Response(s.RespondentOutputSerializer(respondents, many=True).data)
+        context = {"anonymous": assessment.anonymous_responses}
+        return Response(s.RespondentOutputSerializer(respondents, many=True, context=context).data)
 
     @extend_schema(
         request=s.RespondentInputSerializer,
@@ -70,14 +72,17 @@ class RespondentListCreateApi(APIView):
         except services.SurveyClosedError as error:
             raise Conflict(str(error)) from None
         created = selectors.respondent_in(assessment=assessment, respondent_id=respondent.pk)
-        return Response(s.RespondentOutputSerializer(created).data, status=status.HTTP_201_CREATED)
+        context = {"anonymous": assessment.anonymous_responses}
+        return Response(s.RespondentOutputSerializer(created, context=context).data, status=status.HTTP_201_CREATED)
 
 
 class RespondentDetailApi(APIView):
     @extend_schema(
         request=None,
         responses={204: None, 403: FORBIDDEN, 404: NOT_FOUND, 409: SURVEY_CLOSED},
-        description="Takes a respondent off the survey, with their answers, until they submit (owners and assessors).",
+        description="Takes a respondent off the survey, with their answers, until they submit (owners and assessors). "
+        "An anonymous survey keeps every respondent once anyone has submitted (409), so that the answer tells "
+        "nobody's submission.",
     )
     def delete(self, request: Request, assessment_id: int, respondent_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
@@ -171,7 +176,8 @@ class ConsensusApi(APIView):
             409: OpenApiResponse(ErrorSerializer, description="Workshop mode: no survey."),
         },
         description="Per question, framework order: the answers of the respondents who submitted, their spread "
-        "(min, median, max, counts; `disagreement` when max - min >= 2) and the agreed answer, which the "
+        "(min, median, max, counts; `disagreement` when max - min >= 2; in an anonymous survey only once 3 have "
+        "submitted: `spread_hidden`) and the agreed answer, which the "
         "facilitator records with PATCH /api/assessments/{id}/answers/ (null for a respondent while the survey is "
         "open). Owners and assessors see who answered "
         "what (unless the survey is anonymous); a respondent who submitted sees the spread only; anyone else 403.",
@@ -185,13 +191,18 @@ class ConsensusApi(APIView):
             raise Conflict(WORKSHOP)
         found = selectors.consensus(assessment=assessment)
         rows = found.disagreements if query["disagreements"] else found.rows
+        anonymous = assessment.anonymous_responses
         body = {
             "anonymous": not names,
+            "submitted": len(found.submitted),
+            "spread_hidden": found.spread_hidden,
             "respondents": [
-                {"name": selectors.respondent_name(r), "submitted": r.submitted_at is not None}
+                {"name": selectors.respondent_name(r), "submitted": None if anonymous else r.submitted_at is not None}
                 for r in found.respondents
             ],
-            "questions": [s.consensus_question(row, names=names, agreed=agreed) for row in rows],
+            "questions": [
+                s.consensus_question(row, names=names, agreed=agreed, hidden=found.spread_hidden) for row in rows
+            ],
         }
         return Response(body)
 

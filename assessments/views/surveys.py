@@ -71,12 +71,17 @@ def _render_respondents(request: HttpRequest, assessment: Assessment, *, error: 
     if assessment.mode != Assessment.Mode.SURVEY:
         return _workshop(request, assessment, error=error)
     respondents = selectors.respondents_of(assessment=assessment)
+    submitted = sum(respondent.submitted_at is not None for respondent in respondents)
+    facilitator = can_facilitate(assessment.role)
     context = _context(
         assessment,
         respondents=[(respondent, respondent_name(respondent)) for respondent in respondents],
+        submitted=submitted,
         mine=next((r for r in respondents if r.user_id == request.user.pk), None),
-        can_facilitate=can_facilitate(assessment.role),
+        can_facilitate=facilitator,
         open=assessment.is_draft,
+        # services.respondent_remove: an anonymous survey keeps every respondent once anyone has submitted
+        removable=facilitator and assessment.is_draft and not (assessment.anonymous_responses and submitted),
         error=error,
         posted=posted,
     )
@@ -245,6 +250,7 @@ def survey_consensus(request: HttpRequest, assessment_id: int) -> HttpResponse:
         names=names,
         only_disagreements=only_disagreements,
         respondents=[(respondent, respondent_name(respondent)) for respondent in found.respondents],
+        spread_from=selectors.ANONYMOUS_SPREAD_FROM,
         answer_choices=ANSWER_CHOICES,
     )
     return render(request, "assessments/surveys/consensus.html", context)
