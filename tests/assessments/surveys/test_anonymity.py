@@ -159,3 +159,17 @@ def test_the_activity_keeps_respondents_names_off_their_own_answers(client, cast
     assert "ada says no" not in pages[0]
     assert not ActivityEntry.objects.filter(assessment_id=survey.pk, actor__username__in=["ada", "bob"]).exists()
     assert ActivityEntry.objects.filter(assessment_id=survey.pk, content_type__model="respondentanswer").count() == 2
+
+
+def test_the_actor_filter_finds_no_respondents_own_entry_stored_with_an_actor_before(client, cast, two_of_three):
+    """Entries written before the services stopped storing who: the filter must not attribute them either."""
+    ActivityEntry.objects.filter(assessment_id=cast.assessment.pk, content_type__model="respondentanswer").update(
+        actor=two_of_three["ada"]
+    )
+    client.force_login(cast.owner)
+
+    by_ada = client.get(f"/api/organizations/{cast.organization.pk}/activity/?actor=ada").json()["results"]
+    page = client.get(f"/assessments/{cast.assessment.pk}/activity/?actor=ada").content.decode()
+
+    assert by_ada == []
+    assert "A respondent answered" not in page
