@@ -3,7 +3,7 @@ changed data.versioning: started -> fully in place") and its raw changes, before
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 # What the filters call each kind of object, and the models (content types of app `assessments`) behind it.
@@ -59,6 +59,7 @@ class Names:
     users: Mapping[int, str] = field(default_factory=dict)
     teams: Mapping[int, str] = field(default_factory=dict)
     assessments: Mapping[int, str] = field(default_factory=dict)
+    anonymous: frozenset[int] = frozenset()  # the anonymous surveys among the assessments
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,8 @@ class Entry:
 
 
 def activity_line(entry: Entry, names: Names) -> ActivityLine:
+    if entry.assessment_id in names.anonymous and _respondents_own(entry):
+        entry = _unattributed(entry)
     hidden = entry.model in HIDDEN_VALUES
     changes = [Change(name, *values) for name, values in sorted(entry.changes.items())] if not hidden else []
     assessment = ""
@@ -124,6 +127,18 @@ def activity_line(entry: Entry, names: Names) -> ActivityLine:
         assessment_id=entry.assessment_id,
         assessment=assessment,
     )
+
+
+def _respondents_own(entry: Entry) -> bool:
+    """A respondent's answers and their submission: an anonymous survey's trail names nobody for them."""
+    return entry.model == "respondentanswer" or (entry.model == "respondent" and "submitted_at" in entry.changes)
+
+
+def _unattributed(entry: Entry) -> Entry:
+    """The entry without who: what the services store for an anonymous survey, and how entries stored before
+    they did are shown."""
+    question = {"question_id": entry.additional_data["question_id"]} if "question_id" in entry.additional_data else {}
+    return replace(entry, actor=None, actor_id=None, additional_data=question, object_repr="a respondent")
 
 
 def _object_name(entry: Entry, names: Names) -> str:
@@ -279,6 +294,8 @@ def _respondent_text(entry: Entry, names: Names) -> str:
     if entry.action == DELETE:
         return f"removed {who} from the survey"
     if _before_after(entry, "submitted_at")[1] is not None:
+        if entry.actor is None:  # an anonymous survey's
+            return Said("A respondent submitted their survey answers")
         return f"submitted {who}'s survey answers" if entry.actor != who else "submitted their survey answers"
     return f"changed the respondent {who}"
 
@@ -287,6 +304,8 @@ def _respondent_answer_text(entry: Entry, names: Names) -> str:
     question = _question(entry, names)
     if entry.action == DELETE:
         return f"withdrew a survey answer to {question}"
+    if entry.actor is None:  # an anonymous survey's
+        return Said(f"A respondent answered {question} in the survey")
     return f"answered {question} in the survey"
 
 

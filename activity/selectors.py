@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from activity.builders import KINDS, ActivityLine, Entry, Names, activity_line
+from activity.builders import KINDS, UPDATE, ActivityLine, Entry, Names, activity_line
 from activity.models import ActivityEntry
 from assessments.models import Assessment, Team
 from maturity.models import Question
@@ -35,7 +35,7 @@ def organization_activity(*, organization_id: int, filters: ActivityFilters) -> 
 
 def _filtered(entries: QuerySet[ActivityEntry], filters: ActivityFilters) -> QuerySet[ActivityEntry]:
     if filters.actor:
-        entries = entries.filter(actor__username=filters.actor)
+        entries = entries.filter(actor__username=filters.actor).exclude(_respondents_own_in_anonymous_surveys())
     if filters.kind:
         entries = entries.filter(content_type__app_label="assessments", content_type__model__in=KINDS[filters.kind])
     # The first and last days a date can be filter nothing (and would overflow a datetime in some zones).
@@ -44,6 +44,14 @@ def _filtered(entries: QuerySet[ActivityEntry], filters: ActivityFilters) -> Que
     if filters.until and filters.until < date.max - timedelta(days=1):
         entries = entries.filter(timestamp__lt=_start_of(filters.until + timedelta(days=1)))
     return entries.select_related("actor", "content_type").order_by("-timestamp", "-id")
+
+
+def _respondents_own_in_anonymous_surveys() -> Q:
+    """Respondents' answers and their updates (a submission) in anonymous surveys: stored without an actor by
+    the services, but entries stored before they were must not be found by who made them either."""
+    own = Q(content_type__model="respondentanswer") | Q(content_type__model="respondent", action=UPDATE)
+    anonymous = Assessment.objects.filter(anonymous_responses=True).values("pk")
+    return own & Q(content_type__app_label="assessments", assessment_id__in=anonymous)
 
 
 def _start_of(day: date) -> datetime:
@@ -98,6 +106,9 @@ def _names(entries: list[Entry]) -> Names:
         users=dict(get_user_model().objects.filter(pk__in=user_ids).values_list("pk", "username")) if user_ids else {},
         teams=dict(Team.objects.filter(pk__in=team_ids - {None}).values_list("pk", "name")) if team_ids else {},
         assessments={assessment.pk: assessment.title for assessment in assessments} if assessment_ids else {},
+        anonymous=frozenset(assessment.pk for assessment in assessments if assessment.anonymous_responses)
+        if assessment_ids
+        else frozenset(),
     )
 
 

@@ -54,3 +54,22 @@ def log_upserts(
             )
         )
     entry_model.objects.bulk_create(entries)
+
+
+def log_unattributed_update(*, instance: Model, changes: Mapping[str, list], organization_id: int, assessment_id: int):
+    """Records a change of `instance` without who made it: no actor, no address, and an object named by its
+    kind only (an anonymous survey's respondent submitting). Written in bulk, which sends no pre_save, so that
+    auditlog's request context cannot fill the actor in."""
+    entry_model = get_logentry_model()
+    entry = entry_model(
+        content_type=ContentType.objects.get_for_model(type(instance)),
+        object_pk=str(instance.pk),
+        object_id=instance.pk,
+        object_repr=f"a {instance._meta.verbose_name}",
+        action=entry_model.Action.UPDATE,
+        changes=dict(changes),
+        cid=get_cid(),
+        organization_id=organization_id,
+        assessment_id=assessment_id,
+    )
+    entry_model.objects.bulk_create([entry])

@@ -36,10 +36,10 @@ def can_write_answers(role: str | None, mode: str) -> bool:
     return can_answer(role) and (mode != Assessment.Mode.SURVEY or can_facilitate(role))
 
 
-def can_read_shared_answers(role: str | None, mode: str, is_draft: bool) -> bool:
-    """In a survey, the shared (agreed) answers and their trail are the facilitator's until the assessment is
-    submitted: through them a respondent could read what the others answered before answering."""
-    return not (mode == Assessment.Mode.SURVEY and is_draft) or can_facilitate(role)
+def can_remove_evidence(role: str | None, *, added_it: bool) -> bool:
+    """Beyond writing the answers (can_write_answers): a member removes the evidence they added, never what an
+    owner, an assessor or another member showed; owners and assessors remove any."""
+    return added_it or can_facilitate(role)
 
 
 def can_review(role: str | None) -> bool:

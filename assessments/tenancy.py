@@ -11,7 +11,6 @@ from assessments.permissions import (
     can_discard,
     can_facilitate,
     can_manage,
-    can_read_shared_answers,
     can_write_answers,
 )
 from core.lookups import found_or_404, require
@@ -29,18 +28,6 @@ def team_or_404(*, user: AbstractBaseUser, team_id: int) -> Team:
 def assessment_or_404(*, user: AbstractBaseUser, assessment_id: int) -> Assessment:
     found = selectors.assessment_for_user(user=user, assessment_id=assessment_id)
     return found_or_404(found, "No such assessment.")
-
-
-def shared_answers_assessment_or_404(*, user: AbstractBaseUser, assessment_id: int) -> Assessment:
-    """The assessment, for pages and endpoints that show its shared answers or their trail: 403 for a
-    respondent of a survey still open (permissions.can_read_shared_answers)."""
-    assessment = assessment_or_404(user=user, assessment_id=assessment_id)
-    require(
-        can_read_shared_answers(assessment.role, assessment.mode, assessment.is_draft),
-        "This assessment is a survey still open: its agreed answers and their activity are the facilitator's "
-        "until it is submitted. Give your own answers on your page of the survey.",
-    )
-    return assessment
 
 
 def require_manage(role: str | None) -> None:

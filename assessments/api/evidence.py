@@ -24,10 +24,11 @@ from assessments.evidence.services import (
     evidence_remove,
 )
 from assessments.models import Assessment, Evidence
-from assessments.permissions import can_facilitate, can_write_answers
+from assessments.permissions import can_facilitate, can_remove_evidence, can_write_answers
 from assessments.services import AssessmentNotDraftError
+from assessments.surveys.access import require_shared_answers, shared_answers_assessment_or_404
 from assessments.tenancy import assessment_or_404
-from assessments.views.evidence import evidence_file_response
+from assessments.views.evidence import NOT_AUTHOR_MESSAGE, evidence_file_response
 from core.api import BAD_REQUEST, CONFLICT, FORBIDDEN, NOT_FOUND, Conflict, validated_query
 from core.lookups import found_or_404, require
 from core.parsers import JSONParser
@@ -36,6 +37,10 @@ from maturity.selectors import framework_content
 ROLE_MESSAGE = (
     "Your role cannot change this: viewers read, and in a survey only the facilitator (an owner or assessor) "
     "changes the agreed answers and their evidence."
+)
+OPEN_SURVEY = (
+    "403 for anyone but the facilitator while the assessment is a survey still open: the evidence is behind the "
+    "agreed answers, which are the facilitator's until it is submitted."
 )
 MAX_DESCRIPTION = Evidence._meta.get_field("description").max_length
 
@@ -130,8 +135,8 @@ def _output(request: Request, evidence: Evidence) -> dict:
 @extend_schema_view(
     get=extend_schema(
         parameters=[EvidenceQuerySerializer],
-        responses={200: EvidenceOutputSerializer, 400: BAD_REQUEST, 404: NOT_FOUND},
-        description="The assessment's evidence in framework order (optionally of one question).",
+        responses={200: EvidenceOutputSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
+        description="The assessment's evidence in framework order (optionally of one question). " + OPEN_SURVEY,
     )
 )
 class EvidenceListCreateApi(ListAPIView):
@@ -139,7 +144,9 @@ class EvidenceListCreateApi(ListAPIView):
     parser_classes = [JSONParser, MultiPartParser]
 
     def get_queryset(self):
-        assessment = assessment_or_404(user=self.request.user, assessment_id=self.kwargs["assessment_id"])
+        assessment = shared_answers_assessment_or_404(
+            user=self.request.user, assessment_id=self.kwargs["assessment_id"]
+        )
         question = validated_query(EvidenceQuerySerializer, self.request).get("question")
         if question is not None and question not in framework_content(framework=assessment.framework).question_ids:
             raise ValidationError({"question": ["Unknown question for this assessment's framework version."]})
@@ -196,19 +203,33 @@ def _evidence_or_404(request: Request, evidence_id: int) -> Evidence:
     return found_or_404(evidence_for_user(user=request.user, evidence_id=evidence_id), "No such evidence.")
 
 
+def _readable_evidence_or_404(request: Request, evidence_id: int) -> Evidence:
+    evidence = _evidence_or_404(request, evidence_id)
+    require_shared_answers(evidence.assessment)
+    return evidence
+
+
 class EvidenceDetailApi(APIView):
-    @extend_schema(responses={200: EvidenceOutputSerializer, 404: NOT_FOUND})
+    @extend_schema(
+        responses={200: EvidenceOutputSerializer, 403: FORBIDDEN, 404: NOT_FOUND},
+        description=OPEN_SURVEY,
+    )
     def get(self, request: Request, evidence_id: int) -> Response:
-        return Response(_output(request, _evidence_or_404(request, evidence_id)))
+        return Response(_output(request, _readable_evidence_or_404(request, evidence_id)))
 
     @extend_schema(
         request=None,
         responses={204: None, 403: FORBIDDEN, 404: NOT_FOUND, 409: CONFLICT},
-        description="Removes the evidence (and its file) from a draft.",
+        description="Removes the evidence (and its file) from a draft: whoever added it, an assessor or an owner "
+        "(403 for another member).",
     )
     def delete(self, request: Request, evidence_id: int) -> Response:
         evidence = _evidence_or_404(request, evidence_id)
-        require(can_write_answers(evidence.assessment.role, evidence.assessment.mode), ROLE_MESSAGE)
+        assessment = evidence.assessment
+        require(can_write_answers(assessment.role, assessment.mode), ROLE_MESSAGE)
+        require(
+            can_remove_evidence(assessment.role, added_it=evidence.added_by_id == request.user.pk), NOT_AUTHOR_MESSAGE
+        )
         try:
             evidence_remove(evidence=evidence)
         except AssessmentNotDraftError as error:
@@ -224,12 +245,13 @@ class EvidenceDownloadApi(APIView):
                 description="The file as an attachment, with the type sniffed from its content on upload "
                 "(Content-Type) and X-Content-Type-Options: nosniff.",
             ),
+            403: FORBIDDEN,
             404: NOT_FOUND,
         },
-        description="Members of the assessment's organisation only; a link evidence has no file (404).",
+        description=f"Members of the assessment's organisation only; a link evidence has no file (404). {OPEN_SURVEY}",
     )
     def get(self, request: Request, evidence_id: int):
-        return evidence_file_response(_evidence_or_404(request, evidence_id))
+        return evidence_file_response(_readable_evidence_or_404(request, evidence_id))
 
 
 class AssessmentSettingsApi(APIView):

@@ -19,7 +19,9 @@ from core.lookups import require
 
 NOT_IN_REVIEW = OpenApiResponse(ErrorSerializer, description="The assessment is not in review: a draft, or decided.")
 NOT_YOURS_TO_REVIEW = OpenApiResponse(
-    ErrorSerializer, description="Not an owner or assessor, or the person who submitted it: nothing changed."
+    ErrorSerializer,
+    description="Not an owner or assessor, the person who submitted it, or one who wrote any of its answers (in a "
+    "survey, recorded an agreed answer): nothing changed.",
 )
 
 

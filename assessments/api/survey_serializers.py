@@ -1,11 +1,13 @@
 """Input and output serializers of survey mode's API (assessments/api/surveys.py)."""
 
+from datetime import datetime
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from assessments.api.serializers import AnswerValueField
 from assessments.models import Respondent
-from assessments.surveys.selectors import ConsensusRow, respondent_name
+from assessments.surveys.selectors import ANONYMOUS_SPREAD_FROM, ConsensusRow, respondent_name
 
 
 class RespondentInputSerializer(serializers.Serializer):
@@ -21,7 +23,8 @@ class RespondentInputSerializer(serializers.Serializer):
 
 
 class RespondentOutputSerializer(serializers.ModelSerializer):
-    """`show_addresses` in the context: the invited addresses are for those who run the survey."""
+    """Needs `context["show_addresses"]` (the invited addresses are for those who run the survey) and
+    `context["anonymous"]` (an anonymous survey says nobody's submission, null: only how many)."""
 
     name = serializers.SerializerMethodField(
         help_text="Full name or username; until it joins, the address (to those who run the survey)."
@@ -31,7 +34,8 @@ class RespondentOutputSerializer(serializers.ModelSerializer):
     )
     username = serializers.CharField(source="user.username", allow_null=True, default=None)
     invited = serializers.SerializerMethodField(help_text="Invited by email and not joined the organisation yet.")
-    submitted = serializers.SerializerMethodField()
+    submitted = serializers.SerializerMethodField(help_text="Null in an anonymous survey.")
+    submitted_at = serializers.SerializerMethodField(help_text="Null in an anonymous survey, and until submitted.")
 
     class Meta:
         model = Respondent
@@ -47,8 +51,13 @@ class RespondentOutputSerializer(serializers.ModelSerializer):
     def get_invited(self, respondent: Respondent) -> bool:
         return respondent.user_id is None
 
-    def get_submitted(self, respondent: Respondent) -> bool:
-        return respondent.submitted_at is not None
+    @extend_schema_field(serializers.BooleanField(allow_null=True))
+    def get_submitted(self, respondent: Respondent) -> bool | None:
+        return None if self.context["anonymous"] else respondent.submitted_at is not None
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_submitted_at(self, respondent: Respondent) -> datetime | None:
+        return None if self.context["anonymous"] else respondent.submitted_at
 
 
 class MyAnswerSerializer(serializers.Serializer):
@@ -87,28 +96,43 @@ class ConsensusQuestionSerializer(serializers.Serializer):
     area = serializers.CharField()
     level = serializers.IntegerField()
     statement = serializers.CharField()
-    answered = serializers.IntegerField(help_text="How many submitted respondents answered it.")
-    counts = serializers.DictField(child=serializers.IntegerField(), help_text='Value "0".."3" -> how many chose it.')
-    not_applicable = serializers.IntegerField(help_text='How many answered "na" (left out of min, median, max).')
+    # Every spread field is null while the spread is hidden (ConsensusOutputSerializer.spread_hidden).
+    answered = serializers.IntegerField(allow_null=True, help_text="How many submitted respondents answered it.")
+    counts = serializers.DictField(
+        child=serializers.IntegerField(), allow_null=True, help_text='Value "0".."3" -> how many chose it.'
+    )
+    not_applicable = serializers.IntegerField(
+        allow_null=True, help_text='How many answered "na" (left out of min, median, max).'
+    )
     min = serializers.IntegerField(allow_null=True)
     median = serializers.FloatField(
         allow_null=True, help_text="Of the numeric answers; even count: mean of the middle two."
     )
     max = serializers.IntegerField(allow_null=True)
-    disagreement = serializers.BooleanField(help_text="max - min >= 2.")
+    disagreement = serializers.BooleanField(allow_null=True, help_text="max - min >= 2.")
     suggested = serializers.IntegerField(allow_null=True, help_text="The median rounded down: the pre-filled answer.")
-    agreed = AgreedSerializer()
+    agreed = AgreedSerializer(
+        allow_null=True,
+        help_text="Null for anyone but the facilitator while the survey is open: the agreed answers are theirs "
+        "until the assessment is submitted.",
+    )
     responses = ResponseSerializer(many=True, help_text="Who answered what; empty when anonymous.")
     comments = serializers.ListField(child=serializers.CharField(), help_text="Anonymous: the comments alone, sorted.")
 
 
 class ConsensusRespondentSerializer(serializers.Serializer):
     name = serializers.CharField()
-    submitted = serializers.BooleanField()
+    submitted = serializers.BooleanField(allow_null=True, help_text="Null in an anonymous survey: see `submitted`.")
 
 
 class ConsensusOutputSerializer(serializers.Serializer):
     anonymous = serializers.BooleanField(help_text="Names left out: anonymous responses, or a respondent reading.")
+    submitted = serializers.IntegerField(help_text="How many respondents have submitted.")
+    spread_hidden = serializers.BooleanField(
+        help_text=f"An anonymous survey that fewer than {ANONYMOUS_SPREAD_FROM} respondents submitted: every "
+        "question's spread fields are null and its responses and comments empty, so that no answer is one "
+        "person's."
+    )
     respondents = ConsensusRespondentSerializer(many=True)
     questions = ConsensusQuestionSerializer(many=True)
 
@@ -117,13 +141,11 @@ class ConsensusQuerySerializer(serializers.Serializer):
     disagreements = serializers.BooleanField(required=False, default=False, help_text="Only the disagreements.")
 
 
-def consensus_question(row: ConsensusRow, *, names: bool) -> dict:
+def consensus_question(row: ConsensusRow, *, names: bool, agreed: bool, hidden: bool) -> dict:
+    """`agreed`: whether the reader sees the agreed answer (surveys.access.reads_shared_answers); `hidden`:
+    the spread is (Consensus.spread_hidden)."""
     spread = row.spread
-    return {
-        "question": row.question.key,
-        "area": row.question.area.key,
-        "level": row.question.level,
-        "statement": row.question.statement,
+    shown = {
         "answered": spread.answered,
         "counts": {str(value): count for value, count in spread.counts.items()},
         "not_applicable": spread.not_applicable,
@@ -132,7 +154,14 @@ def consensus_question(row: ConsensusRow, *, names: bool) -> dict:
         "max": spread.maximum,
         "disagreement": spread.disagreement,
         "suggested": spread.suggested,
-        "agreed": {"value": row.agreed.value, "comment": row.agreed.comment},
+    }
+    return {
+        "question": row.question.key,
+        "area": row.question.area.key,
+        "level": row.question.level,
+        "statement": row.question.statement,
+        **(dict.fromkeys(shown) if hidden else shown),
+        "agreed": {"value": row.agreed.value, "comment": row.agreed.comment} if agreed else None,
         "responses": [{"respondent": r.respondent, "value": r.value, "comment": r.comment} for r in row.responses]
         if names
         else [],

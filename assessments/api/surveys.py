@@ -18,7 +18,7 @@ from assessments.models import Assessment, Respondent
 from assessments.permissions import can_facilitate
 from assessments.services import AnswersInvalidError
 from assessments.surveys import selectors, services
-from assessments.surveys.access import my_respondent_or_403, require_consensus_reader
+from assessments.surveys.access import my_respondent_or_403, reads_shared_answers, require_consensus_reader
 from assessments.tenancy import assessment_or_404, require_facilitate
 from core.api import (
     BAD_REQUEST,
@@ -44,12 +44,13 @@ class RespondentListCreateApi(APIView):
         responses={200: s.RespondentOutputSerializer(many=True), 404: NOT_FOUND},
         description="Who answers the survey (every member of the organisation may read it; empty in workshop mode); "
         "the addresses invited and not joined yet only for owners and assessors. Not what they answered: see "
-        "consensus/.",
+        "consensus/. In an anonymous survey `submitted` and `submitted_at` are null: the consensus says how many "
+        "have submitted, never who.",
     )
     def get(self, request: Request, assessment_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
         respondents = selectors.respondents_of(assessment=assessment)
-        context = {"show_addresses": can_facilitate(assessment.role)}
+        context = {"show_addresses": can_facilitate(assessment.role), "anonymous": assessment.anonymous_responses}
         return Response(s.RespondentOutputSerializer(respondents, many=True, context=context).data)
 
     @extend_schema(
@@ -87,15 +88,17 @@ class RespondentListCreateApi(APIView):
         except LimitReachedError as error:
             raise too_many(error) from None
         created = selectors.respondent_in(assessment=assessment, respondent_id=respondent.pk)
-        body = s.RespondentOutputSerializer(created, context={"show_addresses": True})
-        return Response(body.data, status=status.HTTP_201_CREATED)
+        context = {"show_addresses": True, "anonymous": assessment.anonymous_responses}
+        return Response(s.RespondentOutputSerializer(created, context=context).data, status=status.HTTP_201_CREATED)
 
 
 class RespondentDetailApi(APIView):
     @extend_schema(
         request=None,
         responses={204: None, 403: FORBIDDEN, 404: NOT_FOUND, 409: SURVEY_CLOSED},
-        description="Takes a respondent off the survey, with their answers, until they submit (owners and assessors).",
+        description="Takes a respondent off the survey, with their answers, until they submit (owners and assessors). "
+        "An anonymous survey keeps every respondent once anyone has submitted (409), so that the answer tells "
+        "nobody's submission.",
     )
     def delete(self, request: Request, assessment_id: int, respondent_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
@@ -189,25 +192,33 @@ class ConsensusApi(APIView):
             409: OpenApiResponse(ErrorSerializer, description="Workshop mode: no survey."),
         },
         description="Per question, framework order: the answers of the respondents who submitted, their spread "
-        "(min, median, max, counts; `disagreement` when max - min >= 2) and the agreed answer, which the "
-        "facilitator records with PATCH /api/assessments/{id}/answers/. Owners and assessors see who answered "
+        "(min, median, max, counts; `disagreement` when max - min >= 2; in an anonymous survey only once 3 have "
+        "submitted: `spread_hidden`) and the agreed answer, which the "
+        "facilitator records with PATCH /api/assessments/{id}/answers/ (null for a respondent while the survey is "
+        "open). Owners and assessors see who answered "
         "what (unless the survey is anonymous); a respondent who submitted sees the spread only; anyone else 403.",
     )
     def get(self, request: Request, assessment_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
         names = require_consensus_reader(assessment=assessment, user=request.user)
+        agreed = reads_shared_answers(assessment)
         query = validated_query(s.ConsensusQuerySerializer, request)
         if assessment.mode != Assessment.Mode.SURVEY:
             raise Conflict(WORKSHOP)
         found = selectors.consensus(assessment=assessment)
         rows = found.disagreements if query["disagreements"] else found.rows
+        anonymous = assessment.anonymous_responses
         body = {
             "anonymous": not names,
+            "submitted": len(found.submitted),
+            "spread_hidden": found.spread_hidden,
             "respondents": [
-                {"name": selectors.respondent_name(r), "submitted": r.submitted_at is not None}
+                {"name": selectors.respondent_name(r), "submitted": None if anonymous else r.submitted_at is not None}
                 for r in found.respondents
             ],
-            "questions": [s.consensus_question(row, names=names) for row in rows],
+            "questions": [
+                s.consensus_question(row, names=names, agreed=agreed, hidden=found.spread_hidden) for row in rows
+            ],
         }
         return Response(body)
 

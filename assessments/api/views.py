@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 from assessments import permissions, selectors, services
 from assessments.api import serializers as s
 from assessments.models import Assessment, Team
+from assessments.surveys.access import shared_answers_assessment_or_404
 from assessments.tenancy import (
     assessment_or_404,
     organization_or_404,
@@ -23,7 +24,6 @@ from assessments.tenancy import (
     require_facilitate,
     require_manage,
     require_write_answers,
-    shared_answers_assessment_or_404,
     team_or_404,
 )
 from core.api import (

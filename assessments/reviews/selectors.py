@@ -7,7 +7,7 @@ from datetime import datetime
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Prefetch, QuerySet
 
-from assessments.models import Assessment, Membership, Review, ReviewComment
+from assessments.models import Answer, Assessment, Membership, Review, ReviewComment
 from assessments.permissions import DISCARDING_ROLES
 from maturity.models import Question
 from maturity.selectors import framework_content
@@ -53,13 +53,20 @@ def returned_comments(*, assessment: Assessment) -> ReturnedComments | None:
     return ReturnedComments(name, review.decided_at, review.comment, questions, items)
 
 
+def wrote_answers(*, assessment: Assessment, user: AbstractBaseUser) -> bool:
+    """Whether the user last wrote any of the assessment's answers (in a survey: recorded an agreed answer)."""
+    return Answer.objects.filter(assessment=assessment, answered_by=user).exists()
+
+
 def waiting_for_review(*, user: AbstractBaseUser, organization_id: int | None = None) -> QuerySet[Assessment]:
     """Assessments in review in the organisations where the user reviews (owner or assessor), except those
-    they submitted themselves, oldest submission first, with team, organisation and submitter (one query)."""
+    they submitted or wrote answers of themselves, oldest submission first, with team, organisation and
+    submitter (one query)."""
     organizations = Membership.objects.filter(user=user, role__in=DISCARDING_ROLES).values("organization_id")
     assessments = (
         Assessment.objects.filter(status=Assessment.Status.IN_REVIEW, team__organization_id__in=organizations)
         .exclude(submitted_by=user)
+        .exclude(answers__answered_by=user)
         .select_related("team__organization", "submitted_by")
     )
     if organization_id is not None:

@@ -1,6 +1,7 @@
-"""Review and sign-off: a reviewer (owner or assessor, never the person who submitted it) accepts an
+"""Review and sign-off: a reviewer (owner or assessor, never the person who submitted it nor one who wrote its
+answers) accepts an
 assessment in review, which makes it submitted and final, or returns it to draft with what needs work.
-Callers have checked the reviewer's role (permissions.can_review); the rule on the submitter is here."""
+Callers have checked the reviewer's role (permissions.can_review); the rule on the second person is here."""
 
 from collections.abc import Mapping
 
@@ -10,9 +11,15 @@ from django.utils import timezone
 
 from assessments.audit import log_upserts
 from assessments.models import Assessment, Review, ReviewComment
+from assessments.reviews.selectors import wrote_answers
 from assessments.services import MAX_COMMENT_LENGTH
 from assessments.signals import assessment_accepted, assessment_returned
 from maturity.selectors import framework_content
+
+OWN_ANSWERS_MESSAGE = (
+    "You wrote answers of this assessment, so you cannot review it: an owner or assessor who neither submitted it "
+    "nor wrote its answers accepts or returns it."
+)
 
 
 class NotInReviewError(Exception):
@@ -26,6 +33,14 @@ class OwnSubmissionError(Exception):
         super().__init__(
             "You submitted this assessment, so you cannot review it: another owner or assessor accepts or returns it."
         )
+
+
+class OwnAnswersError(OwnSubmissionError):
+    """Nor does anyone who wrote answers of it (answered_by: in a survey, the facilitator who recorded the agreed
+    answers): the second pair of eyes is a second person."""
+
+    def __init__(self) -> None:
+        Exception.__init__(self, OWN_ANSWERS_MESSAGE)
 
 
 class ReviewInvalidError(Exception):
@@ -141,6 +156,8 @@ def _lock_in_review(assessment: Assessment, reviewer: AbstractBaseUser) -> Asses
         raise NotInReviewError(f"assessment {locked.pk} is not in review: it is {state}")
     if locked.submitted_by_id == reviewer.pk:
         raise OwnSubmissionError
+    if wrote_answers(assessment=locked, user=reviewer):
+        raise OwnAnswersError
     return locked
 
 

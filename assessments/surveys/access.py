@@ -1,5 +1,6 @@
-"""Who may read what of a survey, for its pages and its API alike: the facilitator reads the consensus, a
-respondent once they have submitted their own answers, and nobody else."""
+"""Who may read what of a survey, for its pages, its API and its exports alike: the facilitator reads the
+consensus, a respondent once they have submitted their own answers, and nobody else; the shared answers of a
+survey still open (the agreed answers, the evidence behind them, their trail) are the facilitator's alone."""
 
 from django.contrib.auth.models import AbstractBaseUser
 
@@ -11,6 +12,32 @@ from core.lookups import require
 
 NOT_A_RESPONDENT = "You are not a respondent of this survey: the facilitator (an owner or assessor) adds respondents."
 SUBMIT_FIRST = "Submit your own answers first: until then you see only yours, not the others' nor their spread."
+FACILITATORS_UNTIL_SUBMITTED = (
+    "This assessment is a survey still open: its agreed answers and their activity are the facilitator's until it "
+    "is submitted, and so is the evidence behind them. Give your own answers on your page of the survey."
+)
+
+
+def reads_shared_answers(assessment: Assessment) -> bool:
+    """The one rule for the shared answers of a survey still open and everything that shows them (the
+    assessment's answers and progress by area, its evidence, its exports, its activity, the agreed values in
+    the consensus): only the facilitator reads them until it is submitted. Through the agreed answers, which
+    the facilitator records from the submitted answers, a respondent or a viewer could read what the others
+    answered before answering. `assessment` comes from assessments.tenancy, with the user's role."""
+    open_survey = assessment.mode == Assessment.Mode.SURVEY and assessment.is_draft
+    return not open_survey or can_facilitate(assessment.role)
+
+
+def require_shared_answers(assessment: Assessment) -> None:
+    require(reads_shared_answers(assessment), FACILITATORS_UNTIL_SUBMITTED)
+
+
+def shared_answers_assessment_or_404(*, user: AbstractBaseUser, assessment_id: int) -> Assessment:
+    """The assessment (404 outside the user's organisations), 403 when its shared answers are not theirs to
+    read (reads_shared_answers)."""
+    assessment = assessment_or_404(user=user, assessment_id=assessment_id)
+    require_shared_answers(assessment)
+    return assessment
 
 
 def my_respondent_or_403(*, user: AbstractBaseUser, assessment_id: int) -> tuple[Assessment, Respondent]:

@@ -93,10 +93,16 @@ class ConsensusRow:
         return [response.comment for response in self.responses if response.comment]
 
 
+# An anonymous survey shows the spread once this many have submitted: before, the spread would be one or two
+# people's answers, and each submission's change in it would tell what the person who just submitted said.
+ANONYMOUS_SPREAD_FROM = 3
+
+
 @dataclass(frozen=True)
 class Consensus:
     respondents: list[Respondent]
     rows: list[ConsensusRow]  # framework order
+    spread_hidden: bool  # anonymous, and fewer than ANONYMOUS_SPREAD_FROM submitted: no response in any row
 
     @property
     def submitted(self) -> list[Respondent]:
@@ -114,11 +120,13 @@ class Consensus:
 
 def consensus(*, assessment: Assessment) -> Consensus:
     """Every question with the answers of the respondents who submitted and the agreed answer (three
-    queries, whatever the number of respondents)."""
+    queries, whatever the number of respondents); none of the answers while the spread is hidden."""
     respondents = respondents_of(assessment=assessment)
     submitted = {respondent.pk: respondent for respondent in respondents if respondent.submitted_at is not None}
+    hidden = assessment.anonymous_responses and len(submitted) < ANONYMOUS_SPREAD_FROM
     by_question: dict[int, list[tuple[int, Response]]] = {}
-    answers = RespondentAnswer.objects.filter(respondent_id__in=list(submitted)).order_by("respondent_id")
+    answers = RespondentAnswer.objects.filter(respondent_id__in=[] if hidden else list(submitted))
+    answers = answers.order_by("respondent_id")
     order = {respondent_id: index for index, respondent_id in enumerate(submitted)}
     for respondent_id, question_id, value, not_applicable, comment, updated_at in answers.values_list(
         "respondent_id", "question_id", "value", "not_applicable", "comment", "updated_at"
@@ -130,7 +138,7 @@ def consensus(*, assessment: Assessment) -> Consensus:
     for agreed in assessment_answer_rows(assessment=assessment):
         responses = [response for _, response in sorted(by_question.get(agreed.question.pk, []), key=_first)]
         rows.append(ConsensusRow(agreed.question, agreed, responses, spread_of(r.value for r in responses)))
-    return Consensus(respondents=respondents, rows=rows)
+    return Consensus(respondents=respondents, rows=rows, spread_hidden=hidden)
 
 
 def _first(pair: tuple) -> int:
@@ -138,8 +146,13 @@ def _first(pair: tuple) -> int:
 
 
 def submitted_responses(*, assessment_id: int) -> dict[str, list[int | str]]:
-    """Question key -> the submitted respondents' answers (0..3 or "na"), for the report (one query)."""
+    """Question key -> the submitted respondents' answers (0..3 or "na"), for the report (three queries); none
+    for an anonymous survey that fewer than ANONYMOUS_SPREAD_FROM submitted, as in the consensus."""
     found: dict[str, list[int | str]] = {}
+    anonymous = Assessment.objects.filter(pk=assessment_id, anonymous_responses=True).exists()
+    submitted = Respondent.objects.filter(assessment_id=assessment_id, submitted_at__isnull=False)
+    if anonymous and submitted.count() < ANONYMOUS_SPREAD_FROM:
+        return found
     for key, value, not_applicable in RespondentAnswer.objects.filter(
         respondent__assessment_id=assessment_id, respondent__submitted_at__isnull=False
     ).values_list("question__key", "value", "not_applicable"):

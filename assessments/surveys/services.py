@@ -3,18 +3,26 @@ operations; a respondent acts only on their own Respondent row)."""
 
 from collections.abc import Sequence
 
+from auditlog.context import disable_auditlog
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from assessments.audit import log_unattributed_update
 from assessments.models import Assessment, Membership, Organization, Respondent, RespondentAnswer
+from assessments.permissions import can_facilitate
 from assessments.selectors import member_by_verified_email
 from assessments.services import AnswerInput, AnswersInvalidError, _answer_problems, answers_save, upsert_answers
 from assessments.signals import respondent_invited
 from assessments.surveys.selectors import consensus
 from maturity.selectors import framework_content
+
+ANONYMOUS_RESPONDENTS_STAY = (
+    "This survey is anonymous and respondents have started submitting: every respondent stays, so that nobody "
+    "learns who has submitted."
+)
 
 
 class SurveyClosedError(Exception):
@@ -51,6 +59,7 @@ def respondent_add(
     try:
         with transaction.atomic():
             _lock_open_survey(assessment)
+            _refuse_a_consensus_reader(assessment, user, _field(username))
             respondent = Respondent.objects.create(
                 assessment=assessment, user=user, email="" if user else email, added_by=added_by
             )
@@ -98,11 +107,29 @@ def _refuse_duplicate(assessment: Assessment, user: AbstractBaseUser | None, ema
         raise RespondentInvalidError({"email": [f"{email} is a respondent already."]})
 
 
+def _refuse_a_consensus_reader(assessment: Assessment, user: AbstractBaseUser | None, field: str) -> None:
+    """An owner or assessor reads the named consensus whenever they are not a respondent (a facilitator who
+    removed themselves included): once anyone has submitted, they would answer knowing the others' answers."""
+    if user is None or not Respondent.objects.filter(assessment=assessment, submitted_at__isnull=False).exists():
+        return
+    role = Membership.objects.filter(organization_id=assessment.team.organization_id, user=user).values("role")
+    if can_facilitate(role.first()["role"]):
+        message = (
+            f"{user.get_username()} has read or could read the others' answers in the consensus: an owner or "
+            "assessor becomes a respondent only before anyone has submitted."
+        )
+        raise RespondentInvalidError({field: [message]})
+
+
 def respondent_remove(*, respondent: Respondent) -> None:
-    """Takes someone off the survey with their answers, until they submit."""
+    """Takes someone off the survey with their answers, until they submit; in an anonymous survey, until
+    anyone has submitted, so that a refusal tells nobody who has."""
     with transaction.atomic():
-        _lock_open_survey(respondent.assessment)
-        if Respondent.objects.filter(pk=respondent.pk, submitted_at__isnull=False).exists():
+        assessment = _lock_open_survey(respondent.assessment)
+        submitted = Respondent.objects.filter(assessment=assessment, submitted_at__isnull=False)
+        if assessment.anonymous_responses and submitted.exists():
+            raise RespondentSubmittedError(ANONYMOUS_RESPONDENTS_STAY)
+        if submitted.filter(pk=respondent.pk).exists():
             raise RespondentSubmittedError("They have submitted their answers, which now count: they stay.")
         Respondent.objects.filter(pk=respondent.pk).delete()
 
@@ -135,7 +162,8 @@ def respondent_answers_save(*, respondent: Respondent, items: Sequence[AnswerInp
             new=lambda **fields: RespondentAnswer(respondent=respondent, **fields),
             items=items,
             question_ids=question_ids,
-            actor=respondent.user,
+            # An anonymous survey's trail does not say whose answers these are (activity shows "a respondent").
+            actor=None if respondent.assessment.anonymous_responses else respondent.user,
             place=(respondent.assessment.team.organization_id, respondent.assessment_id),
         )
 
@@ -148,9 +176,25 @@ def respondent_submit(*, respondent: Respondent) -> Respondent:
         if not RespondentAnswer.objects.filter(respondent=locked).exists():
             raise NothingAnsweredError("Answer at least one question before submitting your answers.")
         locked.submitted_at = timezone.now()
-        locked.save(update_fields=["submitted_at"])
+        if respondent.assessment.anonymous_responses:
+            _save_submission_unattributed(locked, respondent.assessment)
+        else:
+            locked.save(update_fields=["submitted_at"])
     respondent.submitted_at = locked.submitted_at
     return respondent
+
+
+def _save_submission_unattributed(respondent: Respondent, assessment: Assessment) -> None:
+    """The trail records that a respondent of an anonymous survey submitted, not which one: auditlog's own
+    entry would carry the request's user as actor (and the respondent's account)."""
+    with disable_auditlog():
+        respondent.save(update_fields=["submitted_at"])
+    log_unattributed_update(
+        instance=respondent,
+        changes={"submitted_at": [None, respondent.submitted_at.isoformat()]},
+        organization_id=assessment.team.organization_id,
+        assessment_id=assessment.pk,
+    )
 
 
 def consensus_record_medians(*, assessment: Assessment, user: AbstractBaseUser) -> int:

@@ -31,9 +31,10 @@ from assessments.evidence.services import (
     upload_body_limit,
 )
 from assessments.models import Assessment, Evidence
-from assessments.permissions import can_facilitate, can_write_answers
+from assessments.permissions import can_facilitate, can_remove_evidence, can_write_answers
 from assessments.selectors import AnswerRow, assessment_answer_rows
 from assessments.services import AssessmentNotDraftError
+from assessments.surveys.access import require_shared_answers
 from assessments.tenancy import assessment_or_404
 from assessments.views.questionnaire import render_area
 from core.http import is_htmx
@@ -43,6 +44,7 @@ from maturity.models import Question
 from maturity.selectors import framework_content
 
 NOT_DRAFT_MESSAGE = "This assessment is not a draft: its evidence can no longer change."
+NOT_AUTHOR_MESSAGE = "Only whoever added this evidence, an assessor or an owner removes it."
 ROLE_MESSAGE = (
     "Your role cannot change this: viewers read, and in a survey only the facilitator (an owner or assessor) "
     "changes the agreed answers and their evidence."
@@ -92,6 +94,8 @@ def evidence_remove_view(request: HttpRequest, evidence_id: int) -> HttpResponse
     evidence = found_or_404(evidence_for_user(user=request.user, evidence_id=evidence_id), "No such evidence.")
     assessment = evidence.assessment
     require(can_write_answers(assessment.role, assessment.mode), ROLE_MESSAGE)
+    added_it = evidence.added_by_id == request.user.pk
+    require(can_remove_evidence(assessment.role, added_it=added_it), NOT_AUTHOR_MESSAGE)
     try:
         evidence_remove(evidence=evidence)
     except AssessmentNotDraftError:
@@ -103,6 +107,7 @@ def evidence_remove_view(request: HttpRequest, evidence_id: int) -> HttpResponse
 @require_GET
 def evidence_download(request: HttpRequest, evidence_id: int) -> FileResponse:
     evidence = found_or_404(evidence_for_user(user=request.user, evidence_id=evidence_id), "No such evidence.")
+    require_shared_answers(evidence.assessment)
     return evidence_file_response(evidence)
 
 
@@ -157,6 +162,7 @@ def _block_context(assessment: Assessment, question: Question, form: EvidenceFor
         "question": question,
         "evidence": evidence,
         "editable": assessment.is_draft and can_write_answers(assessment.role, assessment.mode),
+        "removes_any_evidence": can_facilitate(assessment.role),
         "evidence_form": form,
         "evidence_errors": errors,
     }

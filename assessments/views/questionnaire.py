@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from assessments.evidence.selectors import evidence_by_question
 from assessments.links import links_for
 from assessments.models import Assessment, Evidence
-from assessments.permissions import can_facilitate, can_read_shared_answers, can_write_answers
+from assessments.permissions import can_facilitate, can_write_answers
 from assessments.reviews.selectors import returned_comments
 from assessments.selectors import (
     AnswerRow,
@@ -25,8 +25,9 @@ from assessments.selectors import (
     progress_by_area,
     provisional,
 )
+from assessments.surveys.access import reads_shared_answers, shared_answers_assessment_or_404
 from assessments.surveys.selectors import respondent_of_user
-from assessments.tenancy import assessment_or_404, shared_answers_assessment_or_404
+from assessments.tenancy import assessment_or_404
 from maturity.models import Area
 from maturity.scoring import NA
 from maturity.selectors import framework_content
@@ -173,7 +174,7 @@ def _jump_beyond(
 @require_GET
 def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
     assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-    if not can_read_shared_answers(assessment.role, assessment.mode, assessment.is_draft):
+    if not reads_shared_answers(assessment):
         return redirect("survey_my_answers", assessment_id=assessment.pk)  # a respondent's way in
     areas = framework_content(framework=assessment.framework).areas
     if not areas:
@@ -227,6 +228,7 @@ def render_area(
         "previous_area": areas[index - 1] if index > 0 else None,
         "next_area": areas[index + 1] if index + 1 < len(areas) else None,
         "editable": assessment.is_draft and can_write_answers(assessment.role, assessment.mode),
+        "removes_any_evidence": can_facilitate(assessment.role),
         "links": links_for(assessment),
         "answer_choices": ANSWER_CHOICES,
         "notice": notice,

@@ -25,7 +25,8 @@ from assessments.services import (
     assessment_submit,
     not_draft_message,
 )
-from assessments.tenancy import assessment_or_404, require_write_answers, shared_answers_assessment_or_404
+from assessments.surveys.access import shared_answers_assessment_or_404
+from assessments.tenancy import assessment_or_404, require_write_answers
 from assessments.views.evidence import claim_items
 from assessments.views.questionnaire import ANSWER_LABELS
 from maturity.models import Area

@@ -11,8 +11,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from assessments.links import links_for
 from assessments.models import Assessment
 from assessments.permissions import can_review
-from assessments.reviews.selectors import assessment_reviews
+from assessments.reviews.selectors import assessment_reviews, wrote_answers
 from assessments.reviews.services import (
+    OWN_ANSWERS_MESSAGE,
     NotInReviewError,
     OwnSubmissionError,
     ReviewInvalidError,
@@ -83,6 +84,7 @@ def _render(
     rows = assessment_answer_rows(assessment=assessment)
     in_review = assessment.status == Assessment.Status.IN_REVIEW
     own = assessment.submitted_by_id == request.user.pk
+    wrote = in_review and not own and wrote_answers(assessment=assessment, user=request.user)
     context = {
         "assessment": assessment,
         "team": assessment.team,
@@ -92,7 +94,9 @@ def _render(
         "reviews": assessment_reviews(assessment=assessment),
         "in_review": in_review,
         "own_submission": in_review and own,
-        "can_decide": in_review and not own,
+        "own_answers": wrote,
+        "own_answers_message": OWN_ANSWERS_MESSAGE,
+        "can_decide": in_review and not own and not wrote,
         "links": links_for(assessment),
         "posted": posted or {},
         "error": error,

@@ -20,7 +20,8 @@ from assessments.selectors import (
     provisional,
 )
 from assessments.services import AssessmentNotDraftError, ScopeInvalidError, assessment_scope_set
-from assessments.tenancy import assessment_or_404, require_write_answers, shared_answers_assessment_or_404
+from assessments.surveys.access import shared_answers_assessment_or_404
+from assessments.tenancy import assessment_or_404, require_write_answers
 from assessments.views.questionnaire import nav_items
 from maturity.selectors import framework_content
 

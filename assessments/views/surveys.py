@@ -19,7 +19,7 @@ from assessments.permissions import can_facilitate
 from assessments.selectors import AnswerRow
 from assessments.services import AnswerInput, AnswersInvalidError, AssessmentNotDraftError, answers_save
 from assessments.surveys import selectors, services
-from assessments.surveys.access import my_respondent_or_403, require_consensus_reader
+from assessments.surveys.access import my_respondent_or_403, reads_shared_answers, require_consensus_reader
 from assessments.surveys.selectors import respondent_name
 from assessments.tenancy import assessment_or_404, require_facilitate
 from assessments.views.answers import VALUE_MESSAGE, _parse_value
@@ -71,15 +71,17 @@ def _render_respondents(
     if assessment.mode != Assessment.Mode.SURVEY:
         return _workshop(request, assessment, error=error)
     respondents = selectors.respondents_of(assessment=assessment)
+    submitted = sum(respondent.submitted_at is not None for respondent in respondents)
+    facilitator = can_facilitate(assessment.role)
     context = _context(
         assessment,
-        respondents=[
-            (respondent, respondent_name(respondent, show_address=can_facilitate(assessment.role)))
-            for respondent in respondents
-        ],
+        respondents=[(respondent, respondent_name(respondent, show_address=facilitator)) for respondent in respondents],
+        submitted=submitted,
         mine=next((r for r in respondents if r.user_id == request.user.pk), None),
-        can_facilitate=can_facilitate(assessment.role),
+        can_facilitate=facilitator,
         open=assessment.is_draft,
+        # services.respondent_remove: an anonymous survey keeps every respondent once anyone has submitted
+        removable=facilitator and assessment.is_draft and not (assessment.anonymous_responses and submitted),
         error=error,
         posted=posted,
     )
@@ -236,7 +238,8 @@ def survey_consensus(request: HttpRequest, assessment_id: int) -> HttpResponse:
         return _record_agreed(request, assessment)
     found = selectors.consensus(assessment=assessment)
     only_disagreements = request.GET.get("disagreements") == "1"
-    items = [_consensus_item(row, names) for row in (found.disagreements if only_disagreements else found.rows)]
+    agreed = reads_shared_answers(assessment)
+    items = [_consensus_item(row, names, agreed) for row in (found.disagreements if only_disagreements else found.rows)]
     areas = framework_content(framework=assessment.framework).areas
     context = _context(
         assessment,
@@ -247,6 +250,7 @@ def survey_consensus(request: HttpRequest, assessment_id: int) -> HttpResponse:
         names=names,
         only_disagreements=only_disagreements,
         respondents=[(respondent, respondent_name(respondent)) for respondent in found.respondents],
+        spread_from=selectors.ANONYMOUS_SPREAD_FROM,
         answer_choices=ANSWER_CHOICES,
     )
     return render(request, "assessments/surveys/consensus.html", context)
@@ -265,11 +269,11 @@ class ConsensusItem:
     agreed: str  # the agreed answer's label, "" when not agreed yet
 
 
-def _consensus_item(row: selectors.ConsensusRow, names: bool) -> ConsensusItem:
+def _consensus_item(row: selectors.ConsensusRow, names: bool, shows_agreed: bool) -> ConsensusItem:
     spread = row.spread
     counts = [(ANSWER_LABELS[str(value)], count) for value, count in spread.counts.items()]
     median = "" if spread.median is None else f"{float(spread.median):g}"
-    agreed = "" if row.agreed.value is None else str(row.agreed.value)
+    agreed = "" if row.agreed.value is None or not shows_agreed else str(row.agreed.value)
     suggested = "" if spread.suggested is None else str(spread.suggested)
     return ConsensusItem(
         row=row,

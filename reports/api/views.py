@@ -10,8 +10,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from assessments.selectors import assessment_answer_rows
-from assessments.tenancy import assessment_or_404, organization_or_404, team_or_404
-from core.api import BAD_REQUEST, NOT_FOUND, validated_query
+from assessments.surveys.access import shared_answers_assessment_or_404
+from assessments.tenancy import organization_or_404, team_or_404
+from core.api import BAD_REQUEST, FORBIDDEN, NOT_FOUND, validated_query
 from core.lookups import found_or_404
 from maturity.selectors import framework_area_names
 from reports.api.serializers import (
@@ -59,9 +60,13 @@ class AssessmentReportApi(APIView):
 
 
 class AssessmentExportCsvApi(APIView):
-    @extend_schema(responses={200: CSV, 404: NOT_FOUND}, description="One row per question.")
+    @extend_schema(
+        responses={200: CSV, 403: FORBIDDEN, 404: NOT_FOUND},
+        description="One row per question. 403 for anyone but the facilitator while the assessment is a survey "
+        "still open: its agreed answers are the facilitator's until it is submitted.",
+    )
     def get(self, request: Request, assessment_id: int) -> HttpResponse:
-        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        assessment = shared_answers_assessment_or_404(user=request.user, assessment_id=assessment_id)
         header, rows = answers_table(assessment_answer_rows(assessment=assessment))
         return _csv_response(csv_text(header, rows), f"assessment-{assessment.pk}.csv")
 

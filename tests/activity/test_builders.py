@@ -143,3 +143,40 @@ def test_the_csv_has_a_row_per_changed_field():
         [WHEN.isoformat(), "alice", "answer", "data.versioning", "changed", "value", "1", "3"],
         [WHEN.isoformat(), "alice", "assessment", "x", "deleted", "", "", ""],
     ]
+
+
+ANONYMOUS = Names(
+    questions={7: "data.versioning"}, users={4: "dave"}, assessments={9: "Survey"}, anonymous=frozenset({9})
+)
+
+
+@pytest.mark.parametrize(
+    ("model", "changes", "data", "text"),
+    [
+        (
+            "respondentanswer",
+            {"value": [None, 2]},
+            {"question_id": 7},
+            "A respondent answered data.versioning in the survey",
+        ),
+        (
+            "respondent",
+            {"submitted_at": [None, "2026-12-03T12:00:00Z"]},
+            {"user_id": 4},
+            "A respondent submitted their survey answers",
+        ),
+    ],
+)
+def test_it_names_nobody_for_a_respondents_own_answers_in_an_anonymous_survey(model, changes, data, text):
+    """Entries stored with the respondent as actor (before the services stopped storing it) included."""
+    line = activity_line(entry(model, 1, changes, actor="dave", actor_id=4, additional_data=data), ANONYMOUS)
+
+    assert (line.actor, line.text) == (None, text)
+    assert "dave" not in line.object
+    assert next(activity_rows([line]))[1] == ""
+
+
+def test_it_still_names_who_asked_a_respondent_of_an_anonymous_survey():
+    line = activity_line(entry("respondent", 0, {"user": [None, 4]}, additional_data={"user_id": 4}), ANONYMOUS)
+
+    assert line.text == "alice asked dave to answer the survey"

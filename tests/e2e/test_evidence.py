@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from assessments.evidence.services import evidence_link_add
 from assessments.models import Evidence, Role
 from assessments.services import assessment_start
 from maturity.selectors import framework_for_new_assessment
@@ -82,3 +83,24 @@ def test_a_link_and_a_file_are_attached_seen_and_downloaded(page, watch, draft, 
     check_page(page)
     screenshot(page, "evidence-phone")
     watch.assert_clean()
+
+
+def test_a_member_removes_their_own_evidence_and_is_offered_no_other(page, draft, live_server, context):
+    question = draft.framework.questions.filter(area__key="data", level=3).order_by("position").first()
+    member = UserFactory(username="mo")
+    MembershipFactory(user=member, organization=draft.team.organization, role=Role.MEMBER)
+    grace = draft.created_by
+    theirs = evidence_link_add(assessment=draft, user=grace, question=question.key, url="https://ci.example/grace")
+    evidence_link_add(assessment=draft, user=member, question=question.key, url="https://ci.example/mo")
+    context.clear_cookies()
+    log_in(context, member, live_server.url)
+
+    page.goto(f"/assessments/{draft.pk}/areas/data/#q-{question.key}")
+    card = page.locator(f'article.question[data-question="{question.key}"]')
+    expect(card.get_by_role("link", name="https://ci.example/grace")).to_be_visible()
+    expect(card.locator(f'form[action="/evidence/{theirs.pk}/remove/"]')).to_have_count(0)
+    check_page(page)
+    card.locator("form.evidence-remove").get_by_role("button", name="Remove").click()
+    expect(card.get_by_role("link", name="https://ci.example/mo")).to_have_count(0)
+    expect(card.get_by_role("link", name="https://ci.example/grace")).to_be_visible()
+    assert list(Evidence.objects.values_list("url", flat=True)) == ["https://ci.example/grace"]

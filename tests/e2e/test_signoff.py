@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from assessments.models import Assessment, Role
-from assessments.services import answers_save, assessment_start
+from assessments.services import answers_save, assessment_start, assessment_submit
 from maturity.selectors import framework_for_new_assessment
 from tests.conftest import complete_answers
 from tests.e2e.conftest import check_page, log_in, screenshot
@@ -84,3 +84,25 @@ def test_a_returned_assessment_is_fixed_resubmitted_and_accepted(browser, live_s
     assessment.refresh_from_db()
     assert (assessment.status, assessment.reviewed_by) == (Assessment.Status.SUBMITTED, grace)
     assert assessment.answers.get(question=question).value == 1
+
+
+def test_an_assessor_who_wrote_answers_is_not_asked_to_review_them(browser, live_server, mlops_framework):
+    organization = OrganizationFactory(name="Audited Ltd", review_required=True)
+    team = TeamFactory(organization=organization, name="Fraud")
+    ada, grace = UserFactory(username="ada"), UserFactory(username="grace")
+    MembershipFactory(user=ada, organization=organization, role=Role.MEMBER)
+    MembershipFactory(user=grace, organization=organization, role=Role.ASSESSOR)
+    assessment = assessment_start(framework=framework_for_new_assessment(), team=team, user=ada)
+    items = complete_answers(assessment.framework)
+    answers_save(assessment=assessment, user=ada, items=items[1:])
+    answers_save(assessment=assessment, user=grace, items=items[:1])
+    assessment_submit(assessment=assessment, user=ada)
+
+    page = open_as(browser, live_server, grace)
+    page.goto("/")
+    expect(page.locator(f'a[href="/assessments/{assessment.pk}/signoff/"]')).to_have_count(0)
+    page.goto(f"/assessments/{assessment.pk}/signoff/")
+    expect(page.get_by_text("You wrote answers of this assessment, so you cannot review it")).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("^Accept"))).to_have_count(0)
+    check_page(page)
+    page.context.close()

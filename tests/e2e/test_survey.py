@@ -7,9 +7,11 @@ import pytest
 from playwright.sync_api import expect
 
 from assessments.models import Answer, Assessment, Respondent, Role
+from assessments.services import AnswerInput
+from assessments.surveys.services import respondent_add, respondent_answers_save, respondent_submit
 from maturity.selectors import framework_content
 from tests.e2e.conftest import check_page, log_in, screenshot
-from tests.factories import MembershipFactory, OrganizationFactory, TeamFactory, UserFactory
+from tests.factories import AssessmentFactory, MembershipFactory, OrganizationFactory, TeamFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -80,3 +82,49 @@ def test_three_respondents_disagree_and_the_facilitator_records_the_consensus(br
     agreed = dict(Answer.objects.filter(assessment=assessment).values_list("question__key", "value"))
     assert agreed == {first.key: 2, second.key: 2}  # second: median of 2, 2, 3
     facilitator.close()
+
+
+def test_an_anonymous_survey_shows_the_spread_from_3_submissions_and_never_who_submitted(
+    browser, live_server, mlops_framework
+):
+    organization = OrganizationFactory(name="Client Ltd")
+    team = TeamFactory(organization=organization, name="Fraud")
+    consultant = UserFactory(username="consultant")
+    MembershipFactory(user=consultant, organization=organization, role=Role.ASSESSOR)
+    survey = AssessmentFactory(
+        team=team, framework=mlops_framework, created_by=consultant, mode="survey", anonymous_responses=True
+    )
+    first = framework_content(framework=mlops_framework).questions[0]
+    respondents = {}
+    for name in ANSWERS:
+        MembershipFactory(user=UserFactory(username=name), organization=organization, role=Role.MEMBER)
+        respondents[name] = respondent_add(assessment=survey, added_by=consultant, username=name)
+    for name, value in (("ada", 0), ("bob", 3)):
+        respondent_answers_save(respondent=respondents[name], items=[AnswerInput(first.key, value, f"{name} says")])
+        respondent_submit(respondent=respondents[name])
+
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
+    log_in(context, consultant, live_server.url)
+    page = context.new_page()
+    page.goto(f"/assessments/{survey.pk}/consensus/")
+    expect(page.get_by_role("heading", name="2 of 3 respondents submitted")).to_be_visible()
+    expect(page.get_by_text("The spread shows once 3 respondents have submitted")).to_be_visible()
+    expect(page.get_by_text("ada says")).to_have_count(0)
+    expect(page.get_by_role("button", name="Record every median as agreed")).to_have_count(0)
+    check_page(page)
+    screenshot(page, "survey-anonymous-consensus-hidden")
+    page.goto(f"/assessments/{survey.pk}/respondents/")
+    expect(page.get_by_text("2 of 3 respondents submitted")).to_be_visible()
+    expect(page.get_by_text("Submitted", exact=True)).to_have_count(0)
+    expect(page.get_by_role("button", name=re.compile("^Remove"))).to_have_count(0)
+    check_page(page)
+
+    respondent_answers_save(respondent=respondents["cy"], items=[AnswerInput(first.key, 1, "")])
+    respondent_submit(respondent=respondents["cy"])
+    page.goto(f"/assessments/{survey.pk}/consensus/")
+    question = page.locator(f'article[data-question="{first.key}"]')
+    expect(question.get_by_text("ada says")).to_be_visible()
+    expect(question.get_by_text("3 answers: minimum 0")).to_be_visible()
+    expect(page.get_by_text("The spread shows once")).to_have_count(0)
+    check_page(page)
+    context.close()

@@ -50,7 +50,7 @@ def test_it_shows_a_respondent_only_their_own_answers(client, cast, survey, ada_
 
 @pytest.mark.parametrize(
     "path",
-    ["/api/assessments/{}/respondents/", "/assessments/{}/respondents/", "/api/assessments/{}/export.csv"],
+    ["/api/assessments/{}/respondents/", "/assessments/{}/respondents/"],
 )
 def test_it_shows_others_answers_through_no_other_endpoint(client, cast, survey, ada_and_bob, path):
     client.force_login(ada_and_bob[1].user)
@@ -70,6 +70,8 @@ SHARED_ANSWERS = [
     "/assessments/{}/activity.csv",
     "/api/assessments/{}/activity/",
     "/api/assessments/{}/activity.csv",
+    "/api/assessments/{}/export.csv",
+    "/api/assessments/{}/evidence/",
 ]
 
 
@@ -126,6 +128,26 @@ def test_it_shows_the_spread_without_names_once_the_respondent_submitted(client,
     assert api["questions"][0]["responses"] == []
     assert "Read only" in page
     assert "Record agreed answer" not in page
+
+
+def test_it_shows_a_respondent_who_submitted_the_spread_but_not_the_agreed_answers(client, cast, survey, ada_and_bob):
+    consensus_record_medians(assessment=survey, user=cast.owner)
+    client.force_login(ada_and_bob[0].user)
+
+    api = client.get(f"/api/assessments/{survey.pk}/consensus/").json()
+    page = client.get(f"/assessments/{survey.pk}/consensus/").content.decode()
+
+    assert (api["questions"][0]["min"], api["questions"][0]["agreed"]) == (0, None)
+    assert "Agreed answer" not in page
+
+
+def test_the_facilitator_reads_the_agreed_answers_in_the_consensus(client, cast, survey, ada_and_bob):
+    consensus_record_medians(assessment=survey, user=cast.owner)
+    client.force_login(cast.assessor)
+
+    api = client.get(f"/api/assessments/{survey.pk}/consensus/").json()
+
+    assert api["questions"][0]["agreed"] == {"value": 0, "comment": ""}
 
 
 def test_it_refuses_a_respondent_writing_the_consensus(client, cast, survey, ada_and_bob):
