@@ -375,7 +375,9 @@ def _answer_problems(items: Sequence[AnswerInput], question_ids: dict[str, int])
         if isinstance(item.question, str):
             seen.add(item.question)
         if errors:
-            problems.append({"index": index, "question": item.question, "errors": errors})
+            # The key as given, or null for anything else: the problem names its item by `index` anyway.
+            question = item.question if isinstance(item.question, str) else None
+            problems.append({"index": index, "question": question, "errors": errors})
     return problems
 
 
