@@ -27,6 +27,11 @@ BAD_REQUEST = OpenApiResponse(
 )
 
 
+def csv_download(description: str) -> dict:
+    """The 200 of a CSV export, documented as the text/csv it is (its errors stay JSON)."""
+    return {(200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description=description)}
+
+
 class Conflict(APIException):
     status_code = status.HTTP_409_CONFLICT
     default_detail = "Conflict with the current state."

@@ -9,3 +9,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
     query through the ORM; a database that is down is a 500, which the balancer reads as unhealthy)."""
     get_user_model().objects.only("pk").exists()
     return JsonResponse({"status": "ok"})
+
+
+def api_not_found(request: HttpRequest) -> JsonResponse:
+    """Any path under /api/ that names no operation (an id that is not a number, a typo): the API's own 404,
+    in JSON as every other answer of the API, not a page (Django's, in HTML, even more so with DEBUG)."""
+    return JsonResponse({"detail": "Not found."}, status=404)

@@ -301,6 +301,7 @@ EXEMPT = {
     "api/auth/token/": "exchanges the user's own credentials for a token",
     "api/schema/": "the OpenAPI document: no data",
     "api/docs/": "Swagger UI: no data",
+    "api/": "any other path under /api/: the API's JSON 404, no data",
     "api/frameworks/": "the questionnaire, the same for everyone",
     "api/frameworks/<slug:slug>/": "the questionnaire, the same for everyone",
     "frameworks/": "the questionnaire, the same for everyone (redirects to the default framework)",
