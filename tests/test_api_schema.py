@@ -90,3 +90,10 @@ def test_the_csv_exports_document_their_text_csv_body(path):
     responses = schema["paths"][path]["get"]["responses"]
     assert set(responses["200"]["content"]) == {"text/csv"}
     assert set(responses["404"]["content"]) == {"application/json"}
+
+
+def test_the_evidence_download_documents_every_type_a_file_is_served_as(settings):
+    schema = api_as(UserFactory()).get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+
+    content = schema["paths"]["/api/evidence/{evidence_id}/download/"]["get"]["responses"]["200"]["content"]
+    assert set(settings.EVIDENCE_ALLOWED_TYPES) <= set(content)

@@ -217,3 +217,25 @@ def test_it_answers_4xx_to_out_of_range_or_odd_parameters(owner_client, world, u
 )
 def test_it_answers_400_to_ids_too_large_in_a_body(owner_client, world, template, body):
     assert owner_client.post(template, body, "application/json").status_code == 400
+
+
+def test_it_takes_a_surrogate_pair_which_is_one_whole_character(owner_client, world):
+    body = r'{"organization": ORGANIZATION, "name": "Ads \ud83d\ude00"}'.replace(
+        "ORGANIZATION", str(world.cast.organization.pk)
+    )
+
+    response = send(owner_client, world, "post", "/api/teams/", body)
+
+    assert response.status_code == 201
+    assert Team.objects.get(pk=response.json()["id"]).name == "Ads 😀"
+
+
+def test_a_page_reads_half_a_character_as_the_replacement_character_and_refuses_the_choice(owner_client, world):
+    """A form (or a query string) is bytes, decoded leniently: the UTF-8 bytes of a lone surrogate become
+    U+FFFD, never the surrogate itself, so a choice field refuses it as any unknown value."""
+    url = f"/organizations/{world.cast.organization.pk}/members/"
+
+    response = owner_client.post(url, b"user=viewer&role=%ED%A0%80", content_type="application/x-www-form-urlencoded")
+
+    assert response.status_code == 200
+    assert "role" in response.context["member_form"].errors
