@@ -16,6 +16,7 @@ from assessments.evidence.selectors import assessment_unsupported_claims
 from assessments.models import Answer, Assessment, Membership, Organization, Role, TargetLevel, Team
 from assessments.selectors import assessment_answer_rows, assessment_scope, provisional
 from assessments.signals import Followup, assessment_submitted, targets_changed
+from core.lookups import found_or_404
 from maturity.models import Framework
 from maturity.scoring import NA
 from maturity.selectors import framework_content, version_mapping_between
@@ -374,7 +375,9 @@ def _answer_problems(items: Sequence[AnswerInput], question_ids: dict[str, int])
         if isinstance(item.question, str):
             seen.add(item.question)
         if errors:
-            problems.append({"index": index, "question": item.question, "errors": errors})
+            # The key as given, or null for anything else: the problem names its item by `index` anyway.
+            question = item.question if isinstance(item.question, str) else None
+            problems.append({"index": index, "question": question, "errors": errors})
     return problems
 
 
@@ -457,10 +460,19 @@ def assessment_scope_set(*, assessment: Assessment, answers: Mapping[str, object
     assessment.scope = locked.scope
 
 
+DISCARDED = "This assessment was discarded."
+
+
+def lock_assessment(assessment: Assessment) -> Assessment:
+    """The assessment's row, locked until the caller's transaction ends; a 404 (Http404, as pages and the API
+    answer for any assessment that is not there) when another request discarded it since it was read."""
+    return found_or_404(Assessment.objects.select_for_update().filter(pk=assessment.pk).first(), DISCARDED)
+
+
 def lock_draft(assessment: Assessment) -> Assessment:
-    """The assessment's row, locked until the caller's transaction ends; AssessmentNotDraftError unless it
-    is a draft. Every write to a draft's content goes through it, in this app's services and its parts'."""
-    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    """lock_assessment; AssessmentNotDraftError unless it is a draft. Every write to a draft's content goes
+    through it, in this app's services and its parts'."""
+    locked = lock_assessment(assessment)
     if not locked.is_draft:
         raise AssessmentNotDraftError(not_draft_message(locked))
     return locked

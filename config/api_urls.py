@@ -1,5 +1,7 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from core.views import api_not_found
 
 urlpatterns = [
     path("", include("accounts.api.urls")),
@@ -10,4 +12,5 @@ urlpatterns = [
     path("", include("assessments.api.urls")),
     path("", include("reports.api.urls")),
     path("", include("activity.api.urls")),
+    re_path(r"", api_not_found),  # last: whatever matched nothing above
 ]

@@ -1,12 +1,16 @@
-"""What every app's API shares: the shapes of its errors, documented once, and the 409 and 503 they raise."""
+"""What every app's API shares: the shapes of its errors, documented once, the 409 and 429 they raise, and the
+exception handler."""
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse
-from rest_framework import serializers, status
-from rest_framework.exceptions import APIException, Throttled
+from rest_framework import serializers, status, views
+from rest_framework.exceptions import APIException, ParseError, Throttled
 from rest_framework.request import Request
+from rest_framework.response import Response
 
 from core.limits import LimitReachedError
+
+NESTED_TOO_DEEPLY = "JSON parse error - nested too deeply."
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -31,6 +35,11 @@ BAD_REQUEST = OpenApiResponse(
 )
 
 
+def csv_download(description: str) -> dict:
+    """The 200 of a CSV export, documented as the text/csv it is (its errors stay JSON)."""
+    return {(200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description=description)}
+
+
 class Conflict(APIException):
     status_code = status.HTTP_409_CONFLICT
     default_detail = "Conflict with the current state."
@@ -47,3 +56,11 @@ def validated_query(serializer_class: type[serializers.Serializer], request: Req
     query = serializer_class(data=request.query_params)
     query.is_valid(raise_exception=True)
     return query.validated_data
+
+
+def exception_handler(exc: Exception, context: dict) -> Response | None:
+    """DRF's handler, and a RecursionError (JSON nested past Python's limit, in any parser of any view: the
+    token endpoint keeps DRF's own) as the 400 of malformed JSON rather than a 500."""
+    if isinstance(exc, RecursionError):
+        exc = ParseError(NESTED_TOO_DEEPLY)
+    return views.exception_handler(exc, context)

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.test import Client
 
 from tests.api_helpers import api_as
 from tests.factories import UserFactory
@@ -57,3 +58,42 @@ def test_the_schema_documents_one_draft_per_team_discarding_and_renaming():
     assert set(paths["/api/assessments/{assessment_id}/"]["delete"]["responses"]) == {"204", "403", "404", "409"}
     for path in ("/api/teams/{team_id}/", "/api/organizations/{organization_id}/"):
         assert set(paths[path]["patch"]["responses"]) == {"200", "400", "403", "404"}
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/assessments/null,null/export.csv", "/api/teams/-1/", "/api/no/such/", "/api/evidence/x/download/"]
+)
+@pytest.mark.parametrize("method", ["get", "post", "delete"])
+def test_an_api_path_that_names_nothing_is_a_json_404(method, path):
+    client = Client(enforce_csrf_checks=True)  # as a token client is: no CSRF cookie, and not needed for a 404
+    client.force_login(UserFactory())
+
+    response = getattr(client, method)(path)
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "Not found."}
+
+
+CSV_PATHS = [
+    "/api/assessments/{assessment_id}/export.csv",
+    "/api/teams/{team_id}/history.csv",
+    "/api/assessments/{assessment_id}/activity.csv",
+    "/api/organizations/{organization_id}/activity.csv",
+]
+
+
+@pytest.mark.parametrize("path", CSV_PATHS)
+def test_the_csv_exports_document_their_text_csv_body(path):
+    schema = api_as(UserFactory()).get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+
+    responses = schema["paths"][path]["get"]["responses"]
+    assert set(responses["200"]["content"]) == {"text/csv"}
+    assert set(responses["404"]["content"]) == {"application/json"}
+
+
+def test_the_evidence_download_documents_every_type_a_file_is_served_as(settings):
+    schema = api_as(UserFactory()).get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+
+    content = schema["paths"]["/api/evidence/{evidence_id}/download/"]["get"]["responses"]["200"]["content"]
+    assert set(settings.EVIDENCE_ALLOWED_TYPES) <= set(content)

@@ -2,8 +2,7 @@
 filters as the pages, paginated, and as CSV."""
 
 from django.http import HttpResponse
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -17,13 +16,10 @@ from assessments.models import Organization
 from assessments.permissions import can_manage
 from assessments.surveys.access import shared_answers_assessment_or_404
 from assessments.tenancy import organization_or_404
-from core.api import BAD_REQUEST, FORBIDDEN, NO_SUCH_PAGE, NOT_FOUND, validated_query
+from core.api import BAD_REQUEST, FORBIDDEN, NO_SUCH_PAGE, NOT_FOUND, csv_download, validated_query
 from core.lookups import require
 
-CSV = OpenApiResponse(
-    OpenApiTypes.STR,
-    description="text/csv: timestamp, actor, kind, object, action, field, before, after; one row per changed field",
-)
+CSV = csv_download("timestamp, actor, kind, object, action, field, before, after; one row per changed field")
 NEWEST_FIRST = "Newest first, paginated (`page`); filtered by `actor`, `kind`, `since` and `until`."
 
 
@@ -73,7 +69,7 @@ class OrganizationActivityApi(_ActivityListApi):
 class AssessmentActivityCsvApi(APIView):
     @extend_schema(
         parameters=[ActivityQuerySerializer],
-        responses={200: CSV, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
+        responses={**CSV, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
         description=SURVEY_OPEN,
     )
     def get(self, request: Request, assessment_id: int) -> HttpResponse:
@@ -85,7 +81,7 @@ class AssessmentActivityCsvApi(APIView):
 class OrganizationActivityCsvApi(APIView):
     @extend_schema(
         parameters=[ActivityQuerySerializer],
-        responses={200: CSV, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
+        responses={**CSV, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
         description="Owners only.",
     )
     def get(self, request: Request, organization_id: int) -> HttpResponse:

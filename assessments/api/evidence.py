@@ -2,6 +2,7 @@
 one, and the facilitator's settings of an assessment (evidence_required). Same tenancy as the rest: another
 organisation's assessment or evidence is a 404, a role that may only read gets 403, not a draft 409."""
 
+from django.conf import settings
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
@@ -237,14 +238,19 @@ class EvidenceDetailApi(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+EVIDENCE_FILE = OpenApiResponse(
+    OpenApiTypes.BINARY,
+    description="The file as an attachment, with the type sniffed from its content on upload (Content-Type) and "
+    "X-Content-Type-Options: nosniff.",
+)
+# A file is served with the type it was accepted as: one of EVIDENCE_ALLOWED_TYPES.
+EVIDENCE_MEDIA_TYPES = dict.fromkeys([*settings.EVIDENCE_ALLOWED_TYPES, "application/octet-stream"])
+
+
 class EvidenceDownloadApi(APIView):
     @extend_schema(
         responses={
-            (200, "application/octet-stream"): OpenApiResponse(
-                OpenApiTypes.BINARY,
-                description="The file as an attachment, with the type sniffed from its content on upload "
-                "(Content-Type) and X-Content-Type-Options: nosniff.",
-            ),
+            **{(200, media_type): EVIDENCE_FILE for media_type in EVIDENCE_MEDIA_TYPES},
             403: FORBIDDEN,
             404: NOT_FOUND,
         },

@@ -12,7 +12,7 @@ from django.utils import timezone
 from assessments.audit import log_upserts
 from assessments.models import Assessment, Review, ReviewComment
 from assessments.reviews.selectors import wrote_answers
-from assessments.services import MAX_COMMENT_LENGTH
+from assessments.services import MAX_COMMENT_LENGTH, lock_assessment
 from assessments.signals import assessment_accepted, assessment_returned
 from maturity.selectors import framework_content
 
@@ -150,7 +150,7 @@ def _comment_problems(comment: object) -> list[str]:
 
 def _lock_in_review(assessment: Assessment, reviewer: AbstractBaseUser) -> Assessment:
     """The row locked, so that of two reviewers deciding at once the second finds it decided already."""
-    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    locked = lock_assessment(assessment)
     if locked.status != Assessment.Status.IN_REVIEW:
         state = "a draft" if locked.is_draft else "accepted already"
         raise NotInReviewError(f"assessment {locked.pk} is not in review: it is {state}")

@@ -14,9 +14,17 @@ from assessments.audit import log_unattributed_update
 from assessments.models import Assessment, Membership, Organization, Respondent, RespondentAnswer
 from assessments.permissions import can_facilitate
 from assessments.selectors import member_by_verified_email
-from assessments.services import AnswerInput, AnswersInvalidError, _answer_problems, answers_save, upsert_answers
+from assessments.services import (
+    AnswerInput,
+    AnswersInvalidError,
+    _answer_problems,
+    answers_save,
+    lock_assessment,
+    upsert_answers,
+)
 from assessments.signals import respondent_invited
 from assessments.surveys.selectors import consensus
+from core.lookups import found_or_404
 from maturity.selectors import framework_content
 
 ANONYMOUS_RESPONDENTS_STAY = (
@@ -222,14 +230,16 @@ def _require_open_survey(assessment: Assessment) -> None:
 
 
 def _lock_open_survey(assessment: Assessment) -> Assessment:
-    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    locked = lock_assessment(assessment)
     _require_open_survey(locked)
     return locked
 
 
 def _lock_answering(respondent: Respondent) -> Respondent:
     _lock_open_survey(respondent.assessment)
-    locked = Respondent.objects.select_for_update().get(pk=respondent.pk)
+    locked = found_or_404(
+        Respondent.objects.select_for_update().filter(pk=respondent.pk).first(), "You are no longer a respondent."
+    )
     if locked.submitted_at is not None:
         raise RespondentSubmittedError("You have submitted your answers: they can no longer change.")
     return locked

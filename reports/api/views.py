@@ -3,8 +3,7 @@ Django's ConditionalGetMiddleware, which hashes each GET's body."""
 
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -12,7 +11,7 @@ from rest_framework.views import APIView
 from assessments.selectors import assessment_answer_rows
 from assessments.surveys.access import shared_answers_assessment_or_404
 from assessments.tenancy import organization_or_404, team_or_404
-from core.api import BAD_REQUEST, FORBIDDEN, NOT_FOUND, validated_query
+from core.api import BAD_REQUEST, FORBIDDEN, NOT_FOUND, csv_download, validated_query
 from core.lookups import found_or_404
 from maturity.selectors import framework_area_names
 from reports.api.serializers import (
@@ -30,7 +29,8 @@ from reports.selectors.dashboards import organization_results
 from reports.selectors.history import team_history
 from reports.selectors.report import report_for_user
 
-CSV = OpenApiResponse(OpenApiTypes.STR, description="text/csv")
+ANSWERS_CSV = csv_download("One row per question.")
+HISTORY_CSV = csv_download("One row per submitted assessment: overall, then each area's level and score.")
 CONDITIONAL = "With an ETag: a conditional GET is answered 304 while the body is the same."
 
 
@@ -61,7 +61,7 @@ class AssessmentReportApi(APIView):
 
 class AssessmentExportCsvApi(APIView):
     @extend_schema(
-        responses={200: CSV, 403: FORBIDDEN, 404: NOT_FOUND},
+        responses={**ANSWERS_CSV, 403: FORBIDDEN, 404: NOT_FOUND},
         description="One row per question. 403 for anyone but the facilitator while the assessment is a survey "
         "still open: its agreed answers are the facilitator's until it is submitted.",
     )
@@ -88,7 +88,7 @@ class TeamHistoryApi(APIView):
 class TeamHistoryCsvApi(APIView):
     @extend_schema(
         parameters=[FrameworkQuerySerializer],
-        responses={200: CSV, 400: BAD_REQUEST, 404: NOT_FOUND},
+        responses={**HISTORY_CSV, 400: BAD_REQUEST, 404: NOT_FOUND},
         description="One row per submitted assessment; area columns of every framework in the history.",
     )
     def get(self, request: Request, team_id: int) -> HttpResponse:

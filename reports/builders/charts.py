@@ -4,6 +4,7 @@ Built as dicts rather than through `plotly.graph_objects`, whose validation is t
 tests check every builder's output against Plotly's schema once.
 """
 
+import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -39,6 +40,17 @@ NARROW = {
 }
 
 
+def _shown(text: str) -> str:
+    """A name as Plotly shows it literally: Plotly reads a subset of HTML in every text of a figure (names,
+    ticks, hovers, titles), so a team named `<a href=...>` would be a link. Escaped, it reads the entities
+    back as the characters. Every builder passes each name it is given through here."""
+    return html.escape(text, quote=False)
+
+
+def _shown_all(texts: Sequence[str]) -> list[str]:
+    return [_shown(text) for text in texts]
+
+
 def _layout(title: str, narrow: dict | None = None, **extra) -> dict:
     layout = {
         "title": {"text": title},
@@ -67,11 +79,12 @@ def _at(layout: dict, dotted: str):
 
 def radar_figure(*, area_names: Sequence[str], series: Sequence[RadarSeries]) -> dict:
     """Area scores as a closed polygon per series (current, previous, targets, organisation median)."""
-    closed_names = [*area_names, area_names[0]]
+    names = _shown_all(area_names)
+    closed_names = [*names, names[0]]
     traces = [
         {
             "type": "scatterpolar",
-            "name": one.name,
+            "name": _shown(one.name),
             "r": [*one.values, one.values[0]],
             "theta": closed_names,
             "mode": "lines+markers",
@@ -103,7 +116,7 @@ def area_bars_figure(
 ) -> dict:
     """A horizontal bar per area (names are long): the level reached, stacked with the progress
     towards the next level, and the target as a mark."""
-    names = list(area_names)
+    names = _shown_all(area_names)
     progress = [
         round(score - level, 2) if score is not None and level is not None else None
         for score, level in zip(scores, levels, strict=True)
@@ -163,7 +176,7 @@ def history_figure(
     traces.extend(
         {
             "type": "scatter",
-            "name": name,
+            "name": _shown(name),
             "x": x,
             "y": _values(scores),
             "mode": "lines+markers",
@@ -229,8 +242,8 @@ def heatmap_figure(*, teams: Sequence[str], areas: Sequence[str], scores: Sequen
             {
                 "type": "heatmap",
                 "z": [_values(row) for row in scores],
-                "x": list(areas),
-                "y": list(teams),
+                "x": _shown_all(areas),
+                "y": _shown_all(teams),
                 "zmin": 0,
                 "zmax": 4,
                 "colorscale": [[i / 4, colour] for i, colour in enumerate(LEVEL_COLOURS)],
@@ -251,7 +264,7 @@ def level_distribution_figure(*, areas: Sequence[str], counts: Sequence[Sequence
             {
                 "type": "bar",
                 "name": f"Level {level}",
-                "x": list(areas),
+                "x": _shown_all(areas),
                 "y": [area_counts[level] for area_counts in counts],
                 "marker": {"color": LEVEL_COLOURS[level]},
             }

@@ -3,7 +3,7 @@ change nothing."""
 
 import pytest
 
-from assessments.models import Answer, Organization
+from assessments.models import Answer, Organization, Team
 from assessments.services import MAX_COMMENT_LENGTH
 from tests.security.conftest import World
 
@@ -20,6 +20,15 @@ JSON_WRITES = {
     "answers": ("patch", "/api/assessments/{assessment}/answers/"),
 }
 TOKEN = ("post", "/api/auth/token/")
+# Every other operation that reads a JSON body, with the parsers of its own (the token endpoint) or ours.
+MORE_JSON_WRITES = {
+    "token": TOKEN,
+    "invitation": ("post", "/api/organizations/{organization}/invitations/"),
+    "scope": ("patch", "/api/assessments/{assessment}/scope/"),
+    "respondent": ("post", "/api/assessments/{assessment}/respondents/"),
+    "evidence": ("post", "/api/assessments/{assessment}/evidence/"),
+    "evidence-settings": ("patch", "/api/assessments/{assessment}/settings/"),
+}
 MULTIPART = '--xyz\r\nContent-Disposition: form-data; name="name"\r\n\r\nInitech\r\n--xyz--\r\n'
 
 
@@ -46,11 +55,57 @@ def test_it_answers_400_to_malformed_json(owner_client, world, method, template)
     assert response.json()["detail"].startswith("JSON parse error")
 
 
-@pytest.mark.parametrize(("method", "template"), JSON_WRITES.values(), ids=JSON_WRITES)
-def test_it_answers_400_to_json_nested_too_deeply(owner_client, world, method, template):
-    response = send(owner_client, world, method, template, "[" * 100_000 + "]" * 100_000)
+EVERY_JSON_WRITE = JSON_WRITES | MORE_JSON_WRITES
+
+
+@pytest.mark.parametrize(("method", "template"), EVERY_JSON_WRITE.values(), ids=EVERY_JSON_WRITE)
+@pytest.mark.parametrize("nested", ["[" * 100_000 + "]" * 100_000, '{"a":' * 100_000 + "1" + "}" * 100_000])
+def test_it_answers_400_to_json_nested_too_deeply(owner_client, world, method, template, nested):
+    response = send(owner_client, world, method, template, nested)
 
     assert response.status_code == 400
+    assert response.json()["detail"] == "JSON parse error - nested too deeply."
+
+
+# Raw JSON: `\ud800` is an escape that JSON allows and that decodes to half a character, no text at all.
+LONE_SURROGATES = {
+    "member-role": ("post", "/api/organizations/{organization}/members/", r'{"username": "viewer", "role": "\ud800"}'),
+    "invitation-role": (
+        "post",
+        "/api/organizations/{organization}/invitations/",
+        r'{"email": "a@x.org", "role": "\ud800"}',
+    ),
+    "mode": ("post", "/api/assessments/", r'{"team": TEAM, "mode": "\ud800"}'),
+    "kind": ("post", "/api/assessments/", r'{"team": TEAM, "kind": "self\udfff"}'),
+    "question": ("patch", "/api/assessments/{assessment}/answers/", r'[{"question": "\ud800", "value": 1}]'),
+    "value": (
+        "patch",
+        "/api/assessments/{assessment}/answers/",
+        r'[{"question": "data.versioning", "value": "\ud800"}]',
+    ),
+    "scope-key": ("patch", "/api/assessments/{assessment}/scope/", r'{"\ud800": true}'),
+    "team-name": ("post", "/api/teams/", r'{"organization": ORGANIZATION, "name": "Ads \ud800"}'),
+    "token": ("post", "/api/auth/token/", r'{"username": "\ud800", "password": "x"}'),
+}
+# Where each names the field: the path of the value in the body, with the half character as its escape.
+SURROGATE_FIELDS = ["role", "role", "mode", "kind", "0.question", "0.value", r"\ud800", "name", "username"]
+
+
+@pytest.mark.parametrize(
+    ("method", "template", "body", "field"),
+    [(*request, field) for request, field in zip(LONE_SURROGATES.values(), SURROGATE_FIELDS, strict=True)],
+    ids=LONE_SURROGATES,
+)
+def test_it_answers_400_naming_the_field_to_a_lone_surrogate(owner_client, world, method, template, body, field):
+    cast = world.cast
+    body = body.replace("TEAM", str(cast.team.pk)).replace("ORGANIZATION", str(cast.organization.pk))
+    before = Organization.objects.count(), Team.objects.count(), Answer.objects.count()
+
+    response = send(owner_client, world, method, template, body)
+
+    assert response.status_code == 400
+    assert field in response.json()
+    assert (Organization.objects.count(), Team.objects.count(), Answer.objects.count()) == before
 
 
 @pytest.mark.parametrize("body", ["[1, 2]", '"Initech"', "null", "42", '{"name": {"$gt": ""}}', '{"name": ["a"]}'])
@@ -162,3 +217,25 @@ def test_it_answers_4xx_to_out_of_range_or_odd_parameters(owner_client, world, u
 )
 def test_it_answers_400_to_ids_too_large_in_a_body(owner_client, world, template, body):
     assert owner_client.post(template, body, "application/json").status_code == 400
+
+
+def test_it_takes_a_surrogate_pair_which_is_one_whole_character(owner_client, world):
+    body = r'{"organization": ORGANIZATION, "name": "Ads \ud83d\ude00"}'.replace(
+        "ORGANIZATION", str(world.cast.organization.pk)
+    )
+
+    response = send(owner_client, world, "post", "/api/teams/", body)
+
+    assert response.status_code == 201
+    assert Team.objects.get(pk=response.json()["id"]).name == "Ads 😀"
+
+
+def test_a_page_reads_half_a_character_as_the_replacement_character_and_refuses_the_choice(owner_client, world):
+    """A form (or a query string) is bytes, decoded leniently: the UTF-8 bytes of a lone surrogate become
+    U+FFFD, never the surrogate itself, so a choice field refuses it as any unknown value."""
+    url = f"/organizations/{world.cast.organization.pk}/members/"
+
+    response = owner_client.post(url, b"user=viewer&role=%ED%A0%80", content_type="application/x-www-form-urlencoded")
+
+    assert response.status_code == 200
+    assert "role" in response.context["member_form"].errors

@@ -7,6 +7,8 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.utils.html import escape
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from assessments.models import Organization, Team
 from assessments.services import AnswerInput, answers_save
@@ -14,6 +16,7 @@ from reports.services import report_compute
 from tests.conftest import complete_answers
 from tests.factories import MembershipFactory, UserFactory
 from tests.reports.conftest import submit_answers
+from tests.spreadsheets import TRICKY, assert_safe_for_spreadsheets
 
 pytestmark = pytest.mark.django_db
 
@@ -167,7 +170,8 @@ def test_it_neutralises_formulas_in_the_comments_of_the_export(client, cast, for
 
     comments = {row["comment"] for row in rows(client.get(f"/api/assessments/{formulas.pk}/export.csv"))}
 
-    assert comments == {"'" + formula for formula in FORMULAS}
+    # A tab or a carriage return is a separator too: what follows it is a part of its own, quoted as well.
+    assert comments == {"'" + formula.replace("\t=", "\t'=").replace("\r=", "\r'=") for formula in FORMULAS}
 
 
 def test_it_neutralises_a_username_like_a_formula_in_the_export(client, cast, formulas):
@@ -184,6 +188,68 @@ def test_it_neutralises_team_and_organisation_names_in_the_history(client, cast,
     row = rows(client.get(f"/api/teams/{cast.team.pk}/history.csv"))[0]
 
     assert (row["team"], row["organization"]) == ("'=1+2", "'+cmd|' /C calc'!A0")
+
+
+# Formulas after a separator that a spreadsheet set to another one than ours splits a cell at.
+SPLIT_FORMULAS = ["x;=cmd|' /C calc'!A0", "a,+1+1", "ok|@SUM(A1:A2)", "one\n-2+3", "tab\t=1", "b; =1"]
+
+
+@pytest.fixture
+def split_formulas(cast):
+    """As `formulas`, with every formula after a separator, in the comments, the names and the username."""
+    Organization.objects.filter(pk=cast.organization.pk).update(name="Acme;=cmd|' /C calc'!A0")
+    Team.objects.filter(pk=cast.team.pk).update(name="Search,@SUM(1)")
+    items = [
+        AnswerInput(item.question, 2, SPLIT_FORMULAS[index % len(SPLIT_FORMULAS)])
+        for index, item in enumerate(complete_answers(cast.framework))
+    ]
+    assessment = submit_answers(cast, items)
+    report_compute(assessment_id=assessment.pk)
+    risky = UserFactory(username="ok;-risky")
+    MembershipFactory(user=risky, organization=cast.organization, role="member")
+    answers_save(assessment=cast.assessment, user=risky, items=items)
+    return assessment
+
+
+def every_csv_export(cast, submitted) -> list[str]:
+    return [
+        f"/api/assessments/{submitted.pk}/export.csv",
+        f"/api/assessments/{cast.assessment.pk}/export.csv",
+        f"/api/teams/{cast.team.pk}/history.csv",
+        f"/api/assessments/{cast.assessment.pk}/activity.csv",
+        f"/api/organizations/{cast.organization.pk}/activity.csv",
+        f"/assessments/{cast.assessment.pk}/activity.csv",
+        f"/organizations/{cast.organization.pk}/activity.csv",
+    ]
+
+
+def test_every_export_quotes_every_field_and_neutralises_formulas_after_a_separator(client, cast, split_formulas):
+    client.force_login(cast.owner)
+
+    for url in every_csv_export(cast, split_formulas):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert_safe_for_spreadsheets(response.content.decode())
+
+
+def test_it_prefixes_the_formula_after_the_separator_in_the_export(client, cast, split_formulas):
+    client.force_login(cast.viewer)
+
+    comments = {row["comment"] for row in rows(client.get(f"/api/assessments/{split_formulas.pk}/export.csv"))}
+
+    assert "x;'=cmd|' /C calc'!A0" in comments
+
+
+@settings(max_examples=25, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(comment=st.text(alphabet=TRICKY, max_size=16), team_name=st.text(alphabet=TRICKY, min_size=1, max_size=16))
+def test_no_export_holds_a_formula_whatever_is_written(client, cast, comment, team_name):
+    Team.objects.filter(pk=cast.team.pk).update(name=team_name)
+    key = cast.framework.questions.order_by("pk").values_list("key", flat=True).first()
+    answers_save(assessment=cast.assessment, user=cast.member, items=[AnswerInput(key, 1, comment)])
+    client.force_login(cast.owner)
+
+    for url in every_csv_export(cast, cast.assessment):
+        assert_safe_for_spreadsheets(client.get(url).content.decode())
 
 
 def test_it_keeps_html_in_the_export_as_the_text_it_is_and_never_lets_a_browser_render_it(client, cast, hostile):

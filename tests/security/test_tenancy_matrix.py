@@ -309,6 +309,7 @@ EXEMPT = {
     "api/auth/tokens/<int:token_id>/": "the user's own tokens: another's is a 404 (tests/accounts/api/test_tokens.py)",
     "api/schema/": "the OpenAPI document: no data",
     "api/docs/": "Swagger UI: no data",
+    "api/": "any other path under /api/: the API's JSON 404, no data",
     "api/frameworks/": "the questionnaire, the same for everyone",
     "api/frameworks/<slug:slug>/": "the questionnaire, the same for everyone",
     "frameworks/": "the questionnaire, the same for everyone (redirects to the default framework)",

@@ -1,12 +1,13 @@
 import pytest
 from rest_framework.renderers import JSONRenderer
 
-from assessments.api.serializers import AnswerOutputSerializer, answer_output
+from assessments.api.serializers import AnswerOutputSerializer, AnswersInvalidSerializer, answer_output
 from assessments.models import Answer
 from assessments.selectors import assessment_answer_rows
 from assessments.services import answers_save, assessment_submit
 from tests.api_helpers import api_as
 from tests.conftest import complete_answers
+from tests.documented import assert_documented
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +101,19 @@ def test_the_answers_are_written_as_their_serializer_documents_them(cast):
     assert direct == JSONRenderer().render(AnswerOutputSerializer(rows, many=True).data)
     assert b'"value":null' in direct
     assert b'"updated_at":"' in direct
+
+
+@pytest.mark.parametrize("question", [{}, [], 7, True, {"key": "data.versioning"}])
+def test_it_echoes_a_question_that_is_no_key_as_null_as_documented(cast, question):
+    response = patch(cast.member, cast, [{"question": question, "value": 0}])
+
+    body = response.json()
+    assert response.status_code == 400
+    assert body["answers"] == [
+        {
+            "index": 0,
+            "question": None,
+            "errors": {"question": ["Unknown question for this assessment's framework version."]},
+        }
+    ]
+    assert_documented(body, AnswersInvalidSerializer())

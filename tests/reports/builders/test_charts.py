@@ -1,5 +1,6 @@
 """The chart builders are pure: small data in, the right traces out, valid for Plotly."""
 
+import re
 from datetime import UTC, datetime
 
 import plotly.graph_objects as go
@@ -104,3 +105,49 @@ def test_the_wide_layout_is_the_figures_own():
     wide = figure["layout"]["meta"]["wide"]
 
     assert (wide["legend.orientation"], wide["legend.x"], wide["margin.l"], wide["height"]) == ("v", 1.02, 60, None)
+
+
+HOSTILE_NAMES = ['<a href="https://evil.example">x</a>', '<span style="font-size:80px">big</span> & co']
+# The only markup of our own in the figures: line breaks and the hover box's hidden trace name.
+OUR_TAGS = {"br", "extra"}
+TAG = re.compile(r"<\s*/?\s*([A-Za-z]+)")
+
+
+def strings_of(value) -> list[str]:
+    """Every string anywhere in a figure: keys and values, at any depth."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for key, item in value.items() for text in (*strings_of(key), *strings_of(item))]
+    if isinstance(value, list | tuple):
+        return [text for item in value for text in strings_of(item)]
+    return []
+
+
+def tags_in(figure: dict) -> set[str]:
+    return {tag.lower() for text in strings_of(figure) for tag in TAG.findall(text)}
+
+
+HOSTILE_FIGURES = [
+    radar_figure(area_names=HOSTILE_NAMES, series=[RadarSeries(HOSTILE_NAMES[0], [1, 2], filled=True)]),
+    area_bars_figure(area_names=HOSTILE_NAMES, levels=[1, 2], scores=[1.5, 2.0], targets=[3, None]),
+    history_figure(
+        dates=[datetime(2026, 1, 1, tzinfo=UTC)], overall=[1.0], areas={name: [1.0] for name in HOSTILE_NAMES}
+    ),
+    heatmap_figure(teams=HOSTILE_NAMES, areas=HOSTILE_NAMES, scores=[[1.0, 2.0], [3.0, None]]),
+    level_distribution_figure(areas=HOSTILE_NAMES, counts=[[1, 1, 1, 1, 1], [0, 0, 0, 0, 1]]),
+]
+
+
+@pytest.mark.parametrize("figure", HOSTILE_FIGURES)
+def test_it_gives_plotly_no_markup_from_the_names_it_shows(figure):
+    assert tags_in(figure) <= OUR_TAGS
+
+
+def test_it_escapes_the_names_so_that_plotly_shows_them_as_written():
+    trace = heatmap_figure(teams=HOSTILE_NAMES, areas=["Data"], scores=[[1.0], [2.0]])["data"][0]
+
+    assert trace["y"] == [
+        '&lt;a href="https://evil.example"&gt;x&lt;/a&gt;',
+        '&lt;span style="font-size:80px"&gt;big&lt;/span&gt; &amp; co',
+    ]

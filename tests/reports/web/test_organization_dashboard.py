@@ -108,3 +108,13 @@ def test_the_query_count_does_not_grow_with_teams_or_assessments(client, cast, d
 
     with django_assert_num_queries(len(small.captured_queries)):
         assert client.get(dashboard_url(cast)).status_code == 200
+
+
+def test_it_gives_the_charts_a_hostile_team_name_as_text_not_markup(client, cast):
+    hostile = team_create(organization=cast.organization, name='<a href="https://evil.example">x</a>')
+    submit_and_compute(cast, 2, team=hostile)
+    client.force_login(cast.viewer)
+
+    figures = client.get(dashboard_url(cast)).context["figures"]
+
+    assert figures["heatmap"]["data"][0]["y"] == ['&lt;a href="https://evil.example"&gt;x&lt;/a&gt;']
