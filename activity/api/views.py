@@ -14,7 +14,7 @@ from activity.exports import activity_csv_response
 from activity.selectors import ActivityFilters, activity_lines, assessment_activity, organization_activity
 from activity.views import OWNERS_ONLY
 from assessments.models import Organization
-from assessments.permissions import can_manage
+from assessments.permissions import can_facilitate, can_manage
 from assessments.surveys.access import shared_answers_assessment_or_404
 from assessments.tenancy import organization_or_404
 from core.api import BAD_REQUEST, FORBIDDEN, NO_SUCH_PAGE, NOT_FOUND, validated_query
@@ -43,9 +43,10 @@ def _owned_organization(request: Request, organization_id: int) -> Organization:
 class _ActivityListApi(GenericAPIView):
     serializer_class = ActivityEntrySerializer
 
-    def listed(self, entries) -> Response:
+    def listed(self, entries, *, show_addresses: bool) -> Response:
         page = self.paginate_queryset(entries)
-        return self.get_paginated_response(ActivityEntrySerializer(activity_lines(page), many=True).data)
+        lines = activity_lines(page, show_addresses=show_addresses)
+        return self.get_paginated_response(ActivityEntrySerializer(lines, many=True).data)
 
 
 class AssessmentActivityApi(_ActivityListApi):
@@ -56,7 +57,8 @@ class AssessmentActivityApi(_ActivityListApi):
     )
     def get(self, request: Request, assessment_id: int) -> Response:
         assessment = shared_answers_assessment_or_404(user=request.user, assessment_id=assessment_id)
-        return self.listed(assessment_activity(assessment_id=assessment.pk, filters=_filters(request)))
+        entries = assessment_activity(assessment_id=assessment.pk, filters=_filters(request))
+        return self.listed(entries, show_addresses=can_facilitate(assessment.role))
 
 
 class OrganizationActivityApi(_ActivityListApi):
@@ -67,7 +69,8 @@ class OrganizationActivityApi(_ActivityListApi):
     )
     def get(self, request: Request, organization_id: int) -> Response:
         organization = _owned_organization(request, organization_id)
-        return self.listed(organization_activity(organization_id=organization.pk, filters=_filters(request)))
+        entries = organization_activity(organization_id=organization.pk, filters=_filters(request))
+        return self.listed(entries, show_addresses=can_facilitate(organization.role))
 
 
 class AssessmentActivityCsvApi(APIView):
@@ -79,7 +82,9 @@ class AssessmentActivityCsvApi(APIView):
     def get(self, request: Request, assessment_id: int) -> HttpResponse:
         assessment = shared_answers_assessment_or_404(user=request.user, assessment_id=assessment_id)
         entries = assessment_activity(assessment_id=assessment.pk, filters=_filters(request))
-        return activity_csv_response(entries, f"assessment-{assessment.pk}-activity.csv")
+        return activity_csv_response(
+            entries, f"assessment-{assessment.pk}-activity.csv", show_addresses=can_facilitate(assessment.role)
+        )
 
 
 class OrganizationActivityCsvApi(APIView):
@@ -91,4 +96,6 @@ class OrganizationActivityCsvApi(APIView):
     def get(self, request: Request, organization_id: int) -> HttpResponse:
         organization = _owned_organization(request, organization_id)
         entries = organization_activity(organization_id=organization.pk, filters=_filters(request))
-        return activity_csv_response(entries, f"organization-{organization.pk}-activity.csv")
+        return activity_csv_response(
+            entries, f"organization-{organization.pk}-activity.csv", show_addresses=can_facilitate(organization.role)
+        )
