@@ -48,7 +48,8 @@ SETTING_LABELS = {
 # answered.
 HIDDEN_VALUES = ("respondentanswer",)
 # An invited respondent's address is for those who run surveys (assessments.surveys.selectors.respondent_name);
-# other readers of the trail read this, in its lines and in its before and after values.
+# other readers of the trail read this (that module's INVITED, as it reads inside a sentence), in its lines and
+# in their before and after values.
 INVITED = "someone invited by email"
 CSV_COLUMNS = ["timestamp", "actor", "kind", "object", "action", "field", "before", "after"]
 
@@ -112,10 +113,10 @@ class Entry:
 
 def activity_line(entry: Entry, names: Names, *, show_addresses: bool) -> ActivityLine:
     """`show_addresses`: whether the reader may read invited respondents' addresses (owners and assessors)."""
-    if entry.assessment_id in names.anonymous and _respondents_own(entry):
-        entry = _unattributed(entry)
     if entry.model == "respondent" and not show_addresses:
         entry = _without_address(entry)
+    if entry.assessment_id in names.anonymous and _respondents_own(entry):
+        entry = _unattributed(entry)
     hidden = entry.model in HIDDEN_VALUES
     changes = [Change(name, *values) for name, values in sorted(entry.changes.items())] if not hidden else []
     assessment = ""

@@ -28,6 +28,10 @@ NEWEST_FIRST = "Newest first, paginated (`page`); filtered by `actor`, `kind`, `
 
 
 SURVEY_OPEN = "403 for a respondent of a survey still open: its trail is the facilitator's until it is submitted."
+INVITED_ADDRESSES = (
+    "An address invited as a survey respondent shows only to owners and assessors; members and viewers read "
+    '"someone invited by email" instead, in `object`, `text` and `changes`.'
+)
 
 
 def _filters(request: Request) -> ActivityFilters:
@@ -53,7 +57,8 @@ class AssessmentActivityApi(_ActivityListApi):
     @extend_schema(
         parameters=[ActivityQuerySerializer],
         responses={200: ActivityEntrySerializer(many=True), 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
-        description=f"Who changed what in the assessment, before and after. {NEWEST_FIRST} {SURVEY_OPEN}",
+        description=f"Who changed what in the assessment, before and after. {NEWEST_FIRST} {SURVEY_OPEN} "
+        + INVITED_ADDRESSES,
     )
     def get(self, request: Request, assessment_id: int) -> Response:
         assessment = shared_answers_assessment_or_404(user=request.user, assessment_id=assessment_id)
@@ -77,7 +82,7 @@ class AssessmentActivityCsvApi(APIView):
     @extend_schema(
         parameters=[ActivityQuerySerializer],
         responses={200: CSV, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
-        description=SURVEY_OPEN,
+        description=f"{SURVEY_OPEN} {INVITED_ADDRESSES}",
     )
     def get(self, request: Request, assessment_id: int) -> HttpResponse:
         assessment = shared_answers_assessment_or_404(user=request.user, assessment_id=assessment_id)

@@ -229,3 +229,11 @@ def test_a_respondent_who_joined_keeps_their_name_and_one_whose_account_is_gone_
         "alice changed the respondent dave",
         "alice removed someone invited by email from the survey",
     ]
+
+
+def test_an_anonymous_surveys_submission_names_a_respondent_to_every_reader():
+    submitted = entry("respondent", 1, {"submitted_at": [None, "2026-12-03T12:00:00Z"]}, additional_data={"user_id": 4})
+
+    line = activity_line(submitted, ANONYMOUS, show_addresses=False)
+
+    assert (line.object, line.text) == ("a respondent", "A respondent submitted their survey answers")
