@@ -47,6 +47,10 @@ SETTING_LABELS = {
 # anonymous survey never shows who answered what. The trail records them; the activity shows only that they
 # answered.
 HIDDEN_VALUES = ("respondentanswer",)
+# An invited respondent's address is for those who run surveys (assessments.surveys.selectors.respondent_name);
+# other readers of the trail read this (that module's INVITED, as it reads inside a sentence), in its lines and
+# in their before and after values.
+INVITED = "someone invited by email"
 CSV_COLUMNS = ["timestamp", "actor", "kind", "object", "action", "field", "before", "after"]
 
 
@@ -107,7 +111,10 @@ class Entry:
     assessment_id: int | None
 
 
-def activity_line(entry: Entry, names: Names) -> ActivityLine:
+def activity_line(entry: Entry, names: Names, *, show_addresses: bool) -> ActivityLine:
+    """`show_addresses`: whether the reader may read invited respondents' addresses (owners and assessors)."""
+    if entry.model == "respondent" and not show_addresses:
+        entry = _without_address(entry)
     if entry.assessment_id in names.anonymous and _respondents_own(entry):
         entry = _unattributed(entry)
     hidden = entry.model in HIDDEN_VALUES
@@ -139,6 +146,16 @@ def _unattributed(entry: Entry) -> Entry:
     they did are shown."""
     question = {"question_id": entry.additional_data["question_id"]} if "question_id" in entry.additional_data else {}
     return replace(entry, actor=None, actor_id=None, additional_data=question, object_repr="a respondent")
+
+
+def _without_address(entry: Entry) -> Entry:
+    """A respondent's entry with their address read as INVITED wherever it was stored: its name, its own
+    field's before and after, and what names the respondent (a member's username still names them)."""
+    email = [INVITED if value else value for value in entry.changes.get("email", ())]
+    changes = {**entry.changes, "email": email} if email else entry.changes
+    return replace(
+        entry, object_repr=INVITED, changes=changes, additional_data={**entry.additional_data, "email": INVITED}
+    )
 
 
 def _object_name(entry: Entry, names: Names) -> str:

@@ -9,8 +9,8 @@ from activity.selectors import activity_lines_all
 from core.csv_text import csv_text
 
 
-def activity_csv_response(entries: QuerySet[ActivityEntry], filename: str) -> HttpResponse:
-    text = csv_text(CSV_COLUMNS, activity_rows(activity_lines_all(entries)))
+def activity_csv_response(entries: QuerySet[ActivityEntry], filename: str, *, show_addresses: bool) -> HttpResponse:
+    text = csv_text(CSV_COLUMNS, activity_rows(activity_lines_all(entries, show_addresses=show_addresses)))
     response = HttpResponse(text, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -58,22 +58,23 @@ def _start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def activity_lines(entries: Iterable[ActivityEntry]) -> list[ActivityLine]:
-    """The human lines of a page of entries: at most four queries for the names, whatever their number."""
+def activity_lines(entries: Iterable[ActivityEntry], *, show_addresses: bool) -> list[ActivityLine]:
+    """The human lines of a page of entries: at most four queries for the names, whatever their number.
+    `show_addresses`: whether the reader may read invited respondents' addresses (activity.builders)."""
     plain = [_plain(entry) for entry in entries]
     names = _names(plain) if plain else Names()
-    return [activity_line(entry, names) for entry in plain]
+    return [activity_line(entry, names, show_addresses=show_addresses) for entry in plain]
 
 
-def activity_lines_all(entries: QuerySet[ActivityEntry]) -> Iterator[ActivityLine]:
+def activity_lines_all(entries: QuerySet[ActivityEntry], *, show_addresses: bool) -> Iterator[ActivityLine]:
     """Every entry of the queryset (the CSV), a chunk at a time."""
     chunk: list[ActivityEntry] = []
     for entry in entries.iterator(chunk_size=CSV_CHUNK):
         chunk.append(entry)
         if len(chunk) == CSV_CHUNK:
-            yield from activity_lines(chunk)
+            yield from activity_lines(chunk, show_addresses=show_addresses)
             chunk = []
-    yield from activity_lines(chunk)
+    yield from activity_lines(chunk, show_addresses=show_addresses)
 
 
 def _plain(entry: ActivityEntry) -> Entry:

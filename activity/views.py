@@ -18,7 +18,7 @@ from activity.selectors import (
     organization_activity,
 )
 from assessments.models import Organization
-from assessments.permissions import can_manage
+from assessments.permissions import can_facilitate, can_manage
 from assessments.surveys.access import shared_answers_assessment_or_404
 from assessments.tenancy import organization_or_404
 from core.lookups import require
@@ -40,7 +40,7 @@ def assessment_activity_page(request: HttpRequest, assessment_id: int) -> HttpRe
         "organization": organization,
         "csv_path": reverse("assessment_activity_csv", args=[assessment.pk]),
     }
-    return _render(request, form, entries, context)
+    return _render(request, form, entries, context, show_addresses=can_facilitate(assessment.role))
 
 
 @login_required
@@ -49,7 +49,9 @@ def assessment_activity_csv(request: HttpRequest, assessment_id: int) -> HttpRes
     assessment = shared_answers_assessment_or_404(user=request.user, assessment_id=assessment_id)
     form = _form(request, assessment.team.organization)
     entries = assessment_activity(assessment_id=assessment.pk, filters=form.filters())
-    return activity_csv_response(entries, f"assessment-{assessment.pk}-activity.csv")
+    return activity_csv_response(
+        entries, f"assessment-{assessment.pk}-activity.csv", show_addresses=can_facilitate(assessment.role)
+    )
 
 
 @login_required
@@ -63,7 +65,7 @@ def organization_activity_page(request: HttpRequest, organization_id: int) -> Ht
         "organization": organization,
         "csv_path": reverse("organization_activity_csv", args=[organization.pk]),
     }
-    return _render(request, form, entries, context)
+    return _render(request, form, entries, context, show_addresses=can_facilitate(organization.role))
 
 
 @login_required
@@ -73,7 +75,9 @@ def organization_activity_csv(request: HttpRequest, organization_id: int) -> Htt
     require(can_manage(organization.role), OWNERS_ONLY)
     form = _form(request, organization)
     entries = organization_activity(organization_id=organization.pk, filters=form.filters())
-    return activity_csv_response(entries, f"organization-{organization.pk}-activity.csv")
+    return activity_csv_response(
+        entries, f"organization-{organization.pk}-activity.csv", show_addresses=can_facilitate(organization.role)
+    )
 
 
 def _form(request: HttpRequest, organization: Organization) -> ActivityFilterForm:
@@ -81,14 +85,16 @@ def _form(request: HttpRequest, organization: Organization) -> ActivityFilterFor
     return ActivityFilterForm(request.GET or None, actors=actors)
 
 
-def _render(request: HttpRequest, form: ActivityFilterForm, entries: QuerySet, context: dict) -> HttpResponse:
+def _render(
+    request: HttpRequest, form: ActivityFilterForm, entries: QuerySet, context: dict, *, show_addresses: bool
+) -> HttpResponse:
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context |= {
         "form": form,
         "page": page,
-        "lines": activity_lines(page.object_list),
+        "lines": activity_lines(page.object_list, show_addresses=show_addresses),
         "query": query.urlencode(),
         "filtered": any(value for key, value in request.GET.items() if key != "page"),
     }

@@ -13,7 +13,7 @@ from activity.exports import activity_csv_response
 from activity.selectors import ActivityFilters, activity_lines, assessment_activity, organization_activity
 from activity.views import OWNERS_ONLY
 from assessments.models import Organization
-from assessments.permissions import can_manage
+from assessments.permissions import can_facilitate, can_manage
 from assessments.surveys.access import shared_answers_assessment_or_404
 from assessments.tenancy import organization_or_404
 from core.api import BAD_REQUEST, FORBIDDEN, NO_SUCH_PAGE, NOT_FOUND, csv_download, validated_query
@@ -24,6 +24,10 @@ NEWEST_FIRST = "Newest first, paginated (`page`); filtered by `actor`, `kind`, `
 
 
 SURVEY_OPEN = "403 for a respondent of a survey still open: its trail is the facilitator's until it is submitted."
+INVITED_ADDRESSES = (
+    "An address invited as a survey respondent shows only to owners and assessors; members and viewers read "
+    '"someone invited by email" instead, in `object`, `text` and `changes`.'
+)
 
 
 def _filters(request: Request) -> ActivityFilters:
@@ -39,20 +43,23 @@ def _owned_organization(request: Request, organization_id: int) -> Organization:
 class _ActivityListApi(GenericAPIView):
     serializer_class = ActivityEntrySerializer
 
-    def listed(self, entries) -> Response:
+    def listed(self, entries, *, show_addresses: bool) -> Response:
         page = self.paginate_queryset(entries)
-        return self.get_paginated_response(ActivityEntrySerializer(activity_lines(page), many=True).data)
+        lines = activity_lines(page, show_addresses=show_addresses)
+        return self.get_paginated_response(ActivityEntrySerializer(lines, many=True).data)
 
 
 class AssessmentActivityApi(_ActivityListApi):
     @extend_schema(
         parameters=[ActivityQuerySerializer],
         responses={200: ActivityEntrySerializer(many=True), 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
-        description=f"Who changed what in the assessment, before and after. {NEWEST_FIRST} {SURVEY_OPEN}",
+        description=f"Who changed what in the assessment, before and after. {NEWEST_FIRST} {SURVEY_OPEN} "
+        + INVITED_ADDRESSES,
     )
     def get(self, request: Request, assessment_id: int) -> Response:
         assessment = shared_answers_assessment_or_404(user=request.user, assessment_id=assessment_id)
-        return self.listed(assessment_activity(assessment_id=assessment.pk, filters=_filters(request)))
+        entries = assessment_activity(assessment_id=assessment.pk, filters=_filters(request))
+        return self.listed(entries, show_addresses=can_facilitate(assessment.role))
 
 
 class OrganizationActivityApi(_ActivityListApi):
@@ -63,19 +70,22 @@ class OrganizationActivityApi(_ActivityListApi):
     )
     def get(self, request: Request, organization_id: int) -> Response:
         organization = _owned_organization(request, organization_id)
-        return self.listed(organization_activity(organization_id=organization.pk, filters=_filters(request)))
+        entries = organization_activity(organization_id=organization.pk, filters=_filters(request))
+        return self.listed(entries, show_addresses=can_facilitate(organization.role))
 
 
 class AssessmentActivityCsvApi(APIView):
     @extend_schema(
         parameters=[ActivityQuerySerializer],
         responses={**CSV, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND},
-        description=SURVEY_OPEN,
+        description=f"{SURVEY_OPEN} {INVITED_ADDRESSES}",
     )
     def get(self, request: Request, assessment_id: int) -> HttpResponse:
         assessment = shared_answers_assessment_or_404(user=request.user, assessment_id=assessment_id)
         entries = assessment_activity(assessment_id=assessment.pk, filters=_filters(request))
-        return activity_csv_response(entries, f"assessment-{assessment.pk}-activity.csv")
+        return activity_csv_response(
+            entries, f"assessment-{assessment.pk}-activity.csv", show_addresses=can_facilitate(assessment.role)
+        )
 
 
 class OrganizationActivityCsvApi(APIView):
@@ -87,4 +97,6 @@ class OrganizationActivityCsvApi(APIView):
     def get(self, request: Request, organization_id: int) -> HttpResponse:
         organization = _owned_organization(request, organization_id)
         entries = organization_activity(organization_id=organization.pk, filters=_filters(request))
-        return activity_csv_response(entries, f"organization-{organization.pk}-activity.csv")
+        return activity_csv_response(
+            entries, f"organization-{organization.pk}-activity.csv", show_addresses=can_facilitate(organization.role)
+        )

@@ -83,26 +83,30 @@ def entry(model: str, action: int, changes: dict, actor="alice", **extra) -> Ent
     ],
 )
 def test_it_says_what_changed(model, action, changes, data, text):
-    assert activity_line(entry(model, action, changes, additional_data=data), NAMES).text == text
+    assert activity_line(entry(model, action, changes, additional_data=data), NAMES, show_addresses=True).text == text
 
 
 def test_someone_joining_by_themselves_joined():
     line = activity_line(
-        entry("membership", 0, {"role": [None, "member"]}, actor=None, additional_data={"user_id": 4}), NAMES
+        entry("membership", 0, {"role": [None, "member"]}, actor=None, additional_data={"user_id": 4}),
+        NAMES,
+        show_addresses=True,
     )
 
     assert line.text == "dave joined as a member"
 
 
 def test_a_change_without_an_actor_was_made_by_someone():
-    assert activity_line(entry("assessment", 1, {"status": ["draft", "submitted"]}, actor=None), NAMES).text == (
-        "Someone submitted the assessment"
-    )
+    assert activity_line(
+        entry("assessment", 1, {"status": ["draft", "submitted"]}, actor=None), NAMES, show_addresses=True
+    ).text == ("Someone submitted the assessment")
 
 
 def test_it_keeps_the_raw_before_and_after():
     line = activity_line(
-        entry("answer", 1, {"value": [1, 3], "comment": ["", "x"]}, additional_data={"question_id": 7}), NAMES
+        entry("answer", 1, {"value": [1, 3], "comment": ["", "x"]}, additional_data={"question_id": 7}),
+        NAMES,
+        show_addresses=True,
     )
 
     assert [(change.field, change.before, change.after) for change in line.changes] == [
@@ -118,21 +122,28 @@ def test_it_keeps_the_raw_before_and_after():
 
 
 def test_it_never_shows_a_respondents_own_values():
-    line = activity_line(entry("respondentanswer", 1, {"value": [1, 2]}, additional_data={"question_id": 7}), NAMES)
+    line = activity_line(
+        entry("respondentanswer", 1, {"value": [1, 2]}, additional_data={"question_id": 7}), NAMES, show_addresses=True
+    )
 
     assert line.changes == []
 
 
 def test_an_entry_of_a_discarded_draft_says_so():
-    assert activity_line(entry("assessment", 2, {}, assessment_id=5), NAMES).assessment == "a discarded draft"
+    assert (
+        activity_line(entry("assessment", 2, {}, assessment_id=5), NAMES, show_addresses=True).assessment
+        == "a discarded draft"
+    )
 
 
 def test_the_csv_has_a_row_per_changed_field():
     lines = [
         activity_line(
-            entry("answer", 1, {"value": [1, 3], "comment": ["", "=1+1"]}, additional_data={"question_id": 7}), NAMES
+            entry("answer", 1, {"value": [1, 3], "comment": ["", "=1+1"]}, additional_data={"question_id": 7}),
+            NAMES,
+            show_addresses=True,
         ),
-        activity_line(entry("assessment", 2, {}), NAMES),
+        activity_line(entry("assessment", 2, {}), NAMES, show_addresses=True),
     ]
 
     rows = list(activity_rows(lines))
@@ -169,7 +180,9 @@ ANONYMOUS = Names(
 )
 def test_it_names_nobody_for_a_respondents_own_answers_in_an_anonymous_survey(model, changes, data, text):
     """Entries stored with the respondent as actor (before the services stopped storing it) included."""
-    line = activity_line(entry(model, 1, changes, actor="dave", actor_id=4, additional_data=data), ANONYMOUS)
+    line = activity_line(
+        entry(model, 1, changes, actor="dave", actor_id=4, additional_data=data), ANONYMOUS, show_addresses=True
+    )
 
     assert (line.actor, line.text) == (None, text)
     assert "dave" not in line.object
@@ -177,6 +190,50 @@ def test_it_names_nobody_for_a_respondents_own_answers_in_an_anonymous_survey(mo
 
 
 def test_it_still_names_who_asked_a_respondent_of_an_anonymous_survey():
-    line = activity_line(entry("respondent", 0, {"user": [None, 4]}, additional_data={"user_id": 4}), ANONYMOUS)
+    line = activity_line(
+        entry("respondent", 0, {"user": [None, 4]}, additional_data={"user_id": 4}), ANONYMOUS, show_addresses=True
+    )
 
     assert line.text == "alice asked dave to answer the survey"
+
+
+@pytest.mark.parametrize(
+    ("show_addresses", "text", "change"),
+    [
+        (True, "alice asked grace@example.com to answer the survey", ["", "grace@example.com"]),
+        (False, "alice asked someone invited by email to answer the survey", ["", "someone invited by email"]),
+    ],
+)
+def test_it_shows_an_invited_address_only_to_a_reader_who_may_read_it(show_addresses, text, change):
+    invited = entry(
+        "respondent",
+        0,
+        {"email": [None, "grace@example.com"]},
+        additional_data={"user_id": None, "email": "grace@example.com"},
+        object_repr="grace@example.com on assessment 9",
+    )
+
+    line = activity_line(invited, NAMES, show_addresses=show_addresses)
+
+    assert (line.text, line.object) == (text, text.split("asked ")[1].removesuffix(" to answer the survey"))
+    assert next(activity_rows([line]))[-3:] == ["email", *change]
+
+
+def test_a_respondent_who_joined_keeps_their_name_and_one_whose_account_is_gone_no_address():
+    joined = entry("respondent", 1, {"user": [None, 4]}, additional_data={"user_id": 4, "email": "dave@example.com"})
+    gone = entry("respondent", 2, {}, additional_data={"user_id": 8, "email": "erin@example.com"})
+
+    lines = [activity_line(joined, NAMES, show_addresses=False), activity_line(gone, NAMES, show_addresses=False)]
+
+    assert [line.text for line in lines] == [
+        "alice changed the respondent dave",
+        "alice removed someone invited by email from the survey",
+    ]
+
+
+def test_an_anonymous_surveys_submission_names_a_respondent_to_every_reader():
+    submitted = entry("respondent", 1, {"submitted_at": [None, "2026-12-03T12:00:00Z"]}, additional_data={"user_id": 4})
+
+    line = activity_line(submitted, ANONYMOUS, show_addresses=False)
+
+    assert (line.object, line.text) == ("a respondent", "A respondent submitted their survey answers")

@@ -1,12 +1,15 @@
 """The audit trail as an owner reads it: answers changed on the questionnaire show on the assessment's
 activity page, with who and before -> after, filterable by who; the organisation's log links to it; at desk
-and phone width, every page checked (axe-core, nothing wider than the viewport). Screenshots go to
+and phone width, every page checked (axe-core, nothing wider than the viewport). A viewer reads a closed
+survey's activity without the address its respondent was invited at. Screenshots go to
 .ci/artifacts/ (e2e-activity-<step>.png)."""
 
 import pytest
+from auditlog.context import set_actor
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from assessments.models import Role
+from assessments.models import Assessment, Role
 from assessments.services import (
     AnswerInput,
     answers_save,
@@ -15,6 +18,7 @@ from assessments.services import (
     organization_create,
     team_create,
 )
+from assessments.surveys.services import respondent_add
 from maturity.selectors import framework_for_new_assessment
 from tests.e2e.conftest import check_page, log_in, screenshot
 from tests.factories import UserFactory
@@ -63,4 +67,33 @@ def test_an_owner_changes_answers_and_reads_who_changed_what(page, context, watc
     expect(page.get_by_role("link", name="Self-assessment 1 of Fraud detection").first).to_be_visible()
     check_page(page)
     screenshot(page, "activity-organization-phone")
+    watch.assert_clean()
+
+
+def test_a_viewer_reads_a_closed_surveys_activity_without_invited_addresses(
+    page, context, watch, live_server, mlops_framework, smtp
+):
+    owner, viewer = UserFactory(username="olga"), UserFactory(username="vera")
+    organization = organization_create(name="Acme", owner=owner)
+    membership_set(organization=organization, user=viewer, role=Role.VIEWER)
+    team = team_create(organization=organization, name="Fraud detection")
+    survey = assessment_start(team=team, user=owner, framework=framework_for_new_assessment())
+    Assessment.objects.filter(pk=survey.pk).update(mode=Assessment.Mode.SURVEY)
+    survey.refresh_from_db()
+    with set_actor(owner):
+        respondent_add(assessment=survey, added_by=owner, email="grace@example.com")
+    Assessment.objects.filter(pk=survey.pk).update(
+        status=Assessment.Status.SUBMITTED, submitted_by=owner, submitted_at=timezone.now()
+    )
+    log_in(context, viewer, live_server.url)
+
+    page.goto(f"/assessments/{survey.pk}/activity/")
+    expect(page.locator(".activity-line").first).to_have_text(
+        "olga asked someone invited by email to answer the survey"
+    )
+    page.locator(".activity-entry").first.get_by_text("Before and after").click()
+    expect(page.locator(".activity-changes").first).to_contain_text("someone invited by email")
+    expect(page.locator("body")).not_to_contain_text("grace@example.com")
+    check_page(page)
+    screenshot(page, "activity-survey-viewer")
     watch.assert_clean()
