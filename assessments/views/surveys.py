@@ -309,6 +309,7 @@ def _record_agreed(request: HttpRequest, assessment: Assessment) -> HttpResponse
 def survey_medians(request: HttpRequest, assessment_id: int) -> HttpResponse:
     assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
     require_facilitate(assessment.role)
+    require_consensus_reader(assessment=assessment, user=request.user)  # the medians are the others' answers
     try:
         count = services.consensus_record_medians(assessment=assessment, user=request.user)
     except services.SurveyClosedError as error:
