@@ -201,7 +201,7 @@ class ConsensusApi(APIView):
     def get(self, request: Request, assessment_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
         names = require_consensus_reader(assessment=assessment, user=request.user)
-        agreed = reads_shared_answers(assessment)
+        agreed = reads_shared_answers(assessment, user=request.user)
         query = validated_query(s.ConsensusQuerySerializer, request)
         if assessment.mode != Assessment.Mode.SURVEY:
             raise Conflict(WORKSHOP)

@@ -238,7 +238,7 @@ def survey_consensus(request: HttpRequest, assessment_id: int) -> HttpResponse:
         return _record_agreed(request, assessment)
     found = selectors.consensus(assessment=assessment)
     only_disagreements = request.GET.get("disagreements") == "1"
-    agreed = reads_shared_answers(assessment)
+    agreed = reads_shared_answers(assessment, user=request.user)
     items = [_consensus_item(row, names, agreed) for row in (found.disagreements if only_disagreements else found.rows)]
     areas = framework_content(framework=assessment.framework).areas
     context = _context(
