@@ -213,7 +213,10 @@ class ConsensusApi(APIView):
             "submitted": len(found.submitted),
             "spread_hidden": found.spread_hidden,
             "respondents": [
-                {"name": selectors.respondent_name(r), "submitted": None if anonymous else r.submitted_at is not None}
+                {
+                    "name": selectors.respondent_name(r, show_address=can_facilitate(assessment.role)),
+                    "submitted": None if anonymous else r.submitted_at is not None,
+                }
                 for r in found.respondents
             ],
             "questions": [

@@ -249,7 +249,7 @@ def survey_consensus(request: HttpRequest, assessment_id: int) -> HttpResponse:
         editable=facilitator and assessment.is_draft,
         names=names,
         only_disagreements=only_disagreements,
-        respondents=[(respondent, respondent_name(respondent)) for respondent in found.respondents],
+        respondents=[(r, respondent_name(r, show_address=facilitator)) for r in found.respondents],
         spread_from=selectors.ANONYMOUS_SPREAD_FROM,
         answer_choices=ANSWER_CHOICES,
     )
