@@ -1,4 +1,4 @@
-"""Probes of the outside review of issue 20: paths next to the ones each fix covered."""
+"""An invitation by username: the owner named an account, not an address, and never reads its address."""
 
 import pytest
 from django.utils import timezone
