@@ -206,7 +206,7 @@ def _evidence_or_404(request: Request, evidence_id: int) -> Evidence:
 
 def _readable_evidence_or_404(request: Request, evidence_id: int) -> Evidence:
     evidence = _evidence_or_404(request, evidence_id)
-    require_shared_answers(evidence.assessment)
+    require_shared_answers(evidence.assessment, user=request.user)
     return evidence
 
 
@@ -276,6 +276,7 @@ class AssessmentSettingsApi(APIView):
     def patch(self, request: Request, assessment_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
         require(can_facilitate(assessment.role), "Only owners and assessors change an assessment's settings.")
+        require_shared_answers(assessment, user=request.user)  # it answers with them
         data = AssessmentSettingsInputSerializer(data=_as_dict(request.data))
         data.is_valid(raise_exception=True)
         try:

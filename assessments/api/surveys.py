@@ -201,7 +201,7 @@ class ConsensusApi(APIView):
     def get(self, request: Request, assessment_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
         names = require_consensus_reader(assessment=assessment, user=request.user)
-        agreed = reads_shared_answers(assessment)
+        agreed = reads_shared_answers(assessment, user=request.user)
         query = validated_query(s.ConsensusQuerySerializer, request)
         if assessment.mode != Assessment.Mode.SURVEY:
             raise Conflict(WORKSHOP)
@@ -213,7 +213,10 @@ class ConsensusApi(APIView):
             "submitted": len(found.submitted),
             "spread_hidden": found.spread_hidden,
             "respondents": [
-                {"name": selectors.respondent_name(r), "submitted": None if anonymous else r.submitted_at is not None}
+                {
+                    "name": selectors.respondent_name(r, show_address=can_facilitate(assessment.role)),
+                    "submitted": None if anonymous else r.submitted_at is not None,
+                }
                 for r in found.respondents
             ],
             "questions": [
@@ -228,11 +231,13 @@ class ConsensusMediansApi(APIView):
         request=None,
         responses={200: s.RecordedSerializer, 403: FORBIDDEN, 404: NOT_FOUND, 409: SURVEY_CLOSED},
         description="Records, for every question without an agreed answer that respondents answered with a "
-        "number, the median rounded down as the agreed answer (owners and assessors).",
+        "number, the median rounded down as the agreed answer (owners and assessors; one who is a respondent too "
+        "submits their own answers first).",
     )
     def post(self, request: Request, assessment_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
         require_facilitate(assessment.role)
+        require_consensus_reader(assessment=assessment, user=request.user)  # the medians are the others' answers
         try:
             recorded = services.consensus_record_medians(assessment=assessment, user=request.user)
         except services.SurveyClosedError as error:

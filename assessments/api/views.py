@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 from assessments import permissions, selectors, services
 from assessments.api import serializers as s
 from assessments.models import Assessment, Team
-from assessments.surveys.access import shared_answers_assessment_or_404
+from assessments.surveys.access import require_shared_answers, shared_answers_assessment_or_404
 from assessments.tenancy import (
     assessment_or_404,
     organization_or_404,
@@ -295,6 +295,7 @@ class AssessmentAnswersApi(APIView):
     def patch(self, request: Request, assessment_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
         require_write_answers(assessment)
+        require_shared_answers(assessment, user=request.user)
         items = _answer_items(request.data)
         try:
             services.answers_save(assessment=assessment, user=request.user, items=items)
@@ -333,6 +334,7 @@ class AssessmentScopeApi(APIView):
     def patch(self, request: Request, assessment_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
         require_write_answers(assessment)
+        require_shared_answers(assessment, user=request.user)
         if not isinstance(request.data, dict) or not request.data:
             raise ValidationError({"detail": "Expected a non-empty JSON object of scope key -> true or false."})
         try:
@@ -362,6 +364,7 @@ class AssessmentSubmitApi(APIView):
     def post(self, request: Request, assessment_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
         require_write_answers(assessment)
+        require_shared_answers(assessment, user=request.user)
         try:
             submitted = services.assessment_submit(assessment=assessment, user=request.user)
         except services.AssessmentIncompleteError as error:

@@ -18,25 +18,33 @@ FACILITATORS_UNTIL_SUBMITTED = (
 )
 
 
-def reads_shared_answers(assessment: Assessment) -> bool:
+def reads_shared_answers(assessment: Assessment, *, user: AbstractBaseUser) -> bool:
     """The one rule for the shared answers of a survey still open and everything that shows them (the
     assessment's answers and progress by area, its evidence, its exports, its activity, the agreed values in
-    the consensus): only the facilitator reads them until it is submitted. Through the agreed answers, which
-    the facilitator records from the submitted answers, a respondent or a viewer could read what the others
+    the consensus): only the facilitator reads them until it is submitted, and a facilitator who is a
+    respondent too only once they have submitted their own answers. Through the agreed answers, which the
+    facilitator records from the submitted answers, a respondent or a viewer could read what the others
     answered before answering. `assessment` comes from assessments.tenancy, with the user's role."""
     open_survey = assessment.mode == Assessment.Mode.SURVEY and assessment.is_draft
-    return not open_survey or can_facilitate(assessment.role)
+    return not open_survey or (can_facilitate(assessment.role) and not _still_to_answer(assessment, user))
 
 
-def require_shared_answers(assessment: Assessment) -> None:
-    require(reads_shared_answers(assessment), FACILITATORS_UNTIL_SUBMITTED)
+def _still_to_answer(assessment: Assessment, user: AbstractBaseUser) -> bool:
+    return Respondent.objects.filter(assessment=assessment, user=user, submitted_at__isnull=True).exists()
+
+
+def require_shared_answers(assessment: Assessment, *, user: AbstractBaseUser) -> None:
+    """403 unless the user reads the shared answers (reads_shared_answers); also before a write whose answer
+    shows them."""
+    refusal = SUBMIT_FIRST if can_facilitate(assessment.role) else FACILITATORS_UNTIL_SUBMITTED
+    require(reads_shared_answers(assessment, user=user), refusal)
 
 
 def shared_answers_assessment_or_404(*, user: AbstractBaseUser, assessment_id: int) -> Assessment:
     """The assessment (404 outside the user's organisations), 403 when its shared answers are not theirs to
     read (reads_shared_answers)."""
     assessment = assessment_or_404(user=user, assessment_id=assessment_id)
-    require_shared_answers(assessment)
+    require_shared_answers(assessment, user=user)
     return assessment
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from assessments.models import Assessment
 from assessments.selectors import AnswerRow, assessment_answer_rows, overall_progress, provisional
 from assessments.services import AnswerInput, AnswersInvalidError, AssessmentNotDraftError, answers_save
+from assessments.surveys.access import require_shared_answers
 from assessments.tenancy import assessment_or_404, require_write_answers
 from assessments.views.questionnaire import Posted, area_status, nav_items, render_area
 from core.http import is_htmx
@@ -24,6 +25,7 @@ VALUE_MESSAGE = "Choose one of the answers, from Not in place to Fully in place,
 def answer_save(request: HttpRequest, assessment_id: int, question_key: str) -> HttpResponse:
     assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
     require_write_answers(assessment)
+    require_shared_answers(assessment, user=request.user)
     raw_value, comment = request.POST.get("value", ""), request.POST.get("comment", "")
     try:
         answers_save(

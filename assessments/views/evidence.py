@@ -57,6 +57,7 @@ ROLE_MESSAGE = (
 def evidence_add(request: HttpRequest, assessment_id: int, question_key: str) -> HttpResponse:
     assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
     require(can_write_answers(assessment.role, assessment.mode), ROLE_MESSAGE)
+    require_shared_answers(assessment, user=request.user)
     question = _question_or_404(assessment, question_key)
     form = EvidenceForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -107,7 +108,7 @@ def evidence_remove_view(request: HttpRequest, evidence_id: int) -> HttpResponse
 @require_GET
 def evidence_download(request: HttpRequest, evidence_id: int) -> FileResponse:
     evidence = found_or_404(evidence_for_user(user=request.user, evidence_id=evidence_id), "No such evidence.")
-    require_shared_answers(evidence.assessment)
+    require_shared_answers(evidence.assessment, user=request.user)
     return evidence_file_response(evidence)
 
 

@@ -174,7 +174,7 @@ def _jump_beyond(
 @require_GET
 def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
     assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-    if not reads_shared_answers(assessment):
+    if not reads_shared_answers(assessment, user=request.user):
         return redirect("survey_my_answers", assessment_id=assessment.pk)  # a respondent's way in
     areas = framework_content(framework=assessment.framework).areas
     if not areas:

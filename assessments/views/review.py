@@ -25,7 +25,7 @@ from assessments.services import (
     assessment_submit,
     not_draft_message,
 )
-from assessments.surveys.access import shared_answers_assessment_or_404
+from assessments.surveys.access import require_shared_answers, shared_answers_assessment_or_404
 from assessments.tenancy import assessment_or_404, require_write_answers
 from assessments.views.evidence import claim_items
 from assessments.views.questionnaire import ANSWER_LABELS
@@ -62,6 +62,7 @@ def assessment_review(request: HttpRequest, assessment_id: int) -> HttpResponse:
 def assessment_submit_view(request: HttpRequest, assessment_id: int) -> HttpResponse:
     assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
     require_write_answers(assessment)
+    require_shared_answers(assessment, user=request.user)
     if not assessment.is_draft:
         return _render_review(request, assessment, error=not_draft_message(assessment), status=409)
     form = SubmitConfirmForm(request.POST)

@@ -20,7 +20,7 @@ from assessments.selectors import (
     provisional,
 )
 from assessments.services import AssessmentNotDraftError, ScopeInvalidError, assessment_scope_set
-from assessments.surveys.access import shared_answers_assessment_or_404
+from assessments.surveys.access import require_shared_answers, shared_answers_assessment_or_404
 from assessments.tenancy import assessment_or_404, require_write_answers
 from assessments.views.questionnaire import nav_items
 from maturity.selectors import framework_content
@@ -46,6 +46,7 @@ def assessment_scope_save(request: HttpRequest, assessment_id: int) -> HttpRespo
     """The scope questions of the summary, answered yes or no; those left blank stay unanswered."""
     assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
     require_write_answers(assessment)
+    require_shared_answers(assessment, user=request.user)
     answers = {key: value == "yes" for key, value in request.POST.items() if value in ("yes", "no")}
     try:
         assessment_scope_set(assessment=assessment, answers=answers)

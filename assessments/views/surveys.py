@@ -238,7 +238,7 @@ def survey_consensus(request: HttpRequest, assessment_id: int) -> HttpResponse:
         return _record_agreed(request, assessment)
     found = selectors.consensus(assessment=assessment)
     only_disagreements = request.GET.get("disagreements") == "1"
-    agreed = reads_shared_answers(assessment)
+    agreed = reads_shared_answers(assessment, user=request.user)
     items = [_consensus_item(row, names, agreed) for row in (found.disagreements if only_disagreements else found.rows)]
     areas = framework_content(framework=assessment.framework).areas
     context = _context(
@@ -249,7 +249,7 @@ def survey_consensus(request: HttpRequest, assessment_id: int) -> HttpResponse:
         editable=facilitator and assessment.is_draft,
         names=names,
         only_disagreements=only_disagreements,
-        respondents=[(respondent, respondent_name(respondent)) for respondent in found.respondents],
+        respondents=[(r, respondent_name(r, show_address=facilitator)) for r in found.respondents],
         spread_from=selectors.ANONYMOUS_SPREAD_FROM,
         answer_choices=ANSWER_CHOICES,
     )
@@ -309,6 +309,7 @@ def _record_agreed(request: HttpRequest, assessment: Assessment) -> HttpResponse
 def survey_medians(request: HttpRequest, assessment_id: int) -> HttpResponse:
     assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
     require_facilitate(assessment.role)
+    require_consensus_reader(assessment=assessment, user=request.user)  # the medians are the others' answers
     try:
         count = services.consensus_record_medians(assessment=assessment, user=request.user)
     except services.SurveyClosedError as error:

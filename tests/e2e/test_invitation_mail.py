@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from accounts.models import Invitation, OutgoingEmail
 from assessments.models import Role
 from tests.e2e.conftest import check_page, log_in, screenshot
-from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
+from tests.factories import MembershipFactory, OrganizationFactory, UserFactory, verified
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -38,3 +38,36 @@ def test_an_owner_sends_an_undelivered_invitation_again(page, context, live_serv
     expect(table).not_to_contain_text("Not delivered")
     check_page(page)
     assert Invitation.objects.filter(email="grace@example.com", revoked_at=None).get().email_message != failed
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_an_owner_sends_an_undelivered_invitation_by_username_again_without_seeing_the_address(
+    page, context, live_server, width
+):
+    owner = UserFactory(username="ada", email="ada@example.com")
+    organization = OrganizationFactory(name="Northwind Analytics")
+    MembershipFactory(user=owner, organization=organization, role=Role.OWNER)
+    grace = verified(UserFactory(username="grace", email="grace.private@example.com"))
+    failed = OutgoingEmail.objects.create(
+        kind=OutgoingEmail.INVITATION, to=grace.email, subject="s", text="t", failed_at=timezone.now()
+    )
+    Invitation.objects.create(
+        organization=organization,
+        email=grace.email,
+        role=Role.MEMBER,
+        invited_by=owner,
+        email_message=failed,
+        user=grace,
+    )
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(context, owner, live_server.url)
+
+    page.goto(f"/organizations/{organization.pk}/invitations/")
+    assert grace.email not in page.content()
+    check_page(page)
+    page.get_by_role("button", name="Send the invitation to grace again").click()
+
+    expect(page.get_by_text("Invited grace as member")).to_be_visible()
+    assert grace.email not in page.content()
+    check_page(page)
+    assert Invitation.objects.filter(user=grace, revoked_at=None).get().email_message != failed
