@@ -12,36 +12,27 @@ SEND_REPORT_READY_EMAIL = "accounts.send_report_ready_email"
 SEND_REVIEW_RETURNED_EMAIL = "accounts.send_review_returned_email"
 DELETE_UNUSABLE_API_TOKENS = "accounts.delete_unusable_api_tokens"
 
+DATABASE_OUTAGE = (OperationalError, InterfaceError)
+# A database or mail server that is down now may be up in a minute: 8 retries wait about 20 minutes in all.
+# Each task's claim commits only with its work, so a retry never does it twice.
+RETRIED_ON_OUTAGE = {
+    "acks_late": True,
+    "reject_on_worker_lost": True,
+    "retry_backoff": 5,
+    "retry_backoff_max": 300,
+    "retry_jitter": True,
+    "max_retries": 8,
+    "soft_time_limit": 30,
+    "time_limit": 45,
+}
 
-@shared_task(
-    name=SEND_REPORT_READY_EMAIL,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    # A database that is down now may be up in a minute; the claim row commits with the queued mail only.
-    autoretry_for=(OperationalError, InterfaceError),
-    retry_backoff=5,
-    retry_backoff_max=300,
-    retry_jitter=True,
-    max_retries=8,
-    soft_time_limit=30,
-    time_limit=45,
-)
+
+@shared_task(name=SEND_REPORT_READY_EMAIL, autoretry_for=DATABASE_OUTAGE, **RETRIED_ON_OUTAGE)
 def send_report_ready_email(assessment_id: int, report_path: str) -> bool:
     return report_ready_email_send(assessment_id=assessment_id, report_path=report_path)
 
 
-@shared_task(
-    name=SEND_REVIEW_RETURNED_EMAIL,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=(OperationalError, InterfaceError),  # as the report-ready email
-    retry_backoff=5,
-    retry_backoff_max=300,
-    retry_jitter=True,
-    max_retries=8,
-    soft_time_limit=30,
-    time_limit=45,
-)
+@shared_task(name=SEND_REVIEW_RETURNED_EMAIL, autoretry_for=DATABASE_OUTAGE, **RETRIED_ON_OUTAGE)
 def send_review_returned_email(review_id: int, user_id: int) -> bool:
     return review_returned_email_send(review_id=review_id, user_id=user_id)
 
@@ -52,20 +43,9 @@ class DeliveryTask(Task):
         email_mark_failed(email_id=args[0], error=str(exc))
 
 
+# `sent_at` commits only with a sent mail, so a retry sends at most the one mail.
 @shared_task(
-    name=DELIVER_EMAIL,
-    base=DeliveryTask,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    # A mail server or database that is down now may be up in a minute; `sent_at` commits only with a sent
-    # mail, so a retry sends at most the one mail. 8 retries wait about 20 minutes in all.
-    autoretry_for=(SMTPException, OSError, OperationalError, InterfaceError),
-    retry_backoff=5,
-    retry_backoff_max=300,
-    retry_jitter=True,
-    max_retries=8,
-    soft_time_limit=30,
-    time_limit=45,
+    name=DELIVER_EMAIL, base=DeliveryTask, autoretry_for=(SMTPException, OSError, *DATABASE_OUTAGE), **RETRIED_ON_OUTAGE
 )
 def deliver_email(email_id: int) -> bool:
     return email_deliver(email_id=email_id)
