@@ -5,7 +5,7 @@ with the auditor's judgements."""
 import pytest
 
 from maturity.scoring import score_assessment
-from tests.maturity.calibration.corpus import LIFECYCLE, AnswerSet, Levels, agreement, table, teams
+from tests.maturity.calibration.corpus import LIFECYCLE, RESPONDENTS, AnswerSet, Levels, agreement, table, teams
 from tests.maturity.test_profiles import definition
 
 CORPUS = teams()
@@ -17,9 +17,10 @@ def rule_two(answers: AnswerSet) -> Levels:
     return Levels(result.overall_level, {area: by_key[area] for area in LIFECYCLE})
 
 
-def test_it_has_at_least_24_teams_each_described_and_judged():
+def test_it_has_at_least_24_teams_each_described_judged_and_answered_twice():
     assert len(CORPUS) >= 24
     assert all(len(team.description.split()) >= 150 for team in CORPUS)
+    assert all(set(team.answer_sets) == set(RESPONDENTS) for team in CORPUS)
 
 
 @pytest.mark.parametrize("team", CORPUS, ids=lambda team: team.name)
