@@ -9,6 +9,7 @@ pattern, which the schema shows (DRF's own validator does not appear in it).
 
 from django.core.validators import ProhibitNullCharactersValidator, RegexValidator
 from django.http import QueryDict
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 WITHOUT_NULL_CHARACTERS = RegexValidator(r"\A[^\x00]*\Z", message="Null characters are not allowed.")
@@ -76,3 +77,11 @@ class StrictIntegerField(StrictFieldMixin, serializers.IntegerField):
 
 class StrictDateField(StrictFieldMixin, serializers.DateField):
     json_types = (str,)
+
+
+@extend_schema_field({"type": "string", "anyOf": [{"format": "date"}, {"maxLength": 0}]})
+class StrictDateOrBlankField(StrictDateField):
+    """A date filter that a form's empty field leaves off: blank is documented, and read as null."""
+
+    def to_internal_value(self, data):
+        return None if data == "" else super().to_internal_value(data)

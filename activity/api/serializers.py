@@ -2,7 +2,7 @@ from rest_framework import serializers
 
 from activity.builders import KIND_LABELS, KINDS
 from activity.selectors import ActivityFilters
-from core.fields import StrictCharField, StrictDateField, StrictIntegerField
+from core.fields import StrictCharField, StrictDateOrBlankField, StrictIntegerField
 
 
 class ActivityQuerySerializer(serializers.Serializer):
@@ -16,13 +16,14 @@ class ActivityQuerySerializer(serializers.Serializer):
         help_text="Only changes to this kind of object: "
         + "; ".join(f"`{kind}` {label.lower()}" for kind, label in KIND_LABELS.items()),
     )
-    since = StrictDateField(required=False, allow_null=True, help_text="From this day on (YYYY-MM-DD), inclusive.")
-    until = StrictDateField(required=False, allow_null=True, help_text="Up to the end of this day (YYYY-MM-DD).")
-
-    def validate(self, data: dict) -> dict:
-        if data.get("since") and data.get("until") and data["since"] > data["until"]:
-            raise serializers.ValidationError({"until": ["Must be on or after `since`."]})
-        return data
+    since = StrictDateOrBlankField(
+        required=False, allow_null=True, help_text="From this day on (YYYY-MM-DD), inclusive."
+    )
+    until = StrictDateOrBlankField(
+        required=False,
+        allow_null=True,
+        help_text="Up to the end of this day (YYYY-MM-DD); before `since`, an empty interval: no entries.",
+    )
 
     def filters(self) -> ActivityFilters:
         return ActivityFilters(**self.validated_data)

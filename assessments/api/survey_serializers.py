@@ -45,9 +45,10 @@ class RespondentOutputSerializer(serializers.ModelSerializer):
     def get_name(self, respondent: Respondent) -> str:
         return respondent_name(respondent, show_address=self.context.get("show_addresses", False))
 
-    @extend_schema_field(StrictEmailField(allow_null=True, allow_blank=True))
+    @extend_schema_field(StrictEmailField(allow_null=True))
     def get_email(self, respondent: Respondent) -> str | None:
-        return respondent.email if self.context.get("show_addresses", False) else None
+        # A member's row keeps no address (blank): null, as for those not shown addresses.
+        return (respondent.email or None) if self.context.get("show_addresses", False) else None
 
     def get_invited(self, respondent: Respondent) -> bool:
         return respondent.user_id is None

@@ -55,8 +55,6 @@ def test_it_refuses_a_null_character_with_a_pattern_the_schema_shows(cast):
 @pytest.mark.parametrize(
     ("path", "parameter"),
     [
-        ("/api/organizations/{organization}/activity/?until=", "until"),
-        ("/api/organizations/{organization}/activity/?since=", "since"),
         ("/api/organizations/{organization}/dashboard/?framework=", "framework"),
         ("/api/teams/{team}/targets/?framework=", "framework"),
         ("/api/assessments/{assessment}/evidence/?question=", "question"),
