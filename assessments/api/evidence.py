@@ -7,7 +7,7 @@ from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers, status
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.generics import ListAPIView
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
@@ -30,7 +30,7 @@ from assessments.services import AssessmentNotDraftError
 from assessments.surveys.access import require_shared_answers, shared_answers_assessment_or_404
 from assessments.tenancy import assessment_or_404
 from assessments.views.evidence import NOT_AUTHOR_MESSAGE, evidence_file_response
-from core.api import BAD_REQUEST, CONFLICT, FORBIDDEN, NOT_FOUND, Conflict, validated_query
+from core.api import BAD_REQUEST, CONFLICT, FORBIDDEN, NOT_FOUND, Conflict, PatchInputSerializer, validated_query
 from core.fields import StrictBooleanField, StrictCharField, StrictDateField, StrictIntegerField, StrictURLField
 from core.lookups import found_or_404, require
 from core.parsers import JSONParser
@@ -111,7 +111,7 @@ class EvidenceOutputSerializer(serializers.ModelSerializer):
         return self.context["request"].build_absolute_uri(f"/api/evidence/{evidence.pk}/download/")
 
 
-class AssessmentSettingsInputSerializer(serializers.Serializer):
+class AssessmentSettingsInputSerializer(PatchInputSerializer):
     """The PATCH of an assessment's settings: any of its fields; an unknown one is a 400 naming it."""
 
     evidence_required = StrictBooleanField(
@@ -149,7 +149,7 @@ class EvidenceListCreateApi(ListAPIView):
         )
         question = validated_query(EvidenceQuerySerializer, self.request).get("question")
         if question is not None and question not in framework_content(framework=assessment.framework).question_ids:
-            raise ValidationError({"question": ["Unknown question for this assessment's framework version."]})
+            raise NotFound("No such question in this assessment's framework version.")
         return assessment_evidence(assessment=assessment, question_key=question)
 
     @extend_schema(

@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from assessments.models import Assessment, Organization, TargetLevel, Team
 from assessments.selectors import AnswerRow, Progress, assessment_scope, provisional
+from core.api import PatchInputSerializer
 from core.fields import StrictBooleanField, StrictCharField, StrictIntegerField, StrictSlugField, StrictURLField
 
 # The largest id the database holds (BigAutoField); a larger one would make the query itself fail.
@@ -15,7 +16,7 @@ class OrganizationInputSerializer(serializers.Serializer):
     name = StrictCharField(max_length=200)
 
 
-class NameArchivedInputSerializer(serializers.Serializer):
+class NameArchivedInputSerializer(PatchInputSerializer):
     """The PATCH of a team or an organisation: either field or both; any other field is a 400 naming it."""
 
     name = StrictCharField(max_length=200, required=False)
