@@ -379,7 +379,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "core.api.list_bodies_are_not_empty"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "core.api.bodies_are_not_empty"],
     # A report's next step is a gap or a next-level step; "kind" is also an assessment's self or audit.
     "ENUM_NAME_OVERRIDES": {
         "StepKindEnum": ["gap", "next_level"],

@@ -32,13 +32,20 @@ class PatchInputSchema(OpenApiSerializerExtension):
         return {**schema, "minProperties": 1, "additionalProperties": False}
 
 
-def list_bodies_are_not_empty(result: dict, **kwargs) -> dict:
+def bodies_are_not_empty(result: dict, **kwargs) -> dict:
     """drf-spectacular's postprocessing hook: every JSON list body of ours (the answers) refuses an empty list
-    with a 400, and drf-spectacular cannot say so from a serializer (it ignores `allow_empty`)."""
+    with a 400, which drf-spectacular cannot say from a serializer (it ignores `allow_empty`); and a body
+    that must not be empty (a list, or a PATCH's PatchInputSerializer) is required."""
+    components = result.get("components", {}).get("schemas", {})
     for operation in (op for path in result.get("paths", {}).values() for op in path.values()):
-        for media in operation.get("requestBody", {}).get("content", {}).values():
-            if media.get("schema", {}).get("type") == "array":
-                media["schema"]["minItems"] = 1
+        body = operation.get("requestBody", {})
+        for media in body.get("content", {}).values():
+            schema = media.get("schema", {})
+            if schema.get("type") == "array":
+                schema["minItems"] = 1
+            resolved = components.get(schema.get("$ref", "").rsplit("/", 1)[-1], schema)
+            if "minItems" in resolved or "minProperties" in resolved:
+                body["required"] = True
     return result
 
 

@@ -12,7 +12,9 @@ from django.http import QueryDict
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-WITHOUT_NULL_CHARACTERS = RegexValidator(r"\A[^\x00]*\Z", message="Null characters are not allowed.")
+# One character or more: DRF answers a blank value before any validator, and drf-spectacular documents a field
+# that allows blank as oneOf(this pattern, maxLength 0), which a pattern matching "" would make ambiguous.
+WITHOUT_NULL_CHARACTERS = RegexValidator(r"\A[^\x00]+\Z", message="Null characters are not allowed.")
 
 
 class StrictFieldMixin:
@@ -45,6 +47,8 @@ class StrictTextMixin(StrictFieldMixin):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
+        if any(isinstance(validator, RegexValidator) for validator in self.validators):
+            return  # the schema shows one pattern: a slug's already leaves out null characters
         self.validators = [
             WITHOUT_NULL_CHARACTERS if isinstance(validator, ProhibitNullCharactersValidator) else validator
             for validator in self.validators

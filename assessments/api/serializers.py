@@ -302,7 +302,7 @@ class AnswerInputSerializer(serializers.Serializer):
 
 class AnswerProblemSerializer(serializers.Serializer):
     index = StrictIntegerField()
-    question = StrictCharField(allow_null=True)
+    question = serializers.CharField(allow_null=True, help_text="As sent, null characters included.")
     errors = serializers.DictField(child=serializers.ListField(child=StrictCharField()))
 
 

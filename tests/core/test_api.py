@@ -34,6 +34,11 @@ def test_a_list_body_is_documented_as_not_empty(schema, path):
     assert request_schema(schema, path)["minItems"] == 1
 
 
+@pytest.mark.parametrize("path", ["/api/organizations/{organization_id}/", "/api/assessments/{assessment_id}/answers/"])
+def test_a_body_that_must_not_be_empty_is_required(schema, path):
+    assert schema["paths"][path]["patch"]["requestBody"]["required"] is True
+
+
 def test_an_empty_patch_is_still_a_400(cast):
     response = api_as(cast.owner).patch(f"/api/teams/{cast.team.pk}/", {}, format="json")
 
