@@ -170,7 +170,3 @@ def framework_versions(*, slug: str) -> list[int]:
 
 def framework_area_keys(*, framework: Framework) -> list[str]:
     return [area.key for area in framework_content(framework=framework).areas]
-
-
-def framework_slugs() -> list[str]:
-    return list(Framework.objects.order_by("slug").values_list("slug", flat=True).distinct())

@@ -7,7 +7,6 @@ from assessments.models import Assessment, Organization, TargetLevel, Team
 from assessments.selectors import AnswerRow, Progress, assessment_scope, provisional
 from core.api import PatchInputSerializer
 from core.fields import StrictBooleanField, StrictCharField, StrictIntegerField, StrictSlugField, StrictURLField
-from maturity.api.fields import FrameworkSlugField
 
 # The largest id the database holds (BigAutoField); a larger one would make the query itself fail.
 MAX_ID = 2**63 - 1
@@ -80,13 +79,13 @@ FRAMEWORK_OF_TEAM = "Framework slug; by default the framework of the team's newe
 
 
 class TargetQuerySerializer(serializers.Serializer):
-    framework = FrameworkSlugField(required=False, help_text=FRAMEWORK_OF_TEAM)
+    framework = StrictSlugField(required=False, help_text=FRAMEWORK_OF_TEAM)
 
 
 class TargetInputSerializer(serializers.Serializer):
     area = StrictSlugField(max_length=50)
     level = StrictIntegerField(min_value=0, max_value=4)
-    framework = FrameworkSlugField(required=False, help_text=FRAMEWORK_OF_TEAM)
+    framework = StrictSlugField(required=False, help_text=FRAMEWORK_OF_TEAM)
 
 
 class TargetOutputSerializer(serializers.ModelSerializer):
@@ -105,7 +104,7 @@ class AssessmentListQuerySerializer(serializers.Serializer):
 
 class AssessmentInputSerializer(serializers.Serializer):
     team = StrictIntegerField(min_value=1, max_value=MAX_ID)
-    framework = FrameworkSlugField(required=False, help_text="Framework slug; the default framework if omitted.")
+    framework = StrictSlugField(required=False, help_text="Framework slug; the default framework if omitted.")
     carry_forward = StrictBooleanField(
         default=False, help_text="Start from the answers of the team's last submitted assessment."
     )

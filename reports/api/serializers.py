@@ -1,7 +1,6 @@
 from rest_framework import serializers
 
-from core.fields import StrictBooleanField, StrictCharField, StrictDateField, StrictIntegerField
-from maturity.api.fields import FrameworkSlugField
+from core.fields import StrictBooleanField, StrictCharField, StrictDateField, StrictIntegerField, StrictSlugField
 from maturity.selectors import framework_get
 
 
@@ -189,7 +188,7 @@ class DashboardOutputSerializer(serializers.Serializer):
 
 
 class FrameworkQuerySerializer(serializers.Serializer):
-    framework = FrameworkSlugField(required=False, help_text="Only results on this framework (slug).")
+    framework = StrictSlugField(required=False, help_text="Only results on this framework (slug).")
 
     def validate_framework(self, slug: str) -> str:
         if framework_get(slug=slug) is None:
