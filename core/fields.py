@@ -12,9 +12,11 @@ from django.http import QueryDict
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-# One character or more: DRF answers a blank value before any validator, and drf-spectacular documents a field
-# that allows blank as oneOf(this pattern, maxLength 0), which a pattern matching "" would make ambiguous.
-WITHOUT_NULL_CHARACTERS = RegexValidator(r"\A[^\x00]+\Z", message="Null characters are not allowed.")
+NULL_CHARACTERS = "Null characters are not allowed."
+WITHOUT_NULL_CHARACTERS = RegexValidator(r"\A[^\x00]*\Z", message=NULL_CHARACTERS)
+# drf-spectacular documents a field that allows blank as oneOf(its pattern, maxLength 0): its pattern must not
+# match "" too. (DRF answers a blank value before any validator runs, so the two refuse the same values.)
+WITHOUT_NULL_CHARACTERS_NOR_BLANK = RegexValidator(r"\A[^\x00]+\Z", message=NULL_CHARACTERS)
 
 
 class StrictFieldMixin:
@@ -49,8 +51,9 @@ class StrictTextMixin(StrictFieldMixin):
         super().__init__(**kwargs)
         if any(isinstance(validator, RegexValidator) for validator in self.validators):
             return  # the schema shows one pattern: a slug's already leaves out null characters
+        pattern = WITHOUT_NULL_CHARACTERS_NOR_BLANK if self.allow_blank else WITHOUT_NULL_CHARACTERS
         self.validators = [
-            WITHOUT_NULL_CHARACTERS if isinstance(validator, ProhibitNullCharactersValidator) else validator
+            pattern if isinstance(validator, ProhibitNullCharactersValidator) else validator
             for validator in self.validators
         ]
 
@@ -80,7 +83,7 @@ class StrictIntegerField(StrictFieldMixin, serializers.IntegerField):
 
 
 class StrictDateField(StrictFieldMixin, serializers.DateField):
-    json_types = (str,)
+    pass  # DRF's DateField refuses a JSON value that is no string itself
 
 
 @extend_schema_field({"type": "string", "anyOf": [{"format": "date"}, {"maxLength": 0}]})

@@ -49,7 +49,7 @@ def test_it_refuses_a_null_character_with_a_pattern_the_schema_shows(cast):
 
     assert response.status_code == 400
     assert response.json() == {"name": ["Null characters are not allowed."]}
-    assert schema["components"]["schemas"]["TeamInputRequest"]["properties"]["name"]["pattern"] == "^[^\\u0000]+$"
+    assert schema["components"]["schemas"]["TeamInputRequest"]["properties"]["name"]["pattern"] == "^[^\\u0000]*$"
 
 
 @pytest.mark.parametrize(
@@ -81,3 +81,15 @@ def test_a_date_query_value_is_still_read_from_its_text(cast):
     response = api_as(cast.owner).get(f"/api/organizations/{cast.organization.pk}/activity/?since=2020-01-01")
 
     assert response.status_code == 200
+
+
+def test_it_refuses_a_date_that_is_no_string_with_a_400_not_a_500(cast):
+    question = cast.framework.questions.values_list("key", flat=True).first()
+
+    response = api_as(cast.owner).post(
+        f"/api/assessments/{cast.assessment.pk}/evidence/",
+        {"question": question, "url": "https://ci.example.com", "valid_until": {}},
+        format="json",
+    )
+
+    assert (response.status_code, list(response.json())) == (400, ["valid_until"])
