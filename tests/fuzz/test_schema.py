@@ -5,13 +5,14 @@ report is pending, a draft), is a viewer of a second organisation and a stranger
 Every operation of the schema, three times: with requests valid for the schema, with invalid ones, and with
 the boundary cases of the coverage phase; a bounded
 number of examples each, generated deterministically (same seed, same cases, every run): about three
-minutes for the whole schema. Each response must not be a server error, must have a status code, a
-content type and headers the schema documents for the operation, and must match the schema documented
-for that status code.
+minutes for the whole schema at most (about a minute and a half on a quiet machine). Every default check of
+schemathesis: each response must not be a server error, must have a status code, a content type and headers
+the schema documents for the operation, and must match the schema documented for that status code; a request
+valid by the schema must not be refused (but see REFUSES_VALID_LOOKING_REQUESTS) and an invalid one must be.
 
 Generated ids would almost never name a row; the hooks below swap, as often as not, ids and keys in the
-path, query and body for those of the rows the fixture made (owned, viewed and foreign ones), so that
-the requests reach the code behind the 404s too.
+path, query and body of valid requests for those of the rows the fixture made (owned, viewed and foreign
+ones), so that the requests reach the code behind the 404s too; in invalid requests, only path ids.
 """
 
 import pytest
