@@ -366,7 +366,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["core.parsers.JSONParser"],
     "EXCEPTION_HANDLER": "core.api.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "core.pagination.PageNumbers",
     "PAGE_SIZE": 50,
 }
 SPECTACULAR_SETTINGS = {
@@ -379,6 +379,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "core.api.bodies_are_not_empty"],
     # A report's next step is a gap or a next-level step; "kind" is also an assessment's self or audit.
     "ENUM_NAME_OVERRIDES": {
         "StepKindEnum": ["gap", "next_level"],

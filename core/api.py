@@ -1,6 +1,7 @@
 """What every app's API shares: the shapes of its errors, documented once, the 409 and 429 they raise, and the
 exception handler."""
 
+from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers, status, views
@@ -15,6 +16,37 @@ NESTED_TOO_DEEPLY = "JSON parse error - nested too deeply."
 
 class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField()
+
+
+class PatchInputSerializer(serializers.Serializer):
+    """The body of a PATCH whose subclass refuses an empty body and an unknown field (400s naming them), as
+    its schema says: at least one property, none but its own."""
+
+
+class PatchInputSchema(OpenApiSerializerExtension):
+    target_class = PatchInputSerializer
+    match_subclasses = True
+
+    def map_serializer(self, auto_schema, direction):
+        schema = auto_schema._map_serializer(self.target, direction, bypass_extensions=True)
+        return {**schema, "minProperties": 1, "additionalProperties": False}
+
+
+def bodies_are_not_empty(result: dict, **kwargs) -> dict:
+    """drf-spectacular's postprocessing hook: every JSON list body of ours (the answers) refuses an empty list
+    with a 400, which drf-spectacular cannot say from a serializer (it ignores `allow_empty`); and a body
+    that must not be empty (a list, or a PATCH's PatchInputSerializer) is required."""
+    components = result.get("components", {}).get("schemas", {})
+    for operation in (op for path in result.get("paths", {}).values() for op in path.values()):
+        body = operation.get("requestBody", {})
+        for media in body.get("content", {}).values():
+            schema = media.get("schema", {})
+            if schema.get("type") == "array":
+                schema["minItems"] = 1
+            resolved = components.get(schema.get("$ref", "").rsplit("/", 1)[-1], schema)
+            if "minItems" in resolved or "minProperties" in resolved:
+                body["required"] = True
+    return result
 
 
 def not_found(description: str = "Not found, or not in one of your organisations.") -> OpenApiResponse:

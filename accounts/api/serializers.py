@@ -6,21 +6,22 @@ from rest_framework import serializers
 from accounts.models import ApiToken, Invitation
 from accounts.selectors import invitation_expires_at, invitation_status
 from assessments.models import Membership, Role
+from core.fields import StrictCharField, StrictEmailField, StrictIntegerField
 
 
 class TokenObtainInputSerializer(serializers.Serializer):
-    username = serializers.CharField()
-    password = serializers.CharField(trim_whitespace=False, style={"input_type": "password"})
+    username = StrictCharField()
+    password = StrictCharField(trim_whitespace=False, style={"input_type": "password"})
 
 
 class TokenObtainOutputSerializer(serializers.Serializer):
-    id = serializers.IntegerField(help_text="The token's id in `GET /api/auth/tokens/`, to revoke it by.")
-    token = serializers.CharField(help_text="The secret: send `Authorization: Token <token>`. Shown this once.")
+    id = StrictIntegerField(help_text="The token's id in `GET /api/auth/tokens/`, to revoke it by.")
+    token = StrictCharField(help_text="The secret: send `Authorization: Token <token>`. Shown this once.")
     expiry = serializers.DateTimeField(help_text="When it stops working (API_TOKEN_TTL_DAYS after it was issued).")
 
 
 class ApiTokenOutputSerializer(serializers.ModelSerializer):
-    prefix = serializers.CharField(help_text="The first characters of the secret, to tell tokens apart.")
+    prefix = StrictCharField(help_text="The first characters of the secret, to tell tokens apart.")
 
     class Meta:
         model = ApiToken
@@ -29,7 +30,7 @@ class ApiTokenOutputSerializer(serializers.ModelSerializer):
 
 
 class InvitationInputSerializer(serializers.Serializer):
-    email = serializers.EmailField(max_length=254)
+    email = StrictEmailField(max_length=254)
     role = serializers.ChoiceField(choices=Role.choices)
 
 
@@ -37,11 +38,11 @@ class InvitationOutputSerializer(serializers.ModelSerializer):
     email = serializers.SerializerMethodField(
         help_text="The address invited; null for an account invited by its username, whose address is not shown."
     )
-    username = serializers.CharField(
+    username = StrictCharField(
         source="user.username", allow_null=True, default=None, help_text="The account invited by its username."
     )
-    invited_by = serializers.CharField(source="invited_by.username")
-    accepted_by = serializers.CharField(source="accepted_by.username", allow_null=True, default=None)
+    invited_by = StrictCharField(source="invited_by.username")
+    accepted_by = StrictCharField(source="accepted_by.username", allow_null=True, default=None)
     status = serializers.SerializerMethodField(help_text="pending, accepted, replaced (by a newer one) or expired")
     expires_at = serializers.SerializerMethodField()
     email_status = serializers.SerializerMethodField(
@@ -65,7 +66,7 @@ class InvitationOutputSerializer(serializers.ModelSerializer):
             "accepted_at",
         )
 
-    @extend_schema_field(serializers.EmailField(allow_null=True))
+    @extend_schema_field(StrictEmailField(allow_null=True))
     def get_email(self, invitation: Invitation) -> str | None:
         return None if invitation.user_id else invitation.email
 
@@ -85,8 +86,8 @@ class InvitationOutputSerializer(serializers.ModelSerializer):
 class MemberInputSerializer(serializers.Serializer):
     """Either field: an account by its username, or an address (a member's verified one, or one to invite)."""
 
-    username = serializers.CharField(max_length=150, required=False)
-    email = serializers.EmailField(max_length=254, required=False)
+    username = StrictCharField(max_length=150, required=False)
+    email = StrictEmailField(max_length=254, required=False)
     role = serializers.ChoiceField(choices=Role.choices)
 
     def validate(self, data: dict) -> dict:
@@ -96,7 +97,7 @@ class MemberInputSerializer(serializers.Serializer):
 
 
 class MemberOutputSerializer(serializers.ModelSerializer):
-    username = serializers.CharField(source="user.username")
+    username = StrictCharField(source="user.username")
     email = serializers.SerializerMethodField(
         help_text="The member's verified address, shown to owners only (null for others, or when none is verified)."
     )
@@ -105,7 +106,7 @@ class MemberOutputSerializer(serializers.ModelSerializer):
         model = Membership
         fields = ("id", "username", "email", "role", "created_at")
 
-    @extend_schema_field(serializers.EmailField(allow_null=True))
+    @extend_schema_field(StrictEmailField(allow_null=True))
     def get_email(self, membership: Membership) -> str | None:
         if not self.context.get("show_email"):
             return None

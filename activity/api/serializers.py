@@ -2,10 +2,11 @@ from rest_framework import serializers
 
 from activity.builders import KIND_LABELS, KINDS
 from activity.selectors import ActivityFilters
+from core.fields import StrictCharField, StrictDateOrBlankField, StrictIntegerField
 
 
 class ActivityQuerySerializer(serializers.Serializer):
-    actor = serializers.CharField(
+    actor = StrictCharField(
         required=False, allow_blank=True, max_length=150, help_text="A username: only their changes."
     )
     kind = serializers.ChoiceField(
@@ -15,37 +16,36 @@ class ActivityQuerySerializer(serializers.Serializer):
         help_text="Only changes to this kind of object: "
         + "; ".join(f"`{kind}` {label.lower()}" for kind, label in KIND_LABELS.items()),
     )
-    since = serializers.DateField(
+    since = StrictDateOrBlankField(
         required=False, allow_null=True, help_text="From this day on (YYYY-MM-DD), inclusive."
     )
-    until = serializers.DateField(required=False, allow_null=True, help_text="Up to the end of this day (YYYY-MM-DD).")
-
-    def validate(self, data: dict) -> dict:
-        if data.get("since") and data.get("until") and data["since"] > data["until"]:
-            raise serializers.ValidationError({"until": ["Must be on or after `since`."]})
-        return data
+    until = StrictDateOrBlankField(
+        required=False,
+        allow_null=True,
+        help_text="Up to the end of this day (YYYY-MM-DD); before `since`, an empty interval: no entries.",
+    )
 
     def filters(self) -> ActivityFilters:
         return ActivityFilters(**self.validated_data)
 
 
 class ChangeSerializer(serializers.Serializer):
-    field = serializers.CharField()
+    field = StrictCharField()
     before = serializers.JSONField(allow_null=True)
     after = serializers.JSONField(allow_null=True)
 
 
 class ActivityEntrySerializer(serializers.Serializer):
-    id = serializers.IntegerField()
+    id = StrictIntegerField()
     timestamp = serializers.DateTimeField()
-    actor = serializers.CharField(allow_null=True, help_text="The username, or null for the system.")
+    actor = StrictCharField(allow_null=True, help_text="The username, or null for the system.")
     kind = serializers.ChoiceField(choices=list(KINDS))
-    object = serializers.CharField(help_text="What changed: a question key, a member, an assessment...")
+    object = StrictCharField(help_text="What changed: a question key, a member, an assessment...")
     action = serializers.ChoiceField(choices=["created", "changed", "deleted"])
-    text = serializers.CharField(
+    text = StrictCharField(
         help_text='The change in words, e.g. "alice changed data.versioning: started -> fully in place".'
     )
-    assessment = serializers.IntegerField(source="assessment_id", allow_null=True)
+    assessment = StrictIntegerField(source="assessment_id", allow_null=True)
     changes = ChangeSerializer(
         many=True,
         help_text="Each changed field, before and after (empty for a respondent's own answers, which stay theirs).",

@@ -7,7 +7,7 @@ from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers, status
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.generics import ListAPIView
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
@@ -30,7 +30,8 @@ from assessments.services import AssessmentNotDraftError
 from assessments.surveys.access import require_shared_answers, shared_answers_assessment_or_404
 from assessments.tenancy import assessment_or_404
 from assessments.views.evidence import NOT_AUTHOR_MESSAGE, evidence_file_response
-from core.api import BAD_REQUEST, CONFLICT, FORBIDDEN, NOT_FOUND, Conflict, validated_query
+from core.api import BAD_REQUEST, CONFLICT, FORBIDDEN, NOT_FOUND, Conflict, PatchInputSerializer, validated_query
+from core.fields import StrictBooleanField, StrictCharField, StrictDateField, StrictIntegerField, StrictURLField
 from core.lookups import found_or_404, require
 from core.parsers import JSONParser
 from maturity.selectors import framework_content
@@ -47,34 +48,32 @@ MAX_DESCRIPTION = Evidence._meta.get_field("description").max_length
 
 
 class EvidenceQuerySerializer(serializers.Serializer):
-    question = serializers.CharField(
-        required=False, max_length=200, help_text="Only the evidence of this question key."
-    )
+    question = StrictCharField(required=False, max_length=200, help_text="Only the evidence of this question key.")
 
 
 class EvidenceLinkInputSerializer(serializers.Serializer):
-    question = serializers.CharField(max_length=200, help_text="Question key, e.g. data.versioning.")
-    url = serializers.CharField(max_length=2000, help_text="An http or https address.")
-    description = serializers.CharField(required=False, allow_blank=True, max_length=MAX_DESCRIPTION, default="")
-    valid_until = serializers.DateField(required=False, allow_null=True, default=None)
+    question = StrictCharField(max_length=200, help_text="Question key, e.g. data.versioning.")
+    url = StrictCharField(max_length=2000, help_text="An http or https address.")
+    description = StrictCharField(required=False, allow_blank=True, max_length=MAX_DESCRIPTION, default="")
+    valid_until = StrictDateField(required=False, allow_null=True, default=None)
 
 
 class EvidenceFileInputSerializer(serializers.Serializer):
-    question = serializers.CharField(max_length=200, help_text="Question key, e.g. data.versioning.")
+    question = StrictCharField(max_length=200, help_text="Question key, e.g. data.versioning.")
     file = serializers.FileField(
         help_text="At most EVIDENCE_MAX_BYTES; its type is judged by its content, which must be of an allowed "
         "type and agree with the name's extension."
     )
-    description = serializers.CharField(required=False, allow_blank=True, max_length=MAX_DESCRIPTION, default="")
-    valid_until = serializers.DateField(required=False, allow_null=True, default=None)
+    description = StrictCharField(required=False, allow_blank=True, max_length=MAX_DESCRIPTION, default="")
+    valid_until = StrictDateField(required=False, allow_null=True, default=None)
 
 
 class EvidenceOutputSerializer(serializers.ModelSerializer):
-    question = serializers.CharField(source="question.key")
+    question = StrictCharField(source="question.key")
     kind = serializers.SerializerMethodField()
-    added_by = serializers.CharField(source="added_by.username")
+    added_by = StrictCharField(source="added_by.username")
     expired = serializers.SerializerMethodField()
-    size = serializers.IntegerField(allow_null=True, help_text="Bytes, for a file.")
+    size = StrictIntegerField(allow_null=True, help_text="Bytes, for a file.")
     download = serializers.SerializerMethodField()
 
     class Meta:
@@ -100,11 +99,11 @@ class EvidenceOutputSerializer(serializers.ModelSerializer):
     def get_kind(self, evidence: Evidence) -> str:
         return "file" if evidence.is_file else "link"
 
-    @extend_schema_field(serializers.BooleanField(help_text="Past its valid_until date today."))
+    @extend_schema_field(StrictBooleanField(help_text="Past its valid_until date today."))
     def get_expired(self, evidence: Evidence) -> bool:
         return evidence.valid_until is not None and evidence.valid_until < timezone.localdate()
 
-    @extend_schema_field(serializers.URLField(allow_null=True))
+    @extend_schema_field(StrictURLField(allow_null=True))
     def get_download(self, evidence: Evidence) -> str | None:
         """Where a file is downloaded (members only); null for a link."""
         if not evidence.is_file:
@@ -112,10 +111,10 @@ class EvidenceOutputSerializer(serializers.ModelSerializer):
         return self.context["request"].build_absolute_uri(f"/api/evidence/{evidence.pk}/download/")
 
 
-class AssessmentSettingsInputSerializer(serializers.Serializer):
+class AssessmentSettingsInputSerializer(PatchInputSerializer):
     """The PATCH of an assessment's settings: any of its fields; an unknown one is a 400 naming it."""
 
-    evidence_required = serializers.BooleanField(
+    evidence_required = StrictBooleanField(
         required=False, help_text="Submitting waits until no unsupported claim is left (assessments.evidence.claims)."
     )
 
@@ -150,7 +149,7 @@ class EvidenceListCreateApi(ListAPIView):
         )
         question = validated_query(EvidenceQuerySerializer, self.request).get("question")
         if question is not None and question not in framework_content(framework=assessment.framework).question_ids:
-            raise ValidationError({"question": ["Unknown question for this assessment's framework version."]})
+            raise NotFound("No such question in this assessment's framework version.")
         return assessment_evidence(assessment=assessment, question_key=question)
 
     @extend_schema(

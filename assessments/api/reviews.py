@@ -15,6 +15,7 @@ from assessments.reviews import selectors, services
 from assessments.services import MAX_COMMENT_LENGTH
 from assessments.tenancy import assessment_or_404
 from core.api import BAD_REQUEST, NOT_FOUND, Conflict, ErrorSerializer
+from core.fields import StrictCharField, StrictIntegerField
 from core.lookups import require
 
 NOT_IN_REVIEW = OpenApiResponse(ErrorSerializer, description="The assessment is not in review: a draft, or decided.")
@@ -26,16 +27,16 @@ NOT_YOURS_TO_REVIEW = OpenApiResponse(
 
 
 class AcceptInputSerializer(serializers.Serializer):
-    comment = serializers.CharField(required=False, allow_blank=True, max_length=MAX_COMMENT_LENGTH, default="")
+    comment = StrictCharField(required=False, allow_blank=True, max_length=MAX_COMMENT_LENGTH, default="")
 
 
 class QuestionCommentInputSerializer(serializers.Serializer):
-    question = serializers.CharField(max_length=100, help_text="Question key, e.g. data.versioning.")
-    comment = serializers.CharField(max_length=MAX_COMMENT_LENGTH, help_text="What needs work on it.")
+    question = StrictCharField(max_length=100, help_text="Question key, e.g. data.versioning.")
+    comment = StrictCharField(max_length=MAX_COMMENT_LENGTH, help_text="What needs work on it.")
 
 
 class ReturnInputSerializer(serializers.Serializer):
-    comment = serializers.CharField(
+    comment = StrictCharField(
         required=False, allow_blank=True, max_length=MAX_COMMENT_LENGTH, default="", help_text="On the whole."
     )
     questions = QuestionCommentInputSerializer(many=True, required=False, default=list)
@@ -49,23 +50,23 @@ class ReturnInputSerializer(serializers.Serializer):
 
 
 class QuestionCommentOutputSerializer(serializers.Serializer):
-    question = serializers.CharField(source="question.key")
-    comment = serializers.CharField()
+    question = StrictCharField(source="question.key")
+    comment = StrictCharField()
 
 
 class ReviewOutputSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
+    id = StrictIntegerField()
     decision = serializers.ChoiceField(
         choices=Review.Decision.choices, help_text="accepted: final; returned: back to draft for the comments."
     )
-    reviewer = serializers.CharField(source="reviewer.username")
-    comment = serializers.CharField(allow_blank=True, help_text="On the whole assessment.")
+    reviewer = StrictCharField(source="reviewer.username")
+    comment = StrictCharField(allow_blank=True, help_text="On the whole assessment.")
     questions = QuestionCommentOutputSerializer(source="comments", many=True)
     decided_at = serializers.DateTimeField()
 
 
 class DecisionOutputSerializer(ReviewOutputSerializer):
-    status = serializers.CharField(source="assessment.status", help_text="The assessment's status now.")
+    status = StrictCharField(source="assessment.status", help_text="The assessment's status now.")
 
 
 def _reviewable(request: Request, assessment_id: int) -> Assessment:

@@ -5,20 +5,22 @@ from rest_framework import serializers
 
 from assessments.models import Assessment, Organization, TargetLevel, Team
 from assessments.selectors import AnswerRow, Progress, assessment_scope, provisional
+from core.api import PatchInputSerializer
+from core.fields import StrictBooleanField, StrictCharField, StrictIntegerField, StrictSlugField, StrictURLField
 
 # The largest id the database holds (BigAutoField); a larger one would make the query itself fail.
 MAX_ID = 2**63 - 1
 
 
 class OrganizationInputSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=200)
+    name = StrictCharField(max_length=200)
 
 
-class NameArchivedInputSerializer(serializers.Serializer):
+class NameArchivedInputSerializer(PatchInputSerializer):
     """The PATCH of a team or an organisation: either field or both; any other field is a 400 naming it."""
 
-    name = serializers.CharField(max_length=200, required=False)
-    archived = serializers.BooleanField(
+    name = StrictCharField(max_length=200, required=False)
+    archived = StrictBooleanField(
         required=False, help_text="true hides it from every list and dashboard (kept in history); false restores it."
     )
 
@@ -36,20 +38,20 @@ class NameArchivedInputSerializer(serializers.Serializer):
 class ArchivedOutputMixin(serializers.Serializer):
     archived = serializers.SerializerMethodField(help_text="Hidden from lists and dashboards; kept in history.")
 
-    @extend_schema_field(serializers.BooleanField())
+    @extend_schema_field(StrictBooleanField())
     def get_archived(self, instance: Team | Organization) -> bool:
         return instance.archived_at is not None
 
 
 class OrganizationPatchInputSerializer(NameArchivedInputSerializer):
-    review_required = serializers.BooleanField(
+    review_required = StrictBooleanField(
         required=False, help_text="true: every assessment started from now on goes to review when submitted."
     )
 
 
 class OrganizationOutputSerializer(ArchivedOutputMixin, serializers.ModelSerializer):
-    role = serializers.CharField(help_text="The requesting user's role in this organisation.")
-    review_required = serializers.BooleanField(
+    role = StrictCharField(help_text="The requesting user's role in this organisation.")
+    review_required = StrictBooleanField(
         help_text="Assessments started in it go to review when submitted (an accepted one is final)."
     )
 
@@ -59,12 +61,12 @@ class OrganizationOutputSerializer(ArchivedOutputMixin, serializers.ModelSeriali
 
 
 class TeamListQuerySerializer(serializers.Serializer):
-    organization = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
+    organization = StrictIntegerField(required=False, min_value=1, max_value=MAX_ID)
 
 
 class TeamInputSerializer(serializers.Serializer):
-    organization = serializers.IntegerField(min_value=1, max_value=MAX_ID)
-    name = serializers.CharField(max_length=200)
+    organization = StrictIntegerField(min_value=1, max_value=MAX_ID)
+    name = StrictCharField(max_length=200)
 
 
 class TeamOutputSerializer(ArchivedOutputMixin, serializers.ModelSerializer):
@@ -77,19 +79,19 @@ FRAMEWORK_OF_TEAM = "Framework slug; by default the framework of the team's newe
 
 
 class TargetQuerySerializer(serializers.Serializer):
-    framework = serializers.SlugField(required=False, help_text=FRAMEWORK_OF_TEAM)
+    framework = StrictSlugField(required=False, help_text=FRAMEWORK_OF_TEAM)
 
 
 class TargetInputSerializer(serializers.Serializer):
-    area = serializers.SlugField(max_length=50)
-    level = serializers.IntegerField(min_value=0, max_value=4)
-    framework = serializers.SlugField(required=False, help_text=FRAMEWORK_OF_TEAM)
+    area = StrictSlugField(max_length=50)
+    level = StrictIntegerField(min_value=0, max_value=4)
+    framework = StrictSlugField(required=False, help_text=FRAMEWORK_OF_TEAM)
 
 
 class TargetOutputSerializer(serializers.ModelSerializer):
-    framework = serializers.CharField(source="framework_slug")
-    area = serializers.CharField(source="area_key")
-    set_by = serializers.CharField(source="set_by.username")
+    framework = StrictCharField(source="framework_slug")
+    area = StrictCharField(source="area_key")
+    set_by = StrictCharField(source="set_by.username")
 
     class Meta:
         model = TargetLevel
@@ -97,13 +99,13 @@ class TargetOutputSerializer(serializers.ModelSerializer):
 
 
 class AssessmentListQuerySerializer(serializers.Serializer):
-    team = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
+    team = StrictIntegerField(required=False, min_value=1, max_value=MAX_ID)
 
 
 class AssessmentInputSerializer(serializers.Serializer):
-    team = serializers.IntegerField(min_value=1, max_value=MAX_ID)
-    framework = serializers.SlugField(required=False, help_text="Framework slug; the default framework if omitted.")
-    carry_forward = serializers.BooleanField(
+    team = StrictIntegerField(min_value=1, max_value=MAX_ID)
+    framework = StrictSlugField(required=False, help_text="Framework slug; the default framework if omitted.")
+    carry_forward = StrictBooleanField(
         default=False, help_text="Start from the answers of the team's last submitted assessment."
     )
     # Survey mode (assessments/surveys)
@@ -113,14 +115,14 @@ class AssessmentInputSerializer(serializers.Serializer):
         help_text="workshop: one shared set of answers. survey: respondents answer alone and the facilitator "
         "records the agreed answers (owners and assessors only; 403 otherwise).",
     )
-    anonymous_responses = serializers.BooleanField(
+    anonymous_responses = StrictBooleanField(
         default=False, help_text="Survey mode: the consensus shows only the spread of answers, never who gave which."
     )
-    evidence_required = serializers.BooleanField(
+    evidence_required = StrictBooleanField(
         default=False,
         help_text="Submitting waits until every claim has evidence that holds (owners and assessors only).",
     )
-    review_required = serializers.BooleanField(
+    review_required = StrictBooleanField(
         default=False,
         help_text="Owners and assessors: this assessment goes to review on submission even where the organisation "
         "does not require it (where it does, every assessment does).",
@@ -128,9 +130,9 @@ class AssessmentInputSerializer(serializers.Serializer):
 
 
 class ProgressSerializer(serializers.Serializer):
-    answered = serializers.IntegerField()
-    total = serializers.IntegerField()
-    percent = serializers.IntegerField()
+    answered = StrictIntegerField()
+    total = StrictIntegerField()
+    percent = StrictIntegerField()
 
 
 @extend_schema_field(
@@ -147,28 +149,28 @@ class AnswerValueField(serializers.Field):
 
 
 class AnswerOutputSerializer(serializers.Serializer):
-    question = serializers.CharField(source="question.key")
+    question = StrictCharField(source="question.key")
     value = AnswerValueField()
-    comment = serializers.CharField()
-    answered_by = serializers.CharField(allow_null=True)
+    comment = StrictCharField()
+    answered_by = StrictCharField(allow_null=True)
     updated_at = serializers.DateTimeField(allow_null=True)
 
 
 class AssessmentListOutputSerializer(serializers.ModelSerializer):
-    number = serializers.IntegerField(
+    number = StrictIntegerField(
         help_text="Its place among the team's assessments in the order they were started (1, 2, ...): pages call "
         'it "Self-assessment 3 of <team>". URLs and the API use `id`.'
     )
-    framework = serializers.CharField(source="framework.slug")
-    framework_version = serializers.IntegerField(source="framework.version")
-    created_by = serializers.CharField(source="created_by.username")
-    submitted_by = serializers.CharField(source="submitted_by.username", allow_null=True, default=None)
+    framework = StrictCharField(source="framework.slug")
+    framework_version = StrictIntegerField(source="framework.version")
+    created_by = StrictCharField(source="created_by.username")
+    submitted_by = StrictCharField(source="submitted_by.username", allow_null=True, default=None)
     progress = serializers.SerializerMethodField()
-    review_required = serializers.BooleanField(
+    review_required = StrictBooleanField(
         help_text="Submitting it puts it `in_review` until an owner or assessor other than the submitter accepts "
         "it (then `submitted`) or returns it (then `draft` again)."
     )
-    reviewed_by = serializers.CharField(
+    reviewed_by = StrictCharField(
         source="reviewed_by.username", allow_null=True, default=None, help_text="Who accepted it on review."
     )
 
@@ -205,8 +207,8 @@ class EarlierAnswerOutputSerializer(AnswerOutputSerializer):
     """An answer of the assessment this one was started from, to a question of the earlier version that
     `question` merges or splits: it did not carry over, and is shown for reference."""
 
-    question = serializers.CharField(help_text="The key of this assessment's question it informs.")
-    earlier_question = serializers.CharField(help_text="The earlier version's question key.")
+    question = StrictCharField(help_text="The key of this assessment's question it informs.")
+    earlier_question = StrictCharField(help_text="The earlier version's question key.")
 
 
 class AssessmentDetailOutputSerializer(AssessmentListOutputSerializer):
@@ -245,7 +247,7 @@ class AssessmentDetailOutputSerializer(AssessmentListOutputSerializer):
 
     @extend_schema_field(
         serializers.ListField(
-            child=serializers.CharField(),
+            child=StrictCharField(),
             help_text="Keys of the unanswered questions that must be answered before submitting; the others "
             "cannot change the result yet.",
         )
@@ -293,45 +295,45 @@ class AnswerValueInputField(AnswerValueField):
 class AnswerInputSerializer(serializers.Serializer):
     """Documents one item of the PATCH body; the service validates the whole batch at once."""
 
-    question = serializers.CharField(help_text="Question key, e.g. data.versioning.")
+    question = StrictCharField(help_text="Question key, e.g. data.versioning.")
     value = AnswerValueInputField(help_text='0 not in place, 1 started, 2 mostly, 3 fully in place, or "na".')
-    comment = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    comment = StrictCharField(required=False, allow_blank=True, max_length=5000)
 
 
 class AnswerProblemSerializer(serializers.Serializer):
-    index = serializers.IntegerField()
-    question = serializers.CharField(allow_null=True)
-    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+    index = StrictIntegerField()
+    question = serializers.CharField(allow_null=True, help_text="As sent, null characters included.")
+    errors = serializers.DictField(child=serializers.ListField(child=StrictCharField()))
 
 
 class AnswersInvalidSerializer(serializers.Serializer):
     """Invalid items list their problems in `answers`; a body that is not a non-empty list has `detail` only."""
 
-    detail = serializers.CharField()
+    detail = StrictCharField()
     answers = AnswerProblemSerializer(many=True, required=False)
 
 
 class SubmittedReportSerializer(serializers.Serializer):
-    status = serializers.CharField(help_text="pending until the worker has computed it")
-    url = serializers.URLField()
+    status = StrictCharField(help_text="pending until the worker has computed it")
+    url = StrictURLField()
 
 
 class SubmitOutputSerializer(serializers.Serializer):
-    status = serializers.CharField(help_text="submitted, or in_review when the assessment requires review.")
+    status = StrictCharField(help_text="submitted, or in_review when the assessment requires review.")
     report = SubmittedReportSerializer()
 
 
 class DraftExistsSerializer(serializers.Serializer):
-    detail = serializers.CharField()
-    draft = serializers.IntegerField(help_text="The id of the team's draft: open it (GET) or discard it (DELETE).")
+    detail = StrictCharField()
+    draft = StrictIntegerField(help_text="The id of the team's draft: open it (GET) or discard it (DELETE).")
 
 
 class IncompleteSerializer(serializers.Serializer):
-    detail = serializers.CharField()
-    unanswered = serializers.ListField(child=serializers.CharField(), help_text="Required questions unanswered.")
-    scopes = serializers.ListField(child=serializers.CharField(), help_text="Scope questions unanswered.")
+    detail = StrictCharField()
+    unanswered = serializers.ListField(child=StrictCharField(), help_text="Required questions unanswered.")
+    scopes = serializers.ListField(child=StrictCharField(), help_text="Scope questions unanswered.")
     unsupported_claims = serializers.ListField(
-        child=serializers.CharField(),
+        child=StrictCharField(),
         required=False,
         help_text="Evidence is required: keys of the questions whose answers claim a practice without evidence "
         "that holds (none, or all of it past its valid_until date).",

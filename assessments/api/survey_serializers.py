@@ -8,13 +8,14 @@ from rest_framework import serializers
 from assessments.api.serializers import AnswerValueField
 from assessments.models import Respondent
 from assessments.surveys.selectors import ANONYMOUS_SPREAD_FROM, ConsensusRow, respondent_name
+from core.fields import StrictBooleanField, StrictCharField, StrictEmailField, StrictIntegerField
 
 
 class RespondentInputSerializer(serializers.Serializer):
     """Either field: a member by username (any role), or an address (a member's, or one to invite)."""
 
-    username = serializers.CharField(max_length=150, required=False, allow_blank=True)
-    email = serializers.CharField(max_length=254, required=False, allow_blank=True)
+    username = StrictCharField(max_length=150, required=False, allow_blank=True)
+    email = StrictCharField(max_length=254, required=False, allow_blank=True)
 
     def validate(self, data: dict) -> dict:
         if bool(data.get("username", "").strip()) == bool(data.get("email", "").strip()):
@@ -32,7 +33,7 @@ class RespondentOutputSerializer(serializers.ModelSerializer):
     email = serializers.SerializerMethodField(
         help_text="The invited address until it joins (to those who run the survey; null for others)."
     )
-    username = serializers.CharField(source="user.username", allow_null=True, default=None)
+    username = StrictCharField(source="user.username", allow_null=True, default=None)
     invited = serializers.SerializerMethodField(help_text="Invited by email and not joined the organisation yet.")
     submitted = serializers.SerializerMethodField(help_text="Null in an anonymous survey.")
     submitted_at = serializers.SerializerMethodField(help_text="Null in an anonymous survey, and until submitted.")
@@ -44,14 +45,15 @@ class RespondentOutputSerializer(serializers.ModelSerializer):
     def get_name(self, respondent: Respondent) -> str:
         return respondent_name(respondent, show_address=self.context.get("show_addresses", False))
 
-    @extend_schema_field(serializers.EmailField(allow_null=True, allow_blank=True))
+    @extend_schema_field(StrictEmailField(allow_null=True))
     def get_email(self, respondent: Respondent) -> str | None:
-        return respondent.email if self.context.get("show_addresses", False) else None
+        # A member's row keeps no address (blank): null, as for those not shown addresses.
+        return (respondent.email or None) if self.context.get("show_addresses", False) else None
 
     def get_invited(self, respondent: Respondent) -> bool:
         return respondent.user_id is None
 
-    @extend_schema_field(serializers.BooleanField(allow_null=True))
+    @extend_schema_field(StrictBooleanField(allow_null=True))
     def get_submitted(self, respondent: Respondent) -> bool | None:
         return None if self.context["anonymous"] else respondent.submitted_at is not None
 
@@ -61,74 +63,74 @@ class RespondentOutputSerializer(serializers.ModelSerializer):
 
 
 class MyAnswerSerializer(serializers.Serializer):
-    question = serializers.CharField()
+    question = StrictCharField()
     value = AnswerValueField(allow_null=True)
-    comment = serializers.CharField(allow_blank=True)
-    answered_by = serializers.CharField(allow_null=True, help_text="Your name once answered.")
+    comment = StrictCharField(allow_blank=True)
+    answered_by = StrictCharField(allow_null=True, help_text="Your name once answered.")
     updated_at = serializers.DateTimeField(allow_null=True)
 
 
 class MyAnswersOutputSerializer(serializers.Serializer):
-    respondent = serializers.IntegerField(help_text="Your respondent id in this survey.")
+    respondent = StrictIntegerField(help_text="Your respondent id in this survey.")
     submitted_at = serializers.DateTimeField(allow_null=True, help_text="Set once submitted; then frozen.")
     answers = MyAnswerSerializer(many=True, help_text="Every question, framework order; value null: not yet.")
 
 
 class RecordedSerializer(serializers.Serializer):
-    recorded = serializers.IntegerField(help_text="How many questions got their median (rounded down) as agreed.")
+    recorded = StrictIntegerField(help_text="How many questions got their median (rounded down) as agreed.")
 
 
 class ResponseSerializer(serializers.Serializer):
-    respondent = serializers.CharField()
+    respondent = StrictCharField()
     value = AnswerValueField()
-    comment = serializers.CharField(allow_blank=True)
+    comment = StrictCharField(allow_blank=True)
 
 
 class AgreedSerializer(serializers.Serializer):
     value = AnswerValueField(
         allow_null=True, help_text='The agreed (scored) answer: 0..3, "na", or null when not agreed yet.'
     )
-    comment = serializers.CharField(allow_blank=True)
+    comment = StrictCharField(allow_blank=True)
 
 
 class ConsensusQuestionSerializer(serializers.Serializer):
-    question = serializers.CharField()
-    area = serializers.CharField()
-    level = serializers.IntegerField()
-    statement = serializers.CharField()
+    question = StrictCharField()
+    area = StrictCharField()
+    level = StrictIntegerField()
+    statement = StrictCharField()
     # Every spread field is null while the spread is hidden (ConsensusOutputSerializer.spread_hidden).
-    answered = serializers.IntegerField(allow_null=True, help_text="How many submitted respondents answered it.")
+    answered = StrictIntegerField(allow_null=True, help_text="How many submitted respondents answered it.")
     counts = serializers.DictField(
-        child=serializers.IntegerField(), allow_null=True, help_text='Value "0".."3" -> how many chose it.'
+        child=StrictIntegerField(), allow_null=True, help_text='Value "0".."3" -> how many chose it.'
     )
-    not_applicable = serializers.IntegerField(
+    not_applicable = StrictIntegerField(
         allow_null=True, help_text='How many answered "na" (left out of min, median, max).'
     )
-    min = serializers.IntegerField(allow_null=True)
+    min = StrictIntegerField(allow_null=True)
     median = serializers.FloatField(
         allow_null=True, help_text="Of the numeric answers; even count: mean of the middle two."
     )
-    max = serializers.IntegerField(allow_null=True)
-    disagreement = serializers.BooleanField(allow_null=True, help_text="max - min >= 2.")
-    suggested = serializers.IntegerField(allow_null=True, help_text="The median rounded down: the pre-filled answer.")
+    max = StrictIntegerField(allow_null=True)
+    disagreement = StrictBooleanField(allow_null=True, help_text="max - min >= 2.")
+    suggested = StrictIntegerField(allow_null=True, help_text="The median rounded down: the pre-filled answer.")
     agreed = AgreedSerializer(
         allow_null=True,
         help_text="Null for anyone but the facilitator while the survey is open: the agreed answers are theirs "
         "until the assessment is submitted.",
     )
     responses = ResponseSerializer(many=True, help_text="Who answered what; empty when anonymous.")
-    comments = serializers.ListField(child=serializers.CharField(), help_text="Anonymous: the comments alone, sorted.")
+    comments = serializers.ListField(child=StrictCharField(), help_text="Anonymous: the comments alone, sorted.")
 
 
 class ConsensusRespondentSerializer(serializers.Serializer):
-    name = serializers.CharField()
-    submitted = serializers.BooleanField(allow_null=True, help_text="Null in an anonymous survey: see `submitted`.")
+    name = StrictCharField()
+    submitted = StrictBooleanField(allow_null=True, help_text="Null in an anonymous survey: see `submitted`.")
 
 
 class ConsensusOutputSerializer(serializers.Serializer):
-    anonymous = serializers.BooleanField(help_text="Names left out: anonymous responses, or a respondent reading.")
-    submitted = serializers.IntegerField(help_text="How many respondents have submitted.")
-    spread_hidden = serializers.BooleanField(
+    anonymous = StrictBooleanField(help_text="Names left out: anonymous responses, or a respondent reading.")
+    submitted = StrictIntegerField(help_text="How many respondents have submitted.")
+    spread_hidden = StrictBooleanField(
         help_text=f"An anonymous survey that fewer than {ANONYMOUS_SPREAD_FROM} respondents submitted: every "
         "question's spread fields are null and its responses and comments empty, so that no answer is one "
         "person's."
@@ -138,7 +140,7 @@ class ConsensusOutputSerializer(serializers.Serializer):
 
 
 class ConsensusQuerySerializer(serializers.Serializer):
-    disagreements = serializers.BooleanField(required=False, default=False, help_text="Only the disagreements.")
+    disagreements = StrictBooleanField(required=False, default=False, help_text="Only the disagreements.")
 
 
 def consensus_question(row: ConsensusRow, *, names: bool, agreed: bool, hidden: bool) -> dict:

@@ -1,6 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.fields import StrictCharField, StrictIntegerField, StrictSlugField
 from maturity.models import Area, Framework, Level, Question, Scope, Source
 
 
@@ -11,7 +12,7 @@ class FrameworkListOutputSerializer(serializers.ModelSerializer):
 
 
 class LevelOutputSerializer(serializers.ModelSerializer):
-    level = serializers.IntegerField(source="number")
+    level = StrictIntegerField(source="number")
 
     class Meta:
         model = Level
@@ -25,9 +26,9 @@ class ScopeOutputSerializer(serializers.ModelSerializer):
 
 
 class QuestionOutputSerializer(serializers.ModelSerializer):
-    sources = serializers.ListField(child=serializers.CharField(), help_text="Ids of the published criteria.")
+    sources = serializers.ListField(child=StrictCharField(), help_text="Ids of the published criteria.")
     replaces = serializers.ListField(
-        child=serializers.CharField(), help_text="Keys of the previous version's questions whose answers carry over."
+        child=StrictCharField(), help_text="Keys of the previous version's questions whose answers carry over."
     )
 
     class Meta:
@@ -36,7 +37,7 @@ class QuestionOutputSerializer(serializers.ModelSerializer):
 
 
 class AreaOutputSerializer(serializers.ModelSerializer):
-    scope = serializers.CharField(source="scope_key", allow_null=True, help_text="Applies only when this scope is yes.")
+    scope = StrictCharField(source="scope_key", allow_null=True, help_text="Applies only when this scope is yes.")
     questions = QuestionOutputSerializer(many=True)
 
     class Meta:
@@ -48,8 +49,8 @@ class AreaOutputSerializer(serializers.ModelSerializer):
 
 
 class SourceOutputSerializer(serializers.ModelSerializer):
-    id = serializers.CharField(source="key", help_text="The id questions cite in `sources`.")
-    publication = serializers.CharField(source="publication.title")
+    id = StrictCharField(source="key", help_text="The id questions cite in `sources`.")
+    publication = StrictCharField(source="publication.title")
 
     class Meta:
         model = Source
@@ -76,8 +77,6 @@ class FrameworkDetailOutputSerializer(serializers.ModelSerializer):
 
 
 class FrameworkDetailQuerySerializer(serializers.Serializer):
-    version = serializers.IntegerField(min_value=1, required=False)
-    area = serializers.SlugField(required=False, help_text="Only this area (its key) and its questions.")
-    level = serializers.IntegerField(
-        min_value=1, max_value=4, required=False, help_text="Only questions at this level."
-    )
+    version = StrictIntegerField(min_value=1, required=False)
+    area = StrictSlugField(required=False, help_text="Only this area (its key) and its questions.")
+    level = StrictIntegerField(min_value=1, max_value=4, required=False, help_text="Only questions at this level.")

@@ -1,6 +1,6 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -21,7 +21,7 @@ from maturity.selectors import (
 
 NOT_FOUND = OpenApiResponse(
     {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]},
-    description="No such framework, version or page.",
+    description="No such framework, version, area or page.",
 )
 BAD_REQUEST = OpenApiResponse(OpenApiTypes.OBJECT, description="Invalid query: each parameter with its messages.")
 
@@ -51,7 +51,7 @@ class FrameworkDetailApi(APIView):
             raise NotFound("No such framework or version.")
         area_key = wanted.get("area", "")
         if area_key and area_key not in framework_area_keys(framework=framework):
-            raise ValidationError({"area": [f"{slug} version {framework.version} has no area {area_key!r}."]})
+            raise NotFound(f"{slug} version {framework.version} has no area {area_key!r}.")
         content = framework_with_content(framework_id=framework.pk, area_key=area_key, level=wanted.get("level"))
         cited = [key for area in content.areas.all() for question in area.questions.all() for key in question.sources]
         context = {"sources": sources_by_key(keys=cited)}

@@ -5,13 +5,14 @@ report is pending, a draft), is a viewer of a second organisation and a stranger
 Every operation of the schema, three times: with requests valid for the schema, with invalid ones, and with
 the boundary cases of the coverage phase; a bounded
 number of examples each, generated deterministically (same seed, same cases, every run): about three
-minutes for the whole schema. Each response must not be a server error, must have a status code, a
-content type and headers the schema documents for the operation, and must match the schema documented
-for that status code.
+minutes for the whole schema at most (about a minute and a half on a quiet machine). Every default check of
+schemathesis: each response must not be a server error, must have a status code, a content type and headers
+the schema documents for the operation, and must match the schema documented for that status code; a request
+valid by the schema must not be refused (but see REFUSES_VALID_LOOKING_REQUESTS) and an invalid one must be.
 
 Generated ids would almost never name a row; the hooks below swap, as often as not, ids and keys in the
-path, query and body for those of the rows the fixture made (owned, viewed and foreign ones), so that
-the requests reach the code behind the 404s too.
+path, query and body of valid requests for those of the rows the fixture made (owned, viewed and foreign
+ones), so that the requests reach the code behind the 404s too; in invalid requests, only path ids.
 """
 
 import pytest
@@ -19,11 +20,13 @@ import schemathesis
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from schemathesis.checks import (
     content_type_conformance,
+    negative_data_rejection,
     not_a_server_error,
+    positive_data_acceptance,
     response_headers_conformance,
     response_schema_conformance,
     status_code_conformance,
@@ -43,15 +46,45 @@ from tests.factories import MembershipFactory, OrganizationFactory, TeamFactory,
 pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
 MAX_EXAMPLES = 25
-# Every check of the response against the schema. Not schemathesis' checks of what requests are accepted
-# (positive_data_acceptance, negative_data_rejection): the schema cannot say which framework slugs, area keys,
-# questions or passwords exist, nor that `since` comes before `until`, so valid-looking requests get 400s.
+# Every default check of schemathesis: the response against the schema, and what requests are accepted
+# (a request valid by the schema is not refused, an invalid one is).
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
     content_type_conformance,
     response_headers_conformance,
     response_schema_conformance,
+    positive_data_acceptance,
+    negative_data_rejection,
+]
+# Where a request valid by the schema still gets a 400, by design.md section 5 or because no schema can say it:
+# which names exist (a username, a question or area key of the assessment's own framework version, a scope
+# key), which values are taken (a team's name), what state allows it (a required question unanswered, the
+# review's rules) and which password is right. Each operation here may answer 400 to a schema-valid request.
+REFUSES_VALID_LOOKING_REQUESTS = {
+    "POST /api/assessments/": "a framework slug not loaded",
+    "GET /api/teams/{team_id}/targets/": "a framework slug not loaded",
+    "GET /api/teams/{team_id}/history/": "a framework slug not loaded",
+    "GET /api/teams/{team_id}/history.csv": "a framework slug not loaded",
+    "GET /api/organizations/{organization_id}/dashboard/": "a framework slug not loaded",
+    "POST /api/auth/token/": "a wrong username or password",
+    "POST /api/teams/": "a team name the organisation already has",
+    "PATCH /api/teams/{team_id}/": "a team name the organisation already has",
+    "POST /api/teams/{team_id}/targets/": "a framework slug not loaded, an area key not in the framework",
+    "PATCH /api/assessments/{assessment_id}/answers/": "a question key not in the version (section 5)",
+    "PATCH /api/assessments/{assessment_id}/my-answers/": "a question key not in the version (section 5)",
+    "PATCH /api/assessments/{assessment_id}/scope/": "a scope key not in the framework (section 5)",
+    "POST /api/assessments/{assessment_id}/submit/": "a required question unanswered (section 5)",
+    "POST /api/assessments/{assessment_id}/return/": "a question key not in the version, or no comment at all",
+    "POST /api/assessments/{assessment_id}/evidence/": "a question key not in the version",
+    "POST /api/assessments/{assessment_id}/respondents/": "a username that is no member; not exactly one field",
+    "POST /api/organizations/{organization_id}/members/": "a username with no account; not exactly one field",
+    "POST /api/organizations/{organization_id}/invitations/": "an address Django refuses (a one-letter TLD)",
+}
+_POSITIVE_STATUSES = ["2xx", "3xx", "400", "401", "403", "404", "409", "429", "5xx"]
+OPERATIONS_CONFIG = [
+    {"include-name": label, "checks": {"positive_data_acceptance": {"expected-statuses": _POSITIVE_STATUSES}}}
+    for label in REFUSES_VALID_LOOKING_REQUESTS
 ]
 
 
@@ -60,6 +93,7 @@ def load_schema(mode: str, phases: tuple[str, ...] = ("examples", "fuzzing")) ->
         {
             "seed": 20260101,
             "phases": {phase: {"enabled": phase in phases} for phase in ("examples", "coverage", "fuzzing")},
+            "operations": OPERATIONS_CONFIG,
             "generation": {
                 "mode": mode,
                 "max-examples": MAX_EXAMPLES,
@@ -103,11 +137,21 @@ def with_real_body(context, body):
     return strategy
 
 
-for _schema in (valid_requests, invalid_requests):
-    for _hook in ("flatmap_path_parameters", "flatmap_query"):
-        _schema.hook(_hook)(lambda context, values: with_real_values(values))
+def with_real_ids_in_path(values):
+    """For invalid requests: only a path id or slug that is valid already (of the real values' type) may become
+    a real one, so that the request reaches the code behind the 404 and stays as invalid as it was made; a
+    swap in the query or body, or of an invalid path value, could make it valid (negative_data_rejection)."""
+    if not isinstance(values, dict):
+        return st.just(values)
+    names = [name for name in REAL_VALUES if type(values.get(name)) is type(REAL_VALUES[name][0])]
+    picks = {name: st.one_of(st.just(values[name]), st.sampled_from(REAL_VALUES[name])) for name in names}
+    return st.fixed_dictionaries(picks).map(lambda picked: {**values, **picked})
+
+
+for _hook in ("flatmap_path_parameters", "flatmap_query"):
+    valid_requests.hook(_hook)(lambda context, values: with_real_values(values))
 valid_requests.hook("flatmap_body")(with_real_body)
-invalid_requests.hook("flatmap_body")(lambda context, body: with_real_values(body))
+invalid_requests.hook("flatmap_path_parameters")(lambda context, values: with_real_ids_in_path(values))
 
 
 @pytest.fixture
@@ -203,6 +247,8 @@ FUZZ_SETTINGS = settings(
     derandomize=True,
     deadline=None,
     database=None,  # nothing written under .hypothesis/
+    # No shrinking: a failure is reported as found, so that a failing run takes as long as a passing one.
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
     # The fixture's rows are made once per operation and shared by its examples, on purpose.
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
 )

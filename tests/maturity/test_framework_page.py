@@ -74,10 +74,11 @@ def test_the_api_narrows_to_one_area_and_level_and_lists_the_sources_it_cites(ml
     assert cited["euaia.art-4"]["publication"].startswith("Regulation (EU) 2024/1689")
 
 
-def test_the_api_names_an_unknown_area_of_the_version(mlops_v2):
+def test_an_unknown_area_of_the_version_is_a_404_like_an_unknown_version(mlops_v2):
+    """The schema cannot list a version's areas: a well-formed key that names none is not found, not a 400."""
     response = api_as(UserFactory()).get("/api/frameworks/mlops/?version=1&area=security")
 
-    assert (response.status_code, response.json()) == (400, {"area": ["mlops version 1 has no area 'security'."]})
+    assert (response.status_code, response.json()) == (404, {"detail": "mlops version 1 has no area 'security'."})
 
 
 def test_the_api_reads_in_a_bounded_number_of_queries(mlops_v2, django_assert_max_num_queries):

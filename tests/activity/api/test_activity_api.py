@@ -76,7 +76,6 @@ def test_it_filters_by_actor_kind_and_dates(cast, key, changed):
         ("?kind=everything", "kind"),
         ("?since=yesterday", "since"),
         ("?until=2026-13-01", "until"),
-        ("?since=2026-12-02&until=2026-12-01", "until"),
         ("?actor=" + "x" * 151, "actor"),
         ("?actor=a%00b", "actor"),
     ],
@@ -86,6 +85,15 @@ def test_a_bad_filter_is_a_400_naming_it(cast, query, field):
 
     assert response.status_code == 400
     assert list(response.json()) == [field]
+
+
+def test_until_before_since_is_an_empty_interval_not_an_error(cast, changed):
+    """The schema cannot say that `until` follows `since`; a request it calls valid gets the true answer."""
+    response = token_client(cast.owner).get(
+        f"/api/assessments/{cast.assessment.pk}/activity/?since=2026-12-02&until=2026-12-01"
+    )
+
+    assert (response.status_code, response.json()["count"]) == (200, 0)
 
 
 def test_it_paginates(cast):

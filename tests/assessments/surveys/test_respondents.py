@@ -261,3 +261,13 @@ def test_it_shows_invited_addresses_only_to_those_who_run_the_survey(client, cas
     assert (row["email"], row["name"]) == (
         ("grace@example.com", "grace@example.com") if shown else (None, "Someone invited by email")
     )
+
+
+def test_a_member_respondents_address_is_null_as_documented_not_blank(client, cast, survey):
+    respondent_add(assessment=survey, added_by=cast.owner, username="viewer")
+    client.force_login(cast.owner)
+
+    response = client.get(f"/api/assessments/{survey.pk}/respondents/")
+
+    assert response.status_code == 200
+    assert [(row["username"], row["email"]) for row in response.json()] == [("viewer", None)]
