@@ -75,7 +75,9 @@ def test_questions_are_answered_with_the_keyboard_and_saved(page, watch, draft):
         lambda: stored(draft, keys[1]) == (None, True, "Batch only: 3 nightly jobs, no live traffic."), timeout=10
     )
 
-    # Next unanswered: from the question last in focus to the third, where 3 answers it.
+    # Next unanswered: from the question last in focus to the third, where 3 answers it. Typing saves the
+    # comment more than once: the last save's swap lands first, as it would before a person moves on.
+    page.wait_for_load_state("networkidle")
     page.get_by_role("link", name="Next unanswered").click()
     assert focused_question(page) == f"q-{keys[2]}"
     with page.expect_response(saved(keys[2])):
