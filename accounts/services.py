@@ -205,6 +205,12 @@ def email_claims_drop(*, email: str, verified_by: AbstractBaseUser) -> None:
     get_user_model().objects.filter(email__iexact=email).exclude(pk=verified_by.pk).update(email="")
 
 
+def email_claim_unverified(*, user: AbstractBaseUser, email: str) -> None:
+    """Records that the user typed in an address another account verified: a claim that can never be
+    verified, kept so that the account shows what it signed up with."""
+    EmailAddress.objects.get_or_create(user=user, email=email.lower())
+
+
 def address_in_use_notice_send(*, email: str, site_url: str) -> None:
     """Tells the holder of a verified address that someone signed up with it (sign-up answers as for a new
     address, so that it reveals nothing): the new account cannot use it."""

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.forms import PreferencesForm, SignupForm
 from accounts.selectors import api_tokens_of, is_verified_elsewhere, preferences_of
-from accounts.services import address_in_use_notice_send, api_token_revoke, preferences_set
+from accounts.services import address_in_use_notice_send, api_token_revoke, email_claim_unverified, preferences_set
 from assessments.services import organization_create
 
 
@@ -49,7 +49,7 @@ def _send_verification(request: HttpRequest, email: str, *, signup: bool) -> Non
 
 
 def _notify_holder(request: HttpRequest, email: str, *, signup: bool) -> None:
-    EmailAddress.objects.get_or_create(user=request.user, email=email.lower())  # the claim, never verifiable
+    email_claim_unverified(user=request.user, email=email)
     if not ratelimit.consume(request, action="confirm_email", key=email.lower()):
         return  # as allauth does when it has just sent a link: nothing, and no message
     address_in_use_notice_send(email=email, site_url=request.build_absolute_uri("/"))
