@@ -9,6 +9,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.db import connection
+from django.db.models import Max
 from django.utils import timezone
 
 from accounts.models import ApiToken
@@ -78,11 +79,21 @@ def _complete_drafts(organization, user) -> list[int]:
             :SUBMISSIONS
         ]
     )
+    last_numbers = dict(
+        Assessment.objects.filter(team_id__in={source.team_id for source in sources})
+        .values("team_id")
+        .annotate(last=Max("number"))
+        .values_list("team_id", "last")
+    )
     drafts = Assessment.objects.bulk_create(
         Assessment(
-            team_id=source.team_id, framework_id=source.framework_id, created_by=user, kind=Assessment.Kind.AUDIT
+            team_id=source.team_id,
+            number=last_numbers[source.team_id] + 1 + offset,
+            framework_id=source.framework_id,
+            created_by=user,
+            kind=Assessment.Kind.AUDIT,
         )
-        for source in sources
+        for offset, source in enumerate(sources)
     )
     now = timezone.now()
     answers = Answer.objects.filter(assessment__in=sources).values_list(

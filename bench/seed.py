@@ -75,7 +75,7 @@ def seed(framework, *, teams: int, per_team: int) -> None:
         _progress("submitted assessments", len(submitted))
         _insert_answers(submitted, answers_by_assessment, question_ids, user)
         _insert_reports(submitted, answers_by_assessment, definition, text)
-        _insert_drafts(team_rows, framework, definition, question_ids, user)
+        _insert_drafts(team_rows, framework, definition, question_ids, user, number=per_team + 1)
 
 
 def _user():
@@ -96,6 +96,7 @@ def _submitted(teams, framework, definition, user, per_team):
             assessments.append(
                 Assessment(
                     team=team,
+                    number=quarter + 1,  # bulk_create skips the service that numbers assessments in their team
                     framework=framework,
                     status=Assessment.Status.SUBMITTED,
                     created_by=user,
@@ -191,9 +192,9 @@ def _insert_reports(assessments, answers_by_assessment, definition, text):
     _progress("ready reports", len(created))
 
 
-def _insert_drafts(teams, framework, definition, question_ids, user):
+def _insert_drafts(teams, framework, definition, question_ids, user, *, number):
     drafts = Assessment.objects.bulk_create(
-        Assessment(team=team, framework=framework, created_by=user) for team in teams
+        Assessment(team=team, number=number, framework=framework, created_by=user) for team in teams
     )
     now = timezone.now()
     keys = [q.key for q in definition.questions][:DRAFT_ANSWERS]
