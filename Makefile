@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
-FRAMEWORKS := maturity/frameworks/mlops.yaml maturity/frameworks/mlops-v2.yaml
+FRAMEWORKS := maturity/frameworks/mlops.yaml maturity/frameworks/mlops-v2.yaml maturity/frameworks/mlops-v3.yaml
 PORT ?= 8000
 
 .PHONY: run test lint security bench worker clean

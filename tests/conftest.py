@@ -16,6 +16,7 @@ from tests.smtp_server import SMTPServer
 
 MLOPS_YAML = Path(__file__).resolve().parent.parent / "maturity" / "frameworks" / "mlops.yaml"
 MLOPS_V2_YAML = MLOPS_YAML.with_name("mlops-v2.yaml")
+MLOPS_V3_YAML = MLOPS_YAML.with_name("mlops-v3.yaml")
 
 
 @pytest.fixture(autouse=True)
@@ -91,6 +92,17 @@ def mlops_v2_spec():
 def mlops_v2(mlops_framework):
     """Version 2 of the default framework as `make run` loads it: after version 1, with the catalogue."""
     return framework_load(spec=mlops_v2_spec(), catalogue=read_catalogue_file()).framework
+
+
+@cache
+def mlops_v3_spec():
+    return read_framework_file(MLOPS_V3_YAML)
+
+
+@pytest.fixture
+def mlops_v3(mlops_v2):
+    """Version 3, the current questionnaire, as `make run` loads it: after versions 1 and 2."""
+    return framework_load(spec=mlops_v3_spec(), catalogue=read_catalogue_file()).framework
 
 
 @pytest.fixture

@@ -110,6 +110,17 @@ def test_the_demo_year_moves_to_version_two_for_its_last_quarter(mlops_v2):
     assert recommendations.scope == {"genai": True, "eu_market": True}
 
 
+def test_with_version_three_loaded_as_make_run_does_the_year_ends_on_it(mlops_v3):
+    seed()
+
+    for team in Organization.objects.get(name=DEMO).teams.all():
+        assessments = list(team.assessments.order_by("submitted_at").select_related("framework"))
+        assert [assessment.framework.version for assessment in assessments] == [2, 2, 2, 2, 3]
+        assert assessments[-1].carried_from == assessments[-2]
+        assert not assessments[-1].answers.filter(value=None, not_applicable=False).exists()
+    assert audit().framework == mlops_v3
+
+
 # The client audit: Contoso Bank's Credit risk team, audited by the consultant in survey mode, in review.
 
 

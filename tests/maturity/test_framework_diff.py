@@ -77,3 +77,23 @@ def test_it_exits_non_zero_with_a_readable_message_from_the_shell():
 
     assert result.returncode != 0
     assert "invalid int value: 'one'" in result.stderr
+
+
+def test_it_prints_what_version_three_added_removed_and_reworded(mlops_v3):
+    output = diff("mlops", "2", "3")
+
+    assert output.startswith("mlops 2 -> 3: 129 -> 129 questions")
+    assert [line.split(" (")[0] for line in section(output, "Added")] == [
+        "+ testing.release_acceptance_check",
+        "+ monitoring.performance_review",
+    ]
+    assert [line.split(" (")[0] for line in section(output, "Removed")] == [
+        "- testing.single_example_debugging",
+        "- monitoring.dependency_notifications",
+    ]
+    assert (section(output, "Split"), section(output, "Merged")) == ([], [])
+    reworded = section(output, "Reworded or moved")
+    assert "monitoring.label_feedback: reworded; guidance revised" in reworded
+    assert "training.model_versioning: guidance revised" in reworded
+    assert not any("level" in line or "weight" in line or "key was" in line for line in reworded)
+    assert "experiments.tracking" in section(output, "Unchanged")

@@ -14,12 +14,12 @@ def reader(client):
     return client
 
 
-def test_anyone_signed_in_reads_the_newest_version_with_levels_areas_and_linked_sources(mlops_v2, reader):
+def test_anyone_signed_in_reads_the_newest_version_with_levels_areas_and_linked_sources(mlops_v3, reader):
     response = reader.get("/frameworks/mlops/")
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert 'MLOps maturity model <small class="muted">version 2</small>' in page
+    assert 'MLOps maturity model <small class="muted">version 3</small>' in page
     assert "129 questions in 12 areas" in page
     assert "Automated model deployment" in page
     assert "Asked only when the answer is yes to: Does the team build products on generative models" in page
@@ -27,7 +27,7 @@ def test_anyone_signed_in_reads_the_newest_version_with_levels_areas_and_linked_
     assert 'href="https://learn.microsoft.com/azure/architecture/ai-ml/guide/mlops-maturity-model"' in page
 
 
-def test_it_filters_by_area_and_level(mlops_v2, reader):
+def test_it_filters_by_area_and_level(mlops_v3, reader):
     response = reader.get("/frameworks/mlops/?version=2&area=deployment&level=4")
 
     views = response.context["areas"]
@@ -36,7 +36,7 @@ def test_it_filters_by_area_and_level(mlops_v2, reader):
     assert "3 of 129 questions" in response.content.decode()
 
 
-def test_it_reads_an_older_version_on_request(mlops_v2, reader):
+def test_it_reads_an_older_version_on_request(mlops_v3, reader):
     response = reader.get("/frameworks/mlops/?version=1")
 
     assert response.context["framework"].version == 1
@@ -44,25 +44,25 @@ def test_it_reads_an_older_version_on_request(mlops_v2, reader):
 
 
 @pytest.mark.parametrize("query", ["version=9", "level=5", "area=astrology"])
-def test_a_bad_filter_is_a_form_error_not_a_500(mlops_v2, reader, query):
+def test_a_bad_filter_is_a_form_error_not_a_500(mlops_v3, reader, query):
     response = reader.get(f"/frameworks/mlops/?{query}")
 
     assert response.status_code == 400
     assert "Select a valid choice" in response.content.decode()
 
 
-def test_an_unknown_framework_is_404_and_a_visitor_is_sent_to_log_in(mlops_v2, reader, client):
+def test_an_unknown_framework_is_404_and_a_visitor_is_sent_to_log_in(mlops_v3, reader, client):
     assert reader.get("/frameworks/itil/").status_code == 404
     client.logout()
     assert client.get("/frameworks/mlops/").url.startswith("/login/")
 
 
-def test_the_menu_links_to_the_model(mlops_v2, reader):
+def test_the_menu_links_to_the_model(mlops_v3, reader):
     assert reader.get("/frameworks/").url == "/frameworks/mlops/"
     assert 'href="/frameworks/"' in reader.get("/").content.decode()
 
 
-def test_the_api_narrows_to_one_area_and_level_and_lists_the_sources_it_cites(mlops_v2):
+def test_the_api_narrows_to_one_area_and_level_and_lists_the_sources_it_cites(mlops_v3):
     body = api_as(UserFactory()).get("/api/frameworks/mlops/?area=eu_ai_act&level=1").json()
 
     assert [area["key"] for area in body["areas"]] == ["eu_ai_act"]
@@ -74,14 +74,14 @@ def test_the_api_narrows_to_one_area_and_level_and_lists_the_sources_it_cites(ml
     assert cited["euaia.art-4"]["publication"].startswith("Regulation (EU) 2024/1689")
 
 
-def test_an_unknown_area_of_the_version_is_a_404_like_an_unknown_version(mlops_v2):
+def test_an_unknown_area_of_the_version_is_a_404_like_an_unknown_version(mlops_v3):
     """The schema cannot list a version's areas: a well-formed key that names none is not found, not a 400."""
     response = api_as(UserFactory()).get("/api/frameworks/mlops/?version=1&area=security")
 
     assert (response.status_code, response.json()) == (404, {"detail": "mlops version 1 has no area 'security'."})
 
 
-def test_the_api_reads_in_a_bounded_number_of_queries(mlops_v2, django_assert_max_num_queries):
+def test_the_api_reads_in_a_bounded_number_of_queries(mlops_v3, django_assert_max_num_queries):
     api = api_as(UserFactory())
     with django_assert_max_num_queries(12):
         api.get("/api/frameworks/mlops/")
