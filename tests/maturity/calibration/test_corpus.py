@@ -48,6 +48,20 @@ def test_it_has_at_least_24_teams_each_described_judged_and_answered_twice_on_ea
     assert all(set(team.answer_sets(version)) == set(RESPONDENTS) for team in CORPUS for version in SPECS)
 
 
+def test_the_six_reference_teams_of_the_issue_are_in_it_with_their_auditors_headlines():
+    """Issue 21's table: the six teams of shared/reference/calibration and the auditor's level for each."""
+    reference = {
+        "01-bank-credit-risk": 1,
+        "02-llm-support-assistant": 1,
+        "03-retail-recommender": 1,
+        "04-motor-pricing-batch": 2,
+        "05-cv-edge-inspection": 0,
+        "06-payments-fraud": 3,
+    }
+
+    assert {team.name: team.verdict.headline for team in CORPUS if team.name in reference} == reference
+
+
 @pytest.mark.parametrize("team", CORPUS, ids=lambda team: team.name)
 def test_the_auditor_judged_every_lifecycle_area_with_a_range_around_it(team):
     verdict = team.verdict
