@@ -3,9 +3,12 @@ changed questions (RESPONDENT-V3.md):
 
     python tests/maturity/calibration/method/carry_v3.py teams/NN-slug a delta.yaml
 
-Scopes and every key of V3-CHANGES.md's `changed_keys` come from the new answers; every other question
-keeps its version-2 answer (a version-2 `unknown: true` becomes the answer "unknown"). Writes
-`answers-v3-<respondent>.yaml` beside the version-2 set, its `re_answered` listing what was answered anew.
+Every lifecycle key of V3-CHANGES.md's `changed_keys` and any other key the respondent answered
+come from the new answers; every other question, and the scopes (version 3 did not change them), keep their
+version-2 answer (a version-2 `unknown: true`
+becomes the answer "unknown"). The changed questions outside the seven lifecycle areas (governance,
+security, EU AI Act guidance) are carried too: they never decide a level. Writes `answers-v3-<respondent>.yaml`
+beside the version-2 set, its `re_answered` listing what was answered anew.
 """
 
 import json
@@ -19,16 +22,20 @@ CALIBRATION = Path(__file__).resolve().parents[1]
 V3 = CALIBRATION.parents[2] / "maturity" / "frameworks" / "mlops-v3.yaml"
 
 
+LIFECYCLE = ("people", "data", "experiments", "training", "testing", "deployment", "monitoring")
+
+
 def changed_keys() -> set[str]:
     blocks = re.findall(r"```yaml\n(.*?)```", (CALIBRATION / "V3-CHANGES.md").read_text(), re.S)
-    return set(next(yaml.safe_load(block) for block in blocks if "changed_keys" in block)["changed_keys"])
+    changed = next(yaml.safe_load(block) for block in blocks if "changed_keys" in block)["changed_keys"]
+    return {key for key in changed if key.split(".")[0] in LIFECYCLE}
 
 
 def carry(team: Path, respondent: str, delta_path: Path) -> list[str]:
     framework = yaml.safe_load(V3.read_text())
     delta = yaml.safe_load(delta_path.read_text())
-    old = yaml.safe_load((team / f"answers-v2-{respondent}.yaml").read_text())["answers"]
-    changed, scopes = changed_keys(), delta["scopes"]
+    before = yaml.safe_load((team / f"answers-v2-{respondent}.yaml").read_text())
+    old, scopes, changed = before["answers"], before["scopes"], changed_keys()
     problems = sorted(set(scopes) ^ {scope["key"] for scope in framework.get("scopes", [])})
     area_scope = {area["key"]: area.get("scope") for area in framework["areas"]}
     lines, re_answered = [], []
@@ -36,7 +43,7 @@ def carry(team: Path, respondent: str, delta_path: Path) -> list[str]:
         key, scope = question["key"], area_scope[question["area"]]
         if scope is not None and not scopes.get(scope):
             continue
-        if key in changed:
+        if key in changed or key in delta["answers"]:
             answer = delta["answers"].get(key)
             re_answered.append(key)
         else:
