@@ -1,26 +1,65 @@
 """The calibration corpus is whole (every team described, judged before it was answered, and answered blind
-twice) and today's rule is measured on it: the table of headlines is printed (pytest -s) with its agreement
-with the auditor's judgements."""
+twice on each questionnaire version) and the product's rule is measured on it. `pytest -s` prints the
+headlines of rule 2 and of the product's rule beside the auditor's, the four figures issue 21 sets targets
+for, and how each parameter of the rule would have moved them."""
+
+from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
-from maturity.scoring import score_assessment
-from tests.maturity.calibration.corpus import LIFECYCLE, RESPONDENTS, AnswerSet, Levels, agreement, table, teams
-from tests.maturity.test_profiles import definition
+from maturity.framework_file import FrameworkSpec, read_framework_file
+from maturity.scoring import AreaDef, FrameworkDef, QuestionDef, score_assessment
+from tests.maturity.calibration.corpus import (
+    LIFECYCLE,
+    RESPONDENTS,
+    AnswerSet,
+    Levels,
+    agreement,
+    figures,
+    table,
+    teams,
+)
+from tests.maturity.calibration.rules import LevelsWorth, rule_two
 
 CORPUS = teams()
+FRAMEWORKS = Path(__file__).resolve().parents[3] / "maturity" / "frameworks"
+SPECS = {2: read_framework_file(FRAMEWORKS / "mlops-v2.yaml"), 3: read_framework_file(FRAMEWORKS / "mlops-v3.yaml")}
+SHIPPED = 3  # the questionnaire version make run loads last
 
 
-def rule_two(answers: AnswerSet) -> Levels:
-    result = score_assessment(definition(), answers.answers, scope=answers.scope)
-    by_key = {area.key: area.level for area in result.areas}
-    return Levels(result.overall_level, {area: by_key[area] for area in LIFECYCLE})
+def product_rule(spec: FrameworkSpec):
+    definition = FrameworkDef(
+        areas=tuple(AreaDef(a.key, a.weight, a.counts_toward_level, a.scope) for a in spec.areas),
+        questions=tuple(QuestionDef(q.key, q.area, q.level, q.weight) for q in spec.questions),
+    )
+
+    def levels(answers: AnswerSet) -> Levels:
+        result = score_assessment(definition, answers.answers, scope=answers.scope)
+        by_key = {area.key: area.level for area in result.areas}
+        return Levels(result.overall_level, {area: by_key[area] for area in LIFECYCLE})
+
+    return levels
 
 
-def test_it_has_at_least_24_teams_each_described_judged_and_answered_twice():
+def test_it_has_at_least_24_teams_each_described_judged_and_answered_twice_on_each_version():
     assert len(CORPUS) >= 24
     assert all(len(team.description.split()) >= 150 for team in CORPUS)
-    assert all(set(team.answer_sets) == set(RESPONDENTS) for team in CORPUS)
+    assert all(set(team.answer_sets(version)) == set(RESPONDENTS) for team in CORPUS for version in SPECS)
+
+
+def test_the_six_reference_teams_of_the_issue_are_in_it_with_their_auditors_headlines():
+    """Issue 21's table: the six teams of shared/reference/calibration and the auditor's level for each."""
+    reference = {
+        "01-bank-credit-risk": 1,
+        "02-llm-support-assistant": 1,
+        "03-retail-recommender": 1,
+        "04-motor-pricing-batch": 2,
+        "05-cv-edge-inspection": 0,
+        "06-payments-fraud": 3,
+    }
+
+    assert {team.name: team.verdict.headline for team in CORPUS if team.name in reference} == reference
 
 
 @pytest.mark.parametrize("team", CORPUS, ids=lambda team: team.name)
@@ -36,24 +75,56 @@ def test_the_auditor_judged_every_lifecycle_area_with_a_range_around_it(team):
     )
 
 
+@pytest.mark.parametrize("version", SPECS)
 @pytest.mark.parametrize("team", CORPUS, ids=lambda team: team.name)
-def test_every_answer_set_answers_each_question_in_its_scope_once(team):
-    questions = definition().questions
-    scoped = {area.key: area.scope for area in definition().areas}
+def test_every_answer_set_answers_each_question_in_its_scope_once(team, version):
+    spec = SPECS[version]
+    scoped = {area.key: area.scope for area in spec.areas}
 
-    for answers in team.answer_sets.values():
-        asked = {q.key for q in questions if scoped[q.area] is None or answers.scope.get(scoped[q.area])}
+    for answers in team.answer_sets(version).values():
+        assert set(answers.scope) == {scope.key for scope in spec.scopes}
+        asked = {q.key for q in spec.questions if scoped[q.area] is None or answers.scope.get(scoped[q.area])}
         assert set(answers.answers) == asked
-        assert set(answers.answers.values()) <= {0, 1, 2, 3, "na"}
-        assert all(answers.answers[key] == 0 for key in answers.unknown)
+        assert set(answers.answers.values()) <= {0, 1, 2, 3, "na", "unknown"}
 
 
-def test_rule_two_on_the_corpus(capsys):
-    measured = agreement(rule_two, CORPUS)
+@pytest.mark.parametrize("version", SPECS)
+def test_the_family_at_the_shipped_parameters_is_the_products_rule(version):
+    """So that the sensitivity table below measures the rule that ships, not a copy of it."""
+    family, product = LevelsWorth()(SPECS[version]), product_rule(SPECS[version])
+
+    for team in CORPUS:
+        for answers in team.answer_sets(version).values():
+            assert family(answers) == product(answers), team.name
+
+
+def test_the_rule_on_the_corpus(capsys):
+    shipped = product_rule(SPECS[SHIPPED])
+    rules = {
+        "rule 2, v2": (rule_two(SPECS[2]), 2),
+        "rule 2, v3": (rule_two(SPECS[3]), 3),
+        "rule 3, v2": (product_rule(SPECS[2]), 2),
+        "rule 3, v3": (shipped, 3),
+    }
 
     with capsys.disabled():
-        print("\nRule 2 on the calibration corpus (headline per respondent)\n" + table(CORPUS, {"rule 2": rule_two}))
-        for name in ("headline_exact", "headline_in_range", "headline_within_one", "areas_exact"):
-            hits, total = getattr(measured, name)
-            print(f"{name}: {hits} of {total}")
-    assert measured.headline_exact[1] == sum(len(team.answer_sets) for team in CORPUS)
+        print("\n\nHeadlines on the calibration corpus (~ within the auditor's range, ! outside it)\n")
+        print(table(CORPUS, rules))
+        print("\n" + figures(CORPUS, rules))
+        print("\nSensitivity of rule 3 on version 3 answers (one parameter changed at a time)\n")
+        print(figures(CORPUS, SENSITIVITY))
+    measured = agreement(shipped, CORPUS, SHIPPED)
+    assert measured.headline_exact[1] == len(CORPUS) * len(RESPONDENTS)
+
+
+def _family(**parameters) -> tuple:
+    return (LevelsWorth(**parameters)(SPECS[SHIPPED]), SHIPPED)
+
+
+SENSITIVITY = {
+    "shipped: step 1, offset -1/2, all-na level = mean of the others, unknown = 0": _family(),
+    **{f"offset {offset}": _family(offset=offset) for offset in map(Fraction, ("-2/3", "-1/3", "-1/4", "0"))},
+    **{f"step {step}": _family(step=step) for step in map(Fraction, ("2/3", "3/4", "4/5"))},
+    **{f"all-na level = {fill}": _family(exempt=fill) for fill in map(Fraction, ("0", "1/2", "1"))},
+    "unknown = 1 (started)": _family(unknown=1),
+}
