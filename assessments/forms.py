@@ -43,8 +43,8 @@ class TeamForm(forms.Form):
 
 
 SYSTEMS_COVERED_HELP = (
-    "For a team with several models: which of them the answers are about, e.g. \"Fraud scoring (card and ACH); "
-    "not the legacy SAS models\". Leave it blank when the team has one."
+    'For a team with several models: which of them the answers are about, e.g. "Fraud scoring (card and ACH); '
+    'not the legacy SAS models". Leave it blank when the team has one.'
 )
 
 

@@ -12,7 +12,7 @@ from core.fields import StrictBooleanField, StrictCharField, StrictIntegerField,
 MAX_ID = 2**63 - 1
 SYSTEMS_COVERED_MAX_LENGTH = Assessment._meta.get_field("systems_covered").max_length
 SYSTEMS_COVERED_HELP = (
-    "The ML systems the answers are about, for a team with several models (e.g. \"Fraud scoring (card and ACH); "
+    'The ML systems the answers are about, for a team with several models (e.g. "Fraud scoring (card and ACH); '
     'not the legacy SAS models"); blank when not said. Trimmed; at most 500 characters.'
 )
 
@@ -145,7 +145,7 @@ class AssessmentInputSerializer(serializers.Serializer):
 class AssessmentUpdateInputSerializer(PatchInputSerializer):
     """The PATCH of a draft's own details; an unknown field is a 400 naming it."""
 
-    systems_covered = systems_covered_field()
+    systems_covered = systems_covered_field(required=False)
 
     def validate(self, data: dict) -> dict:
         unknown = sorted(set(self.initial_data) - set(self.fields)) if isinstance(self.initial_data, dict) else []

@@ -1,5 +1,5 @@
-"""The summary before submitting: the ML systems it covers, the scope questions, progress and the provisional level per area, what is
-still required (adaptive depth), and the way to the review, where the assessment is submitted."""
+"""The summary before submitting: the ML systems it covers, the scope questions, progress and the provisional
+level per area, what is still required (adaptive depth), and the way to the review, where it is submitted."""
 
 from dataclasses import dataclass
 
