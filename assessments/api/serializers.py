@@ -13,7 +13,7 @@ MAX_ID = 2**63 - 1
 SYSTEMS_COVERED_MAX_LENGTH = Assessment._meta.get_field("systems_covered").max_length
 SYSTEMS_COVERED_HELP = (
     'The ML systems the answers are about, for a team with several models (e.g. "Fraud scoring (card and ACH); '
-    'not the legacy SAS models"); blank when not said. Trimmed; at most 500 characters.'
+    f'not the legacy SAS models"); blank when not said. Trimmed; at most {SYSTEMS_COVERED_MAX_LENGTH} characters.'
 )
 
 
