@@ -112,6 +112,7 @@ class AssessmentStartForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not can_carry_forward:
             self.fields["start"].choices = self.fields["start"].choices[:1]
+            self.fields["systems_covered"].help_text = SYSTEMS_COVERED_HELP
         if not can_facilitate:
             for name in self.FACILITATOR_FIELDS:
                 del self.fields[name]
