@@ -20,7 +20,7 @@ KINDS: dict[str, tuple[str, ...]] = {
 KIND_LABELS = {
     "answer": "Answers",
     "evidence": "Evidence",
-    "assessment": "Assessment: status, scope and settings",
+    "assessment": "Assessment: status, scope, systems covered and settings",
     "target": "Targets",
     "membership": "Members and roles",
     "organization": "Organisation settings",
@@ -221,6 +221,8 @@ def _assessment_text(entry: Entry, names: Names) -> str:
         parts.append(STATUS_PHRASES.get((old, new), f"changed the status: {old} -> {new}"))
     if "scope" in entry.changes:
         parts.append(_scope_text(*_before_after(entry, "scope")))
+    if "systems_covered" in entry.changes:
+        parts.append(_systems_text(_before_after(entry, "systems_covered")[1]))
     for name, label in SETTING_LABELS.items():
         if name in entry.changes:
             parts.append(_setting_text(label, *_before_after(entry, name)))
@@ -231,6 +233,10 @@ def _scope_text(old: object, new: object) -> str:
     old, new = old if isinstance(old, dict) else {}, new if isinstance(new, dict) else {}
     answered = [f"{key} {_yes_no(value)}" for key, value in sorted(new.items()) if old.get(key) != value]
     return "answered the scope: " + ", ".join(answered) if answered else "changed the scope"
+
+
+def _systems_text(new: object) -> str:
+    return f"set the systems covered: {new}" if new else "cleared the systems covered"
 
 
 def _setting_text(label: str, old: object, new: object) -> str:

@@ -34,6 +34,7 @@ TRACKED = {
         "anonymous_responses",
         "evidence_required",
         "review_required",
+        "systems_covered",
         "submitted_by",
         "submitted_at",
         "reviewed_by",

@@ -42,6 +42,28 @@ class TeamForm(forms.Form):
     name = forms.CharField(label="Team name", max_length=Team._meta.get_field("name").max_length)
 
 
+SYSTEMS_COVERED_HELP = (
+    'For a team with several models: which of them the answers are about, e.g. "Fraud scoring (card and ACH); '
+    'not the legacy SAS models". Leave it blank when the team has one.'
+)
+
+
+def systems_covered_field(help_text: str = SYSTEMS_COVERED_HELP) -> forms.CharField:
+    return forms.CharField(
+        label="ML systems covered",
+        max_length=Assessment._meta.get_field("systems_covered").max_length,
+        required=False,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class SystemsCoveredForm(forms.Form):
+    """The systems a draft covers, changed on its summary page."""
+
+    systems_covered = systems_covered_field()
+
+
 class AssessmentStartForm(forms.Form):
     BLANK = "blank"
     PREVIOUS = "previous"
@@ -51,6 +73,9 @@ class AssessmentStartForm(forms.Form):
         choices=((BLANK, "A blank questionnaire"), (PREVIOUS, "The answers of the last submitted assessment")),
         initial=BLANK,
         widget=forms.RadioSelect,
+    )
+    systems_covered = systems_covered_field(
+        f"{SYSTEMS_COVERED_HELP} Started from the last assessment, a blank one keeps the systems it covered."
     )
 
     # Survey mode (assessments/surveys) and evidence, for facilitators (owners and assessors) only.
@@ -87,6 +112,7 @@ class AssessmentStartForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not can_carry_forward:
             self.fields["start"].choices = self.fields["start"].choices[:1]
+            self.fields["systems_covered"].help_text = SYSTEMS_COVERED_HELP
         if not can_facilitate:
             for name in self.FACILITATOR_FIELDS:
                 del self.fields[name]

@@ -220,13 +220,15 @@ def assessment_start(
     anonymous_responses: bool = False,
     evidence_required: bool = False,
     review_required: bool = False,
+    systems_covered: str = "",
 ) -> Assessment:
     """A new draft on `framework` (maturity.selectors.framework_for_new_assessment picks it), optionally
     started from the team's last submitted assessment on the same framework, this version or an earlier
     one: each answer that maps one to one carries over (design section 1, `replaces`); questions that
     merge or split earlier ones stay unanswered and show the earlier answers (selectors.earlier_answers).
     `mode` survey (callers check permissions.can_facilitate) takes respondents; `anonymous_responses` hides
-    who answered what from the consensus view (survey mode only).
+    who answered what from the consensus view (survey mode only). `systems_covered` names the ML systems it
+    is about; left blank on a carry-over, it is the earlier assessment's.
 
     One draft per team: raises DraftExistsError, starting nothing, while the team has one. The team's row
     is locked, so two starts at once are one after the other: the second finds the first's draft, and
@@ -252,6 +254,7 @@ def assessment_start(
             anonymous_responses=anonymous_responses and mode == Assessment.Mode.SURVEY,
             evidence_required=evidence_required,
             review_required=review_required,
+            systems_covered=systems_covered.strip(),
         )
         if carry_forward:
             _carry_forward_answers(assessment=assessment, framework=framework, user=user)
@@ -282,7 +285,8 @@ def _carry_forward_answers(*, assessment: Assessment, framework: Framework, user
     if previous is None:
         return
     assessment.carried_from = previous
-    assessment.save(update_fields=["carried_from"])
+    assessment.systems_covered = assessment.systems_covered or previous.systems_covered
+    assessment.save(update_fields=["carried_from", "systems_covered"])
     carried = version_mapping_between(older=previous.framework, newer=framework).one_to_one
     question_ids = framework_content(framework=framework).question_ids
     earlier = {old.question.key: old for old in previous.answers.select_related("question")}
@@ -458,6 +462,15 @@ def assessment_scope_set(*, assessment: Assessment, answers: Mapping[str, object
         locked.scope = {**locked.scope, **answers}
         locked.save(update_fields=["scope"])
     assessment.scope = locked.scope
+
+
+def assessment_systems_covered_set(*, assessment: Assessment, systems_covered: str) -> None:
+    """Names the ML systems the draft's answers are about (blank: not said); the caller checked its length."""
+    with transaction.atomic():
+        locked = lock_draft(assessment)
+        locked.systems_covered = systems_covered.strip()
+        locked.save(update_fields=["systems_covered"])
+    assessment.systems_covered = locked.systems_covered
 
 
 DISCARDED = "This assessment was discarded."

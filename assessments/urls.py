@@ -41,6 +41,7 @@ urlpatterns = [
     ),
     path("assessments/<int:assessment_id>/summary/", summary.assessment_summary, name="assessment_summary"),
     path("assessments/<int:assessment_id>/scope/", summary.assessment_scope_save, name="assessment_scope"),
+    path("assessments/<int:assessment_id>/systems/", summary.assessment_systems_save, name="assessment_systems"),
     path("assessments/<int:assessment_id>/review/", review.assessment_review, name="assessment_review"),
     path("assessments/<int:assessment_id>/submit/", review.assessment_submit_view, name="assessment_submit"),
     path("assessments/<int:assessment_id>/signoff/", signoff.assessment_signoff, name="assessment_signoff"),

@@ -60,6 +60,24 @@ def test_the_schema_documents_one_draft_per_team_discarding_and_renaming():
         assert set(paths[path]["patch"]["responses"]) == {"200", "400", "403", "404"}
 
 
+def test_the_schema_documents_the_systems_an_assessment_covers():
+    schema = api_as(UserFactory()).get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    schemas = schema["components"]["schemas"]
+    detail = schema["paths"]["/api/assessments/{assessment_id}/"]
+
+    for name in (
+        "AssessmentInputRequest",
+        "AssessmentDetailOutput",
+        "ReportOutput",
+        "PatchedAssessmentUpdateInputRequest",
+    ):
+        field = schemas[name]["properties"]["systems_covered"]
+        assert "systems" in field["description"]
+    text, blank = schemas["AssessmentInputRequest"]["properties"]["systems_covered"]["oneOf"]
+    assert (text["maxLength"], blank["maxLength"]) == (500, 0)
+    assert set(detail["patch"]["responses"]) == {"200", "400", "403", "404", "409"}
+
+
 @pytest.mark.parametrize(
     "path", ["/api/assessments/null,null/export.csv", "/api/teams/-1/", "/api/no/such/", "/api/evidence/x/download/"]
 )

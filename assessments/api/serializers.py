@@ -10,6 +10,15 @@ from core.fields import StrictBooleanField, StrictCharField, StrictIntegerField,
 
 # The largest id the database holds (BigAutoField); a larger one would make the query itself fail.
 MAX_ID = 2**63 - 1
+SYSTEMS_COVERED_MAX_LENGTH = Assessment._meta.get_field("systems_covered").max_length
+SYSTEMS_COVERED_HELP = (
+    'The ML systems the answers are about, for a team with several models (e.g. "Fraud scoring (card and ACH); '
+    f'not the legacy SAS models"); blank when not said. Trimmed; at most {SYSTEMS_COVERED_MAX_LENGTH} characters.'
+)
+
+
+def systems_covered_field(help_text: str = SYSTEMS_COVERED_HELP, **kwargs) -> StrictCharField:
+    return StrictCharField(allow_blank=True, max_length=SYSTEMS_COVERED_MAX_LENGTH, help_text=help_text, **kwargs)
 
 
 class OrganizationInputSerializer(serializers.Serializer):
@@ -108,6 +117,10 @@ class AssessmentInputSerializer(serializers.Serializer):
     carry_forward = StrictBooleanField(
         default=False, help_text="Start from the answers of the team's last submitted assessment."
     )
+    systems_covered = systems_covered_field(
+        f"{SYSTEMS_COVERED_HELP} With `carry_forward`, a blank one keeps the systems of the last assessment.",
+        default="",
+    )
     # Survey mode (assessments/surveys)
     mode = serializers.ChoiceField(
         choices=Assessment.Mode.choices,
@@ -127,6 +140,21 @@ class AssessmentInputSerializer(serializers.Serializer):
         help_text="Owners and assessors: this assessment goes to review on submission even where the organisation "
         "does not require it (where it does, every assessment does).",
     )
+
+
+class AssessmentUpdateInputSerializer(PatchInputSerializer):
+    """The PATCH of a draft's own details; an unknown field is a 400 naming it."""
+
+    systems_covered = systems_covered_field(required=False)
+
+    def validate(self, data: dict) -> dict:
+        unknown = sorted(set(self.initial_data) - set(self.fields)) if isinstance(self.initial_data, dict) else []
+        if unknown:
+            message = [f"Unknown field: only {', '.join(self.fields)} changes."]
+            raise serializers.ValidationError(dict.fromkeys(unknown, message))
+        if not data:
+            raise serializers.ValidationError({"detail": "Send systems_covered."})
+        return data
 
 
 class ProgressSerializer(serializers.Serializer):
@@ -173,6 +201,7 @@ class AssessmentListOutputSerializer(serializers.ModelSerializer):
     reviewed_by = StrictCharField(
         source="reviewed_by.username", allow_null=True, default=None, help_text="Who accepted it on review."
     )
+    systems_covered = systems_covered_field()
 
     class Meta:
         model = Assessment
@@ -195,6 +224,7 @@ class AssessmentListOutputSerializer(serializers.ModelSerializer):
             "review_required",
             "reviewed_by",
             "reviewed_at",
+            "systems_covered",
         )
 
     @extend_schema_field(ProgressSerializer)

@@ -228,6 +228,7 @@ class AssessmentListCreateApi(ListAPIView):
                 framework=framework,
                 kind=permissions.assessment_kind_for(team.role),
                 carry_forward=data.validated_data["carry_forward"],
+                systems_covered=data.validated_data["systems_covered"],
                 mode=data.validated_data["mode"],
                 anonymous_responses=data.validated_data["anonymous_responses"],
                 evidence_required=_evidence_required(team, data.validated_data["evidence_required"]),
@@ -262,6 +263,32 @@ class AssessmentDetailApi(APIView):
     )
     def get(self, request: Request, assessment_id: int) -> Response:
         assessment = shared_answers_assessment_or_404(user=request.user, assessment_id=assessment_id)
+        return _assessment_response(request, assessment)
+
+    @extend_schema(
+        request=s.AssessmentUpdateInputSerializer,
+        responses={
+            200: s.AssessmentDetailOutputSerializer,
+            400: BAD_REQUEST,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: CONFLICT,
+        },
+        description="Changes a draft's details: the ML systems it covers (`systems_covered`). Whoever may answer "
+        "it may; a submitted assessment, or one in review, never changes (409).",
+    )
+    def patch(self, request: Request, assessment_id: int) -> Response:
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        require_write_answers(assessment)
+        require_shared_answers(assessment, user=request.user)  # it answers with them
+        data = s.AssessmentUpdateInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            services.assessment_systems_covered_set(
+                assessment=assessment, systems_covered=data.validated_data["systems_covered"]
+            )
+        except services.AssessmentNotDraftError as error:
+            raise Conflict(str(error)) from None
         return _assessment_response(request, assessment)
 
     @extend_schema(

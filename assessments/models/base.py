@@ -133,6 +133,9 @@ class Assessment(models.Model):
     # The submitted assessment this one was started from: its answers carried over, and its answers to
     # questions that a newer framework version merges or splits are shown beside them.
     carried_from = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # Which of the team's ML systems the answers are about ("Fraud scoring (card and ACH); not the legacy SAS
+    # models"): a team with many models otherwise does not know whose practices it is answering for.
+    systems_covered = models.CharField(max_length=500, blank=True, default="")
 
     class Meta:
         ordering = ("team", "-created_at")

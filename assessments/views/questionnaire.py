@@ -40,6 +40,12 @@ ANSWER_CHOICES = (
     (NA, "Not applicable"),
 )
 ANSWER_LABELS = dict(ANSWER_CHOICES)
+# Whose practices: an assessment may cover several ML systems (Assessment.systems_covered).
+SEVERAL_SYSTEMS_HELP = (
+    "When practices differ between the systems it covers, answer for how much of what matters is covered: "
+    f"{ANSWER_LABELS['3']} = all of them, {ANSWER_LABELS['2']} = most of them or the ones that matter most, "
+    f"{ANSWER_LABELS['1']} = one or a few."
+)
 
 
 @dataclass(frozen=True)
@@ -231,6 +237,7 @@ def render_area(
         "removes_any_evidence": can_facilitate(assessment.role),
         "links": links_for(assessment),
         "answer_choices": ANSWER_CHOICES,
+        "several_systems_help": SEVERAL_SYSTEMS_HELP,
         "notice": notice,
         "posted": posted,
         **survey_context(request, assessment),

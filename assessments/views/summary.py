@@ -1,5 +1,5 @@
-"""The summary before submitting: the scope questions, progress and the provisional level per area, what is
-still required (adaptive depth), and the way to the review, where the assessment is submitted."""
+"""The summary before submitting: the ML systems it covers, the scope questions, progress and the provisional
+level per area, what is still required (adaptive depth), and the way to the review, where it is submitted."""
 
 from dataclasses import dataclass
 
@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from assessments.forms import SystemsCoveredForm
 from assessments.links import links_for
 from assessments.models import Assessment
 from assessments.permissions import can_facilitate, can_write_answers
@@ -19,7 +20,12 @@ from assessments.selectors import (
     overall_progress,
     provisional,
 )
-from assessments.services import AssessmentNotDraftError, ScopeInvalidError, assessment_scope_set
+from assessments.services import (
+    AssessmentNotDraftError,
+    ScopeInvalidError,
+    assessment_scope_set,
+    assessment_systems_covered_set,
+)
 from assessments.surveys.access import require_shared_answers, shared_answers_assessment_or_404
 from assessments.tenancy import assessment_or_404, require_write_answers
 from assessments.views.questionnaire import nav_items
@@ -59,7 +65,31 @@ def assessment_scope_save(request: HttpRequest, assessment_id: int) -> HttpRespo
     return redirect("assessment_summary", assessment_id=assessment.pk)
 
 
-def _render_summary(request: HttpRequest, assessment: Assessment, error: str = "", status: int = 200) -> HttpResponse:
+@login_required
+@require_POST
+def assessment_systems_save(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    """The ML systems the draft covers, as written on the summary page."""
+    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+    require_write_answers(assessment)
+    require_shared_answers(assessment, user=request.user)
+    form = SystemsCoveredForm(request.POST)
+    if not form.is_valid():
+        return _render_summary(request, assessment, systems_form=form, status=400)
+    try:
+        assessment_systems_covered_set(assessment=assessment, systems_covered=form.cleaned_data["systems_covered"])
+    except AssessmentNotDraftError as error:
+        return _render_summary(request, assessment, error=str(error), status=409)
+    messages.success(request, "Systems covered saved.")
+    return redirect("assessment_summary", assessment_id=assessment.pk)
+
+
+def _render_summary(
+    request: HttpRequest,
+    assessment: Assessment,
+    error: str = "",
+    status: int = 200,
+    systems_form: SystemsCoveredForm | None = None,
+) -> HttpResponse:
     rows = assessment_answer_rows(assessment=assessment)
     now = provisional(assessment=assessment, rows=rows)
     required = now.required
@@ -81,6 +111,7 @@ def _render_summary(request: HttpRequest, assessment: Assessment, error: str = "
         "ready": not open_scopes and not required,
         "can_submit": assessment.is_draft and can_write_answers(assessment.role, assessment.mode),
         "can_require_evidence": assessment.is_draft and can_facilitate(assessment.role),
+        "systems_form": systems_form or SystemsCoveredForm(initial={"systems_covered": assessment.systems_covered}),
         "links": links_for(assessment),
         "returned": returned_comments(assessment=assessment),
         "error": error,

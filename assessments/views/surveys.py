@@ -23,7 +23,7 @@ from assessments.surveys.access import my_respondent_or_403, reads_shared_answer
 from assessments.surveys.selectors import respondent_name
 from assessments.tenancy import assessment_or_404, require_facilitate
 from assessments.views.answers import VALUE_MESSAGE, _parse_value
-from assessments.views.questionnaire import ANSWER_CHOICES, ANSWER_LABELS
+from assessments.views.questionnaire import ANSWER_CHOICES, ANSWER_LABELS, SEVERAL_SYSTEMS_HELP
 from core.limits import LimitReachedError
 from core.lookups import found_or_404
 from maturity.scoring import NA
@@ -198,6 +198,7 @@ def _render_my_area(
         editable=respondent.submitted_at is None and assessment.is_draft,
         answered_total=sum(answered.values()),
         answer_choices=ANSWER_CHOICES,
+        several_systems_help=SEVERAL_SYSTEMS_HELP,
         notice=notice,
         has_errors=bool(posted),
     )

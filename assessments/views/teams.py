@@ -61,6 +61,7 @@ def assessment_new(request: HttpRequest, team_id: int) -> HttpResponse:
                 framework=framework,
                 kind=assessment_kind_for(team.role),
                 carry_forward=form.carry_forward,
+                systems_covered=form.cleaned_data["systems_covered"],
                 **form.survey_options,
                 evidence_required=form.wants_evidence_required,
                 review_required=form.requires_review,

@@ -109,6 +109,11 @@ class ReportOutputSerializer(serializers.Serializer):
     status = StrictCharField()
     review = ReviewStateSerializer(help_text="Where the assessment stands on review and sign-off.")
     scoring_rule = StrictIntegerField(allow_null=True, help_text="The rule of design section 3 it follows.")
+    systems_covered = StrictCharField(
+        allow_blank=True,
+        help_text="The ML systems the assessment covers, as it names them; blank when it does not (and in reports "
+        "computed before assessments named them).",
+    )
     overall = OverallSerializer(allow_null=True)
     areas = AreaResultSerializer(many=True)
     next_steps = NextStepSerializer(many=True)
@@ -146,6 +151,11 @@ class HistoryEntrySerializer(serializers.Serializer):
     kind = StrictCharField()
     framework = StrictCharField(help_text="Slug: compare entries of one framework only.")
     framework_version = StrictIntegerField()
+    systems_covered = StrictCharField(
+        allow_blank=True,
+        help_text="The ML systems the assessment covers, as it names them (blank when it does not): compare "
+        "entries that cover different systems with care.",
+    )
     version_changed = StrictBooleanField(
         help_text="Taken on another version of the framework than the entry before it: its questions differ, "
         "so compare it with earlier entries area by area."

@@ -48,12 +48,15 @@ def report_content(
     comments: Mapping[str, str],
     evidence: Mapping[str, Sequence[date | None]] | None = None,
     judged_on: date | None = None,
+    systems_covered: str = "",
 ) -> dict:
     """`evidence`: question key -> the valid_until of each piece of evidence on its answer, judged on
-    `judged_on` (no evidence expires without one); without `evidence`, no claim is flagged."""
+    `judged_on` (no evidence expires without one); without `evidence`, no claim is flagged. `systems_covered`:
+    the ML systems the answers are about, as the assessment names them."""
     level = result.overall_level
     return {
         "scoring_rule": SCORING_RULE,
+        "systems_covered": systems_covered,
         "overall": {
             "level": level,
             "score": rounded(result.overall_score),

@@ -15,6 +15,7 @@ def report_payload(report: Report) -> dict:
     return {
         "status": report.status,
         "scoring_rule": content.get("scoring_rule"),
+        "systems_covered": content.get("systems_covered", ""),
         "overall": content.get("overall"),
         "areas": content.get("areas", []),
         "next_steps": content.get("next_steps", []),

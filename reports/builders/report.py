@@ -17,6 +17,7 @@ def compute_content_and_figures(inputs: ReportInputs) -> tuple[dict, dict]:
         comments=inputs.comments,
         evidence=inputs.evidence,
         judged_on=inputs.judged_on,
+        systems_covered=inputs.assessment.systems_covered,
     )
     content["disagreements"] = disagreements(text=inputs.text, responses=inputs.responses, answers=inputs.answers)
     return content, report_figures(inputs=inputs, content=content)

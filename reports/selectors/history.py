@@ -36,6 +36,7 @@ class SubmittedAssessment:
     level: int | None
     score: float | None
     areas: dict[str, AreaResult] = field(default_factory=dict)  # area key -> result, when fetched
+    systems_covered: str = ""  # the ML systems it covers, as it names them
 
     @property
     def report_ready(self) -> bool:
@@ -61,6 +62,7 @@ OVERALL_COLUMNS = (
     "report__status",
     "report__overall_level",
     "report__overall_score",
+    "systems_covered",
 )
 AREA_COLUMNS = ("report__area_scores__area_key", "report__area_scores__level", "report__area_scores__score")
 
@@ -73,9 +75,11 @@ def _submitted(team_id: int, framework_slug: str | None) -> QuerySet[Assessment]
 
 
 def _entry(row: tuple) -> SubmittedAssessment:
-    pk, number, kind, slug, version, submitted_at, by, status, level, score = row
+    pk, number, kind, slug, version, submitted_at, by, status, level, score, systems_covered = row
     score = optional_float(score)
-    return SubmittedAssessment(pk, number, kind, slug, version, submitted_at, by or "", status, level, score)
+    return SubmittedAssessment(
+        pk, number, kind, slug, version, submitted_at, by or "", status, level, score, systems_covered=systems_covered
+    )
 
 
 def submitted_assessments(*, team: Team, framework_slug: str | None = None) -> list[SubmittedAssessment]:

@@ -90,6 +90,16 @@ def test_it_records_the_scope_set_through_the_api(scoped_framework, cast):
     assert (entry.actor, entry.changes) == (cast.owner, {"scope": [{}, {"regulated": True}]})
 
 
+def test_it_records_the_systems_covered_changed_on_the_page(client, cast):
+    client.force_login(cast.member)
+
+    client.post(f"/assessments/{cast.assessment.pk}/systems/", {"systems_covered": "Fraud scoring"})
+
+    entry = last_of("assessment")
+    assert (entry.actor, entry.changes) == (cast.member, {"systems_covered": ["", "Fraud scoring"]})
+    assert entry.assessment_id == cast.assessment.pk
+
+
 def test_it_records_a_submission_on_the_page(client, cast):
     answers_save(assessment=cast.assessment, user=cast.member, items=complete_answers(cast.framework))
     client.force_login(cast.member)

@@ -38,6 +38,14 @@ def test_it_creates_three_teams_with_a_year_of_quarterly_assessments(mlops_frame
     assert not Assessment.objects.filter(status=Assessment.Status.DRAFT).exists()
 
 
+def test_the_team_with_several_models_names_the_systems_its_assessments_cover(mlops_framework):
+    seed()
+
+    covered = Assessment.objects.filter(team__organization__name=DEMO).exclude(systems_covered="")
+    assert set(covered.values_list("team__name", flat=True)) == {"Fraud detection"}
+    assert covered.count() == 5
+
+
 def test_every_demo_assessment_is_complete(mlops_framework):
     seed()
 

@@ -28,6 +28,7 @@ MORE_JSON_WRITES = {
     "respondent": ("post", "/api/assessments/{assessment}/respondents/"),
     "evidence": ("post", "/api/assessments/{assessment}/evidence/"),
     "evidence-settings": ("patch", "/api/assessments/{assessment}/settings/"),
+    "assessment-details": ("patch", "/api/assessments/{assessment}/"),
 }
 MULTIPART = '--xyz\r\nContent-Disposition: form-data; name="name"\r\n\r\nInitech\r\n--xyz--\r\n'
 
@@ -85,10 +86,22 @@ LONE_SURROGATES = {
     ),
     "scope-key": ("patch", "/api/assessments/{assessment}/scope/", r'{"\ud800": true}'),
     "team-name": ("post", "/api/teams/", r'{"organization": ORGANIZATION, "name": "Ads \ud800"}'),
+    "systems-covered": ("patch", "/api/assessments/{assessment}/", r'{"systems_covered": "Fraud \ud800"}'),
     "token": ("post", "/api/auth/token/", r'{"username": "\ud800", "password": "x"}'),
 }
 # Where each names the field: the path of the value in the body, with the half character as its escape.
-SURROGATE_FIELDS = ["role", "role", "mode", "kind", "0.question", "0.value", r"\ud800", "name", "username"]
+SURROGATE_FIELDS = [
+    "role",
+    "role",
+    "mode",
+    "kind",
+    "0.question",
+    "0.value",
+    r"\ud800",
+    "name",
+    "systems_covered",
+    "username",
+]
 
 
 @pytest.mark.parametrize(

@@ -110,6 +110,11 @@ ENDPOINTS = [
         reads=False,
         writes={"post": Write(ANSWERING, lambda w: {"regulated": "yes"})},
     ),
+    Endpoint(
+        "assessments/<int:assessment_id>/systems/",
+        reads=False,
+        writes={"post": Write(ANSWERING, lambda w: {"systems_covered": "Fraud scoring"})},
+    ),
     Endpoint("assessments/<int:assessment_id>/review/"),
     Endpoint(
         "assessments/<int:assessment_id>/submit/",
@@ -224,7 +229,10 @@ ENDPOINTS = [
         collection=True,
         writes={"post": Write(ANSWERING, lambda w: {"team": w.cast.team.pk})},
     ),
-    Endpoint("api/assessments/<int:assessment_id>/", writes={"delete": Write(ANSWERING)}),
+    Endpoint(
+        "api/assessments/<int:assessment_id>/",
+        writes={"delete": Write(ANSWERING), "patch": Write(ANSWERING, lambda w: {"systems_covered": "Fraud scoring"})},
+    ),
     Endpoint(
         "api/assessments/<int:assessment_id>/answers/",
         reads=False,

@@ -30,6 +30,8 @@ DEMO_PASSWORD = "demo"  # noqa: S105 - printed for the local demo; seed_demo is 
 QUARTERS = 5  # a year, end points included
 # The scopes each team answers yes (every other scope no): all three serve customers in the EU.
 SCOPES = {"Recommendations": {"genai", "eu_market"}, "Fraud detection": {"eu_market"}, "Demand forecasting": set()}
+# The teams with several models name the ones their assessments cover (the others have one each).
+SYSTEMS_COVERED = {"Fraud detection": "Card fraud scoring and ACH fraud scoring; not the legacy rules engine"}
 # Per team: area -> (capability a year ago, change per quarter). Capability c answers a level-L
 # practice at about (c - L + 1) * 1.5, so c = 2.0 sits at level 2 and c = 3.5 near level 4.
 TEAMS = {
@@ -93,7 +95,13 @@ def _seed_team(organization, team_name, profile, frameworks: list[Framework], ow
     now = timezone.now()
     for quarter, framework in enumerate(frameworks):
         taken_at = now - timedelta(days=91 * (QUARTERS - 1 - quarter))
-        assessment = assessment_start(team=team, user=owner, framework=framework, carry_forward=quarter > 0)
+        assessment = assessment_start(
+            team=team,
+            user=owner,
+            framework=framework,
+            carry_forward=quarter > 0,
+            systems_covered=SYSTEMS_COVERED.get(team_name, ""),
+        )
         content = framework_content(framework=framework)
         scope = {scope.key: scope.key in SCOPES[team_name] for scope in content.scopes}
         if scope:

@@ -129,3 +129,16 @@ def test_it_names_each_bad_item_in_the_api(client, cast, survey, respondent):
     assert response.status_code == 400
     assert response.json()["answers"][0]["errors"].keys() == {"question", "value"}
     assert not RespondentAnswer.objects.exists()
+
+
+def test_the_respondents_page_says_what_the_survey_covers_and_how_to_answer_for_several_systems(
+    client, cast, survey, respondent
+):
+    survey.systems_covered = "Fraud scoring (card and ACH)"
+    survey.save(update_fields=["systems_covered"])
+    client.force_login(cast.member)
+
+    html = client.get(f"/assessments/{survey.pk}/my-answers/data/").content.decode()
+
+    assert "<strong>Covers:</strong> Fraud scoring (card and ACH)" in html
+    assert "When practices differ between the systems it covers" in html

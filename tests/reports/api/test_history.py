@@ -3,6 +3,7 @@ import io
 
 import pytest
 
+from assessments.models import Assessment
 from assessments.services import AnswerInput
 from reports.services import report_compute
 from tests.api_helpers import api_as
@@ -45,6 +46,17 @@ def test_the_csv_has_a_row_per_assessment_with_area_columns(cast, three_quarters
     assert response["Content-Type"].startswith("text/csv")
     assert len(rows) == 3
     assert (rows[0]["overall_score"], rows[0]["people_level"], rows[2]["data_score"]) == ("0.33", "0", "4.0")
+
+
+def test_the_history_and_its_csv_name_the_systems_each_assessment_covers(cast, three_quarters):
+    Assessment.objects.filter(pk=three_quarters[1].pk).update(systems_covered="=Fraud scoring (card)")
+
+    body = api_as(cast.viewer).get(f"/api/teams/{cast.team.pk}/history/").json()
+    response = api_as(cast.viewer).get(f"/api/teams/{cast.team.pk}/history.csv")
+
+    assert [entry["systems_covered"] for entry in body] == ["", "=Fraud scoring (card)", ""]
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [row["systems_covered"] for row in rows] == ["", "'=Fraud scoring (card)", ""]
 
 
 def test_the_assessment_csv_has_a_row_per_question_and_neutralises_formulas(cast):

@@ -1,13 +1,18 @@
 import json
+from importlib import import_module
 
 import pytest
+from django.apps import apps as django_apps
 
+from assessments.services import answers_save, assessment_submit
 from maturity.scoring import score_assessment, two_decimals
 from maturity.selectors import framework_content
 from reports.api.serializers import ReportOutputSerializer
+from reports.builders.payload import rendered_payload
 from reports.models import Report
 from reports.services import report_compute, report_request
 from tests.api_helpers import api_as
+from tests.conftest import complete_answers
 from tests.documented import assert_documented
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +29,19 @@ def test_a_ready_report_has_the_contract_fields(cast, submitted):
     assert set(body["next_steps"][0]) >= {"area", "question", "level", "value", "recommendation"}
     assert set(body["figures"]) == {"radar", "areas", "history"}
     assert body["generated_at"]
+
+
+def test_a_ready_report_names_the_systems_the_assessment_covers(cast):
+    cast.assessment.systems_covered = "Fraud scoring (card and ACH)"
+    cast.assessment.save(update_fields=["systems_covered"])
+    answers_save(assessment=cast.assessment, user=cast.member, items=complete_answers(cast.framework))
+    assessment_submit(assessment=cast.assessment, user=cast.member)
+    report_compute(assessment_id=cast.assessment.pk)
+
+    body = api_as(cast.viewer).get(f"/api/assessments/{cast.assessment.pk}/report/").json()
+
+    assert body["systems_covered"] == "Fraud scoring (card and ACH)"
+    assert Report.objects.get().content["systems_covered"] == "Fraud scoring (card and ACH)"
 
 
 def test_a_pending_report_shows_only_its_status(cast, submitted):
@@ -57,6 +75,21 @@ def test_the_stored_payload_is_the_report_as_computed(cast, submitted):
 
     assert json.loads(report.payload) | {"review": body["review"]} == body  # where it stands on review: not stored
     assert (body["overall"], body["figures"]) == (report.content["overall"], report.figures)
+
+
+def test_a_report_stored_before_assessments_named_their_systems_gets_them_blank(cast, submitted):
+    """reports/migrations/0006: the stored body becomes, to the byte, what the worker renders today."""
+    add_systems_covered = import_module("reports.migrations.0006_report_payload_systems_covered").add_systems_covered
+    report_compute(assessment_id=submitted.pk)
+    report = Report.objects.get()
+    report.content.pop("systems_covered")
+    old_body = {key: value for key, value in json.loads(report.payload).items() if key != "systems_covered"}
+    Report.objects.update(content=report.content, payload=json.dumps(old_body, separators=(",", ":")))
+
+    add_systems_covered(django_apps, None)
+
+    assert Report.objects.get().payload == rendered_payload(Report.objects.get())
+    assert json.loads(Report.objects.get().payload)["systems_covered"] == ""
 
 
 def test_a_report_computed_before_payloads_were_stored_is_rendered_on_request(cast, submitted):

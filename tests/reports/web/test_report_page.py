@@ -12,6 +12,7 @@ from assessments.services import (
 )
 from reports.models import Report
 from reports.services import report_compute
+from tests.conftest import complete_answers
 from tests.reports.conftest import submit_answers
 from tests.reports.web.helpers import page_text
 
@@ -160,3 +161,18 @@ def test_an_area_that_does_not_count_stands_beside_the_headline(client, cast, sc
     assert "Level 4 · Full MLOps automated operations" in text
     assert "Beside the level" in text
     assert "Governance, risk and responsible AI: " in text
+
+
+def test_the_report_says_which_systems_it_covers(client, cast):
+    cast.assessment.systems_covered = "Fraud scoring (card and ACH)"
+    cast.assessment.save(update_fields=["systems_covered"])
+    answers_save(assessment=cast.assessment, user=cast.member, items=complete_answers(cast.framework))
+    assessment_submit(assessment=cast.assessment, user=cast.member)
+    report_compute(assessment_id=cast.assessment.pk)
+
+    report = page(client, cast.viewer, cast.assessment).content.decode()
+    client.force_login(cast.viewer)
+    standalone = client.get(f"/assessments/{cast.assessment.pk}/report.html").content.decode()
+
+    assert "<strong>Covers:</strong> Fraud scoring (card and ACH)" in report
+    assert "<strong>Covers:</strong> Fraud scoring (card and ACH)" in standalone
