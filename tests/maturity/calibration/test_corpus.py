@@ -1,17 +1,17 @@
 """The calibration corpus is whole (every team described, judged before it was answered, and answered blind
-twice) and today's rule is measured on it: the table of headlines is printed (pytest -s) with its agreement
-with the auditor's judgements."""
+twice) and the product's rule (maturity.scoring.SCORING_RULE) is measured on it: the table of headlines is
+printed (pytest -s) with its agreement with the auditor's judgements."""
 
 import pytest
 
-from maturity.scoring import score_assessment
+from maturity.scoring import SCORING_RULE, score_assessment
 from tests.maturity.calibration.corpus import LIFECYCLE, RESPONDENTS, AnswerSet, Levels, agreement, table, teams
 from tests.maturity.test_profiles import definition
 
 CORPUS = teams()
 
 
-def rule_two(answers: AnswerSet) -> Levels:
+def product_rule(answers: AnswerSet) -> Levels:
     result = score_assessment(definition(), answers.answers, scope=answers.scope)
     by_key = {area.key: area.level for area in result.areas}
     return Levels(result.overall_level, {area: by_key[area] for area in LIFECYCLE})
@@ -48,11 +48,15 @@ def test_every_answer_set_answers_each_question_in_its_scope_once(team):
         assert all(answers.answers[key] == 0 for key in answers.unknown)
 
 
-def test_rule_two_on_the_corpus(capsys):
-    measured = agreement(rule_two, CORPUS)
+def test_the_product_rule_on_the_corpus(capsys):
+    measured = agreement(product_rule, CORPUS)
 
     with capsys.disabled():
-        print("\nRule 2 on the calibration corpus (headline per respondent)\n" + table(CORPUS, {"rule 2": rule_two}))
+        name = f"rule {SCORING_RULE}"
+        print(
+            f"\n{name.capitalize()} on the calibration corpus (headline per respondent)\n"
+            + table(CORPUS, {name: product_rule})
+        )
         for name in ("headline_exact", "headline_in_range", "headline_within_one", "areas_exact"):
             hits, total = getattr(measured, name)
             print(f"{name}: {hits} of {total}")
