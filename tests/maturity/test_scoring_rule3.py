@@ -227,13 +227,16 @@ def test_one_weak_practice_in_an_otherwise_fully_reached_level_does_not_fail_it(
 
 
 def test_one_started_practice_among_three_fully_in_place_keeps_the_level():
-    three_each = framework([(f"a.l{level}_{i}", level, 2) for level in (1, 2, 3, 4) for i in range(3)])
+    weighted = framework(
+        [(f"a.l{level}_{i}", level, weight) for level in (1, 2, 3, 4) for i, weight in enumerate((3, 1, 1))]
+    )
     answers = {f"a.l{level}_{i}": 3 if level <= 3 else 0 for level in (1, 2, 3, 4) for i in range(3)}
 
-    result = score_assessment(three_each, answers | {"a.l2_1": 1})
+    result = score_assessment(weighted, answers | {"a.l2_0": 1})
 
-    # Level 2: (6 + 2 + 6) / 18 = 7/9; S = 1 + 7/9 + 1 + 0 = 25/9 (2.78): still level 3 (rule 2: level 1).
-    assert (area(result).levels_worth, area(result).level) == (Fraction(25, 9), 3)
+    # Level 2: (3*1 + 1*3 + 1*3) / 15 = 3/5, under 2/3, so rule 2 stopped at level 1.
+    # S = 1 + 3/5 + 1 + 0 = 13/5 (2.6): level 3.
+    assert (area(result).levels_worth, area(result).level) == (Fraction(13, 5), 3)
 
 
 @given(frameworks_with_answers(), st.data())
