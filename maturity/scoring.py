@@ -24,8 +24,6 @@ LEVELS = range(1, TOP_LEVEL + 1)
 # LEVEL_STEP > 0 (see _score).
 LEVEL_STEP = Fraction(1)
 LEVEL_OFFSET = Fraction(-1, 2)
-# Below this coverage a level is named as holding its area back ("mostly in place" on weighted average).
-HELD_BACK_BELOW = Fraction(MOSTLY_IN_PLACE, FULLY_IN_PLACE)
 
 AnswerValue = int | Literal["na", "unknown"]
 StepKind = Literal["gap", "next_level"]
@@ -68,7 +66,8 @@ class LevelResult:
 
     @property
     def met(self) -> bool:
-        """Mostly in place on weighted average (rule 2's test of a level; rule 3 reads `coverage` instead)."""
+        """Mostly in place on weighted average, coverage >= 2/3: rule 2's test of a level; under rule 3 a level
+        with applicable questions that is not met is named as holding its area back."""
         return not self.possible or self.achieved >= MOSTLY_IN_PLACE * self.possible
 
     @property
@@ -107,9 +106,6 @@ class AreaResult:
     target: int | None = None
     in_scope: bool = True  # False: its scope was answered no (then level and score are None)
     levels_worth: Fraction | None = None  # S, the sum of `coverages`
-    # Levels 1..4 as S counts them: a level without an applicable question holds the mean of the others.
-    coverages: tuple[Fraction, ...] = ()
-    held_back: tuple[HeldBack, ...] = ()
 
     @property
     def applicable(self) -> bool:
@@ -118,6 +114,33 @@ class AreaResult:
     @property
     def exempt_levels(self) -> tuple[int, ...]:
         return tuple(result.level for result in self.levels if result.exempt)
+
+    @property
+    def coverages(self) -> tuple[Fraction, ...]:
+        """Levels 1..4 as S counts them: a level without an applicable question holds the mean of the others
+        (so S is 4 times the mean of the levels that have one). Empty when the area is not applicable."""
+        own = {result.level: result.coverage for result in self.levels if result.possible}
+        if not own:
+            return ()
+        mean = sum(own.values(), Fraction(0)) / len(own)
+        return tuple(own.get(level, mean) for level in LEVELS)
+
+    @property
+    def held_back(self) -> tuple[HeldBack, ...]:
+        """The levels up to one above the area's (at most 4) with applicable questions under 2/3 coverage (not
+        `met`), each with its practices answered 0, 1 or unknown, in the order of the steps (every one of them
+        is a gap or, one level up, a next-level step)."""
+        if self.level is None:
+            return ()
+        return tuple(
+            HeldBack(
+                result.level,
+                result.coverage,
+                tuple(s.question for s in self.next_steps if s.level == result.level and points(s.value) <= STARTED),
+            )
+            for result in self.levels
+            if result.level <= self.level + 1 and result.possible and not result.met
+        )
 
     @property
     def filled_levels(self) -> tuple[int, ...]:
@@ -229,22 +252,21 @@ def _score_area(
     applicable = [q for q in questions if values[q.key] != NA]
     if not applicable:
         return AreaResult(area.key, None, None, (), (), area.counts_toward_level, target)
-    levels = _level_results(questions, applicable, values)
-    coverages = _coverages(levels)
-    worth = sum(coverages, Fraction(0))
-    reached = _level_reached(worth)
-    ordered = _by_gain(applicable, values, levels)
+    scored = {q.key: points(values[q.key]) for q in applicable}
+    levels = _level_results(questions, applicable, scored)
+    worth = _levels_worth(levels)
+    reached, score = _level_and_score(worth)
+    gaps = _by_gain(_gaps(reached, applicable, scored), scored, levels)
+    next_level = _by_gain(_next_level(reached, applicable, scored), scored, levels)
     return AreaResult(
         key=area.key,
         level=reached,
-        score=_score(worth, reached),
+        score=score,
         levels=levels,
-        next_steps=_gaps(area.key, reached, ordered, values) + _next_level(area.key, reached, ordered, values),
+        next_steps=_steps(area.key, gaps, values, "gap") + _steps(area.key, next_level, values, "next_level"),
         counts_toward_level=area.counts_toward_level,
         target=target,
         levels_worth=worth,
-        coverages=coverages,
-        held_back=_held_back(reached, levels, ordered, values),
     )
 
 
@@ -254,25 +276,30 @@ def points(value: AnswerValue) -> int:
 
 
 def _level_results(
-    questions: list[QuestionDef], applicable: list[QuestionDef], values: Mapping[str, AnswerValue]
+    questions: list[QuestionDef], applicable: list[QuestionDef], scored: Mapping[str, int]
 ) -> tuple[LevelResult, ...]:
     achieved, possible, asked = [0] * (TOP_LEVEL + 1), [0] * (TOP_LEVEL + 1), [False] * (TOP_LEVEL + 1)
     for q in questions:
         asked[q.level] = True
     for q in applicable:
-        achieved[q.level] += q.weight * points(values[q.key])
+        achieved[q.level] += q.weight * scored[q.key]
         possible[q.level] += q.weight
     return tuple(
         LevelResult(level, achieved[level], possible[level], asked[level] and not possible[level]) for level in LEVELS
     )
 
 
-def _coverages(levels: tuple[LevelResult, ...]) -> tuple[Fraction, ...]:
-    """Each level's coverage; a level without an applicable question counts as the mean of the others (the
-    area has at least one applicable question), so it neither helps nor hurts the area: S = 4 x that mean."""
-    own = {result.level: result.coverage for result in levels if result.possible}
-    fill = sum(own.values(), Fraction(0)) / len(own)
-    return tuple(own.get(level, fill) for level in LEVELS)
+def _levels_worth(levels: tuple[LevelResult, ...]) -> Fraction:
+    """S, the sum of AreaResult.coverages: 4 times the mean coverage of the levels with an applicable question
+    (the area has at least one), summed over a common denominator and made a Fraction once (scoring speed)."""
+    numerator, denominator, counted = 0, 1, 0
+    for result in levels:
+        if result.possible:
+            level_denominator = FULLY_IN_PLACE * result.possible
+            numerator = numerator * level_denominator + result.achieved * denominator
+            denominator *= level_denominator
+            counted += 1
+    return Fraction(TOP_LEVEL * numerator, counted * denominator)
 
 
 def threshold(level: int) -> Fraction:
@@ -280,62 +307,46 @@ def threshold(level: int) -> Fraction:
     return LEVEL_STEP * level + LEVEL_OFFSET if level else Fraction(0)
 
 
-def _level_reached(worth: Fraction) -> int:
-    return max((level for level in LEVELS if worth >= threshold(level)), default=0)
-
-
-def _score(worth: Fraction, level: int) -> Fraction:
-    """Level G and how far S has gone from G's threshold towards G+1's, so G <= score < G + 1 and the score
-    rises with S (with step 1 and offset -1/2: 2S below 1/2, S + 1/2 above); 4 at level 4."""
+def _level_and_score(worth: Fraction) -> tuple[int, Fraction]:
+    """Level G, the highest L in 1..4 with S >= threshold(L) (else 0; thresholds rise with L, LEVEL_STEP > 0),
+    and the score: 4 at level 4, else G + (S - threshold(G)) / (threshold(G+1) - threshold(G)), how far S has
+    gone from G's threshold towards G+1's, so G <= score < G + 1 and the score rises with S. Above level 0 the
+    thresholds are LEVEL_STEP apart, so the score is (S - LEVEL_OFFSET) / LEVEL_STEP, and G its floor; at
+    level 0 it is S / threshold(1). With step 1 and offset -1/2: 2S below 1/2, S + 1/2 above."""
+    # In integers, one Fraction made at the end (scoring speed): (S - offset) / step = beyond / below.
+    step, offset = LEVEL_STEP, LEVEL_OFFSET
+    beyond = (worth.numerator * offset.denominator - offset.numerator * worth.denominator) * step.denominator
+    below = worth.denominator * offset.denominator * step.numerator
+    level = min(TOP_LEVEL, max(0, beyond // below))
     if level == TOP_LEVEL:
-        return Fraction(TOP_LEVEL)
-    low, high = threshold(level), threshold(level + 1)
-    return level + (worth - low) / (high - low)
+        return level, Fraction(TOP_LEVEL)
+    return level, Fraction(beyond, below) if level else worth / threshold(1)
 
 
 def _by_gain(
-    applicable: list[QuestionDef], values: Mapping[str, AnswerValue], levels: tuple[LevelResult, ...]
+    chosen: list[QuestionDef], scored: Mapping[str, int], levels: tuple[LevelResult, ...]
 ) -> list[QuestionDef]:
     """By how much S one more answer point adds, w / (3 * sum(w) of its level), highest first; then value,
-    lowest first; then framework order (`applicable` is in it, and the sort is stable)."""
-    possible = {result.level: result.possible for result in levels}
-    return sorted(applicable, key=lambda q: (-Fraction(q.weight, possible[q.level]), points(values[q.key])))
+    lowest first; then framework order (`chosen` is in it, and the sort is stable). The gain is compared
+    exactly as the integer w * (m / sum(w)), m the least common multiple of the levels' sums of weights."""
+    possible = {result.level: result.possible for result in levels if result.possible}
+    common = math.lcm(*possible.values())
+    return sorted(chosen, key=lambda q: (-q.weight * (common // possible[q.level]), scored[q.key]))
 
 
-def _gaps(
-    area_key: str, level: int, ordered: list[QuestionDef], values: Mapping[str, AnswerValue]
-) -> tuple[NextStep, ...]:
+def _gaps(level: int, applicable: list[QuestionDef], scored: Mapping[str, int]) -> list[QuestionDef]:
     """Practices of the levels up to the area's that are not in place, only started, or unknown."""
-    chosen = [q for q in ordered if q.level <= level and points(values[q.key]) <= STARTED]
-    return _steps(area_key, chosen, values, "gap")
+    return [q for q in applicable if q.level <= level and scored[q.key] <= STARTED]
 
 
-def _next_level(
-    area_key: str, level: int, ordered: list[QuestionDef], values: Mapping[str, AnswerValue]
-) -> tuple[NextStep, ...]:
-    chosen = [q for q in ordered if q.level == level + 1 and points(values[q.key]) < FULLY_IN_PLACE]
-    return _steps(area_key, chosen, values, "next_level")
+def _next_level(level: int, applicable: list[QuestionDef], scored: Mapping[str, int]) -> list[QuestionDef]:
+    return [q for q in applicable if q.level == level + 1 and scored[q.key] < FULLY_IN_PLACE]
 
 
 def _steps(
     area_key: str, chosen: list[QuestionDef], values: Mapping[str, AnswerValue], kind: StepKind
 ) -> tuple[NextStep, ...]:
     return tuple(NextStep(area_key, q.key, q.level, values[q.key], kind) for q in chosen)
-
-
-def _held_back(
-    level: int, levels: tuple[LevelResult, ...], ordered: list[QuestionDef], values: Mapping[str, AnswerValue]
-) -> tuple[HeldBack, ...]:
-    """The levels up to one above the area's, with applicable questions, under 2/3 coverage."""
-    return tuple(
-        HeldBack(
-            result.level,
-            result.coverage,
-            tuple(q.key for q in ordered if q.level == result.level and points(values[q.key]) <= STARTED),
-        )
-        for result in levels
-        if result.level <= level + 1 and result.possible and result.coverage < HELD_BACK_BELOW
-    )
 
 
 def required_questions(
