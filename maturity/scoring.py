@@ -21,7 +21,7 @@ TOP_LEVEL = 4
 LEVELS = range(1, TOP_LEVEL + 1)
 # Level L is reached when the area's levels' worth S >= LEVEL_STEP * L + LEVEL_OFFSET: with 1 and -1/2, S
 # rounded to the nearest whole level, halves up. Tunable; the score keeps G <= score < G + 1 for any
-# LEVEL_STEP > 0 (see _score).
+# LEVEL_STEP > 0 (_level_and_score).
 LEVEL_STEP = Fraction(1)
 LEVEL_OFFSET = Fraction(-1, 2)
 
@@ -154,7 +154,7 @@ class AreaResult:
         if self.level is None:
             return ()
         return tuple(
-            (result.level, self.coverages[result.level - 1])
+            (result.level, result.coverage)
             for result in self.levels
             if result.level > self.level and result.possible and result.achieved
         )
