@@ -6,7 +6,7 @@ previewed and adaptive depth can tell which questions are needed (`required_ques
 """
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
@@ -252,12 +252,15 @@ def _score_area(
     applicable = [q for q in questions if values[q.key] != NA]
     if not applicable:
         return AreaResult(area.key, None, None, (), (), area.counts_toward_level, target)
-    scored = {q.key: points(values[q.key]) for q in applicable}
+    scored = {key: 0 if value == UNKNOWN else value for key, value in values.items() if value != NA}  # points()
     levels = _level_results(questions, applicable, scored)
     worth = _levels_worth(levels)
     reached, score = _level_and_score(worth)
-    gaps = _by_gain(_gaps(reached, applicable, scored), scored, levels)
-    next_level = _by_gain(_next_level(reached, applicable, scored), scored, levels)
+    gaps, next_level = _gaps(reached, applicable, scored), _next_level(reached, applicable, scored)
+    if len(gaps) > 1 or len(next_level) > 1:
+        key = _by_gain(scored, levels)
+        gaps.sort(key=key)
+        next_level.sort(key=key)
     return AreaResult(
         key=area.key,
         level=reached,
@@ -323,15 +326,15 @@ def _level_and_score(worth: Fraction) -> tuple[int, Fraction]:
     return level, Fraction(beyond, below) if level else worth / threshold(1)
 
 
-def _by_gain(
-    chosen: list[QuestionDef], scored: Mapping[str, int], levels: tuple[LevelResult, ...]
-) -> list[QuestionDef]:
-    """By how much S one more answer point adds, w / (3 * sum(w) of its level), highest first; then value,
-    lowest first; then framework order (`chosen` is in it, and the sort is stable). The gain is compared
-    exactly as the integer w * (m / sum(w)), m the least common multiple of the levels' sums of weights."""
+def _by_gain(scored: Mapping[str, int], levels: tuple[LevelResult, ...]) -> Callable[[QuestionDef], tuple[int, int]]:
+    """The order of steps: by how much S one more answer point adds, w / (3 * sum(w) of its level), highest
+    first; then value, lowest first; then framework order (the steps are in it, and sorting is stable). The
+    gain is compared exactly as the integer w * (m / sum(w)), m the least common multiple of the levels' sums
+    of weights."""
     possible = {result.level: result.possible for result in levels if result.possible}
     common = math.lcm(*possible.values())
-    return sorted(chosen, key=lambda q: (-q.weight * (common // possible[q.level]), scored[q.key]))
+    scale = {level: common // level_weight for level, level_weight in possible.items()}
+    return lambda q: (-q.weight * scale[q.level], scored[q.key])
 
 
 def _gaps(level: int, applicable: list[QuestionDef], scored: Mapping[str, int]) -> list[QuestionDef]:
