@@ -21,6 +21,7 @@ run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: $(INSTALLED)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_framework $(FRAMEWORKS)
+	$(BIN)/python manage.py recompute_reports
 	$(BIN)/python manage.py seed_demo
 	@echo "Serving http://127.0.0.1:$(PORT) with a Celery worker; Ctrl-C stops both."
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho --procfile Procfile.dev start --port $(PORT)

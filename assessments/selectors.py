@@ -249,7 +249,7 @@ class Provisional:
     required: tuple[str, ...]  # unanswered questions that can still change the result, framework order
     out_of_scope: frozenset[str]  # area keys whose scope was answered no
     scores: dict[str, Fraction | None] = field(default_factory=dict)  # area key -> score, like `levels`
-    overall_level: int | None = None  # the headline (design section 3); None: no counting area applies
+    overall_level: int | None = None  # the headline (maturity/SCORING.md); None: no counting area applies
     overall_score: Fraction | None = None
     limited_by: tuple[str, ...] = ()  # area keys at the overall level
 

@@ -1,25 +1,31 @@
-"""Scoring rule 2 of design section 3, as pure functions on plain data.
+"""Scoring rule 3, "levels' worth, rounded" (maturity/SCORING.md), as pure functions on plain data.
 
 Arithmetic is exact (`int` and `Fraction`); callers round only for display. An unanswered question
-counts as 0 ("not in place"), so a draft can be previewed and adaptive depth can tell which questions
-cannot change the result (`required_questions`).
+counts as 0 ("not in place"), and so does "unknown" (nothing is claimed without evidence), so a draft can be
+previewed and adaptive depth can tell which questions are needed (`required_questions`).
 """
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
-SCORING_RULE = 2
+SCORING_RULE = 3
 NA: Literal["na"] = "na"
+UNKNOWN: Literal["unknown"] = "unknown"  # "don't know": scores as 0
 FULLY_IN_PLACE = 3
 MOSTLY_IN_PLACE = 2
 STARTED = 1
 TOP_LEVEL = 4
 LEVELS = range(1, TOP_LEVEL + 1)
+# Level L is reached when the area's levels' worth S >= LEVEL_STEP * L + LEVEL_OFFSET: with 1 and -1/2, S
+# rounded to the nearest whole level, halves up. Tunable; the score keeps G <= score < G + 1 for any
+# LEVEL_STEP > 0 (_level_and_score).
+LEVEL_STEP = Fraction(1)
+LEVEL_OFFSET = Fraction(-1, 2)
 
-AnswerValue = int | Literal["na"]
+AnswerValue = int | Literal["na", "unknown"]
 StepKind = Literal["gap", "next_level"]
 Movement = Literal["improved", "regressed", "unchanged"]
 
@@ -50,8 +56,8 @@ class FrameworkDef:
 
 @dataclass(frozen=True)
 class LevelResult:
-    """achieved = sum(w * a) and possible = sum(w) over the level's applicable questions; `exempt` when
-    the level has questions and every one of them is "na"."""
+    """achieved = sum(w * a) and possible = sum(w) over the level's applicable questions (a "unknown" scores
+    0); `exempt` when the level has questions and every one of them is "na"."""
 
     level: int
     achieved: int
@@ -60,10 +66,13 @@ class LevelResult:
 
     @property
     def met(self) -> bool:
+        """Mostly in place on weighted average, coverage >= 2/3: rule 2's test of a level; under rule 3 a level
+        with applicable questions that is not met is named as holding its area back."""
         return not self.possible or self.achieved >= MOSTLY_IN_PLACE * self.possible
 
     @property
     def coverage(self) -> Fraction:
+        """Of its own applicable questions, 1 without any (AreaResult.coverages holds what rule 3 counts)."""
         return Fraction(self.achieved, FULLY_IN_PLACE * self.possible) if self.possible else Fraction(1)
 
 
@@ -72,8 +81,18 @@ class NextStep:
     area: str
     question: str
     level: int
-    value: int
+    value: int | Literal["unknown"]
     kind: StepKind
+
+
+@dataclass(frozen=True)
+class HeldBack:
+    """A level up to the one above the area's, under 2/3 coverage, and its weakest practices (answered 0, 1
+    or "unknown"), the most levels' worth gained per answer point first."""
+
+    level: int
+    coverage: Fraction
+    questions: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -86,6 +105,7 @@ class AreaResult:
     counts_toward_level: bool = True
     target: int | None = None
     in_scope: bool = True  # False: its scope was answered no (then level and score are None)
+    levels_worth: Fraction | None = None  # S, the sum of `coverages`
 
     @property
     def applicable(self) -> bool:
@@ -94,6 +114,50 @@ class AreaResult:
     @property
     def exempt_levels(self) -> tuple[int, ...]:
         return tuple(result.level for result in self.levels if result.exempt)
+
+    @property
+    def coverages(self) -> tuple[Fraction, ...]:
+        """Levels 1..4 as S counts them: a level without an applicable question holds the mean of the others
+        (so S is 4 times the mean of the levels that have one). Empty when the area is not applicable."""
+        own = {result.level: result.coverage for result in self.levels if result.possible}
+        if not own:
+            return ()
+        mean = sum(own.values(), Fraction(0)) / len(own)
+        return tuple(own.get(level, mean) for level in LEVELS)
+
+    @property
+    def held_back(self) -> tuple[HeldBack, ...]:
+        """The levels up to one above the area's (at most 4) with applicable questions under 2/3 coverage (not
+        `met`), each with its practices answered 0, 1 or unknown, in the order of the steps (every one of them
+        is a gap or, one level up, a next-level step)."""
+        if self.level is None:
+            return ()
+        return tuple(
+            HeldBack(
+                result.level,
+                result.coverage,
+                tuple(s.question for s in self.next_steps if s.level == result.level and points(s.value) <= STARTED),
+            )
+            for result in self.levels
+            if result.level <= self.level + 1 and result.possible and not result.met
+        )
+
+    @property
+    def filled_levels(self) -> tuple[int, ...]:
+        """The levels without an applicable question (every one "na", or none in the framework)."""
+        return tuple(result.level for result in self.levels if not result.possible)
+
+    @property
+    def above(self) -> tuple[tuple[int, Fraction], ...]:
+        """(level, coverage) of the levels above the area's that have applicable questions partly in place:
+        what it already does above its level."""
+        if self.level is None:
+            return ()
+        return tuple(
+            (result.level, result.coverage)
+            for result in self.levels
+            if result.level > self.level and result.possible and result.achieved
+        )
 
     @property
     def gap(self) -> int | None:
@@ -188,74 +252,116 @@ def _score_area(
     applicable = [q for q in questions if values[q.key] != NA]
     if not applicable:
         return AreaResult(area.key, None, None, (), (), area.counts_toward_level, target)
-    levels = _level_results(questions, applicable, values)
-    reached = _level_reached(levels)
-    score = Fraction(reached) if reached == TOP_LEVEL else reached + levels[reached].coverage
+    scored = {key: 0 if value == UNKNOWN else value for key, value in values.items() if value != NA}  # points()
+    levels = _level_results(questions, applicable, scored)
+    worth = _levels_worth(levels)
+    reached, score = _level_and_score(worth)
+    gaps, next_level = _gaps(reached, applicable, scored), _next_level(reached, applicable, scored)
+    if len(gaps) > 1 or len(next_level) > 1:
+        key = _by_gain(scored, levels)
+        gaps.sort(key=key)
+        next_level.sort(key=key)
     return AreaResult(
         key=area.key,
         level=reached,
         score=score,
         levels=levels,
-        next_steps=_gaps(area.key, reached, applicable, values) + _next_level(area.key, reached, applicable, values),
+        next_steps=_steps(area.key, gaps, values, "gap") + _steps(area.key, next_level, values, "next_level"),
         counts_toward_level=area.counts_toward_level,
         target=target,
+        levels_worth=worth,
     )
 
 
+def points(value: AnswerValue) -> int:
+    """An applicable answer's value: "unknown" claims nothing, so it scores as "not in place"."""
+    return 0 if value == UNKNOWN else int(value)
+
+
 def _level_results(
-    questions: list[QuestionDef], applicable: list[QuestionDef], values: Mapping[str, AnswerValue]
+    questions: list[QuestionDef], applicable: list[QuestionDef], scored: Mapping[str, int]
 ) -> tuple[LevelResult, ...]:
     achieved, possible, asked = [0] * (TOP_LEVEL + 1), [0] * (TOP_LEVEL + 1), [False] * (TOP_LEVEL + 1)
     for q in questions:
         asked[q.level] = True
     for q in applicable:
-        achieved[q.level] += q.weight * values[q.key]
+        achieved[q.level] += q.weight * scored[q.key]
         possible[q.level] += q.weight
     return tuple(
         LevelResult(level, achieved[level], possible[level], asked[level] and not possible[level]) for level in LEVELS
     )
 
 
-def _level_reached(levels: Iterable[LevelResult]) -> int:
-    """The highest level L such that every level 1..L is met (0 when level 1 is not)."""
-    reached = 0
+def _levels_worth(levels: tuple[LevelResult, ...]) -> Fraction:
+    """S, the sum of AreaResult.coverages: 4 times the mean coverage of the levels with an applicable question
+    (the area has at least one), summed over a common denominator and made a Fraction once (scoring speed)."""
+    numerator, denominator, counted = 0, 1, 0
     for result in levels:
-        if not result.met:
-            break
-        reached = result.level
-    return reached
+        if result.possible:
+            level_denominator = FULLY_IN_PLACE * result.possible
+            numerator = numerator * level_denominator + result.achieved * denominator
+            denominator *= level_denominator
+            counted += 1
+    return Fraction(TOP_LEVEL * numerator, counted * denominator)
 
 
-def _gaps(
-    area_key: str, level: int, applicable: list[QuestionDef], values: Mapping[str, AnswerValue]
-) -> tuple[NextStep, ...]:
-    """Practices of the levels already reached that are not in place or only started."""
-    chosen = [q for q in applicable if q.level <= level and values[q.key] <= STARTED]
-    return _steps(area_key, chosen, values, "gap")
+def threshold(level: int) -> Fraction:
+    """The levels' worth from which `level` is reached (0 for level 0)."""
+    return LEVEL_STEP * level + LEVEL_OFFSET if level else Fraction(0)
 
 
-def _next_level(
-    area_key: str, level: int, applicable: list[QuestionDef], values: Mapping[str, AnswerValue]
-) -> tuple[NextStep, ...]:
-    chosen = [q for q in applicable if q.level == level + 1 and values[q.key] < FULLY_IN_PLACE]
-    return _steps(area_key, chosen, values, "next_level")
+def _level_and_score(worth: Fraction) -> tuple[int, Fraction]:
+    """Level G, the highest L in 1..4 with S >= threshold(L) (else 0; thresholds rise with L, LEVEL_STEP > 0),
+    and the score: 4 at level 4, else G + (S - threshold(G)) / (threshold(G+1) - threshold(G)), how far S has
+    gone from G's threshold towards G+1's, so G <= score < G + 1 and the score rises with S. Above level 0 the
+    thresholds are LEVEL_STEP apart, so the score is (S - LEVEL_OFFSET) / LEVEL_STEP, and G its floor; at
+    level 0 it is S / threshold(1). With step 1 and offset -1/2: 2S below 1/2, S + 1/2 above."""
+    # In integers, one Fraction made at the end (scoring speed): (S - offset) / step = beyond / below.
+    step, offset = LEVEL_STEP, LEVEL_OFFSET
+    beyond = (worth.numerator * offset.denominator - offset.numerator * worth.denominator) * step.denominator
+    below = worth.denominator * offset.denominator * step.numerator
+    level = min(TOP_LEVEL, max(0, beyond // below))
+    if level == TOP_LEVEL:
+        return level, Fraction(TOP_LEVEL)
+    return level, Fraction(beyond, below) if level else worth / threshold(1)
+
+
+def _by_gain(scored: Mapping[str, int], levels: tuple[LevelResult, ...]) -> Callable[[QuestionDef], tuple[int, int]]:
+    """The order of steps: by how much S one more answer point adds, w / (3 * sum(w) of its level), highest
+    first; then value, lowest first; then framework order (the steps are in it, and sorting is stable). The
+    gain is compared exactly as the integer w * (m / sum(w)), m the least common multiple of the levels' sums
+    of weights."""
+    possible = {result.level: result.possible for result in levels if result.possible}
+    common = math.lcm(*possible.values())
+    scale = {level: common // level_weight for level, level_weight in possible.items()}
+    return lambda q: (-q.weight * scale[q.level], scored[q.key])
+
+
+def _gaps(level: int, applicable: list[QuestionDef], scored: Mapping[str, int]) -> list[QuestionDef]:
+    """Practices of the levels up to the area's that are not in place, only started, or unknown."""
+    return [q for q in applicable if q.level <= level and scored[q.key] <= STARTED]
+
+
+def _next_level(level: int, applicable: list[QuestionDef], scored: Mapping[str, int]) -> list[QuestionDef]:
+    return [q for q in applicable if q.level == level + 1 and scored[q.key] < FULLY_IN_PLACE]
 
 
 def _steps(
     area_key: str, chosen: list[QuestionDef], values: Mapping[str, AnswerValue], kind: StepKind
 ) -> tuple[NextStep, ...]:
-    """By weight (highest first), then value (lowest first), then framework order (`chosen` is in it, and
-    the sort is stable)."""
-    chosen = sorted(chosen, key=lambda q: (-q.weight, values[q.key]))
     return tuple(NextStep(area_key, q.key, q.level, values[q.key], kind) for q in chosen)
 
 
 def required_questions(
     framework: FrameworkDef, answers: Mapping[str, AnswerValue], *, scope: Mapping[str, bool | None] | None = None
 ) -> tuple[str, ...]:
-    """Adaptive depth (design section 2): the unanswered questions, in framework order, of the areas in
-    scope at a level up to one above the area's level (unanswered counted as 0). Questions further up
-    cannot change any figure of the report."""
+    """Adaptive depth (design section 2, maturity/SCORING.md): the unanswered questions, in framework order,
+    of the areas in scope at a level up to one above the area's level, that level computed with unanswered
+    questions counted as 0. Questions further up may stay unanswered and then count as 0. Under rule 3 they
+    still count towards the area's levels' worth, so answering one can change the result, but only upwards:
+    any answer to it, a value, "unknown" or "na", leaves every area's level and score, and the headline's,
+    where they were or raises them (a value or "unknown" is at least the 0 it replaces; "na" takes a 0 out
+    of its level's mean, and a level left without applicable question takes the mean of the others)."""
     by_area = _questions_by_area(framework)
     required: list[str] = []
     for area in framework.areas:

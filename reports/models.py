@@ -28,8 +28,8 @@ class Report(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     generated_at = models.DateTimeField(null=True, blank=True)
     duration_ms = models.PositiveIntegerField(null=True, blank=True)
-    # The scoring rule the content was computed with (design section 3); the periodic requeue recomputes
-    # ready reports of an earlier rule.
+    # The scoring rule the content was computed with (maturity/SCORING.md); recompute_reports and the periodic
+    # requeue recompute ready reports of an earlier rule.
     scoring_rule = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:

@@ -200,7 +200,7 @@ def reports_requeue_stale(*, older_than: timedelta | None = None) -> int:
     older_than = older_than or timedelta(seconds=settings.REPORT_STALE_AFTER_SECONDS)
     now = timezone.now()
     in_progress = Q(status__in=[Report.Status.PENDING, Report.Status.RUNNING])
-    outdated = Q(status=Report.Status.READY) & (Q(scoring_rule__lt=SCORING_RULE) | Q(scoring_rule__isnull=True))
+    outdated = _outdated()
     stale = Report.objects.filter(
         Q(status=Report.Status.PENDING, requested_at__lt=now - older_than)
         | Q(status=Report.Status.RUNNING, started_at__lt=now - min(older_than, _run_deadline()))
@@ -213,6 +213,32 @@ def reports_requeue_stale(*, older_than: timedelta | None = None) -> int:
     )
     reports_enqueue(assessment_ids=assessment_ids)
     return len(assessment_ids)
+
+
+def _outdated() -> Q:
+    """Ready reports computed with an earlier scoring rule, or before the rule was recorded."""
+    return Q(status=Report.Status.READY) & (Q(scoring_rule__lt=SCORING_RULE) | Q(scoring_rule__isnull=True))
+
+
+def reports_outdated() -> list[int]:
+    """The assessment ids of the outdated reports, and of the pending ones whose content is of an earlier rule
+    (a recomputation asked for and not done yet), oldest submission first: a report recomputed after the
+    team's earlier ones shows their new scores as its history and previous assessment."""
+    earlier_rule = Q(scoring_rule__lt=SCORING_RULE) | Q(scoring_rule__isnull=True)
+    waiting = Q(status=Report.Status.PENDING, generated_at__isnull=False) & earlier_rule
+    outdated = Report.objects.filter(_outdated() | waiting).order_by("assessment__submitted_at", "assessment_id")
+    return list(outdated.values_list("assessment_id", flat=True))
+
+
+def report_recompute(*, assessment_id: int) -> Report:
+    """Computes a ready report again in this process, with the function the worker runs (report_compute), and
+    returns it: ready with its new content and area scores, failed with the error, or pending or running when
+    a worker claimed it first. Its content stays until replaced, as in every recomputation."""
+    Report.objects.filter(assessment_id=assessment_id, status=Report.Status.READY).update(
+        status=Report.Status.PENDING, requested_at=timezone.now()
+    )
+    report_compute(assessment_id=assessment_id)
+    return Report.objects.only("status", "error", "scoring_rule").get(assessment_id=assessment_id)
 
 
 def reports_mark_for_regeneration(

@@ -74,7 +74,7 @@ class QuestionItem:
     value: str  # the radio value to check: "0".."3", "na" or ""
     comment: str
     errors: list[str]
-    optional: bool  # unanswered, and cannot change the result yet (adaptive depth)
+    optional: bool  # unanswered, and not required yet: answered, it can only raise the result (adaptive depth)
     earlier: list[EarlierAnswer] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)  # each marked `expired` (assessments.evidence)
     review_comment: str = ""  # what the reviewer who returned the assessment asked of this question

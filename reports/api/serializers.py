@@ -19,8 +19,15 @@ class OverallSerializer(serializers.Serializer):
 
 class LevelResultSerializer(serializers.Serializer):
     level = StrictIntegerField()
-    met = StrictBooleanField()
-    coverage = serializers.FloatField()
+    met = StrictBooleanField(
+        help_text="Its applicable practices are mostly in place on weighted average (coverage >= 2/3); "
+        "informative: the area's level is its levels' worth rounded (maturity/SCORING.md)."
+    )
+    coverage = serializers.FloatField(
+        help_text="sum(weight * answer) / (3 * sum(weight)) over its applicable practices, as counted in the "
+        "area's levels' worth; a level without an applicable practice counts the mean of the others."
+    )
+    applicable = StrictBooleanField(help_text="False: no applicable practice, so its coverage is the others' mean.")
 
 
 class AreaResultSerializer(serializers.Serializer):
@@ -28,6 +35,11 @@ class AreaResultSerializer(serializers.Serializer):
     name = StrictCharField()
     level = StrictIntegerField(allow_null=True)
     score = serializers.FloatField(allow_null=True)
+    levels_worth = serializers.FloatField(
+        allow_null=True,
+        help_text="The sum of the four levels' coverages (0 to 4); the level is it rounded to the nearest whole "
+        "level, halves up (scoring rule 3). Null when the area is not applicable.",
+    )
     counts_toward_level = StrictBooleanField()
     target = StrictIntegerField(allow_null=True)
     gap = StrictIntegerField(allow_null=True)
@@ -35,14 +47,20 @@ class AreaResultSerializer(serializers.Serializer):
         child=StrictIntegerField(), help_text="Levels whose practices were all answered not applicable."
     )
     levels = LevelResultSerializer(many=True)
-    explanation = StrictCharField()
+    explanation = StrictCharField(
+        help_text="One sentence: the level and score, the levels' worth and the coverages that add up to it, the "
+        "levels up to the next one that hold the area back with their weakest practices, and what is already in "
+        "place above its level."
+    )
 
 
 class NextStepSerializer(serializers.Serializer):
     area = StrictCharField()
     question = StrictCharField()
     level = StrictIntegerField()
-    value = StrictIntegerField()
+    value = serializers.JSONField(
+        help_text='The answer now: 0, 1 or 2 (3 below level 4 is never a step), or "unknown".'
+    )
     kind = serializers.ChoiceField(
         choices=["gap", "next_level"], help_text="gap: below the level reached; next_level: for the next level."
     )
@@ -108,7 +126,9 @@ class ReportOutputSerializer(serializers.Serializer):
 
     status = StrictCharField()
     review = ReviewStateSerializer(help_text="Where the assessment stands on review and sign-off.")
-    scoring_rule = StrictIntegerField(allow_null=True, help_text="The rule of design section 3 it follows.")
+    scoring_rule = StrictIntegerField(
+        allow_null=True, help_text="The scoring rule it was computed with (maturity/SCORING.md: rule 3)."
+    )
     systems_covered = StrictCharField(
         allow_blank=True,
         help_text="The ML systems the assessment covers, as it names them; blank when it does not (and in reports "

@@ -1,6 +1,6 @@
 """Turns a scoring result and the framework's words into the report's content (pure, no database).
 
-Scores are exact fractions inside and rounded to 2 decimals here, at the edge (design section 3).
+Scores are exact fractions inside and rounded to 2 decimals here, at the edge (maturity/SCORING.md).
 """
 
 from collections.abc import Mapping, Sequence
@@ -9,9 +9,16 @@ from datetime import date
 from fractions import Fraction
 
 from assessments.evidence.claims import ClaimQuestion, unsupported_claims
-from maturity.scoring import SCORING_RULE, AssessmentResult, two_decimals
+from maturity.scoring import SCORING_RULE, AreaResult, AssessmentResult, HeldBack, two_decimals
 
-ANSWER_LABELS = {0: "not in place", 1: "started", 2: "mostly in place", 3: "fully in place", "na": "not applicable"}
+ANSWER_LABELS = {
+    0: "not in place",
+    1: "started",
+    2: "mostly in place",
+    3: "fully in place",
+    "na": "not applicable",
+    "unknown": "not known",
+}
 
 
 @dataclass(frozen=True)
@@ -116,39 +123,69 @@ def _unsupported_claims(
     ]
 
 
-def _area(area, text: FrameworkText, answers: Mapping[str, int | str]) -> dict:
+def _area(area: AreaResult, text: FrameworkText, answers: Mapping[str, int | str]) -> dict:
+    filled = set(area.filled_levels)
     return {
         "key": area.key,
         "name": text.area_names[area.key],
         "level": area.level,
         "score": rounded(area.score),
+        "levels_worth": rounded(area.levels_worth),
         "counts_toward_level": area.counts_toward_level,
         "target": area.target,
         "gap": area.gap,
         "exempt_levels": list(area.exempt_levels),
-        "levels": [{"level": r.level, "met": r.met, "coverage": rounded(r.coverage)} for r in area.levels],
+        "levels": [
+            {
+                "level": r.level,
+                "met": r.met,
+                "coverage": rounded(coverage),
+                "applicable": r.level not in filled,
+            }
+            for r, coverage in zip(area.levels, area.coverages, strict=True)
+        ],
         "explanation": _explanation(area, text, answers),
     }
 
 
-def _explanation(area, text: FrameworkText, answers: Mapping[str, int | str]) -> str:
+def _explanation(area: AreaResult, text: FrameworkText, answers: Mapping[str, int | str]) -> str:
+    """One sentence from rule 3's numbers: the level and score, the levels' worth S and the four coverages
+    that add up to it, the levels up to the next one that hold the area back with their weakest practices,
+    and what it already has in place above its level."""
     name = text.area_names[area.key]
     if not area.in_scope:
         return f"Out of scope: the team answered no to the question that decides whether {name} applies."
     if area.level is None:
         return f"Every practice of {name} was marked not applicable, so it is left out of the overall figures."
-    if area.level == 4:
-        return f"{name} meets every level: all its practices are at least mostly in place on weighted average."
-    blocking = area.level + 1
-    short = [
-        f"{question.statement} ({ANSWER_LABELS[answers.get(key, 0)]})"
-        for key, question in text.questions.items()
-        if question.area == area.key and question.level == blocking and answers.get(key, 0) in (0, 1)
+    filled = set(area.filled_levels)
+    shares = ", ".join(
+        f"level {level} {_two(coverage)}" + (" (none applicable: the others' mean)" if level in filled else "")
+        for level, coverage in enumerate(area.coverages, start=1)
+    )
+    sentence = f"Level {area.level} (score {_two(area.score)}): its practices add up to "
+    sentence += f"{_two(area.levels_worth)} levels' worth ({shares})"
+    if area.held_back:
+        sentence += "; held back " + "; ".join(_held_back(held, text, answers) for held in area.held_back)
+    if area.above:
+        above = " and ".join(f"{_two(coverage)} of level {level}" for level, coverage in area.above)
+        sentence += f"; already in place above: {above}"
+    return sentence + "."
+
+
+def _held_back(held: HeldBack, text: FrameworkText, answers: Mapping[str, int | str]) -> str:
+    practices = [
+        f"\u201c{text.questions[key].statement.rstrip('.')}\u201d ({ANSWER_LABELS[answers.get(key, 0)]})"
+        for key in held.questions
     ]
-    reason = f"Level {blocking} ({text.level_names[blocking]}) needs its practices mostly in place on weighted average"
-    if not short:
-        return f"{reason}; they are close, and raising any of them to fully in place would get there."
-    return f"{reason}; not yet: " + "; ".join(short)
+    return f"at level {held.level} ({_two(held.coverage)}) by " + _listed(practices)
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _two(value: Fraction) -> str:
+    return f"{float(two_decimals(value)):.2f}"
 
 
 def _notes(

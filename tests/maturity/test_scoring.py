@@ -1,4 +1,5 @@
-"""Scoring rule 2 of design section 3: hand-worked cases for each rule, then properties."""
+"""Scoring rule 3 (maturity/SCORING.md): hand-worked cases for each rule, then properties. The rule's own
+properties and the calibration corpus's worked examples are in test_scoring_rule3.py."""
 
 from fractions import Fraction
 
@@ -7,6 +8,7 @@ from hypothesis import strategies as st
 
 from maturity.scoring import (
     NA,
+    UNKNOWN,
     AreaDef,
     FrameworkDef,
     QuestionDef,
@@ -49,23 +51,26 @@ def area(result, key="a"):
     return next(area for area in result.areas if area.key == key)
 
 
-def test_it_reaches_the_highest_level_whose_staircase_is_met():
+def test_it_rounds_the_levels_worth_to_the_nearest_level():
     result = score_assessment(ONE_PER_LEVEL, {"a.l1": 3, "a.l2": 2, "a.l3": 1, "a.l4": 0})
 
+    # S = 3/3 + 2/3 + 1/3 + 0/3 = 2, so level 2 (1.5 <= S < 2.5), score S + 1/2.
+    assert area(result).levels_worth == 2
     assert area(result).level == 2
-    assert area(result).score == 2 + Fraction(1, 3)
+    assert area(result).score == Fraction(5, 2)
 
 
 def test_it_weighs_answers_by_question_weight():
-    heavy_started = framework([("a.heavy", 1, 3), ("a.light", 1, 1)])
+    heavy_started = framework([("a.heavy", 1, 3), ("a.light", 1, 1), ("a.l2", 2, 1), ("a.l3", 3, 1), ("a.l4", 4, 1)])
+    upper = {"a.l2": 0, "a.l3": 0, "a.l4": 0}
 
-    # 3*1 + 1*3 = 6 < 2 * 4: not met; coverage 6 / 12.
-    not_met = score_assessment(heavy_started, {"a.heavy": 1, "a.light": 3})
-    # 3*3 + 1*1 = 10 >= 8: met, and level 2..4 are empty, so the area is at level 4.
-    met = score_assessment(heavy_started, {"a.heavy": 3, "a.light": 1})
+    # Level 1: (3*1 + 1*3) / (3 * 4) = 1/2 = S: level 1 (S >= 1/2), score S + 1/2 = 1.
+    heavy_low = score_assessment(heavy_started, {"a.heavy": 1, "a.light": 3} | upper)
+    # Level 1: (3*3 + 1*1) / 12 = 5/6 = S: level 1, score 5/6 + 1/2 = 4/3.
+    heavy_high = score_assessment(heavy_started, {"a.heavy": 3, "a.light": 1} | upper)
 
-    assert (area(not_met).level, area(not_met).score) == (0, Fraction(1, 2))
-    assert (area(met).level, area(met).score) == (4, 4)
+    assert (area(heavy_low).level, area(heavy_low).score) == (1, 1)
+    assert (area(heavy_high).level, area(heavy_high).score) == (1, Fraction(4, 3))
 
 
 def test_it_leaves_na_answers_out_of_the_level():
@@ -73,33 +78,47 @@ def test_it_leaves_na_answers_out_of_the_level():
 
     result = score_assessment(fw, {"a.yes": 2, "a.skip": NA, "a.next": 0})
 
+    # Level 1: 2/3 (a.skip left out); level 2: 0; levels 3 and 4 have no question: the mean of those two, 1/3.
+    # S = 2/3 + 0 + 1/3 + 1/3 = 4/3: level 1, score 4/3 + 1/2 = 11/6.
+    assert area(result).coverages == (Fraction(2, 3), 0, Fraction(1, 3), Fraction(1, 3))
     assert area(result).level == 1
-    assert area(result).score == 1
+    assert area(result).score == Fraction(11, 6)
 
 
-def test_it_counts_a_level_without_questions_as_met():
+def test_it_counts_a_level_without_questions_as_the_mean_of_the_others():
     fw = framework([("a.l1", 1, 1), ("a.l3", 3, 1), ("a.l4", 4, 1)])
 
     result = score_assessment(fw, {"a.l1": 2, "a.l3": 2, "a.l4": 1})
 
-    assert area(result).level == 3
-    assert area(result).score == 3 + Fraction(1, 3)
+    # Level 2 counts (2/3 + 2/3 + 1/3) / 3 = 5/9; S = 2/3 + 5/9 + 2/3 + 1/3 = 20/9: level 2, score 20/9 + 1/2.
+    assert area(result).coverages[1] == Fraction(5, 9)
+    assert area(result).levels_worth == Fraction(20, 9)
+    assert area(result).level == 2
+    assert area(result).score == Fraction(49, 18)
+    assert (area(result).exempt_levels, area(result).filled_levels) == ((), (2,))
 
 
-def test_it_counts_a_level_whose_questions_are_all_na_as_met_and_lists_it_exempt():
+def test_it_counts_a_level_whose_questions_are_all_na_as_the_mean_of_the_others_and_lists_it_exempt():
     fw = framework([("a.l1", 1, 1), ("a.l2", 2, 1), ("a.l3", 3, 1)])
 
     result = score_assessment(fw, {"a.l1": 3, "a.l2": NA, "a.l3": 0})
 
+    # Levels 2 and 4 count the mean of levels 1 and 3, 1/2: S = 1 + 1/2 + 0 + 1/2 = 2, level 2.
+    assert area(result).levels_worth == 2
     assert area(result).level == 2
-    assert area(result).exempt_levels == (2,)  # level 4 has no question at all: met, not exempt
+    assert area(result).exempt_levels == (2,)  # level 4 has no question at all: filled, not exempt
+    assert area(result).filled_levels == (2, 4)
 
 
-def test_it_gates_higher_levels_on_lower_ones():
+def test_a_weak_lower_level_does_not_hide_strong_upper_ones():
     result = score_assessment(ONE_PER_LEVEL, {"a.l1": 1, "a.l2": 3, "a.l3": 3, "a.l4": 3})
 
-    assert area(result).level == 0
-    assert area(result).score == Fraction(1, 3)
+    # Rule 2 stopped at level 1 (level 0). S = 1/3 + 1 + 1 + 1 = 10/3: level 3, score 10/3 + 1/2 = 23/6;
+    # level 1 (coverage 1/3) holds it back, and level 4 is already fully in place.
+    assert area(result).level == 3
+    assert area(result).score == Fraction(23, 6)
+    assert [(h.level, h.coverage, h.questions) for h in area(result).held_back] == [(1, Fraction(1, 3), ("a.l1",))]
+    assert area(result).above == ((4, 1),)
 
 
 def test_it_caps_the_score_at_level_4():
@@ -115,9 +134,10 @@ def test_it_makes_an_all_na_area_not_applicable_and_leaves_it_out_of_the_overall
 
     result = score_assessment(fw, {"a.l1": NA, "b.l1": 3, "b.l2": 1})
 
+    # b: 1 + 1/3, and levels 3 and 4 the mean 2/3 each: S = 8/3, level 3, score 8/3 + 1/2 = 19/6.
     assert (area(result).level, area(result).score) == (None, None)
-    assert result.overall_level == 1
-    assert result.overall_score == 1 + Fraction(1, 3)
+    assert result.overall_level == 3
+    assert result.overall_score == Fraction(19, 6)
     assert [a.key for a in result.roadmap] == ["b"]
 
 
@@ -131,27 +151,29 @@ def test_it_has_no_overall_figures_when_every_area_is_na():
 def test_the_headline_is_the_weakest_level_and_how_far_the_areas_are_towards_the_next():
     fw = framework([("a.l1", 1, 1), ("a.l2", 2, 1), ("b.l1", 1, 1)], area_weights={"a": 1, "b": 3})
 
-    # a: levels 1 and 2 met, levels 3 and 4 have no questions: level 4, score 4.
-    # b: level 0, coverage 1/3. Headline level 0; towards 1: a min(1, 4 - 0) = 1, b 1/3.
+    # a: levels 1 and 2 fully in place, levels 3 and 4 without question count their mean, 1: S = 4, level 4.
+    # b: level 1 at 1/3, the other three levels the same: S = 4/3, level 1, score 4/3 + 1/2 = 11/6.
+    # Headline level 1; towards 2: a min(1, 4 - 1) = 1, b 11/6 - 1 = 5/6; weighted (1 * 1 + 3 * 5/6) / 4 = 7/8.
     result = score_assessment(fw, {"a.l1": 3, "a.l2": 3, "b.l1": 1})
 
-    assert (result.overall_level, result.limited_by) == (0, ("b",))
-    assert result.overall_score == (1 * 1 + 3 * Fraction(1, 3)) / 4
-    assert result.mean_score == (1 * 4 + 3 * Fraction(1, 3)) / 4
+    assert (result.overall_level, result.limited_by) == (1, ("b",))
+    assert result.overall_score == 1 + Fraction(7, 8)
+    assert result.mean_score == (1 * 4 + 3 * Fraction(11, 6)) / 4
 
 
 def test_four_areas_at_level_3_and_one_at_1_read_level_1_and_a_score_below_2():
-    """The demo team that read "Level 0, score 2.4" under rule 1: level and score now agree."""
+    """The demo team that read "Level 0, score 2.4" under rule 1: level and score agree."""
     questions = [(f"{key}.l{level}", level, 1) for key in "abcde" for level in (1, 2, 3, 4)]
     answers = {f"{key}.l{level}": 3 if level <= 3 else 0 for key in "abcd" for level in (1, 2, 3, 4)}
     answers |= {"e.l1": 3, "e.l2": 1, "e.l3": 0, "e.l4": 0}
 
     result = score_assessment(framework(questions), answers)
 
-    # towards level 2: a..d min(1, 3 - 1) = 1 each, e 1/3; weighted mean (4 + 1/3) / 5.
+    # a..d: S = 3, level 3, score 7/2. e: S = 1 + 1/3 = 4/3, level 1, score 11/6.
+    # towards level 2: a..d min(1, 7/2 - 1) = 1 each, e 5/6; weighted mean (4 + 5/6) / 5 = 29/30.
     assert (result.overall_level, result.limited_by) == (1, ("e",))
-    assert result.overall_score == 1 + Fraction(13, 15)
-    assert result.mean_score == (4 * 3 + 1 + Fraction(1, 3)) / 5
+    assert result.overall_score == 1 + Fraction(29, 30)
+    assert result.mean_score == (4 * Fraction(7, 2) + Fraction(11, 6)) / 5
 
 
 def test_an_area_that_does_not_count_stands_beside_the_headline():
@@ -167,13 +189,13 @@ def test_an_area_that_does_not_count_stands_beside_the_headline():
 def test_an_area_out_of_scope_is_not_applicable_and_needs_no_answer():
     fw = framework([("a.l1", 1, 1), ("genai.l1", 1, 1)], scopes={"genai": "genai"})
 
-    out = score_assessment(fw, {"a.l1": 2}, scope={"genai": False})
-    unanswered_scope = score_assessment(fw, {"a.l1": 2}, scope={})
+    out = score_assessment(fw, {"a.l1": 3}, scope={"genai": False})
+    unanswered_scope = score_assessment(fw, {"a.l1": 3}, scope={})
 
     assert area(out, "genai").level is None
     assert out.overall_level == 4
     assert area(unanswered_scope, "genai").level == 0  # previewed until the team says no
-    assert required_questions(fw, {"a.l1": 2}, scope={"genai": False}) == ()
+    assert required_questions(fw, {"a.l1": 3}, scope={"genai": False}) == ()
 
 
 def test_targets_give_each_area_its_gap_and_order_the_roadmap():
@@ -182,15 +204,17 @@ def test_targets_give_each_area_its_gap_and_order_the_roadmap():
 
     result = score_assessment(fw, answers, targets={"a": 3, "b": 3})
 
-    # a: level 4 (no questions above 2), gap 0; b: level 1, gap 2; c: level 0, no target.
-    assert [(x.key, x.target, x.gap) for x in result.areas] == [("a", 3, 0), ("b", 3, 2), ("c", None, None)]
+    # a: S = 4 (levels 3 and 4 count the mean, 1), level 4, gap 0; b: S = 1 + 0 + 1/2 + 1/2 = 2, level 2,
+    # gap 1; c: S = 4 * 1/3, level 1, no target.
+    assert [(x.key, x.target, x.gap) for x in result.areas] == [("a", 3, 0), ("b", 3, 1), ("c", None, None)]
     assert [x.key for x in result.roadmap] == ["b", "c", "a"]
 
 
 def test_next_steps_are_the_gaps_first_then_the_next_level():
     fw = framework([("a.l1a", 1, 1), ("a.l1b", 1, 1), ("a.l1c", 1, 2), ("a.l2", 2, 1), ("a.l3", 3, 1)])
-    # Level 1: 1*3 + 1*1 + 2*3 = 10 >= 2 * 4, met; level 2 not met: level 1, gap a.l1b, next level a.l2.
-    answers = {"a.l1a": 3, "a.l1b": 1, "a.l1c": 3, "a.l2": 0, "a.l3": 3}
+    # Level 1: (1*3 + 1*1 + 2*3) / 12 = 5/6; levels 2 and 3: 0; level 4 (no question): the mean, 5/18.
+    # S = 5/6 + 5/18 = 10/9: level 1, gap a.l1b, next level a.l2.
+    answers = {"a.l1a": 3, "a.l1b": 1, "a.l1c": 3, "a.l2": 0, "a.l3": 0}
 
     steps = score_assessment(fw, answers).areas[0].next_steps
 
@@ -224,25 +248,36 @@ def test_it_counts_an_unanswered_question_as_not_in_place():
     )
 
 
-def test_it_orders_each_group_of_steps_by_weight_then_value_then_framework_order():
+def test_it_orders_each_group_of_steps_by_the_levels_worth_a_step_gains_then_value_then_framework_order():
     fw = framework(
         [
-            ("a.base", 1, 1),
-            ("a.first", 2, 1),
-            ("a.second", 2, 1),
+            ("a.check", 1, 1),
+            ("a.core", 1, 1),
             ("a.heavy", 2, 3),
-            ("a.done", 2, 3),
+            ("a.zero", 2, 3),
+            ("a.zero_too", 2, 3),
+            ("a.solid", 2, 3),
             ("a.skip", 2, 2),
-            ("a.higher", 3, 1),
+            ("a.l3", 3, 1),
+            ("a.l4", 4, 1),
         ]
     )
-    # Level 2: 1*1 + 1*0 + 3*1 + 3*3 = 13 < 2 * 8, so the area is at level 1 and level 2 is next.
-    answers = {"a.base": 3, "a.first": 1, "a.second": 0, "a.heavy": 1, "a.done": 3, "a.skip": NA, "a.higher": 0}
+    answers = {"a.check": 0, "a.core": 3, "a.heavy": 1, "a.zero": 0, "a.zero_too": 0, "a.solid": 3, "a.skip": NA}
+    answers |= {"a.l3": 3, "a.l4": 3}
 
     steps = score_assessment(fw, answers).areas[0].next_steps
 
-    assert [(s.question, s.value, s.level) for s in steps] == [("a.heavy", 1, 2), ("a.second", 0, 2), ("a.first", 1, 2)]
-    assert {s.kind for s in steps} == {"next_level"}
+    # Level 1: 3/6 = 1/2; level 2: (3 + 0 + 0 + 9) / 36 = 1/3 (a.skip left out); levels 3 and 4: 1.
+    # S = 17/6: level 3, so every step is a gap. One answer point gains 1 / (3 * 2) = 1/6 of S at level 1 and
+    # 3 / (3 * 12) = 1/12 at level 2, so a.check comes first although its weight is the lowest; at level 2,
+    # value 0 before 1, and a.zero before a.zero_too in framework order.
+    assert [(s.question, s.value, s.level) for s in steps] == [
+        ("a.check", 0, 1),
+        ("a.zero", 0, 2),
+        ("a.zero_too", 0, 2),
+        ("a.heavy", 1, 2),
+    ]
+    assert {s.kind for s in steps} == {"gap"}
 
 
 def test_without_targets_the_roadmap_goes_from_lowest_level_then_lowest_score():
@@ -250,13 +285,15 @@ def test_without_targets_the_roadmap_goes_from_lowest_level_then_lowest_score():
 
     result = score_assessment(fw, {"a.l1": 1, "b.l1": 0, "c.l1": 3, "c.l2": 0})
 
+    # a: S = 4/3, level 1; b: S = 0, level 0; c: S = 1 + 0 + 1/2 + 1/2 = 2, level 2.
     assert [a.key for a in result.roadmap] == ["b", "a", "c"]
     assert [s.question for s in result.next_steps] == ["b.l1", "a.l1", "c.l2"]
 
 
 # --- properties ---------------------------------------------------------------------------------
 
-answer_values = st.sampled_from([0, 1, 2, 3, NA])
+answer_values = st.sampled_from([0, 1, 2, 3, NA, UNKNOWN])
+RAISED = {UNKNOWN: 1, 0: 1, 1: 2, 2: 3}  # one step up the order unknown < 1 < 2 < 3 (0 and unknown score alike)
 
 
 @st.composite
@@ -296,12 +333,12 @@ def test_scores_stay_in_range_and_agree_with_levels(case):
 @given(frameworks_with_answers(), st.data())
 def test_raising_one_answer_never_lowers_any_level_or_score(case, data):
     fw, answers = case
-    raisable = sorted(key for key, value in answers.items() if value != NA and value < 3)
+    raisable = sorted(key for key, value in answers.items() if value in RAISED)
     if not raisable:
         return
     key = data.draw(st.sampled_from(raisable))
     before = score_assessment(fw, answers)
-    after = score_assessment(fw, {**answers, key: answers[key] + 1})
+    after = score_assessment(fw, {**answers, key: RAISED[answers[key]]})
     for old, new in zip(before.areas, after.areas, strict=True):
         if old.applicable:
             assert (new.level, new.score) >= (old.level, old.score)
@@ -379,24 +416,23 @@ def test_next_steps_are_gaps_below_the_level_then_the_unfinished_practices_of_th
             assert answers[step.question] != NA
             if step.kind == "gap":
                 assert levels[step.question] == step.level <= result.level
-                assert answers[step.question] <= 1
+                assert answers[step.question] in (0, 1, UNKNOWN)
             else:
                 assert levels[step.question] == step.level == result.level + 1
-                assert answers[step.question] < 3
-
-
-def figures(result) -> tuple:
-    """What a report shows of a result, but for the exempt levels above the next one."""
-    areas = [(a.key, a.level, a.score, a.next_steps) for a in result.areas]
-    roadmap = [a.key for a in result.roadmap]
-    return result.overall_level, result.overall_score, result.mean_score, result.limited_by, areas, roadmap
+                assert answers[step.question] in (0, 1, 2, UNKNOWN)
 
 
 @given(frameworks_with_answers())
-def test_the_questions_adaptive_depth_leaves_unanswered_cannot_change_the_result(case):
+def test_the_questions_adaptive_depth_leaves_unanswered_can_only_raise_the_result(case):
     fw, answers = case
     settled: dict = {}
     while required := required_questions(fw, settled):  # a team answering only what is asked
         settled |= {key: answers[key] for key in required}
 
-    assert figures(score_assessment(fw, settled)) == figures(score_assessment(fw, answers))
+    asked, full = score_assessment(fw, settled), score_assessment(fw, answers)
+
+    for before, after in zip(asked.areas, full.areas, strict=True):
+        if before.applicable and after.applicable:
+            assert (after.level, after.score) >= (before.level, before.score)
+    if asked.overall_level is not None and full.overall_level is not None:
+        assert (full.overall_level, full.overall_score) >= (asked.overall_level, asked.overall_score)

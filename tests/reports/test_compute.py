@@ -27,24 +27,29 @@ def test_it_computes_the_scores_next_steps_and_figures(submitted, cast):
 
     assert report_compute(assessment_id=submitted.pk)
 
+    # people: level 1 has shared_repository (3: 1) and documented_handover (2: 2), (3 + 4) / 15 = 7/15, and
+    # levels 2-4 are at 2/3: S = 37/15 (2.47), level 2 (rule 2: 0). Every other area: S = 8/3, level 3.
     report = Report.objects.get()
     people = report.content["areas"][0]
-    assert (report.status, report.overall_level) == ("ready", 0)
+    assert (report.status, report.overall_level) == ("ready", 2)
     assert float(report.overall_score) == report.content["overall"]["score"]
-    assert (people["key"], people["level"], people["target"], people["gap"]) == ("people", 0, 3, 3)
+    assert (people["key"], people["level"], people["target"], people["gap"]) == ("people", 2, 3, 1)
     assert report.content["next_steps"][0]["comment"] == "only some repos"
     assert set(report.figures) == {"radar", "areas", "history"}
     assert AreaScore.objects.filter(report=report).count() == 8
 
 
-def test_an_area_at_level_2_everywhere_is_level_2(cast):
+def test_mostly_in_place_everywhere_is_level_3_with_level_4_next(cast):
     assessment = submit_answers(cast, complete_answers(cast.framework, value=2))
 
     report_compute(assessment_id=assessment.pk)
 
+    # Every level's coverage is 2/3: S = 8/3 (2.67), level 3, score 8/3 + 1/2 = 19/6, shown 3.16.
     report = Report.objects.get(assessment=assessment)
-    assert {area["level"] for area in report.content["areas"]} == {4}
-    assert report.content["next_steps"] == []
+    assert {(area["level"], area["score"], area["levels_worth"]) for area in report.content["areas"]} == {
+        (3, 3.16, 2.66)
+    }
+    assert {(step["level"], step["kind"]) for step in report.content["next_steps"]} == {(4, "next_level")}
 
 
 def test_running_it_twice_yields_one_report_with_the_same_content(submitted):
@@ -150,7 +155,7 @@ def test_changing_a_target_recomputes_the_latest_report_and_its_roadmap_follows(
     report_compute(assessment_id=latest.pk)
     content = Report.objects.get(assessment=latest).content
     governance = next(area for area in content["areas"] if area["key"] == "governance")
-    assert (governance["target"], governance["gap"]) == (3, 3)
+    assert (governance["target"], governance["gap"]) == (3, 2)  # "started" everywhere: S = 4/3, level 1
     assert content["roadmap"][0]["area"] == "governance"
 
 
@@ -161,4 +166,4 @@ def test_a_report_of_an_earlier_scoring_rule_is_recomputed_by_the_requeue(submit
     assert reports_requeue_stale() == 1
     report_compute(assessment_id=submitted.pk)
 
-    assert Report.objects.values_list("status", "scoring_rule").get() == ("ready", 2)
+    assert Report.objects.values_list("status", "scoring_rule").get() == ("ready", 3)

@@ -135,7 +135,7 @@ def test_the_bodies_are_what_the_serializer_documents(cast, submitted):
     assert_documented(ready, ReportOutputSerializer())
 
 
-def test_through_the_api_a_report_carries_the_values_of_rule_2(cast):
+def test_through_the_api_a_report_carries_the_values_of_rule_3(cast):
     """Every figure of the body is the scoring rule's, rounded down to two decimals; a new target moves the
     roadmap once the worker has computed the report again."""
     client = api_as(cast.member)
@@ -154,7 +154,7 @@ def test_through_the_api_a_report_carries_the_values_of_rule_2(cast):
     body = client.get(f"/api/assessments/{draft['id']}/report/").json()
 
     expected = score_assessment(framework_content(framework=cast.framework).definition, answers)
-    assert body["scoring_rule"] == 2
+    assert body["scoring_rule"] == 3
     assert body["overall"] | {"level_name": "", "level_description": ""} == {
         "level": expected.overall_level,
         "score": float(two_decimals(expected.overall_score)),
@@ -163,10 +163,23 @@ def test_through_the_api_a_report_carries_the_values_of_rule_2(cast):
         "level_name": "",
         "level_description": "",
     }
-    areas = [(a["key"], a["level"], a["score"], a["counts_toward_level"], a["exempt_levels"]) for a in body["areas"]]
+    areas = [
+        (a["key"], a["level"], a["score"], a["levels_worth"], a["counts_toward_level"], a["exempt_levels"])
+        for a in body["areas"]
+    ]
     assert areas == [
-        (a.key, a.level, float(two_decimals(a.score)), a.counts_toward_level, list(a.exempt_levels))
+        (
+            a.key,
+            a.level,
+            float(two_decimals(a.score)),
+            float(two_decimals(a.levels_worth)),
+            a.counts_toward_level,
+            list(a.exempt_levels),
+        )
         for a in expected.areas
+    ]
+    assert [[level["coverage"] for level in a["levels"]] for a in body["areas"]] == [
+        [float(two_decimals(coverage)) for coverage in a.coverages] for a in expected.areas
     ]
     steps = [(s["question"], s["kind"]) for s in body["next_steps"]]
     assert steps == [(s.question, s.kind) for s in expected.next_steps]

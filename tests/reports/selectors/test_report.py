@@ -31,6 +31,7 @@ def test_history_targets_and_median_come_from_the_same_framework_only(cast, othe
 
     inputs = report_inputs(assessment_id=submit_on(cast, cast.framework, cast.team, 2).pk)
 
-    assert [point.overall_score for point in inputs.history] == [0.33]  # answered 1 on mlops; not the 3 on other
+    # Answered 1 on mlops (S = 4/3 everywhere: 11/6), not the 3 on other; the neighbour's 2 gives S = 8/3: 19/6.
+    assert [point.overall_score for point in inputs.history] == [1.83]
     assert inputs.targets == {"data": 3}
-    assert set(inputs.others_median.values()) == {4.0}
+    assert set(inputs.others_median.values()) == {3.16}

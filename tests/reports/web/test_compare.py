@@ -35,9 +35,11 @@ def test_it_compares_each_areas_level_and_score(client, cast, pair):
 
     comparison = client.get(compare_url(cast, f"a={a.pk}&b={b.pk}")).context["comparison"]
 
+    # A: S = 4 * 2/3 = 8/3 in every area, level 3, score 19/6 (3.16). B's people: level 1 is shared_repository
+    # alone (3), coverage 1, so S = 1 + 3 * 2/3 = 3, score 7/2.
     people = comparison.areas[0]
-    assert (people.name, people.score_a, people.score_b, people.change.value) == ("People and process", 4.0, 4.0, 0.0)
-    assert comparison.overall.level_a == 4
+    assert (people.name, people.score_a, people.score_b, people.change.value) == ("People and process", 3.16, 3.5, 0.34)
+    assert comparison.overall.level_a == 3
 
 
 def test_it_shows_both_answers_and_highlights_what_changed(client, cast, pair):
@@ -51,7 +53,7 @@ def test_it_shows_both_answers_and_highlights_what_changed(client, cast, pair):
         ("Mostly in place", "Fully in place"),
         ("Mostly in place", "Not applicable"),
     ]
-    assert response.content.decode().count('<tr class="changed">') == 2
+    assert response.content.decode().count('<tr class="changed">') == 4  # the two answers, people and the overall
 
 
 def test_only_what_changed_leaves_the_rest_out(client, cast, pair):

@@ -18,7 +18,8 @@ def dashboard_url(cast) -> str:
 
 @pytest.fixture
 def two_teams(cast):
-    """Search falls from 4.0 to 0.33; Ranking is at level 4 after a single assessment."""
+    """Search falls from 4.0 to 1.83 (fully, then started everywhere: S = 4, then 4/3 in each area); Ranking,
+    mostly in place everywhere (S = 8/3), is at level 3 after a single assessment."""
     ranking = team_create(organization=cast.organization, name="Ranking")
     submit_and_compute(cast, 3)
     latest = submit_and_compute(cast, 1)
@@ -32,8 +33,8 @@ def test_it_shows_each_teams_latest_level_score_and_change(client, cast, two_tea
     response = client.get(dashboard_url(cast))
 
     rows = [(row.team, row.level, row.level_name, row.score) for row in response.context["rows"]]
-    assert rows == [("Ranking", 4, "Full MLOps automated operations", 4.0), ("Search", 0, "No MLOps", 0.33)]
-    assert "Down 3.67 since the previous assessment" in response.content.decode()
+    assert rows == [("Ranking", 3, "Automated model deployment", 3.16), ("Search", 1, "DevOps but no MLOps", 1.83)]
+    assert "Down 2.17 since the previous assessment" in response.content.decode()
 
 
 def test_it_lists_the_teams_that_regressed(client, cast, two_teams):
@@ -42,7 +43,7 @@ def test_it_lists_the_teams_that_regressed(client, cast, two_teams):
     response = client.get(dashboard_url(cast))
 
     assert [row.team for row in response.context["regressed"]] == ["Search"]
-    assert "level 4 → 0, score 4.00 → 0.33" in page_text(response)
+    assert "level 4 → 1, score 4.00 → 1.83" in page_text(response)
 
 
 def test_it_links_each_team_to_its_dashboard_and_latest_report(client, cast, two_teams):
@@ -74,8 +75,8 @@ def test_the_page_figures_are_valid_for_plotly_with_each_teams_row_in_the_heatma
 
     heatmap = figures["heatmap"]["data"][0]
     assert [len(row) for row in heatmap["z"]] == [8, 8]
-    assert heatmap["z"][0] == [4.0] * 8  # Ranking, fully in place everywhere
-    assert [trace["y"][0] for trace in figures["distribution"]["data"]] == [1, 0, 0, 0, 1]
+    assert heatmap["z"][0] == [3.16] * 8  # Ranking, mostly in place everywhere
+    assert [trace["y"][0] for trace in figures["distribution"]["data"]] == [0, 1, 0, 1, 0]
     for figure in figures.values():
         go.Figure(figure)  # raises ValueError on any property Plotly does not know
 

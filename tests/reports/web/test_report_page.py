@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.utils.html import escape
 
 from assessments.services import (
     AnswerInput,
@@ -53,6 +54,22 @@ def test_a_ready_report_shows_level_charts_and_roadmap(client, cast, submitted):
         assert f'<script id="figure-{name}" type="application/json">' in html
     assert "vendor/plotly/plotly.min.js" in html
     assert content["next_steps"][0]["recommendation"] in html
+
+
+def test_each_area_is_explained_in_one_sentence_under_it(client, cast, submitted):
+    report_compute(assessment_id=submitted.pk)
+
+    html = page(client, cast.viewer, submitted).content.decode()
+
+    # people: shared_repository (3: started) and documented_handover (2: mostly) at level 1, (3 + 4) / 15 = 7/15,
+    # levels 2-4 mostly in place: S = 7/15 + 2 = 37/15 (2.46), level 2, score 89/30 (2.96).
+    people = Report.objects.get().content["areas"][0]
+    assert people["explanation"].startswith(
+        "Level 2 (score 2.96): its practices add up to 2.46 levels' worth (level 1 0.46, level 2 0.66, level 3 0.66, "
+        "level 4 0.66); held back at level 1 (0.46) by \u201c"
+    )
+    assert people["explanation"].endswith("(started); already in place above: 0.66 of level 3 and 0.66 of level 4.")
+    assert escape(people["explanation"]) in html
 
 
 def test_a_failed_report_offers_a_retry_to_members_only(client, cast, submitted):

@@ -24,7 +24,8 @@ def test_it_draws_the_overall_and_area_scores_over_time(client, cast, two_quarte
     figure = client.get(dashboard_url(cast)).context["history_figure"]
 
     overall, *areas = figure["data"]
-    assert (overall["name"], overall["y"]) == ("Overall", [0.33, 4.0])
+    # Answered 1, 2, 3 everywhere: S = 4/3, 8/3, 4 in each area; levels 1, 3, 4; scores 11/6 (1.83), 19/6 (3.16), 4.
+    assert (overall["name"], overall["y"]) == ("Overall", [1.83, 3.16])
     assert areas[1]["name"] == "Data management"
 
 
@@ -36,8 +37,8 @@ def test_it_shows_the_current_targets_against_the_latest_levels(client, cast):
     response = client.get(dashboard_url(cast))
 
     data = next(area for area in response.context["gaps"] if area.key == "data")
-    assert (data.level, data.target, data.gap) == (0, 3, 3)
-    assert "3 levels to go" in page_text(response)
+    assert (data.level, data.target, data.gap) == (1, 3, 2)  # started everywhere: S = 4/3, level 1
+    assert "2 levels to go" in page_text(response)
 
 
 def test_it_shows_the_latest_roadmap_with_recommendations(client, cast):
