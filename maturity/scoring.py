@@ -13,13 +13,14 @@ from typing import Literal
 
 SCORING_RULE = 2
 NA: Literal["na"] = "na"
+UNKNOWN: Literal["unknown"] = "unknown"
 FULLY_IN_PLACE = 3
 MOSTLY_IN_PLACE = 2
 STARTED = 1
 TOP_LEVEL = 4
 LEVELS = range(1, TOP_LEVEL + 1)
 
-AnswerValue = int | Literal["na"]
+AnswerValue = int | Literal["na", "unknown"]
 StepKind = Literal["gap", "next_level"]
 Movement = Literal["improved", "regressed", "unchanged"]
 
@@ -184,7 +185,8 @@ def _in_scope(area: AreaDef, scope: Mapping[str, bool | None] | None) -> bool:
 def _score_area(
     area: AreaDef, questions: list[QuestionDef], answers: Mapping[str, AnswerValue], target: int | None
 ) -> AreaResult:
-    values = {q.key: answers.get(q.key, 0) for q in questions}
+    # "unknown" claims nothing without evidence: it scores, and is a next step, as 0.
+    values = {q.key: 0 if answers.get(q.key) == UNKNOWN else answers.get(q.key, 0) for q in questions}
     applicable = [q for q in questions if values[q.key] != NA]
     if not applicable:
         return AreaResult(area.key, None, None, (), (), area.counts_toward_level, target)
