@@ -9,9 +9,10 @@ from datetime import date
 from fractions import Fraction
 
 from assessments.evidence.claims import ClaimQuestion, unsupported_claims
-from maturity.scoring import SCORING_RULE, AssessmentResult, two_decimals
+from assessments.models import AnswerScale
+from maturity.scoring import SCORING_RULE, UNKNOWN, AssessmentResult, two_decimals
 
-ANSWER_LABELS = {0: "not in place", 1: "started", 2: "mostly in place", 3: "fully in place", "na": "not applicable"}
+ANSWER_LABELS = {value: label.lower() for value, label in AnswerScale.labels_by_value().items()}
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,7 @@ def _explanation(area, text: FrameworkText, answers: Mapping[str, int | str]) ->
     short = [
         f"{question.statement} ({ANSWER_LABELS[answers.get(key, 0)]})"
         for key, question in text.questions.items()
-        if question.area == area.key and question.level == blocking and answers.get(key, 0) in (0, 1)
+        if question.area == area.key and question.level == blocking and answers.get(key, 0) in (0, 1, UNKNOWN)
     ]
     reason = f"Level {blocking} ({text.level_names[blocking]}) needs its practices mostly in place on weighted average"
     if not short:
