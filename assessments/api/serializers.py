@@ -155,7 +155,7 @@ class AnswerValueField(serializers.Field):
 class AnswerOutputSerializer(serializers.Serializer):
     question = StrictCharField(source="question.key")
     value = AnswerValueField()
-    comment = StrictCharField()
+    comment = StrictCharField(allow_blank=True)
     answered_by = StrictCharField(allow_null=True)
     updated_at = serializers.DateTimeField(allow_null=True)
 
