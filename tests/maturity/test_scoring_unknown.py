@@ -1,4 +1,4 @@
-""""unknown" (don't know) in scoring: nothing is claimed without evidence, so it counts as 0 everywhere."""
+""" "unknown" (don't know) in scoring: nothing is claimed without evidence, so it counts as 0 everywhere."""
 
 from maturity.scoring import UNKNOWN, AreaDef, FrameworkDef, QuestionDef, required_questions, score_assessment
 

@@ -1,4 +1,4 @@
-""""unknown" (don't know) through PATCH /api/assessments/{id}/answers/: accepted without a comment, returned as
+""" "unknown" (don't know) through PATCH /api/assessments/{id}/answers/: accepted without a comment, returned as
 "unknown", stored apart from the values; any other text is still a 400 naming the value."""
 
 import pytest

@@ -1,4 +1,4 @@
-""""unknown" (don't know) in a survey's spread, worked by hand: left out of min, median and max, and counted."""
+""" "unknown" (don't know) in a survey's spread, worked by hand: left out of min, median and max, and counted."""
 
 from fractions import Fraction
 
