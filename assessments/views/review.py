@@ -111,6 +111,11 @@ def review_areas(
     ]
 
 
+def unknown_total(areas: list[ReviewArea]) -> int:
+    """How many answers of the areas in scope are "Don't know"."""
+    return sum(len(item.unknown) for item in areas if not item.out_of_scope)
+
+
 def _shown(score) -> float | None:
     return None if score is None else float(two_decimals(score))
 
@@ -139,7 +144,7 @@ def _render_review(
         "now": now,
         "overall_score": _shown(now.overall_score),
         "limited_by": [names[key] for key in now.limited_by],
-        "unknown_total": sum(len(item.unknown) for item in areas if not item.out_of_scope),
+        "unknown_total": unknown_total(areas),
         "required": [row for row in rows if row.question.key in now.required],
         "open_scopes": open_scopes,
         "ready": not open_scopes and not now.required and not claims_block,
