@@ -147,8 +147,8 @@ class ReportOutputSerializer(serializers.Serializer):
     to_verify = ToVerifySerializer(
         many=True,
         help_text='The practices answered "unknown" (don\'t know) in the areas in scope, framework order, with who '
-        "answered them: scored as not in place until verified. Empty when there is none (and in reports "
-        "computed before don't know existed).",
+        "answered them: scored as not in place until verified. Empty when there is none; a report computed "
+        "before don't know existed has it once recomputed (regenerate_reports).",
     )
     figures = serializers.DictField(child=serializers.JSONField(), help_text="name -> Plotly figure JSON")
     generated_at = serializers.DateTimeField(allow_null=True)
