@@ -6,6 +6,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from assessments.models import AnswerScale
+from maturity.scoring import NA, UNKNOWN
+
 # What the filters call each kind of object, and the models (content types of app `assessments`) behind it.
 KINDS: dict[str, tuple[str, ...]] = {
     "answer": ("answer",),
@@ -29,8 +32,9 @@ KIND_LABELS = {
 }
 KIND_OF_MODEL = {model: kind for kind, models in KINDS.items() for model in models}
 ACTIONS = {0: "created", 1: "changed", 2: "deleted", 3: "accessed"}
+ANSWER_FLAGS = ("not_applicable", "unknown")
 CREATE, UPDATE, DELETE = 0, 1, 2
-ANSWER_LABELS = {0: "not in place", 1: "started", 2: "mostly in place", 3: "fully in place"}
+ANSWER_LABELS = {value: label.lower() for value, label in AnswerScale.labels_by_value().items()}
 STATUS_PHRASES = {
     ("draft", "submitted"): "submitted the assessment",
     ("draft", "in_review"): "submitted the assessment for review",
@@ -188,23 +192,32 @@ def _before_after(entry: Entry, name: str) -> tuple[object, object]:
     return tuple(entry.changes.get(name, (None, None)))
 
 
-def answer_label(value: object, not_applicable: object) -> str:
+def answer_label(value: object, not_applicable: object, unknown: object = False) -> str:
     if not_applicable is True:
-        return "not applicable"
+        return ANSWER_LABELS[NA]
+    if unknown is True:
+        return ANSWER_LABELS[UNKNOWN]
     return ANSWER_LABELS.get(value, "unanswered")
+
+
+def _answer_labels(entry: Entry) -> tuple[str, str]:
+    """Before and after; a flag that did not change was false on both sides, as the value changed."""
+    flags = {name: _before_after(entry, name) if name in entry.changes else (False, False) for name in ANSWER_FLAGS}
+    old_value, new_value = _before_after(entry, "value")
+    return (
+        answer_label(old_value, flags["not_applicable"][0], flags["unknown"][0]),
+        answer_label(new_value, flags["not_applicable"][1], flags["unknown"][1]),
+    )
 
 
 def _answer_text(entry: Entry, names: Names) -> str:
     question = _question(entry, names)
     if entry.action == DELETE:
         return f"removed the answer to {question}"
-    old_value, new_value = _before_after(entry, "value")
-    old_na, new_na = _before_after(entry, "not_applicable")
+    old, new = _answer_labels(entry)
     if entry.action == CREATE:
-        return f"answered {question}: {answer_label(new_value, new_na)}"
-    if "value" in entry.changes or "not_applicable" in entry.changes:
-        old = answer_label(old_value, old_na if "not_applicable" in entry.changes else False)
-        new = answer_label(new_value, new_na if "not_applicable" in entry.changes else False)
+        return f"answered {question}: {new}"
+    if any(name in entry.changes for name in ("value", *ANSWER_FLAGS)):
         comment = " and its comment" if "comment" in entry.changes else ""
         return f"changed {question}{comment}: {old} -> {new}"
     return f"edited the comment on {question}"

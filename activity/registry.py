@@ -21,7 +21,7 @@ from assessments.models import (
     TargetLevel,
 )
 
-ANSWER_FIELDS = ["value", "not_applicable", "comment"]
+ANSWER_FIELDS = ["value", "not_applicable", "unknown", "comment"]
 TRACKED = {
     Organization: ["name", "archived_at", "review_required"],
     Membership: ["user", "role"],

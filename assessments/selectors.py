@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 
-from assessments.models import Answer, Assessment, Membership, Organization, Role, TargetLevel, Team
+from assessments.models import Answer, Assessment, Membership, Organization, Role, TargetLevel, Team, answer_value
 from maturity import scoring
 from maturity.models import Area, Framework, Question
 from maturity.selectors import (
@@ -175,7 +175,7 @@ class AnswerRow:
     """One question of an assessment with its answer, if any (value None: unanswered)."""
 
     question: Question
-    value: int | str | None  # 0..3, "na" or None
+    value: int | str | None  # 0..3, "na", "unknown" or None
     comment: str
     answered_by: str | None
     updated_at: datetime | None
@@ -185,10 +185,12 @@ def assessment_answer_rows(*, assessment: Assessment) -> list[AnswerRow]:
     """Every question of the assessment's framework in framework order, with its answer (one query; the
     framework's questions are read once per process)."""
     answers = {
-        question_id: (value, not_applicable, comment, answered_by, updated_at)
-        for question_id, value, not_applicable, comment, answered_by, updated_at in Answer.objects.filter(
+        question_id: (answer_value(value, not_applicable, unknown), comment, answered_by, updated_at)
+        for question_id, value, not_applicable, unknown, comment, answered_by, updated_at in Answer.objects.filter(
             assessment=assessment
-        ).values_list("question_id", "value", "not_applicable", "comment", "answered_by__username", "updated_at")
+        ).values_list(
+            "question_id", "value", "not_applicable", "unknown", "comment", "answered_by__username", "updated_at"
+        )
     }
     questions = framework_content(framework=assessment.framework).questions
     return [_answer_row(question, answers.get(question.pk)) for question in questions]
@@ -197,10 +199,10 @@ def assessment_answer_rows(*, assessment: Assessment) -> list[AnswerRow]:
 def _answer_row(question: Question, answer: tuple | None) -> AnswerRow:
     if answer is None:
         return AnswerRow(question=question, value=None, comment="", answered_by=None, updated_at=None)
-    value, not_applicable, comment, answered_by, updated_at = answer
+    value, comment, answered_by, updated_at = answer
     return AnswerRow(
         question=question,
-        value="na" if not_applicable else value,
+        value=value,
         comment=comment,
         answered_by=answered_by,
         updated_at=updated_at,

@@ -13,12 +13,12 @@ from assessments.audit import log_upserts
 from assessments.evidence.claims import UnsupportedClaim
 from assessments.evidence.files import evidence_files_delete_on_commit
 from assessments.evidence.selectors import assessment_unsupported_claims
-from assessments.models import Answer, Assessment, Membership, Organization, Role, TargetLevel, Team
+from assessments.models import Answer, Assessment, Membership, Organization, Role, TargetLevel, Team, answer_fields
 from assessments.selectors import assessment_answer_rows, assessment_scope, provisional
 from assessments.signals import Followup, assessment_submitted, targets_changed
 from core.lookups import found_or_404
 from maturity.models import Framework
-from maturity.scoring import NA
+from maturity.scoring import NA, UNKNOWN
 from maturity.selectors import framework_content, version_mapping_between
 
 MAX_COMMENT_LENGTH = 5000
@@ -105,7 +105,7 @@ class LastOwnerError(Exception):
 @dataclass(frozen=True)
 class AnswerInput:
     question: str
-    value: object  # validated here: an int 0..3 or "na"
+    value: object  # validated here: an int 0..3, "na" or "unknown"
     comment: str = ""
 
 
@@ -297,6 +297,7 @@ def _carry_forward_answers(*, assessment: Assessment, framework: Framework, user
             question_id=question_ids[new_key],
             value=earlier[old_key].value,
             not_applicable=earlier[old_key].not_applicable,
+            unknown=earlier[old_key].unknown,
             comment=earlier[old_key].comment,
             answered_by=user,
             updated_at=now,
@@ -352,20 +353,14 @@ def upsert_answers(
     before = {answer.question_id: answer for answer in existing.filter(question_id__in=ids)}
     now = timezone.now()
     rows = [
-        new(
-            question_id=question_ids[item.question],
-            value=None if item.value == NA else item.value,
-            not_applicable=item.value == NA,
-            comment=item.comment,
-            updated_at=now,
-        )
+        new(question_id=question_ids[item.question], **answer_fields(item.value), comment=item.comment, updated_at=now)
         for item in items
     ]
     saved = existing.model.objects.bulk_create(
         rows,
         update_conflicts=True,
         unique_fields=[owner, "question"],
-        update_fields=["value", "not_applicable", "comment", "updated_at", *also_update],
+        update_fields=["value", "not_applicable", "unknown", "comment", "updated_at", *also_update],
     )
     organization_id, assessment_id = place
     log_upserts(before=before, after=saved, actor=actor, organization_id=organization_id, assessment_id=assessment_id)
@@ -392,8 +387,8 @@ def _answer_errors(item: AnswerInput, question_ids: dict[str, int], seen: set[st
     elif item.question in seen:
         errors["question"] = ["Answered twice in the same request."]
     valid_number = isinstance(item.value, int) and not isinstance(item.value, bool) and 0 <= item.value <= 3
-    if not valid_number and item.value != NA:
-        errors["value"] = ['Must be an integer from 0 to 3, or "na".']
+    if not valid_number and item.value not in (NA, UNKNOWN):
+        errors["value"] = ['Must be an integer from 0 to 3, "na" or "unknown".']
     if not isinstance(item.comment, str):
         errors["comment"] = ["Must be text."]
     elif len(item.comment) > MAX_COMMENT_LENGTH:

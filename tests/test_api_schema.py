@@ -115,3 +115,14 @@ def test_the_evidence_download_documents_every_type_a_file_is_served_as(settings
 
     content = schema["paths"]["/api/evidence/{evidence_id}/download/"]["get"]["responses"]["200"]["content"]
     assert set(settings.EVIDENCE_ALLOWED_TYPES) <= set(content)
+
+
+def test_the_answer_value_lists_unknown_beside_na_in_and_out():
+    schema = api_as(UserFactory()).get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    components = schema["components"]["schemas"]
+
+    for name in ("AnswerInputRequest", "AnswerOutput"):
+        value = components[name]["properties"]["value"]
+        assert {"type": "string", "enum": ["na", "unknown"]} in value["oneOf"], name
+    assert "unknown" in components["ConsensusQuestion"]["properties"]
+    assert "to_verify" in components["ReportOutput"]["properties"]

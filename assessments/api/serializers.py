@@ -7,6 +7,7 @@ from assessments.models import Assessment, Organization, TargetLevel, Team
 from assessments.selectors import AnswerRow, Progress, assessment_scope, provisional
 from core.api import PatchInputSerializer
 from core.fields import StrictBooleanField, StrictCharField, StrictIntegerField, StrictSlugField, StrictURLField
+from maturity.scoring import NA, UNKNOWN
 
 # The largest id the database holds (BigAutoField); a larger one would make the query itself fail.
 MAX_ID = 2**63 - 1
@@ -163,11 +164,14 @@ class ProgressSerializer(serializers.Serializer):
     percent = StrictIntegerField()
 
 
-@extend_schema_field(
-    {"oneOf": [{"type": "integer", "minimum": 0, "maximum": 3}, {"type": "string", "enum": ["na"]}], "nullable": True}
-)
+ANSWER_VALUE_SCHEMA = {
+    "oneOf": [{"type": "integer", "minimum": 0, "maximum": 3}, {"type": "string", "enum": [NA, UNKNOWN]}]
+}
+
+
+@extend_schema_field({**ANSWER_VALUE_SCHEMA, "nullable": True})
 class AnswerValueField(serializers.Field):
-    """0..3, "na", or null when unanswered."""
+    """0..3, "na", "unknown" (don't know), or null when unanswered."""
 
     def to_representation(self, value):
         return value
@@ -179,7 +183,7 @@ class AnswerValueField(serializers.Field):
 class AnswerOutputSerializer(serializers.Serializer):
     question = StrictCharField(source="question.key")
     value = AnswerValueField()
-    comment = StrictCharField()
+    comment = StrictCharField(allow_blank=True)
     answered_by = StrictCharField(allow_null=True)
     updated_at = serializers.DateTimeField(allow_null=True)
 
@@ -317,16 +321,19 @@ def answer_output(row: AnswerRow) -> dict:
     }
 
 
-@extend_schema_field({"oneOf": [{"type": "integer", "minimum": 0, "maximum": 3}, {"type": "string", "enum": ["na"]}]})
+@extend_schema_field(ANSWER_VALUE_SCHEMA)
 class AnswerValueInputField(AnswerValueField):
-    """0..3 or "na": unlike the output, never null (an answer cannot be taken back to unanswered)."""
+    """0..3, "na" or "unknown": unlike the output, never null (an answer cannot be taken back to unanswered)."""
 
 
 class AnswerInputSerializer(serializers.Serializer):
     """Documents one item of the PATCH body; the service validates the whole batch at once."""
 
     question = StrictCharField(help_text="Question key, e.g. data.versioning.")
-    value = AnswerValueInputField(help_text='0 not in place, 1 started, 2 mostly, 3 fully in place, or "na".')
+    value = AnswerValueInputField(
+        help_text='0 not in place, 1 started, 2 mostly, 3 fully in place, "na" not applicable (needs a comment) '
+        'or "unknown" don\'t know (scores as 0, listed in the report to verify).'
+    )
     comment = StrictCharField(required=False, allow_blank=True, max_length=5000)
 
 

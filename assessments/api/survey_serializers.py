@@ -88,7 +88,7 @@ class ResponseSerializer(serializers.Serializer):
 
 class AgreedSerializer(serializers.Serializer):
     value = AnswerValueField(
-        allow_null=True, help_text='The agreed (scored) answer: 0..3, "na", or null when not agreed yet.'
+        allow_null=True, help_text='The agreed (scored) answer: 0..3, "na", "unknown", or null when not agreed yet.'
     )
     comment = StrictCharField(allow_blank=True)
 
@@ -106,9 +106,14 @@ class ConsensusQuestionSerializer(serializers.Serializer):
     not_applicable = StrictIntegerField(
         allow_null=True, help_text='How many answered "na" (left out of min, median, max).'
     )
+    unknown = StrictIntegerField(
+        allow_null=True, help_text='How many answered "unknown", don\'t know (left out of min, median, max).'
+    )
     min = StrictIntegerField(allow_null=True)
     median = serializers.FloatField(
-        allow_null=True, help_text="Of the numeric answers; even count: mean of the middle two."
+        allow_null=True,
+        help_text='Of the numeric answers (not "na" nor "unknown"); even count: mean of the middle two; null when '
+        "there is no numeric answer.",
     )
     max = StrictIntegerField(allow_null=True)
     disagreement = StrictBooleanField(allow_null=True, help_text="max - min >= 2.")
@@ -151,6 +156,7 @@ def consensus_question(row: ConsensusRow, *, names: bool, agreed: bool, hidden: 
         "answered": spread.answered,
         "counts": {str(value): count for value, count in spread.counts.items()},
         "not_applicable": spread.not_applicable,
+        "unknown": spread.unknown,
         "min": spread.minimum,
         "median": None if spread.median is None else float(spread.median),
         "max": spread.maximum,

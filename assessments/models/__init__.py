@@ -2,12 +2,15 @@
 
 from assessments.models.base import (
     Answer,
+    AnswerScale,
     Assessment,
     Membership,
     Organization,
     Role,
     TargetLevel,
     Team,
+    answer_fields,
+    answer_value,
 )
 from assessments.models.evidence import Evidence
 from assessments.models.reviews import Review, ReviewComment
@@ -15,6 +18,7 @@ from assessments.models.surveys import Respondent, RespondentAnswer
 
 __all__ = [
     "Answer",
+    "AnswerScale",
     "Assessment",
     "Evidence",
     "Membership",
@@ -26,4 +30,6 @@ __all__ = [
     "Role",
     "TargetLevel",
     "Team",
+    "answer_fields",
+    "answer_value",
 ]

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 
 from maturity.models import Framework, Question
+from maturity.scoring import NA, UNKNOWN
 
 
 class Organization(models.Model):
@@ -167,13 +168,52 @@ class Assessment(models.Model):
         return f"{self.get_kind_display()} {self.number}"
 
 
+class AnswerScale(models.TextChoices):
+    """The answer scale as pages, messages and exports word it (design section 2), in the order offered."""
+
+    NOT_IN_PLACE = "0", "Not in place"
+    STARTED = "1", "Started"
+    MOSTLY_IN_PLACE = "2", "Mostly in place"
+    FULLY_IN_PLACE = "3", "Fully in place"
+    NOT_APPLICABLE = "na", "Not applicable"
+    UNKNOWN = "unknown", "Don't know"
+
+    @classmethod
+    def labels_by_value(cls) -> dict[int | str, str]:
+        """Answer value as stored and scored (0..3, "na", "unknown") -> its label."""
+        return {int(choice) if choice.isdigit() else str(choice): choice.label for choice in cls}
+
+
+def answer_value(value: int | None, not_applicable: bool, unknown: bool) -> int | str | None:
+    """An answer's stored fields as the API, pages and scoring read it: 0..3, "na", "unknown" (None: none)."""
+    return NA if not_applicable else UNKNOWN if unknown else value
+
+
+def answer_fields(value: int | str) -> dict:
+    """The stored fields of a valid answer value (answer_value's inverse)."""
+    return {
+        "value": value if isinstance(value, int) else None,
+        "not_applicable": value == NA,
+        "unknown": value == UNKNOWN,
+    }
+
+
+# Exactly one of: a value 0..3, not applicable, unknown (the respondent does not know).
+ONE_ANSWER = (
+    Q(not_applicable=False, unknown=False, value__isnull=False, value__lte=3)
+    | Q(not_applicable=True, unknown=False, value__isnull=True)
+    | Q(not_applicable=False, unknown=True, value__isnull=True)
+)
+
+
 class Answer(models.Model):
-    """One answer per assessment and question: a value 0..3, or not applicable with a reason."""
+    """One answer per assessment and question: a value 0..3, not applicable with a reason, or unknown."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
     value = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(3)])
     not_applicable = models.BooleanField(default=False)
+    unknown = models.BooleanField(default=False)  # "don't know": scored as 0, listed in the report to verify
     comment = models.TextField(blank=True, default="")
     answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     updated_at = models.DateTimeField()
@@ -181,11 +221,7 @@ class Answer(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=("assessment", "question"), name="answer_assessment_question_unique"),
-            models.CheckConstraint(
-                condition=Q(not_applicable=True, value__isnull=True)
-                | Q(not_applicable=False, value__isnull=False, value__lte=3),
-                name="answer_value_or_not_applicable",
-            ),
+            models.CheckConstraint(condition=ONE_ANSWER, name="answer_value_na_or_unknown"),
             models.CheckConstraint(
                 condition=Q(not_applicable=False) | ~Q(comment=""),
                 name="answer_not_applicable_has_reason",
@@ -193,4 +229,4 @@ class Answer(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.question_id}: {'na' if self.not_applicable else self.value}"
+        return f"{self.question_id}: {answer_value(self.value, self.not_applicable, self.unknown)}"

@@ -6,7 +6,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 
-from assessments.models.base import Assessment
+from assessments.models.base import ONE_ANSWER, Assessment, answer_value
 from maturity.models import Question
 
 
@@ -41,27 +41,24 @@ class Respondent(models.Model):
 
 
 class RespondentAnswer(models.Model):
-    """One respondent's own answer to one question: a value 0..3, or not applicable with a reason."""
+    """One respondent's own answer to one question: a value 0..3, not applicable with a reason, or unknown."""
 
     respondent = models.ForeignKey(Respondent, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
     value = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(3)])
     not_applicable = models.BooleanField(default=False)
+    unknown = models.BooleanField(default=False)  # "don't know": left out of the spread and medians
     comment = models.TextField(blank=True, default="")
     updated_at = models.DateTimeField()
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=("respondent", "question"), name="respondent_answer_unique"),
-            models.CheckConstraint(
-                condition=Q(not_applicable=True, value__isnull=True)
-                | Q(not_applicable=False, value__isnull=False, value__lte=3),
-                name="respondent_answer_value_or_na",
-            ),
+            models.CheckConstraint(condition=ONE_ANSWER, name="respondent_answer_value_na_or_unknown"),
             models.CheckConstraint(
                 condition=Q(not_applicable=False) | ~Q(comment=""), name="respondent_answer_na_has_reason"
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.question_id}: {'na' if self.not_applicable else self.value}"
+        return f"{self.question_id}: {answer_value(self.value, self.not_applicable, self.unknown)}"

@@ -7,11 +7,10 @@ from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from assessments.models import Assessment, Respondent, RespondentAnswer
+from assessments.models import Assessment, Respondent, RespondentAnswer, answer_value
 from assessments.selectors import AnswerRow, assessment_answer_rows
 from assessments.surveys.spread import Spread, spread_of
 from maturity.models import Question
-from maturity.scoring import NA
 from maturity.selectors import framework_content
 
 INVITED = "Someone invited by email"
@@ -50,19 +49,19 @@ def _with(respondent: Respondent, assessment: Assessment) -> Respondent:
 def respondent_answer_rows(*, assessment: Assessment, respondent: Respondent) -> list[AnswerRow]:
     """Every question of the framework in framework order with the respondent's own answer (one query)."""
     answers = {
-        question_id: (value, not_applicable, comment, updated_at)
-        for question_id, value, not_applicable, comment, updated_at in RespondentAnswer.objects.filter(
+        question_id: (answer_value(value, not_applicable, unknown), comment, updated_at)
+        for question_id, value, not_applicable, unknown, comment, updated_at in RespondentAnswer.objects.filter(
             respondent=respondent
-        ).values_list("question_id", "value", "not_applicable", "comment", "updated_at")
+        ).values_list("question_id", "value", "not_applicable", "unknown", "comment", "updated_at")
     }
     name = respondent_name(respondent)
     rows = []
     for question in framework_content(framework=assessment.framework).questions:
-        value, not_applicable, comment, updated_at = answers.get(question.pk, (None, False, "", None))
+        value, comment, updated_at = answers.get(question.pk, (None, "", None))
         rows.append(
             AnswerRow(
                 question=question,
-                value=NA if not_applicable else value,
+                value=value,
                 comment=comment,
                 answered_by=name if updated_at else None,
                 updated_at=updated_at,
@@ -76,7 +75,7 @@ class Response:
     """One submitted respondent's answer to one question."""
 
     respondent: str  # their name (left out of anonymous views)
-    value: int | str  # 0..3 or "na"
+    value: int | str  # 0..3, "na" or "unknown"
     comment: str
     updated_at: datetime
 
@@ -128,11 +127,11 @@ def consensus(*, assessment: Assessment) -> Consensus:
     answers = RespondentAnswer.objects.filter(respondent_id__in=[] if hidden else list(submitted))
     answers = answers.order_by("respondent_id")
     order = {respondent_id: index for index, respondent_id in enumerate(submitted)}
-    for respondent_id, question_id, value, not_applicable, comment, updated_at in answers.values_list(
-        "respondent_id", "question_id", "value", "not_applicable", "comment", "updated_at"
+    for respondent_id, question_id, value, not_applicable, unknown, comment, updated_at in answers.values_list(
+        "respondent_id", "question_id", "value", "not_applicable", "unknown", "comment", "updated_at"
     ):
         name = respondent_name(submitted[respondent_id])
-        response = Response(name, NA if not_applicable else value, comment, updated_at)
+        response = Response(name, answer_value(value, not_applicable, unknown), comment, updated_at)
         by_question.setdefault(question_id, []).append((order[respondent_id], response))
     rows = []
     for agreed in assessment_answer_rows(assessment=assessment):
@@ -146,15 +145,15 @@ def _first(pair: tuple) -> int:
 
 
 def submitted_responses(*, assessment_id: int) -> dict[str, list[int | str]]:
-    """Question key -> the submitted respondents' answers (0..3 or "na"), for the report (three queries); none
-    for an anonymous survey that fewer than ANONYMOUS_SPREAD_FROM submitted, as in the consensus."""
+    """Question key -> the submitted respondents' answers (0..3, "na" or "unknown"), for the report (three
+    queries); none for an anonymous survey that fewer than ANONYMOUS_SPREAD_FROM submitted, as in the consensus."""
     found: dict[str, list[int | str]] = {}
     anonymous = Assessment.objects.filter(pk=assessment_id, anonymous_responses=True).exists()
     submitted = Respondent.objects.filter(assessment_id=assessment_id, submitted_at__isnull=False)
     if anonymous and submitted.count() < ANONYMOUS_SPREAD_FROM:
         return found
-    for key, value, not_applicable in RespondentAnswer.objects.filter(
+    for key, value, not_applicable, unknown in RespondentAnswer.objects.filter(
         respondent__assessment_id=assessment_id, respondent__submitted_at__isnull=False
-    ).values_list("question__key", "value", "not_applicable"):
-        found.setdefault(key, []).append(NA if not_applicable else value)
+    ).values_list("question__key", "value", "not_applicable", "unknown"):
+        found.setdefault(key, []).append(answer_value(value, not_applicable, unknown))
     return found

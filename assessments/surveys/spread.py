@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from math import floor
 
-from maturity.scoring import NA
+from maturity.scoring import NA, UNKNOWN
 
 # Respondents disagree when their numeric answers are this many steps apart or more.
 DISAGREEMENT_STEPS = 2
@@ -16,13 +16,19 @@ DISAGREEMENT_STEPS = 2
 class Spread:
     counts: dict[int, int]  # value 0..3 -> how many respondents chose it (every value present)
     not_applicable: int  # how many answered "na" (left out of min, median and max)
+    unknown: int  # how many answered "unknown", don't know (left out of min, median and max)
     minimum: int | None  # None: no numeric answer
     median: Fraction | None  # of the numeric answers; the mean of the middle two for an even count
     maximum: int | None
 
     @property
+    def numeric(self) -> int:
+        """How many answered with a value 0..3: those the minimum, median and maximum are of."""
+        return sum(self.counts.values())
+
+    @property
     def answered(self) -> int:
-        return sum(self.counts.values()) + self.not_applicable
+        return self.numeric + self.not_applicable + self.unknown
 
     @property
     def disagreement(self) -> bool:
@@ -35,12 +41,13 @@ class Spread:
 
 
 def spread_of(values: Iterable[int | str]) -> Spread:
-    """`values`: the respondents' answers, each 0..3 or "na" (unanswered ones left out)."""
+    """`values`: the respondents' answers, each 0..3, "na" or "unknown" (unanswered ones left out)."""
     values = list(values)
-    numbers = sorted(value for value in values if value != NA)
+    numbers = sorted(value for value in values if value not in (NA, UNKNOWN))
     return Spread(
         counts={value: numbers.count(value) for value in range(4)},
-        not_applicable=sum(value == NA for value in values),
+        not_applicable=values.count(NA),
+        unknown=values.count(UNKNOWN),
         minimum=numbers[0] if numbers else None,
         median=_median(numbers),
         maximum=numbers[-1] if numbers else None,

@@ -15,9 +15,9 @@ from assessments.surveys.access import require_shared_answers
 from assessments.tenancy import assessment_or_404, require_write_answers
 from assessments.views.questionnaire import Posted, area_status, nav_items, render_area
 from core.http import is_htmx
-from maturity.scoring import NA
+from maturity.scoring import NA, UNKNOWN
 
-VALUE_MESSAGE = "Choose one of the answers, from Not in place to Fully in place, or Not applicable."
+VALUE_MESSAGE = "Choose one of the answers, from Not in place to Fully in place, Not applicable or Don't know."
 
 
 @login_required
@@ -48,9 +48,10 @@ def answer_save(request: HttpRequest, assessment_id: int, question_key: str) -> 
 
 
 def _parse_value(raw: str) -> object:
-    """Radio values "0".."3" become ints and "na" stays; anything else goes to the service, which refuses it."""
-    if raw == NA:
-        return NA
+    """Radio values "0".."3" become ints, "na" and "unknown" stay; anything else goes to the service, which
+    refuses it."""
+    if raw in (NA, UNKNOWN):
+        return raw
     try:
         return int(raw)
     except ValueError:

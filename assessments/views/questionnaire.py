@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 
 from assessments.evidence.selectors import evidence_by_question
 from assessments.links import links_for
-from assessments.models import Assessment, Evidence
+from assessments.models import AnswerScale, Assessment, Evidence
 from assessments.permissions import can_facilitate, can_write_answers
 from assessments.reviews.selectors import returned_comments
 from assessments.selectors import (
@@ -29,16 +29,9 @@ from assessments.surveys.access import reads_shared_answers, shared_answers_asse
 from assessments.surveys.selectors import respondent_of_user
 from assessments.tenancy import assessment_or_404
 from maturity.models import Area
-from maturity.scoring import NA
 from maturity.selectors import framework_content
 
-ANSWER_CHOICES = (
-    ("0", "Not in place"),
-    ("1", "Started"),
-    ("2", "Mostly in place"),
-    ("3", "Fully in place"),
-    (NA, "Not applicable"),
-)
+ANSWER_CHOICES = tuple(AnswerScale.choices)
 ANSWER_LABELS = dict(ANSWER_CHOICES)
 # Whose practices: an assessment may cover several ML systems (Assessment.systems_covered).
 SEVERAL_SYSTEMS_HELP = (
@@ -71,7 +64,7 @@ class EarlierAnswer:
 @dataclass(frozen=True)
 class QuestionItem:
     row: AnswerRow
-    value: str  # the radio value to check: "0".."3", "na" or ""
+    value: str  # the radio value to check: "0".."3", "na", "unknown" or ""
     comment: str
     errors: list[str]
     optional: bool  # unanswered, and not required yet: answered, it can only raise the result (adaptive depth)

@@ -30,7 +30,7 @@ from assessments.tenancy import assessment_or_404, require_write_answers
 from assessments.views.evidence import claim_items
 from assessments.views.questionnaire import ANSWER_LABELS
 from maturity.models import Area
-from maturity.scoring import two_decimals
+from maturity.scoring import UNKNOWN, two_decimals
 from maturity.selectors import framework_content
 
 
@@ -49,6 +49,11 @@ class ReviewArea:
     score: float | None  # two decimals, rounded down, as the report shows it
     out_of_scope: bool
     answers: list[ReviewAnswer]
+
+    @property
+    def unknown(self) -> list[ReviewAnswer]:
+        """Its answers "Don't know": scored as 0, and listed in the report to verify."""
+        return [answer for answer in self.answers if answer.row.value == UNKNOWN]
 
 
 @login_required
@@ -106,6 +111,11 @@ def review_areas(
     ]
 
 
+def unknown_total(areas: list[ReviewArea]) -> int:
+    """How many answers of the areas in scope are "Don't know"."""
+    return sum(len(item.unknown) for item in areas if not item.out_of_scope)
+
+
 def _shown(score) -> float | None:
     return None if score is None else float(two_decimals(score))
 
@@ -134,6 +144,7 @@ def _render_review(
         "now": now,
         "overall_score": _shown(now.overall_score),
         "limited_by": [names[key] for key in now.limited_by],
+        "unknown_total": unknown_total(areas),
         "required": [row for row in rows if row.question.key in now.required],
         "open_scopes": open_scopes,
         "ready": not open_scopes and not now.required and not claims_block,

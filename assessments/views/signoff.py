@@ -23,7 +23,7 @@ from assessments.reviews.services import (
 from assessments.selectors import assessment_answer_rows, provisional
 from assessments.services import organization_update
 from assessments.tenancy import assessment_or_404, organization_or_404, require_manage
-from assessments.views.review import review_areas
+from assessments.views.review import review_areas, unknown_total
 from core.lookups import require
 
 QUESTION_FIELD = "q-"  # the return form's comment on question KEY is posted as q-KEY
@@ -85,12 +85,14 @@ def _render(
     in_review = assessment.status == Assessment.Status.IN_REVIEW
     own = assessment.submitted_by_id == request.user.pk
     wrote = in_review and not own and wrote_answers(assessment=assessment, user=request.user)
+    areas = review_areas(assessment, rows, provisional(assessment=assessment, rows=rows))
     context = {
         "assessment": assessment,
         "team": assessment.team,
         "organization": assessment.team.organization,
         "current": "Sign-off",
-        "areas": review_areas(assessment, rows, provisional(assessment=assessment, rows=rows)),
+        "areas": areas,
+        "unknown_total": unknown_total(areas),
         "reviews": assessment_reviews(assessment=assessment),
         "in_review": in_review,
         "own_submission": in_review and own,

@@ -26,7 +26,7 @@ from assessments.views.answers import VALUE_MESSAGE, _parse_value
 from assessments.views.questionnaire import ANSWER_CHOICES, ANSWER_LABELS, SEVERAL_SYSTEMS_HELP
 from core.limits import LimitReachedError
 from core.lookups import found_or_404
-from maturity.scoring import NA
+from maturity.scoring import NA, UNKNOWN
 from maturity.selectors import framework_content
 
 WORKSHOP = "This assessment is in workshop mode: the team answers one shared questionnaire, without respondents."
@@ -262,7 +262,7 @@ class ConsensusItem:
     """A question of the consensus page in words: the spread, who said what (unless anonymous), the agreed."""
 
     row: selectors.ConsensusRow
-    counts: list[tuple[str, int]]  # answer label -> how many, "Not applicable" last
+    counts: list[tuple[str, int]]  # answer label -> how many, "Not applicable" and "Don't know" last
     responses: list[tuple[str, str, str]]  # (name, answer label, comment); none when anonymous
     comments: list[str]  # when anonymous: the comments alone, sorted, so that their order names nobody
     median: str  # "1.5"; "" without a numeric answer
@@ -278,7 +278,7 @@ def _consensus_item(row: selectors.ConsensusRow, names: bool, shows_agreed: bool
     suggested = "" if spread.suggested is None else str(spread.suggested)
     return ConsensusItem(
         row=row,
-        counts=[*counts, (ANSWER_LABELS[NA], spread.not_applicable)],
+        counts=[*counts, (ANSWER_LABELS[NA], spread.not_applicable), (ANSWER_LABELS[UNKNOWN], spread.unknown)],
         responses=[(r.respondent, ANSWER_LABELS[str(r.value)], r.comment) for r in row.responses] if names else [],
         comments=[] if names else sorted(row.comments),
         median=median,

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from assessments.surveys.selectors import ANONYMOUS_SPREAD_FROM
 from core.fields import StrictBooleanField, StrictCharField, StrictDateField, StrictIntegerField, StrictSlugField
 from maturity.selectors import framework_get
 
@@ -89,7 +90,9 @@ class DisagreementSerializer(serializers.Serializer):
     min = StrictIntegerField()
     median = serializers.FloatField(help_text="Of the numeric answers; for an even count, the mean of the middle two.")
     max = StrictIntegerField()
-    agreed = serializers.JSONField(allow_null=True, help_text='The agreed (scored) answer: 0..3, "na" or null.')
+    agreed = serializers.JSONField(
+        allow_null=True, help_text='The agreed (scored) answer: 0..3, "na", "unknown" or null.'
+    )
 
 
 class UnsupportedClaimSerializer(serializers.Serializer):
@@ -106,6 +109,24 @@ class UnsupportedClaimSerializer(serializers.Serializer):
         "expired: every piece of the answer's evidence was past its valid_until date when it was submitted.",
     )
     valid_until = StrictDateField(allow_null=True, help_text="expired: the latest date its evidence held.")
+
+
+class ToVerifySerializer(serializers.Serializer):
+    """A practice answered "unknown" (don't know): scored as not in place until someone finds out."""
+
+    area = StrictCharField(help_text="Area key.")
+    area_name = StrictCharField()
+    question = StrictCharField(help_text="Question key.")
+    statement = StrictCharField()
+    level = StrictIntegerField()
+    answered_by = StrictCharField(
+        allow_blank=True, help_text="Username of who recorded the answer (in survey mode, the agreed answer)."
+    )
+    respondents_unknown = StrictIntegerField(
+        allow_null=True,
+        help_text="Survey mode: how many submitted respondents answered don't know (a count, not names; none "
+        f"counted in an anonymous survey that fewer than {ANONYMOUS_SPREAD_FROM} submitted). Null in workshop mode.",
+    )
 
 
 class ReviewStateSerializer(serializers.Serializer):
@@ -147,6 +168,12 @@ class ReportOutputSerializer(serializers.Serializer):
         many=True,
         help_text="Claims an auditor would not take on the team's word alone (empty in reports computed "
         "before evidence existed).",
+    )
+    to_verify = ToVerifySerializer(
+        many=True,
+        help_text='The practices answered "unknown" (don\'t know) in the areas in scope, framework order, with who '
+        "answered them: scored as not in place until verified. Empty when there is none; a report computed "
+        "before don't know existed has it once recomputed (regenerate_reports).",
     )
     figures = serializers.DictField(child=serializers.JSONField(), help_text="name -> Plotly figure JSON")
     generated_at = serializers.DateTimeField(allow_null=True)

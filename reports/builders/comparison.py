@@ -10,16 +10,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from assessments.models import AnswerScale
 from assessments.selectors import AnswerRow
 
-ANSWER_LABELS: dict[int | str | None, str] = {
-    0: "Not in place",
-    1: "Started",
-    2: "Mostly in place",
-    3: "Fully in place",
-    "na": "Not applicable",
-    None: "Unanswered",
-}
+ANSWER_LABELS: dict[int | str | None, str] = {**AnswerScale.labels_by_value(), None: "Unanswered"}
 NOT_IN_VERSION = "Not in this framework version"
 
 

@@ -9,16 +9,10 @@ from datetime import date
 from fractions import Fraction
 
 from assessments.evidence.claims import ClaimQuestion, unsupported_claims
+from assessments.models import AnswerScale
 from maturity.scoring import SCORING_RULE, AreaResult, AssessmentResult, HeldBack, two_decimals
 
-ANSWER_LABELS = {
-    0: "not in place",
-    1: "started",
-    2: "mostly in place",
-    3: "fully in place",
-    "na": "not applicable",
-    "unknown": "not known",
-}
+ANSWER_LABELS = {value: label.lower() for value, label in AnswerScale.labels_by_value().items()}
 
 
 @dataclass(frozen=True)

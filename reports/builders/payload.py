@@ -22,6 +22,7 @@ def report_payload(report: Report) -> dict:
         "roadmap": content.get("roadmap", []),
         "disagreements": content.get("disagreements", []),
         "unsupported_claims": content.get("unsupported_claims", []),
+        "to_verify": content.get("to_verify", []),
         "figures": report.figures if content else {},
         "generated_at": report.generated_at if content else None,
         "error": report.error,

@@ -1,9 +1,11 @@
 """A report from its inputs: the scoring rule's result in words, and its figures (pure, no database)."""
 
+from assessments.models import Assessment
 from maturity.scoring import score_assessment
 from reports.builders.charts import RadarSeries, area_bars_figure, history_figure, radar_figure
 from reports.builders.content import report_content
 from reports.builders.disagreements import disagreements
+from reports.builders.verify import to_verify
 from reports.selectors.report import ReportInputs
 
 
@@ -20,6 +22,13 @@ def compute_content_and_figures(inputs: ReportInputs) -> tuple[dict, dict]:
         systems_covered=inputs.assessment.systems_covered,
     )
     content["disagreements"] = disagreements(text=inputs.text, responses=inputs.responses, answers=inputs.answers)
+    content["to_verify"] = to_verify(
+        text=inputs.text,
+        answers=inputs.answers,
+        answered_by=inputs.answered_by,
+        responses=inputs.responses if inputs.assessment.mode == Assessment.Mode.SURVEY else None,
+        out_of_scope={area.key for area in result.areas if not area.in_scope},
+    )
     return content, report_figures(inputs=inputs, content=content)
 
 

@@ -9,11 +9,11 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from assessments.evidence.selectors import evidence_dates
-from assessments.models import Answer, Assessment, Team
+from assessments.models import Answer, Assessment, Team, answer_value
 from assessments.selectors import team_current_targets, visible_assessments
 from assessments.surveys.selectors import submitted_responses
 from maturity.models import Framework
-from maturity.scoring import NA, FrameworkDef
+from maturity.scoring import FrameworkDef
 from maturity.selectors import FrameworkContent, framework_content
 from reports.aggregates import Median
 from reports.builders.content import FrameworkText, QuestionText
@@ -49,6 +49,7 @@ class ReportInputs:
     # day the claims are judged on: the day it was submitted, so recomputing the report never changes them.
     evidence: dict[str, list[date | None]] = field(default_factory=dict)
     judged_on: date | None = None
+    answered_by: dict[str, str] = field(default_factory=dict)  # question key -> username of its answer's author
 
 
 def report_inputs(*, assessment_id: int) -> ReportInputs:
@@ -56,11 +57,13 @@ def report_inputs(*, assessment_id: int) -> ReportInputs:
     definition, text = framework_definition_and_text(assessment.framework)
     answers: dict[str, int | str] = {}
     comments: dict[str, str] = {}
-    for key, value, not_applicable, comment in Answer.objects.filter(assessment=assessment).values_list(
-        "question__key", "value", "not_applicable", "comment"
-    ):
-        answers[key] = NA if not_applicable else value
+    answered_by: dict[str, str] = {}
+    for key, value, not_applicable, unknown, comment, username in Answer.objects.filter(
+        assessment=assessment
+    ).values_list("question__key", "value", "not_applicable", "unknown", "comment", "answered_by__username"):
+        answers[key] = answer_value(value, not_applicable, unknown)
         comments[key] = comment
+        answered_by[key] = username
     slug = assessment.framework.slug
     history = team_history_points(team_id=assessment.team_id, framework_slug=slug, before=assessment.submitted_at)
     targets = team_current_targets(team=assessment.team, framework_slug=slug)
@@ -78,6 +81,7 @@ def report_inputs(*, assessment_id: int) -> ReportInputs:
         responses=submitted_responses(assessment_id=assessment.pk) if assessment.mode == Assessment.Mode.SURVEY else {},
         evidence=evidence_dates(assessment_id=assessment.pk),
         judged_on=timezone.localdate(assessment.submitted_at) if assessment.submitted_at else timezone.localdate(),
+        answered_by=answered_by,
     )
 
 

@@ -1,14 +1,16 @@
 // The questionnaire's progressive enhancements; without this script every page still works (Save buttons,
 // open comment boxes, jump links to fixed anchors, the area list always open).
 // - Autosave (htmx) makes the Save buttons redundant: the <html> element gets the class "autosave", which hides them.
-// - Keys 0-3 and n answer the question that has the focus, unless the focus is in a text field.
+// - Keys 0-3, n (Not applicable) and d (Don't know) answer the question that has the focus, unless the focus is in
+//   a text field.
 // - Choosing "Not applicable" opens the comment, which it requires.
 // - "Next unanswered" and "Next required" go to the next such question after the one last in focus.
 // - On small screens the list of areas folds away.
 (function () {
   "use strict";
 
-  var KEYS = { "0": "0", "1": "1", "2": "2", "3": "3", n: "na", N: "na" };
+  var KEYS = { "0": "0", "1": "1", "2": "2", "3": "3", n: "na", N: "na", d: "unknown", D: "unknown" };
+  var SHORTCUTS = { na: "n", unknown: "d" };  // the key of each radio that is not its own value
   var NOT_APPLICABLE = "na";
   var SMALL_SCREEN = window.matchMedia("(max-width: 1024px)");
   var lastCard = null;
@@ -117,7 +119,7 @@
     foldAreas();
     document.querySelectorAll(".keyboard-hint").forEach(function (hint) { hint.hidden = false; });
     document.querySelectorAll('article.question input[name="value"]').forEach(function (radio) {
-      radio.setAttribute("aria-keyshortcuts", radio.value === NOT_APPLICABLE ? "n" : radio.value);
+      radio.setAttribute("aria-keyshortcuts", SHORTCUTS[radio.value] || radio.value);
     });
     // Arriving from a jump to another area (…/areas/data/#q-data.versioning): that question takes the focus.
     var target = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));

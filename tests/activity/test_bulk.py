@@ -33,7 +33,7 @@ def test_it_records_each_answer_of_a_bulk_save_with_before_and_after(cast):
     assert (changed.action, changed.changes) == (1, {"value": [1, 3]})
     assert (created.action, created.changes) == (
         0,
-        {"not_applicable": [None, True], "comment": [None, "No models yet"]},
+        {"not_applicable": [None, True], "unknown": [None, False], "comment": [None, "No models yet"]},
     )
 
 

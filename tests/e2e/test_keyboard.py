@@ -211,4 +211,5 @@ def test_every_control_has_a_name(area_page):
         "Mostly in place",
         "Fully in place",
         "Not applicable",
+        "Don't know",
     }

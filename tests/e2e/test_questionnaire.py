@@ -1,4 +1,4 @@
-"""The questionnaire as a person answering it sees it: compact question cards, answers with the keys 0-3 and n,
+"""The questionnaire as a person answering it sees it: compact question cards, answers with the keys 0-3, n and d,
 autosave, the jumps to the next unanswered question, the provisional level in view, at desk and phone width."""
 
 import pytest
@@ -89,6 +89,13 @@ def test_questions_are_answered_with_the_keyboard_and_saved(page, watch, draft):
     expect(page.locator("#area-status")).to_contain_text("Provisional level")
     page.get_by_role("link", name="Next unanswered").click()
     assert focused_question(page) == f"q-{keys[3]}"
+
+    # d on the fourth: Don't know, which needs no comment.
+    with page.expect_response(saved(keys[3])):
+        page.keyboard.press("d")
+    expect(cards.nth(3).get_by_label("Don't know", exact=True)).to_be_checked()
+    expect(cards.nth(3).locator('input[value="unknown"]')).to_have_attribute("aria-keyshortcuts", "d")
+    assert wait_for(lambda: Answer.objects.filter(question__key=keys[3], unknown=True).exists(), timeout=10)
 
     watch.assert_clean()
     assert watch.failed_except_favicon() == [(422, f"/assessments/{draft.pk}/answers/{keys[1]}/")]  # no comment yet

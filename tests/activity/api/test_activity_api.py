@@ -118,6 +118,7 @@ def test_the_csv_has_every_filtered_change(cast, key, changed):
         ["assessor", "answer", key, "changed", "value", "1", "3"],
         ["member", "answer", key, "created", "comment", "", ""],
         ["member", "answer", key, "created", "not_applicable", "", "no"],
+        ["member", "answer", key, "created", "unknown", "", "no"],
         ["member", "answer", key, "created", "value", "", "1"],
     ]
 

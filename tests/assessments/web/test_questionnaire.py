@@ -100,7 +100,7 @@ def test_a_question_card_folds_its_comment_and_guidance_and_keeps_a_save_button_
     assert '<details class="comment">\n        <summary>Add a comment</summary>' in card
     assert '<label for="comment-data.versioning">Comment' in card
     assert '<button type="submit" class="secondary save-button">Save</button>' in card
-    assert re.findall(r'name="value" value="(\w+)"', card) == ["0", "1", "2", "3", "na"]
+    assert re.findall(r'name="value" value="(\w+)"', card) == ["0", "1", "2", "3", "na", "unknown"]
 
 
 def test_the_comment_is_open_when_there_is_one_or_the_answer_is_not_applicable(client, cast):
