@@ -46,7 +46,8 @@ def test_the_report_lists_what_to_verify_with_area_and_who_answered(client, cast
     ]
     assert_documented(body, ReportOutputSerializer())
     step = next(step for step in body["next_steps"] if step["question"] == question.key)
-    assert step["value"] == 0  # scored as not in place
+    # A next step like a practice not in place (it scores 0), and says the answer was "don't know".
+    assert step["value"] == "unknown"
     client.force_login(cast.viewer)
     page = client.get(f"/assessments/{assessment.pk}/report/").content.decode()
     assert '<h2 id="verify-heading">To verify</h2>' in page

@@ -38,7 +38,7 @@ def test_it_explains_the_level_by_the_levels_worth_what_holds_it_back_and_what_i
     assert area["explanation"] == (
         "Level 2 (score 2.83): its practices add up to 2.33 levels' worth (level 1 1.00, level 2 0.33, level 3 0.00, "
         "level 4 1.00); held back at level 2 (0.33) by \u201cAlerts page someone\u201d (started); at level 3 (0.00) "
-        "by \u201cDrift is watched\u201d (not known); already in place above: 1.00 of level 4."
+        "by \u201cDrift is watched\u201d (don't know); already in place above: 1.00 of level 4."
     )
 
 
