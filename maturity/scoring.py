@@ -1,4 +1,4 @@
-"""Scoring rule 3, "levels' worth, rounded" (maturity/SCORING.md), as pure functions on plain data.
+"""Scoring rule 3, "levels' worth" (maturity/SCORING.md), as pure functions on plain data.
 
 Arithmetic is exact (`int` and `Fraction`); callers round only for display. An unanswered question
 counts as 0 ("not in place"), and so does "unknown" (nothing is claimed without evidence), so a draft can be
@@ -19,11 +19,12 @@ MOSTLY_IN_PLACE = 2
 STARTED = 1
 TOP_LEVEL = 4
 LEVELS = range(1, TOP_LEVEL + 1)
-# Level L is reached when the area's levels' worth S >= LEVEL_STEP * L + LEVEL_OFFSET: with 1 and -1/2, S
-# rounded to the nearest whole level, halves up. Tunable; the score keeps G <= score < G + 1 for any
-# LEVEL_STEP > 0 (_level_and_score).
+# Level L is reached when the area's levels' worth S >= LEVEL_STEP * L + LEVEL_OFFSET: with 1 and -2/3, once
+# the practices add up to a third of a level past the level below (thresholds 1/3, 4/3, 7/3, 10/3), the offset
+# the calibration corpus chose (SCORING.md, "How the threshold was chosen"). Tunable; the score keeps
+# G <= score < G + 1 for any LEVEL_STEP > 0 (_level_and_score).
 LEVEL_STEP = Fraction(1)
-LEVEL_OFFSET = Fraction(-1, 2)
+LEVEL_OFFSET = Fraction(-2, 3)
 
 AnswerValue = int | Literal["na", "unknown"]
 StepKind = Literal["gap", "next_level"]
@@ -315,7 +316,7 @@ def _level_and_score(worth: Fraction) -> tuple[int, Fraction]:
     and the score: 4 at level 4, else G + (S - threshold(G)) / (threshold(G+1) - threshold(G)), how far S has
     gone from G's threshold towards G+1's, so G <= score < G + 1 and the score rises with S. Above level 0 the
     thresholds are LEVEL_STEP apart, so the score is (S - LEVEL_OFFSET) / LEVEL_STEP, and G its floor; at
-    level 0 it is S / threshold(1). With step 1 and offset -1/2: 2S below 1/2, S + 1/2 above."""
+    level 0 it is S / threshold(1). With step 1 and offset -2/3: 3S below 1/3, S + 2/3 from there."""
     # In integers, one Fraction made at the end (scoring speed): (S - offset) / step = beyond / below.
     step, offset = LEVEL_STEP, LEVEL_OFFSET
     beyond = (worth.numerator * offset.denominator - offset.numerator * worth.denominator) * step.denominator

@@ -22,7 +22,7 @@ class LevelResultSerializer(serializers.Serializer):
     level = StrictIntegerField()
     met = StrictBooleanField(
         help_text="Its applicable practices are mostly in place on weighted average (coverage >= 2/3); "
-        "informative: the area's level is its levels' worth rounded (maturity/SCORING.md)."
+        "informative: the area's level comes from its levels' worth (maturity/SCORING.md)."
     )
     coverage = serializers.FloatField(
         help_text="sum(weight * answer) / (3 * sum(weight)) over its applicable practices, as counted in the "
@@ -38,8 +38,8 @@ class AreaResultSerializer(serializers.Serializer):
     score = serializers.FloatField(allow_null=True)
     levels_worth = serializers.FloatField(
         allow_null=True,
-        help_text="The sum of the four levels' coverages (0 to 4); the level is it rounded to the nearest whole "
-        "level, halves up (scoring rule 3). Null when the area is not applicable.",
+        help_text="The sum of the four levels' coverages (0 to 4); level L is reached once it is a third of a "
+        "level past level L-1, at L - 2/3 (scoring rule 3). Null when the area is not applicable.",
     )
     counts_toward_level = StrictBooleanField()
     target = StrictIntegerField(allow_null=True)

@@ -51,26 +51,29 @@ def area(result, key="a"):
     return next(area for area in result.areas if area.key == key)
 
 
-def test_it_rounds_the_levels_worth_to_the_nearest_level():
+def test_an_area_reaches_a_level_a_third_of_a_level_past_the_one_below():
     result = score_assessment(ONE_PER_LEVEL, {"a.l1": 3, "a.l2": 2, "a.l3": 1, "a.l4": 0})
+    reached = score_assessment(ONE_PER_LEVEL, {"a.l1": 3, "a.l2": 3, "a.l3": 1, "a.l4": 0})
 
-    # S = 3/3 + 2/3 + 1/3 + 0/3 = 2, so level 2 (1.5 <= S < 2.5), score S + 1/2.
+    # S = 3/3 + 2/3 + 1/3 + 0/3 = 2, so level 2 (4/3 <= S < 7/3), score S + 2/3 = 8/3.
     assert area(result).levels_worth == 2
     assert area(result).level == 2
-    assert area(result).score == Fraction(5, 2)
+    assert area(result).score == Fraction(8, 3)
+    # S = 1 + 1 + 1/3 + 0 = 7/3, exactly level 3's threshold 3 - 2/3: level 3, score 7/3 + 2/3 = 3.
+    assert (area(reached).levels_worth, area(reached).level, area(reached).score) == (Fraction(7, 3), 3, 3)
 
 
 def test_it_weighs_answers_by_question_weight():
     heavy_started = framework([("a.heavy", 1, 3), ("a.light", 1, 1), ("a.l2", 2, 1), ("a.l3", 3, 1), ("a.l4", 4, 1)])
     upper = {"a.l2": 0, "a.l3": 0, "a.l4": 0}
 
-    # Level 1: (3*1 + 1*3) / (3 * 4) = 1/2 = S: level 1 (S >= 1/2), score S + 1/2 = 1.
+    # Level 1: (3*1 + 1*3) / (3 * 4) = 1/2 = S: level 1 (1/3 <= S < 4/3), score S + 2/3 = 7/6.
     heavy_low = score_assessment(heavy_started, {"a.heavy": 1, "a.light": 3} | upper)
-    # Level 1: (3*3 + 1*1) / 12 = 5/6 = S: level 1, score 5/6 + 1/2 = 4/3.
+    # Level 1: (3*3 + 1*1) / 12 = 5/6 = S: level 1, score 5/6 + 2/3 = 3/2.
     heavy_high = score_assessment(heavy_started, {"a.heavy": 3, "a.light": 1} | upper)
 
-    assert (area(heavy_low).level, area(heavy_low).score) == (1, 1)
-    assert (area(heavy_high).level, area(heavy_high).score) == (1, Fraction(4, 3))
+    assert (area(heavy_low).level, area(heavy_low).score) == (1, Fraction(7, 6))
+    assert (area(heavy_high).level, area(heavy_high).score) == (1, Fraction(3, 2))
 
 
 def test_it_leaves_na_answers_out_of_the_level():
@@ -79,10 +82,10 @@ def test_it_leaves_na_answers_out_of_the_level():
     result = score_assessment(fw, {"a.yes": 2, "a.skip": NA, "a.next": 0})
 
     # Level 1: 2/3 (a.skip left out); level 2: 0; levels 3 and 4 have no question: the mean of those two, 1/3.
-    # S = 2/3 + 0 + 1/3 + 1/3 = 4/3: level 1, score 4/3 + 1/2 = 11/6.
+    # S = 2/3 + 0 + 1/3 + 1/3 = 4/3, exactly level 2's threshold 2 - 2/3: level 2, score 4/3 + 2/3 = 2.
     assert area(result).coverages == (Fraction(2, 3), 0, Fraction(1, 3), Fraction(1, 3))
-    assert area(result).level == 1
-    assert area(result).score == Fraction(11, 6)
+    assert area(result).level == 2
+    assert area(result).score == 2
 
 
 def test_it_counts_a_level_without_questions_as_the_mean_of_the_others():
@@ -90,11 +93,12 @@ def test_it_counts_a_level_without_questions_as_the_mean_of_the_others():
 
     result = score_assessment(fw, {"a.l1": 2, "a.l3": 2, "a.l4": 1})
 
-    # Level 2 counts (2/3 + 2/3 + 1/3) / 3 = 5/9; S = 2/3 + 5/9 + 2/3 + 1/3 = 20/9: level 2, score 20/9 + 1/2.
+    # Level 2 counts (2/3 + 2/3 + 1/3) / 3 = 5/9; S = 2/3 + 5/9 + 2/3 + 1/3 = 20/9: level 2 (12/9 <= S < 21/9),
+    # score 20/9 + 6/9 = 26/9.
     assert area(result).coverages[1] == Fraction(5, 9)
     assert area(result).levels_worth == Fraction(20, 9)
     assert area(result).level == 2
-    assert area(result).score == Fraction(49, 18)
+    assert area(result).score == Fraction(26, 9)
     assert (area(result).exempt_levels, area(result).filled_levels) == ((), (2,))
 
 
@@ -113,12 +117,12 @@ def test_it_counts_a_level_whose_questions_are_all_na_as_the_mean_of_the_others_
 def test_a_weak_lower_level_does_not_hide_strong_upper_ones():
     result = score_assessment(ONE_PER_LEVEL, {"a.l1": 1, "a.l2": 3, "a.l3": 3, "a.l4": 3})
 
-    # Rule 2 stopped at level 1 (level 0). S = 1/3 + 1 + 1 + 1 = 10/3: level 3, score 10/3 + 1/2 = 23/6;
-    # level 1 (coverage 1/3) holds it back, and level 4 is already fully in place.
-    assert area(result).level == 3
-    assert area(result).score == Fraction(23, 6)
+    # Rule 2 stopped at level 1 (level 0). S = 1/3 + 1 + 1 + 1 = 10/3, level 4's threshold 4 - 2/3: level 4,
+    # score 4; level 1 (coverage 1/3) is still named as holding it back, and nothing is above level 4.
+    assert area(result).level == 4
+    assert area(result).score == 4
     assert [(h.level, h.coverage, h.questions) for h in area(result).held_back] == [(1, Fraction(1, 3), ("a.l1",))]
-    assert area(result).above == ((4, 1),)
+    assert area(result).above == ()
 
 
 def test_it_caps_the_score_at_level_4():
@@ -134,10 +138,11 @@ def test_it_makes_an_all_na_area_not_applicable_and_leaves_it_out_of_the_overall
 
     result = score_assessment(fw, {"a.l1": NA, "b.l1": 3, "b.l2": 1})
 
-    # b: 1 + 1/3, and levels 3 and 4 the mean 2/3 each: S = 8/3, level 3, score 8/3 + 1/2 = 19/6.
+    # b: 1 + 1/3, and levels 3 and 4 the mean 2/3 each: S = 8/3, level 3 (7/3 <= S < 10/3), score
+    # 8/3 + 2/3 = 10/3; the headline is b's alone: 3 + (10/3 - 3) = 10/3.
     assert (area(result).level, area(result).score) == (None, None)
     assert result.overall_level == 3
-    assert result.overall_score == Fraction(19, 6)
+    assert result.overall_score == Fraction(10, 3)
     assert [a.key for a in result.roadmap] == ["b"]
 
 
@@ -152,16 +157,16 @@ def test_the_headline_is_the_weakest_level_and_how_far_the_areas_are_towards_the
     fw = framework([("a.l1", 1, 1), ("a.l2", 2, 1), ("b.l1", 1, 1)], area_weights={"a": 1, "b": 3})
 
     # a: levels 1 and 2 fully in place, levels 3 and 4 without question count their mean, 1: S = 4, level 4.
-    # b: level 1 at 1/3, the other three levels the same: S = 4/3, level 1, score 4/3 + 1/2 = 11/6.
-    # Headline level 1; towards 2: a min(1, 4 - 1) = 1, b 11/6 - 1 = 5/6; weighted (1 * 1 + 3 * 5/6) / 4 = 7/8.
+    # b: level 1 at 1/3, the other three levels the same: S = 4/3, level 2 (4/3 <= S < 7/3), score 4/3 + 2/3 = 2.
+    # Headline level 2; towards 3: a min(1, 4 - 2) = 1, b 2 - 2 = 0; weighted (1 * 1 + 3 * 0) / 4 = 1/4.
     result = score_assessment(fw, {"a.l1": 3, "a.l2": 3, "b.l1": 1})
 
-    assert (result.overall_level, result.limited_by) == (1, ("b",))
-    assert result.overall_score == 1 + Fraction(7, 8)
-    assert result.mean_score == (1 * 4 + 3 * Fraction(11, 6)) / 4
+    assert (result.overall_level, result.limited_by) == (2, ("b",))
+    assert result.overall_score == 2 + Fraction(1, 4)
+    assert result.mean_score == Fraction(1 * 4 + 3 * 2, 4)
 
 
-def test_four_areas_at_level_3_and_one_at_1_read_level_1_and_a_score_below_2():
+def test_four_areas_at_level_3_and_one_at_2_read_level_2_and_a_score_below_3():
     """The demo team that read "Level 0, score 2.4" under rule 1: level and score agree."""
     questions = [(f"{key}.l{level}", level, 1) for key in "abcde" for level in (1, 2, 3, 4)]
     answers = {f"{key}.l{level}": 3 if level <= 3 else 0 for key in "abcd" for level in (1, 2, 3, 4)}
@@ -169,11 +174,11 @@ def test_four_areas_at_level_3_and_one_at_1_read_level_1_and_a_score_below_2():
 
     result = score_assessment(framework(questions), answers)
 
-    # a..d: S = 3, level 3, score 7/2. e: S = 1 + 1/3 = 4/3, level 1, score 11/6.
-    # towards level 2: a..d min(1, 7/2 - 1) = 1 each, e 5/6; weighted mean (4 + 5/6) / 5 = 29/30.
-    assert (result.overall_level, result.limited_by) == (1, ("e",))
-    assert result.overall_score == 1 + Fraction(29, 30)
-    assert result.mean_score == (4 * Fraction(7, 2) + Fraction(11, 6)) / 5
+    # a..d: S = 3, level 3 (7/3 <= S < 10/3), score 3 + 2/3 = 11/3. e: S = 1 + 1/3 = 4/3, level 2, score 2.
+    # towards level 3: a..d min(1, 11/3 - 2) = 1 each, e 0; weighted mean (4 + 0) / 5 = 4/5.
+    assert (result.overall_level, result.limited_by) == (2, ("e",))
+    assert result.overall_score == 2 + Fraction(4, 5)
+    assert result.mean_score == (4 * Fraction(11, 3) + 2) / 5
 
 
 def test_an_area_that_does_not_count_stands_beside_the_headline():
@@ -205,7 +210,7 @@ def test_targets_give_each_area_its_gap_and_order_the_roadmap():
     result = score_assessment(fw, answers, targets={"a": 3, "b": 3})
 
     # a: S = 4 (levels 3 and 4 count the mean, 1), level 4, gap 0; b: S = 1 + 0 + 1/2 + 1/2 = 2, level 2,
-    # gap 1; c: S = 4 * 1/3, level 1, no target.
+    # gap 1; c: S = 4 * 1/3 = 4/3, level 2 (4/3 <= S < 7/3), no target.
     assert [(x.key, x.target, x.gap) for x in result.areas] == [("a", 3, 0), ("b", 3, 1), ("c", None, None)]
     assert [x.key for x in result.roadmap] == ["b", "c", "a"]
 
@@ -213,7 +218,7 @@ def test_targets_give_each_area_its_gap_and_order_the_roadmap():
 def test_next_steps_are_the_gaps_first_then_the_next_level():
     fw = framework([("a.l1a", 1, 1), ("a.l1b", 1, 1), ("a.l1c", 1, 2), ("a.l2", 2, 1), ("a.l3", 3, 1)])
     # Level 1: (1*3 + 1*1 + 2*3) / 12 = 5/6; levels 2 and 3: 0; level 4 (no question): the mean, 5/18.
-    # S = 5/6 + 5/18 = 10/9: level 1, gap a.l1b, next level a.l2.
+    # S = 5/6 + 5/18 = 10/9: level 1 (1/3 <= S < 4/3), gap a.l1b, next level a.l2.
     answers = {"a.l1a": 3, "a.l1b": 1, "a.l1c": 3, "a.l2": 0, "a.l3": 0}
 
     steps = score_assessment(fw, answers).areas[0].next_steps
@@ -285,7 +290,7 @@ def test_without_targets_the_roadmap_goes_from_lowest_level_then_lowest_score():
 
     result = score_assessment(fw, {"a.l1": 1, "b.l1": 0, "c.l1": 3, "c.l2": 0})
 
-    # a: S = 4/3, level 1; b: S = 0, level 0; c: S = 1 + 0 + 1/2 + 1/2 = 2, level 2.
+    # a: S = 4/3, level 2, score 2; b: S = 0, level 0; c: S = 1 + 0 + 1/2 + 1/2 = 2, level 2, score 8/3.
     assert [a.key for a in result.roadmap] == ["b", "a", "c"]
     assert [s.question for s in result.next_steps] == ["b.l1", "a.l1", "c.l2"]
 

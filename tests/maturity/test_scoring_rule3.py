@@ -1,4 +1,4 @@
-"""Scoring rule 3, "levels' worth, rounded" (maturity/SCORING.md): the worked examples of the calibration
+"""Scoring rule 3, "levels' worth" (maturity/SCORING.md): the worked examples of the calibration
 corpus (tests/maturity/calibration/FINDINGS.md section 2) and of SCORING.md computed by hand, then the
 properties issue 21 asks of the rule."""
 
@@ -19,7 +19,7 @@ CORPUS = {team.name: team for team in teams()}
 
 
 def corpus_area(team: str, key: str):
-    answers = CORPUS[team].answer_sets["a"]
+    answers = CORPUS[team].answer_sets(2)["a"]  # version 2, as FINDINGS.md section 2 worked them
     return area(score_assessment(definition(), answers.answers, scope=answers.scope), key)
 
 
@@ -35,11 +35,12 @@ def test_payments_fraud_monitoring_is_shown_at_level_3_not_hidden_at_1():
     # Level 3: output_sanity_checks (2: 0), data_drift (3: 3), label_feedback (3: 2), model_staleness (2: 0):
     #   (0 + 9 + 6 + 0) / (3 * 10) = 1/2.
     # Level 4: central_model_metrics (3: 2), model_alerts (3: 3), feature_freshness (2: 3): (6 + 9 + 6) / 24 = 7/8.
-    # S = 13/18 + 8/15 + 1/2 + 7/8 = (260 + 192 + 180 + 315) / 360 = 947/360 (2.63): level 3 (2.5 <= S < 3.5),
-    # score S + 1/2 = 1127/360 (3.13). Rule 2 stopped at level 2 (8/15 < 2/3): level 1.
+    # S = 13/18 + 8/15 + 1/2 + 7/8 = (260 + 192 + 180 + 315) / 360 = 947/360 (2.63): level 3
+    # (7/3 = 840/360 <= S < 10/3 = 1200/360), score S + 2/3 = (947 + 240) / 360 = 1187/360 (3.29). Rule 2 stopped
+    # at level 2 (8/15 < 2/3): level 1.
     assert monitoring.coverages == (Fraction(13, 18), Fraction(8, 15), Fraction(1, 2), Fraction(7, 8))
     assert monitoring.levels_worth == Fraction(947, 360)
-    assert (monitoring.level, monitoring.score) == (3, Fraction(1127, 360))
+    assert (monitoring.level, monitoring.score) == (3, Fraction(1187, 360))
     assert [(h.level, h.questions) for h in monitoring.held_back] == [
         (2, ("monitoring.serving_input_checks",)),
         (3, ("monitoring.output_sanity_checks", "monitoring.model_staleness")),  # same weight: framework order
@@ -56,25 +57,29 @@ def test_motor_pricing_testing_carries_a_weak_level_1():
     # Level 3: release_test_gate (3: 2), quality_gate (3: 2), online_comparison (2: 2): 16/24 = 2/3.
     # Level 4: pipeline_integration_test (3: 2), offline_online_agreement (2: 2), load_test_gate (2: unknown):
     #   (6 + 4 + 0) / 21 = 10/21.
-    # S = 1/3 + 7/8 + 2/3 + 10/21 = (56 + 147 + 112 + 80) / 168 = 395/168 (2.35): level 2, score S + 1/2 =
-    # 479/168 (2.85). Rule 2: level 0.
+    # S = 1/3 + 7/8 + 2/3 + 10/21 = (56 + 147 + 112 + 80) / 168 = 395/168 (2.35), just past level 3's threshold
+    # 7/3 = 392/168: level 3, score S + 2/3 = (395 + 112) / 168 = 507/168 (3.01). Rule 2: level 0.
     assert testing.levels_worth == Fraction(395, 168)
-    assert (testing.level, testing.score) == (2, Fraction(479, 168))
-    # app_unit_tests gains 3 / (3 * 6) = 1/6 of S per answer point, single_example_debugging 1/18.
+    assert (testing.level, testing.score) == (3, Fraction(507, 168))
+    # Held back at level 1 (1/3): app_unit_tests gains 3 / (3 * 6) = 1/6 of S per answer point,
+    # single_example_debugging 1/18; level 3 (2/3) is not under 2/3; level 4 (10/21) by load_test_gate, its one
+    # practice answered 0, 1 or unknown.
     assert [(h.level, h.questions) for h in testing.held_back] == [
-        (1, ("testing.app_unit_tests", "testing.single_example_debugging"))
+        (1, ("testing.app_unit_tests", "testing.single_example_debugging")),
+        (4, ("testing.load_test_gate",)),
     ]
-    assert testing.above == ((3, Fraction(2, 3)), (4, Fraction(10, 21)))
+    assert testing.above == ((4, Fraction(10, 21)),)
 
 
 def test_llm_assistant_training_is_decided_by_its_one_applicable_question():
     training = corpus_area("02-llm-support-assistant", "training")
 
     # Only model_artefact_stored (2: 1) applies: level 1 at 2/6 = 1/3; levels 2-4 are all "na" and count the
-    # mean of the others, 1/3 each. S = 4/3: level 1, score 4/3 + 1/2 = 11/6 (1.83). Rule 2: level 0.
+    # mean of the others, 1/3 each. S = 4/3, exactly level 2's threshold 2 - 2/3: level 2, score 4/3 + 2/3 = 2.
+    # Rule 2: level 0.
     assert training.coverages == (Fraction(1, 3),) * 4
     assert training.exempt_levels == (2, 3, 4)
-    assert (training.level, training.score) == (1, Fraction(11, 6))
+    assert (training.level, training.score) == (2, 2)
 
 
 # --- SCORING.md's headline example ----------------------------------------------------------------
@@ -109,23 +114,25 @@ SEVEN_ANSWERS = {
 def test_the_headline_example_of_scoring_md():
     result = score_assessment(SEVEN_AREAS, SEVEN_ANSWERS)
 
-    # people 1 + 2/3 + 1/3 + 0 = 2 -> 2, 5/2; data 1 + 1 + 2/3 + 1/3 = 3 -> 3, 7/2; experiments 2/3 + 1/3 = 1
-    # -> 1, 3/2; training 1 + (1 + 2/3 + 0)/3 + 2/3 + 0 = 20/9 -> 2, 49/18; testing 1/3 + 1 + 1 + 2/3 = 3
-    # -> 3, 7/2; deployment 4 -> 4, 4; monitoring 2/3 + 0 + 0 + 0 = 2/3 -> 1, 7/6.
+    # Thresholds 1/3, 4/3, 7/3, 10/3; score S + 2/3 from level 1 to 3.
+    # people 1 + 2/3 + 1/3 + 0 = 2 -> 2, 8/3; data 1 + 1 + 2/3 + 1/3 = 3 -> 3, 11/3; experiments 2/3 + 1/3 = 1
+    # -> 1, 5/3; training 1 + (1 + 2/3 + 0)/3 + 2/3 + 0 = 20/9 (< 21/9) -> 2, 26/9; testing 1/3 + 1 + 1 + 2/3 = 3
+    # -> 3, 11/3; deployment 4 -> 4, 4; monitoring 2/3 + 0 + 0 + 0 = 2/3 -> 1, 4/3.
     assert [(a.key, a.levels_worth, a.level, a.score) for a in result.areas] == [
-        ("people", 2, 2, Fraction(5, 2)),
-        ("data", 3, 3, Fraction(7, 2)),
-        ("experiments", 1, 1, Fraction(3, 2)),
-        ("training", Fraction(20, 9), 2, Fraction(49, 18)),
-        ("testing", 3, 3, Fraction(7, 2)),
+        ("people", 2, 2, Fraction(8, 3)),
+        ("data", 3, 3, Fraction(11, 3)),
+        ("experiments", 1, 1, Fraction(5, 3)),
+        ("training", Fraction(20, 9), 2, Fraction(26, 9)),
+        ("testing", 3, 3, Fraction(11, 3)),
         ("deployment", 4, 4, 4),
-        ("monitoring", Fraction(2, 3), 1, Fraction(7, 6)),
+        ("monitoring", Fraction(2, 3), 1, Fraction(4, 3)),
     ]
-    # Headline level 1; towards 2: min(1, score - 1) is 1 for all but experiments (1/2) and monitoring (1/6):
-    # (1 + 2 + 1/2 + 2 + 1 + 2 + 2 * 1/6) / 11 = 53/66.
+    # Headline level 1; towards 2: min(1, score - 1) is 1 for all but experiments (2/3) and monitoring (1/3):
+    # (1 + 2 + 2/3 + 2 + 1 + 2 + 2 * 1/3) / 11 = (28/3) / 11 = 28/33. Mean area score, in ninths:
+    # (24 + 2 * 33 + 15 + 2 * 26 + 33 + 2 * 36 + 2 * 12) / 9 / 11 = 286/99 = 26/9.
     assert (result.overall_level, result.limited_by) == (1, ("experiments", "monitoring"))
-    assert result.overall_score == 1 + Fraction(53, 66)
-    assert result.mean_score == Fraction(545, 198)
+    assert result.overall_score == 1 + Fraction(28, 33)
+    assert result.mean_score == Fraction(26, 9)
     # monitoring: level 1 at 2/3 is no gap; level 2's unknown practice is its next step and holds it back.
     monitoring = area(result, "monitoring")
     assert [(s.question, s.value, s.kind) for s in monitoring.next_steps] == [("monitoring.l2", UNKNOWN, "next_level")]
@@ -158,7 +165,7 @@ def test_every_figure_is_exact(case):
 
 
 @given(frameworks_with_answers())
-def test_the_level_is_the_levels_worth_rounded_and_the_score_agrees_with_it(case):
+def test_the_level_is_the_highest_whose_threshold_the_levels_worth_reaches_and_the_score_agrees_with_it(case):
     fw, answers = case
     result = score_assessment(fw, answers)
     for result_area in result.areas:
@@ -166,11 +173,12 @@ def test_the_level_is_the_levels_worth_rounded_and_the_score_agrees_with_it(case
             continue
         worth, level, score = result_area.levels_worth, result_area.level, result_area.score
         assert 0 <= worth <= 4
-        assert level == min(4, int(worth + Fraction(1, 2)))  # floor(S + 1/2), at most 4
+        # Thresholds L - 2/3: 1/3, 4/3, 7/3, 10/3.
+        assert level == max(reached for reached in (0, 1, 2, 3, 4) if worth >= reached - Fraction(2, 3))
         assert level <= score < level + 1 or score == level == 4
         assert (score == 4) == (level == 4)
         if level < 4:
-            assert score == (2 * worth if level == 0 else worth + Fraction(1, 2))
+            assert score == (3 * worth if level == 0 else worth + Fraction(2, 3))
     if result.overall_level is not None:
         assert result.overall_level <= result.overall_score < result.overall_level + 1 or result.overall_score == 4
         assert (result.overall_score == 4) == (result.overall_level == 4)
@@ -220,7 +228,7 @@ def one_weak_practice(draw):
 def test_one_weak_practice_in_an_otherwise_fully_reached_level_does_not_fail_it(case):
     """Answered 1 instead of 3, a question of weight w in a level of total weight W >= w + 1 costs that level
     2w / 3W <= 1/2 of coverage; levels above L count at least 0 (or the mean of levels 1..L when all "na"),
-    so S >= L - 1/2 and the area reaches L."""
+    so S >= L - 1/2 >= L - 2/3 and the area reaches L."""
     fw, answers, reached = case
 
     assert area(score_assessment(fw, answers)).level >= reached
@@ -235,7 +243,7 @@ def test_one_started_practice_among_three_fully_in_place_keeps_the_level():
     result = score_assessment(weighted, answers | {"a.l2_0": 1})
 
     # Level 2: (3*1 + 1*3 + 1*3) / 15 = 3/5, under 2/3, so rule 2 stopped at level 1.
-    # S = 1 + 3/5 + 1 + 0 = 13/5 (2.6): level 3.
+    # S = 1 + 3/5 + 1 + 0 = 13/5 (2.6): level 3 (7/3 <= S < 10/3).
     assert (area(result).levels_worth, area(result).level) == (Fraction(13, 5), 3)
 
 

@@ -96,16 +96,17 @@ def test_recompute_brings_reports_of_rule_2_to_rule_3_with_their_area_scores_and
 
     output = run("recompute_reports")
 
-    # Rule 3: "mostly" everywhere is S = 4 * 2/3 = 8/3 in each area, level 3, score 19/6 (3.16): regressed.
+    # Rule 3: "mostly" everywhere is S = 4 * 2/3 = 8/3 in each area, level 3 (7/3 <= S < 10/3), score
+    # 8/3 + 2/3 = 10/3 (3.33), and the headline 3 + 1/3: regressed.
     assert output == "2 reports to recompute (scoring rule 3).\nRecomputed 1 of 2 reports\nRecomputed 2 of 2 reports\n"
     report = Report.objects.get(assessment=mostly)
     assert (report.status, report.scoring_rule, report.content["scoring_rule"]) == ("ready", 3, 3)
-    assert (report.overall_level, float(report.overall_score)) == (3, 3.16)
-    assert set(AreaScore.objects.filter(report=report).values_list("level", "score")) == {(3, Decimal("3.16"))}
+    assert (report.overall_level, float(report.overall_score)) == (3, 3.33)
+    assert set(AreaScore.objects.filter(report=report).values_list("level", "score")) == {(3, Decimal("3.33"))}
     history = history_payload(team_history(team_id=cast.team.pk))
     assert [(entry["overall"], entry["movement"]) for entry in history] == [
         ({"level": 4, "score": 4.0}, None),
-        ({"level": 3, "score": 3.16}, "regressed"),
+        ({"level": 3, "score": 3.33}, "regressed"),
     ]
 
 

@@ -23,31 +23,33 @@ def test_submitting_creates_a_pending_report(submitted):
 
 
 def test_it_computes_the_scores_next_steps_and_figures(submitted, cast):
-    target_set(team=cast.team, framework=cast.framework, area_key="people", level=3, user=cast.owner)
+    target_set(team=cast.team, framework=cast.framework, area_key="people", level=4, user=cast.owner)
 
     assert report_compute(assessment_id=submitted.pk)
 
     # people: level 1 has shared_repository (3: 1) and documented_handover (2: 2), (3 + 4) / 15 = 7/15, and
-    # levels 2-4 are at 2/3: S = 37/15 (2.47), level 2 (rule 2: 0). Every other area: S = 8/3, level 3.
+    # levels 2-4 are at 2/3: S = 37/15 (2.47 >= 7/3 = 35/15), level 3 (rule 2: 0), gap 1 to its target 4.
+    # Every other area: S = 8/3, level 3.
     report = Report.objects.get()
     people = report.content["areas"][0]
-    assert (report.status, report.overall_level) == ("ready", 2)
+    assert (report.status, report.overall_level) == ("ready", 3)
     assert float(report.overall_score) == report.content["overall"]["score"]
-    assert (people["key"], people["level"], people["target"], people["gap"]) == ("people", 2, 3, 1)
+    assert (people["key"], people["level"], people["target"], people["gap"]) == ("people", 3, 4, 1)
     assert report.content["next_steps"][0]["comment"] == "only some repos"
     assert set(report.figures) == {"radar", "areas", "history"}
     assert AreaScore.objects.filter(report=report).count() == 8
 
 
-def test_mostly_in_place_everywhere_is_level_3_with_level_4_next(cast):
+def test_mostly_in_place_everywhere_is_level_3_a_third_of_the_way_to_level_4(cast):
     assessment = submit_answers(cast, complete_answers(cast.framework, value=2))
 
     report_compute(assessment_id=assessment.pk)
 
-    # Every level's coverage is 2/3: S = 8/3 (2.67), level 3, score 8/3 + 1/2 = 19/6, shown 3.16.
+    # Every level's coverage is 2/3: S = 8/3 (2.67), level 3 (7/3 <= S < 10/3), score 8/3 + 2/3 = 10/3,
+    # shown 3.33.
     report = Report.objects.get(assessment=assessment)
     assert {(area["level"], area["score"], area["levels_worth"]) for area in report.content["areas"]} == {
-        (3, 3.16, 2.66)
+        (3, 3.33, 2.66)
     }
     assert {(step["level"], step["kind"]) for step in report.content["next_steps"]} == {(4, "next_level")}
 
@@ -155,7 +157,8 @@ def test_changing_a_target_recomputes_the_latest_report_and_its_roadmap_follows(
     report_compute(assessment_id=latest.pk)
     content = Report.objects.get(assessment=latest).content
     governance = next(area for area in content["areas"] if area["key"] == "governance")
-    assert (governance["target"], governance["gap"]) == (3, 2)  # "started" everywhere: S = 4/3, level 1
+    # "started" everywhere: S = 4 * 1/3 = 4/3, level 2 (4/3 <= S < 7/3), so the gap to 3 is 1.
+    assert (governance["target"], governance["gap"]) == (3, 1)
     assert content["roadmap"][0]["area"] == "governance"
 
 

@@ -23,7 +23,7 @@ class LevelsWorth:
     area's other levels); "unknown" scores `unknown` (a value on the 0-3 scale)."""
 
     step: Fraction = Fraction(1)
-    offset: Fraction = Fraction(-1, 2)
+    offset: Fraction = Fraction(-2, 3)
     exempt: Fraction | None = None
     unknown: int = 0
 

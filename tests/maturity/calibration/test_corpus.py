@@ -122,8 +122,8 @@ def _family(**parameters) -> tuple:
 
 
 SENSITIVITY = {
-    "shipped: step 1, offset -1/2, all-na level = mean of the others, unknown = 0": _family(),
-    **{f"offset {offset}": _family(offset=offset) for offset in map(Fraction, ("-2/3", "-1/3", "-1/4", "0"))},
+    "shipped: step 1, offset -2/3, all-na level = mean of the others, unknown = 0": _family(),
+    **{f"offset {offset}": _family(offset=offset) for offset in map(Fraction, ("-1/2", "-7/12", "-3/4", "-1/3", "0"))},
     **{f"step {step}": _family(step=step) for step in map(Fraction, ("2/3", "3/4", "4/5"))},
     **{f"all-na level = {fill}": _family(exempt=fill) for fill in map(Fraction, ("0", "1/2", "1"))},
     "unknown = 1 (started)": _family(unknown=1),

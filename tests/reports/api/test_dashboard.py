@@ -17,13 +17,13 @@ def test_it_shows_each_teams_latest_result_and_the_distribution(cast):
 
     body = api_as(cast.viewer).get(f"/api/organizations/{cast.organization.pk}/dashboard/").json()
 
-    # "started" everywhere: each area's S = 4 * 1/3 = 4/3, level 1, score 4/3 + 1/2 = 11/6 (1.83); "mostly":
-    # S = 8/3, level 3; "fully": 4.
+    # "started" everywhere: each area's S = 4 * 1/3 = 4/3, level 2 (4/3 <= S < 7/3), score 4/3 + 2/3 = 2;
+    # "mostly": S = 8/3, level 3; "fully": 4.
     teams = {team["name"]: team for team in body["teams"]}
-    assert teams["Search"]["overall"] == {"level": 1, "score": 1.83}
+    assert teams["Search"]["overall"] == {"level": 2, "score": 2.0}
     assert (teams["Search"]["previous_score"], teams["Search"]["regressed"]) == (4.0, True)
     assert (teams["Ranking"]["overall"]["level"], teams["Ranking"]["regressed"]) == (3, False)
-    assert body["distribution"]["data"] == {"0": 0, "1": 1, "2": 0, "3": 1, "4": 0}
+    assert body["distribution"]["data"] == {"0": 0, "1": 0, "2": 1, "3": 1, "4": 0}
     assert set(body["figures"]) == {"heatmap", "distribution"}
 
 

@@ -25,13 +25,14 @@ def test_it_lists_submitted_assessments_oldest_first_with_levels_and_scores(cast
     body = api_as(cast.viewer).get(f"/api/teams/{cast.team.pk}/history/").json()
 
     assert [entry["id"] for entry in body] == [a.pk for a in three_quarters]
-    # Answered 1, 2, 3 everywhere: S = 4/3, 8/3, 4 in each area; levels 1, 3, 4; scores 11/6, 19/6, 4.
+    # Answered 1, 2, 3 everywhere: S = 4/3, 8/3, 4 in each area; levels 2, 3, 4 (thresholds 4/3, 7/3, 10/3);
+    # scores 4/3 + 2/3 = 2, 8/3 + 2/3 = 10/3 (3.33), 4.
     assert [entry["overall"] for entry in body] == [
-        {"level": 1, "score": 1.83},
-        {"level": 3, "score": 3.16},
+        {"level": 2, "score": 2.0},
+        {"level": 3, "score": 3.33},
         {"level": 4, "score": 4.0},
     ]
-    assert body[0]["areas"][0] == {"key": "people", "level": 1, "score": 1.83}
+    assert body[0]["areas"][0] == {"key": "people", "level": 2, "score": 2.0}
 
 
 def test_the_draft_is_not_history(cast, three_quarters):
@@ -46,7 +47,8 @@ def test_the_csv_has_a_row_per_assessment_with_area_columns(cast, three_quarters
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert response["Content-Type"].startswith("text/csv")
     assert len(rows) == 3
-    assert (rows[0]["overall_score"], rows[0]["people_level"], rows[2]["data_score"]) == ("1.83", "1", "4.0")
+    # Answered 1 everywhere: S = 4/3, level 2, score 2; answered 3: 4.
+    assert (rows[0]["overall_score"], rows[0]["people_level"], rows[2]["data_score"]) == ("2.0", "2", "4.0")
 
 
 def test_the_history_and_its_csv_name_the_systems_each_assessment_covers(cast, three_quarters):

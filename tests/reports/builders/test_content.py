@@ -33,10 +33,11 @@ def test_it_explains_the_level_by_the_levels_worth_what_holds_it_back_and_what_i
         {"monitoring.uptime": 3, "monitoring.alerts": 1, "monitoring.drift": UNKNOWN, "monitoring.central": 3}
     )
 
-    # S = 1 + 1/3 + 0 + 1 = 7/3: level 2, score 7/3 + 1/2 = 17/6 (2.83); levels 2 and 3 are under 2/3.
-    assert (area["level"], area["score"], area["levels_worth"]) == (2, 2.83, 2.33)
+    # S = 1 + 1/3 + 0 + 1 = 7/3, exactly level 3's threshold 3 - 2/3: level 3, score 7/3 + 2/3 = 3; levels 2 and
+    # 3 are under 2/3 (held back up to level 4), and level 4, above the area's level, is fully in place.
+    assert (area["level"], area["score"], area["levels_worth"]) == (3, 3.0, 2.33)
     assert area["explanation"] == (
-        "Level 2 (score 2.83): its practices add up to 2.33 levels' worth (level 1 1.00, level 2 0.33, level 3 0.00, "
+        "Level 3 (score 3.00): its practices add up to 2.33 levels' worth (level 1 1.00, level 2 0.33, level 3 0.00, "
         "level 4 1.00); held back at level 2 (0.33) by \u201cAlerts page someone\u201d (started); at level 3 (0.00) "
         "by \u201cDrift is watched\u201d (don't know); already in place above: 1.00 of level 4."
     )
@@ -45,7 +46,8 @@ def test_it_explains_the_level_by_the_levels_worth_what_holds_it_back_and_what_i
 def test_a_level_without_applicable_practice_is_shown_as_the_mean_of_the_others():
     area = monitoring({"monitoring.uptime": 3, "monitoring.alerts": NA, "monitoring.drift": 3, "monitoring.central": 0})
 
-    # Level 2 counts (1 + 1 + 0) / 3 = 2/3: S = 1 + 2/3 + 1 + 0 = 8/3, level 3, score 19/6.
+    # Level 2 counts (1 + 1 + 0) / 3 = 2/3: S = 1 + 2/3 + 1 + 0 = 8/3, level 3 (7/3 <= S < 10/3), score
+    # 8/3 + 2/3 = 10/3 (3.33).
     assert [(level["coverage"], level["applicable"]) for level in area["levels"]] == [
         (1.0, True),
         (0.66, False),
@@ -53,7 +55,7 @@ def test_a_level_without_applicable_practice_is_shown_as_the_mean_of_the_others(
         (0.0, True),
     ]
     assert area["explanation"] == (
-        "Level 3 (score 3.16): its practices add up to 2.66 levels' worth (level 1 1.00, level 2 0.66 (none "
+        "Level 3 (score 3.33): its practices add up to 2.66 levels' worth (level 1 1.00, level 2 0.66 (none "
         "applicable: the others' mean), level 3 1.00, level 4 0.00); held back at level 4 (0.00) by "
         "\u201cModel metrics are collected centrally\u201d (not in place)."
     )

@@ -31,7 +31,8 @@ def test_history_targets_and_median_come_from_the_same_framework_only(cast, othe
 
     inputs = report_inputs(assessment_id=submit_on(cast, cast.framework, cast.team, 2).pk)
 
-    # Answered 1 on mlops (S = 4/3 everywhere: 11/6), not the 3 on other; the neighbour's 2 gives S = 8/3: 19/6.
-    assert [point.overall_score for point in inputs.history] == [1.83]
+    # Answered 1 on mlops (S = 4/3 everywhere: level 2, score 4/3 + 2/3 = 2), not the 3 on other; the
+    # neighbour's 2 gives S = 8/3: level 3, score 8/3 + 2/3 = 10/3 (3.33).
+    assert [point.overall_score for point in inputs.history] == [2.0]
     assert inputs.targets == {"data": 3}
-    assert set(inputs.others_median.values()) == {3.16}
+    assert set(inputs.others_median.values()) == {3.33}

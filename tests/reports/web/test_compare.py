@@ -35,10 +35,11 @@ def test_it_compares_each_areas_level_and_score(client, cast, pair):
 
     comparison = client.get(compare_url(cast, f"a={a.pk}&b={b.pk}")).context["comparison"]
 
-    # A: S = 4 * 2/3 = 8/3 in every area, level 3, score 19/6 (3.16). B's people: level 1 is shared_repository
-    # alone (3), coverage 1, so S = 1 + 3 * 2/3 = 3, score 7/2.
+    # A: S = 4 * 2/3 = 8/3 in every area, level 3, score 8/3 + 2/3 = 10/3 (3.33). B's people: level 1 is
+    # shared_repository alone (3), coverage 1, so S = 1 + 3 * 2/3 = 3, level 3 (< 10/3), score 11/3 (3.66).
     people = comparison.areas[0]
-    assert (people.name, people.score_a, people.score_b, people.change.value) == ("People and process", 3.16, 3.5, 0.34)
+    scores = (people.score_a, people.score_b, people.change.value)
+    assert (people.name, scores) == ("People and process", (3.33, 3.66, 0.33))
     assert comparison.overall.level_a == 3
 
 

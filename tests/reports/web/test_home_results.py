@@ -24,8 +24,9 @@ def test_it_shows_each_teams_latest_level_score_and_movement(client, cast):
     response = client.get("/")
 
     row = response.context["sections"][0].context["rows"][0]
-    # Answered 1, 2, 3 everywhere: S = 4/3, 8/3, 4 in each area; levels 1, 3, 4; scores 11/6 (1.83), 19/6 (3.16), 4.
-    assert (row.team, row.level, row.score, row.movement) == ("Search", 3, 3.16, "improved")
+    # Answered 1, then 2 everywhere: S = 4/3, then 8/3 in each area; levels 2, then 3 (thresholds 4/3, 7/3);
+    # scores 4/3 + 2/3 = 2, then 8/3 + 2/3 = 10/3 (3.33).
+    assert (row.team, row.level, row.score, row.movement) == ("Search", 3, 3.33, "improved")
     assert f"Up {row.change.value:.2f} since the previous assessment" in page_text(response)
 
 

@@ -18,8 +18,9 @@ def dashboard_url(cast) -> str:
 
 @pytest.fixture
 def two_teams(cast):
-    """Search falls from 4.0 to 1.83 (fully, then started everywhere: S = 4, then 4/3 in each area); Ranking,
-    mostly in place everywhere (S = 8/3), is at level 3 after a single assessment."""
+    """Search falls from 4.0 to 2.0 (fully, then started everywhere: S = 4, then 4/3 in each area, level 2, score
+    4/3 + 2/3 = 2); Ranking, mostly in place everywhere (S = 8/3, score 10/3), is at level 3 after a single
+    assessment."""
     ranking = team_create(organization=cast.organization, name="Ranking")
     submit_and_compute(cast, 3)
     latest = submit_and_compute(cast, 1)
@@ -33,8 +34,8 @@ def test_it_shows_each_teams_latest_level_score_and_change(client, cast, two_tea
     response = client.get(dashboard_url(cast))
 
     rows = [(row.team, row.level, row.level_name, row.score) for row in response.context["rows"]]
-    assert rows == [("Ranking", 3, "Automated model deployment", 3.16), ("Search", 1, "DevOps but no MLOps", 1.83)]
-    assert "Down 2.17 since the previous assessment" in response.content.decode()
+    assert rows == [("Ranking", 3, "Automated model deployment", 3.33), ("Search", 2, "Automated training", 2.0)]
+    assert "Down 2.00 since the previous assessment" in response.content.decode()
 
 
 def test_it_lists_the_teams_that_regressed(client, cast, two_teams):
@@ -43,7 +44,7 @@ def test_it_lists_the_teams_that_regressed(client, cast, two_teams):
     response = client.get(dashboard_url(cast))
 
     assert [row.team for row in response.context["regressed"]] == ["Search"]
-    assert "level 4 → 1, score 4.00 → 1.83" in page_text(response)
+    assert "level 4 → 2, score 4.00 → 2.00" in page_text(response)
 
 
 def test_it_links_each_team_to_its_dashboard_and_latest_report(client, cast, two_teams):
@@ -75,8 +76,8 @@ def test_the_page_figures_are_valid_for_plotly_with_each_teams_row_in_the_heatma
 
     heatmap = figures["heatmap"]["data"][0]
     assert [len(row) for row in heatmap["z"]] == [8, 8]
-    assert heatmap["z"][0] == [3.16] * 8  # Ranking, mostly in place everywhere
-    assert [trace["y"][0] for trace in figures["distribution"]["data"]] == [0, 1, 0, 1, 0]
+    assert heatmap["z"][0] == [3.33] * 8  # Ranking, mostly in place everywhere: 10/3
+    assert [trace["y"][0] for trace in figures["distribution"]["data"]] == [0, 0, 1, 1, 0]  # Search 2, Ranking 3
     for figure in figures.values():
         go.Figure(figure)  # raises ValueError on any property Plotly does not know
 

@@ -38,7 +38,8 @@ def test_it_lists_the_teams_of_every_organisation_where_the_user_is_assessor(cli
         ("Acme", ["Search"]),
         ("Globex", ["Pricing"]),
     ]
-    assert (organizations[1].teams[0].level, organizations[1].teams[0].score) == (3, 3.16)  # S = 8/3 everywhere
+    # S = 8/3 everywhere: level 3 (7/3 <= S < 10/3), score 8/3 + 2/3 = 10/3.
+    assert (organizations[1].teams[0].level, organizations[1].teams[0].score) == (3, 3.33)
 
 
 def test_it_links_the_audits_in_progress_to_their_questionnaire(client, cast):
@@ -80,7 +81,8 @@ def test_it_shows_who_improved_and_who_regressed(client, cast, second_client):
 
     assert [row.team for row in response.context["improved"]] == ["Search"]
     assert [row.team for row in response.context["regressed"]] == ["Pricing"]
-    # Answered 1, 2, 3 everywhere: S = 4/3, 8/3, 4 in each area; levels 1, 3, 4; scores 11/6 (1.83), 19/6 (3.16), 4.
+    # Answered 1, 2, 3 everywhere: S = 4/3, 8/3, 4 in each area; levels 2, 3, 4; scores 4/3 + 2/3 = 2,
+    # 8/3 + 2/3 = 10/3 (3.33), 4. Search: 2 -> 3.33.
     assert "Up 1.33 since the previous assessment" in page_text(response)
 
 

@@ -62,13 +62,14 @@ def test_each_area_is_explained_in_one_sentence_under_it(client, cast, submitted
     html = page(client, cast.viewer, submitted).content.decode()
 
     # people: shared_repository (3: started) and documented_handover (2: mostly) at level 1, (3 + 4) / 15 = 7/15,
-    # levels 2-4 mostly in place: S = 7/15 + 2 = 37/15 (2.46), level 2, score 89/30 (2.96).
+    # levels 2-4 mostly in place: S = 7/15 + 2 = 37/15 (2.46), level 3 (35/15 <= S < 50/15), score
+    # 37/15 + 10/15 = 47/15 (3.13). Levels 3 and 4 at 2/3 are not under 2/3: held back at level 1 only.
     people = Report.objects.get().content["areas"][0]
     assert people["explanation"].startswith(
-        "Level 2 (score 2.96): its practices add up to 2.46 levels' worth (level 1 0.46, level 2 0.66, level 3 0.66, "
+        "Level 3 (score 3.13): its practices add up to 2.46 levels' worth (level 1 0.46, level 2 0.66, level 3 0.66, "
         "level 4 0.66); held back at level 1 (0.46) by \u201c"
     )
-    assert people["explanation"].endswith("(started); already in place above: 0.66 of level 3 and 0.66 of level 4.")
+    assert people["explanation"].endswith("(started); already in place above: 0.66 of level 4.")
     assert escape(people["explanation"]) in html
 
 

@@ -24,20 +24,22 @@ def test_it_draws_the_overall_and_area_scores_over_time(client, cast, two_quarte
     figure = client.get(dashboard_url(cast)).context["history_figure"]
 
     overall, *areas = figure["data"]
-    # Answered 1, 2, 3 everywhere: S = 4/3, 8/3, 4 in each area; levels 1, 3, 4; scores 11/6 (1.83), 19/6 (3.16), 4.
-    assert (overall["name"], overall["y"]) == ("Overall", [1.83, 3.16])
+    # Answered 1, then 2 everywhere: S = 4/3, then 8/3 in each area; levels 2, then 3 (thresholds 4/3, 7/3);
+    # scores 4/3 + 2/3 = 2, then 8/3 + 2/3 = 10/3 (3.33).
+    assert (overall["name"], overall["y"]) == ("Overall", [2.0, 3.33])
     assert areas[1]["name"] == "Data management"
 
 
 def test_it_shows_the_current_targets_against_the_latest_levels(client, cast):
     submit_and_compute(cast, 1)
-    target_set(team=cast.team, framework=cast.framework, area_key="data", level=3, user=cast.owner)
+    target_set(team=cast.team, framework=cast.framework, area_key="data", level=4, user=cast.owner)
     client.force_login(cast.viewer)
 
     response = client.get(dashboard_url(cast))
 
     data = next(area for area in response.context["gaps"] if area.key == "data")
-    assert (data.level, data.target, data.gap) == (1, 3, 2)  # started everywhere: S = 4/3, level 1
+    # Started everywhere: S = 4/3, level 2 (4/3 <= S < 7/3), two levels below its target 4.
+    assert (data.level, data.target, data.gap) == (2, 4, 2)
     assert "2 levels to go" in page_text(response)
 
 
