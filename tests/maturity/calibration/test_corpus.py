@@ -117,6 +117,28 @@ def test_the_rule_on_the_corpus(capsys):
     assert measured.headline_exact[1] == len(CORPUS) * len(RESPONDENTS)
 
 
+FIGURES = ("headline_exact", "headline_in_range", "headline_within_one", "areas_exact")
+
+
+@pytest.mark.parametrize("respondent", RESPONDENTS)
+def test_rule_three_agrees_with_the_auditors_at_least_as_well_as_when_it_shipped(respondent):
+    """A floor under each figure, with each respondent, at what rule 3 and version 3 reached when they
+    shipped (issue 21's targets, 80%, 90%, 100% and 70%, are not all met: maturity/SCORING.md says
+    where they fall short); a change to the rule or the questions that loses agreement fails here."""
+    shipped = _one_respondent(agreement(product_rule(SPECS[SHIPPED]), CORPUS, SHIPPED), respondent)
+    baseline = _one_respondent(agreement(rule_two(SPECS[2]), CORPUS, 2), respondent)
+    floors = dict(zip(FIGURES, (Fraction(3, 4), Fraction(5, 6), Fraction(11, 12), Fraction(1, 2)), strict=True))
+
+    for figure, floor in floors.items():
+        hits, total = getattr(shipped, figure)
+        assert Fraction(hits, total) >= floor, figure
+        assert hits > getattr(baseline, figure)[0], figure
+
+
+def _one_respondent(measured, respondent: str):
+    return type(measured)([row for row in measured.rows if row[1] == respondent])
+
+
 def _family(**parameters) -> tuple:
     return (LevelsWorth(**parameters)(SPECS[SHIPPED]), SHIPPED)
 
