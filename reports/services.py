@@ -221,20 +221,24 @@ def _outdated() -> Q:
 
 
 def reports_outdated() -> list[int]:
-    """The assessment ids of the outdated reports, and of the pending ones whose content is of an earlier rule
-    (a recomputation asked for and not done yet), oldest submission first: a report recomputed after the
-    team's earlier ones shows their new scores as its history and previous assessment."""
+    """The assessment ids of the outdated reports, of the pending ones whose content is of an earlier rule
+    (a recomputation asked for and not done yet), and of those whose recomputation failed (a run that stopped
+    on them is tried again by the next), oldest submission first: a report recomputed after the team's
+    earlier ones shows their new scores as its history and previous assessment."""
     earlier_rule = Q(scoring_rule__lt=SCORING_RULE) | Q(scoring_rule__isnull=True)
     waiting = Q(status=Report.Status.PENDING, generated_at__isnull=False) & earlier_rule
-    outdated = Report.objects.filter(_outdated() | waiting).order_by("assessment__submitted_at", "assessment_id")
+    failed = Q(status=Report.Status.FAILED, scoring_rule__lt=SCORING_RULE)
+    outdated = Report.objects.filter(_outdated() | waiting | failed).order_by(
+        "assessment__submitted_at", "assessment_id"
+    )
     return list(outdated.values_list("assessment_id", flat=True))
 
 
 def report_recompute(*, assessment_id: int) -> Report:
-    """Computes a ready report again in this process, with the function the worker runs (report_compute), and
+    """Computes a ready or failed report again in this process, with the function the worker runs (report_compute), and
     returns it: ready with its new content and area scores, failed with the error, or pending or running when
     a worker claimed it first. Its content stays until replaced, as in every recomputation."""
-    Report.objects.filter(assessment_id=assessment_id, status=Report.Status.READY).update(
+    Report.objects.filter(assessment_id=assessment_id, status__in=[Report.Status.READY, Report.Status.FAILED]).update(
         status=Report.Status.PENDING, requested_at=timezone.now()
     )
     report_compute(assessment_id=assessment_id)

@@ -139,3 +139,20 @@ def test_recompute_fails_with_a_readable_message_and_a_non_zero_exit(cast):
         pytest.raises(CommandError, match=rf"1 of 1 reports failed to recompute: assessment {assessment.pk}: KeyError"),
     ):
         run("recompute_reports")
+
+
+@pytest.mark.django_db
+def test_a_report_that_failed_to_recompute_is_tried_again_by_the_next_run(cast):
+    assessment = submit_and_compute(cast, 2)
+    stored_under_rule_2(assessment, 4, 4.0)
+    with (
+        mock.patch("reports.builders.report.score_assessment", side_effect=KeyError("data.vanished")),
+        pytest.raises(CommandError),
+    ):
+        run("recompute_reports")
+
+    output = run("recompute_reports")
+
+    assert output == "1 report to recompute (scoring rule 3).\nRecomputed 1 of 1 reports\n"
+    report = Report.objects.get(assessment=assessment)
+    assert (report.status, report.scoring_rule) == ("ready", 3)
