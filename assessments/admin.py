@@ -74,7 +74,7 @@ class AnswerInline(admin.TabularInline):
 
     model = Answer
     extra = 0
-    fields = ("question", "value", "not_applicable", "comment", "answered_by", "updated_at")
+    fields = ("question", "value", "not_applicable", "unknown", "comment", "answered_by", "updated_at")
     readonly_fields = ("question", "answered_by", "updated_at")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Answer]:

@@ -45,6 +45,14 @@ def test_answers_of_a_draft_can_be_corrected(admin_client, cast):
     assert 'name="answers-0-value"' in html
 
 
+def test_a_dont_know_answer_shows_as_such_in_the_admin(admin_client, cast):
+    answers_save(assessment=cast.assessment, user=cast.member, items=[AnswerInput("data.versioning", "unknown")])
+
+    html = admin_client.get(f"/admin/assessments/assessment/{cast.assessment.pk}/change/").content.decode()
+
+    assert 'name="answers-0-unknown" id="id_answers-0-unknown" checked' in html
+
+
 def test_a_submitted_assessment_is_read_only(admin_client, cast):
     answers_save(assessment=cast.assessment, user=cast.member, items=complete_answers(cast.framework))
     assessment_submit(assessment=cast.assessment, user=cast.member)
