@@ -78,7 +78,9 @@ def test_the_stored_payload_is_the_report_as_computed(cast, submitted):
 
 
 def test_a_report_stored_before_assessments_named_their_systems_gets_them_blank(cast, submitted):
-    """reports/migrations/0006: the stored body becomes, to the byte, what the worker renders today."""
+    """reports/migrations/0006: the stored body becomes what the worker renders today, its fields in the same
+    order. (Not compared to the byte: PostgreSQL's jsonb gives the content back with its keys reordered, so a
+    body rendered again from it differs in the order of nested keys from the one stored when it was computed.)"""
     add_systems_covered = import_module("reports.migrations.0006_report_payload_systems_covered").add_systems_covered
     report_compute(assessment_id=submitted.pk)
     report = Report.objects.get()
@@ -88,8 +90,9 @@ def test_a_report_stored_before_assessments_named_their_systems_gets_them_blank(
 
     add_systems_covered(django_apps, None)
 
-    assert Report.objects.get().payload == rendered_payload(Report.objects.get())
-    assert json.loads(Report.objects.get().payload)["systems_covered"] == ""
+    stored, rendered = json.loads(Report.objects.get().payload), json.loads(rendered_payload(Report.objects.get()))
+    assert (stored, list(stored)) == (rendered, list(rendered))
+    assert stored["systems_covered"] == ""
 
 
 def test_a_report_computed_before_payloads_were_stored_is_rendered_on_request(cast, submitted):
