@@ -12,7 +12,6 @@ import sys
 import time
 from datetime import timedelta
 from pathlib import Path
-from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -149,7 +148,7 @@ def _insert_reports(assessments, answers_by_assessment, definition, text):
         answers = answers_by_assessment[assessment.pk]
         earlier = history.setdefault(assessment.team_id, [])
         inputs = ReportInputs(
-            assessment=SimpleNamespace(submitted_at=assessment.submitted_at),
+            assessment=assessment,
             definition=definition,
             text=text,
             answers=answers,
