@@ -253,7 +253,7 @@ def _score_area(
     applicable = [q for q in questions if values[q.key] != NA]
     if not applicable:
         return AreaResult(area.key, None, None, (), (), area.counts_toward_level, target)
-    scored = {key: 0 if value == UNKNOWN else value for key, value in values.items() if value != NA}  # points()
+    scored = {key: points(value) for key, value in values.items() if value != NA}
     levels = _level_results(questions, applicable, scored)
     worth = _levels_worth(levels)
     reached, score = _level_and_score(worth)
