@@ -9,9 +9,9 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Invitation
 from accounts.services import AlreadyMemberError, MemberInvalidError, member_add
+from assessments.errors import LastOwnerError
 from assessments.forms import MemberAddForm, username_or_email
 from assessments.models import Role
-from assessments.services import LastOwnerError
 from assessments.tenancy import organization_or_404, require_manage
 from assessments.views.organizations import render_organization
 from core.limits import LimitReachedError

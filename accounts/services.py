@@ -25,9 +25,9 @@ from accounts.selectors import (
 )
 from accounts.tokens import invitation_token
 from assessments.models import Assessment, Membership, Organization, Review, Role
-from assessments.selectors import member_by_verified_email, user_by_username
-from assessments.services import membership_set
-from assessments.surveys.services import respondents_claim
+from assessments.selectors.access import member_by_verified_email, user_by_username
+from assessments.services.organizations import membership_set
+from assessments.services.surveys import respondents_claim
 
 
 class AlreadyMemberError(Exception):

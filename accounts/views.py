@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.forms import PreferencesForm, SignupForm
 from accounts.selectors import api_tokens_of, is_verified_elsewhere, preferences_of
 from accounts.services import address_in_use_notice_send, api_token_revoke, email_claim_unverified, preferences_set
-from assessments.services import organization_create
+from assessments.services.organizations import organization_create
 
 
 def signup(request: HttpRequest) -> HttpResponse:

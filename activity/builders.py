@@ -51,7 +51,7 @@ SETTING_LABELS = {
 # anonymous survey never shows who answered what. The trail records them; the activity shows only that they
 # answered.
 HIDDEN_VALUES = ("respondentanswer",)
-# An invited respondent's address is for those who run surveys (assessments.surveys.selectors.respondent_name);
+# An invited respondent's address is for those who run surveys (assessments.selectors.surveys.respondent_name);
 # other readers of the trail read this (that module's INVITED, as it reads inside a sentence), in its lines and
 # in their before and after values.
 INVITED = "someone invited by email"

@@ -19,8 +19,7 @@ from activity.selectors import (
 )
 from assessments.models import Organization
 from assessments.permissions import can_facilitate, can_manage
-from assessments.surveys.access import shared_answers_assessment_or_404
-from assessments.tenancy import organization_or_404
+from assessments.tenancy import organization_or_404, shared_answers_assessment_or_404
 from core.lookups import require
 
 PAGE_SIZE = 25

@@ -4,7 +4,7 @@ from functools import cache
 
 from django.http import HttpRequest
 
-from assessments.selectors import is_assessor_anywhere
+from assessments.selectors.access import is_assessor_anywhere
 
 
 def navigation(request: HttpRequest) -> dict:

@@ -7,8 +7,9 @@ from django.core.validators import validate_email
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 
-from assessments.models import Assessment, Organization, Role, TargetLevel, Team
+from assessments.models import Assessment, Evidence, Organization, Role, TargetLevel, Team
 from maturity.models import Area, Level
+from maturity.scoring import NA, UNKNOWN
 
 
 class OrganizationForm(forms.Form):
@@ -195,3 +196,50 @@ class SubmitConfirmForm(forms.Form):
         label="I understand a submitted assessment cannot be changed",
         error_messages={"required": "Tick the box to confirm that a submitted assessment cannot be changed."},
     )
+
+
+class EvidenceForm(forms.Form):
+    url = forms.CharField(label="Link", required=False, max_length=Evidence._meta.get_field("url").max_length)
+    file = forms.FileField(label="Or a file", required=False)
+    description = forms.CharField(
+        label="What it shows", required=False, max_length=Evidence._meta.get_field("description").max_length
+    )
+    valid_until = forms.DateField(
+        label="Valid until", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        has_url, has_file = bool(data.get("url", "").strip()), bool(data.get("file"))
+        if has_url == has_file and not self.errors:
+            message = "Give a link or a file, not both." if has_url else "Give a link or choose a file."
+            raise forms.ValidationError(message)
+        return data
+
+
+class EvidenceRequiredForm(forms.Form):
+    evidence_required = forms.BooleanField(required=False)
+
+
+ANSWER_VALUE_MESSAGE = "Choose one of the answers, from Not in place to Fully in place, Not applicable or Don't know."
+
+
+def answer_value_posted(raw: str) -> object:
+    """A posted answer's radio value: "0".."3" become ints, "na" and "unknown" stay; anything else goes to the
+    service, which refuses it."""
+    if raw in (NA, UNKNOWN):
+        return raw
+    try:
+        return int(raw)
+    except ValueError:
+        return raw or None
+
+
+def answer_problem_messages(problem: dict) -> list[str]:
+    """The messages a page shows for one refused answer (an item of AnswersInvalidError.problems)."""
+    found = []
+    for name, texts in problem["errors"].items():
+        found += (
+            [ANSWER_VALUE_MESSAGE] if name == "value" else [text.replace('"na"', "Not applicable") for text in texts]
+        )
+    return found

@@ -44,7 +44,7 @@ def can_remove_evidence(role: str | None, *, added_it: bool) -> bool:
 
 def can_review(role: str | None) -> bool:
     """Accept or return an assessment in review, and require review when starting one: owners and assessors
-    (never on their own submission: assessments.reviews.services checks that)."""
+    (never on their own submission: assessments.services.reviews checks that)."""
     return role in DISCARDING_ROLES
 
 

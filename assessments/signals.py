@@ -56,7 +56,7 @@ home_sections_requested = Signal()
 
 # Survey mode: sent inside the transaction that adds the respondent, with `assessment_id`, `organization_id`,
 # `email` and `invited_by_id`, for an address that no member has verified: accounts invites it to the
-# organisation (its mail goes out after commit), and calls assessments.surveys.services.respondents_claim
+# organisation (its mail goes out after commit), and calls assessments.services.surveys.respondents_claim
 # when it joins. A receiver that may not invite raises core.limits.LimitReachedError, undoing the addition.
 respondent_invited = Signal()
 

@@ -7,7 +7,7 @@ from django.core.files.storage import storages
 from accounts.models import OutgoingEmail
 from accounts.tasks import deliver_email
 from assessments.models import Evidence, Role
-from assessments.services import AnswerInput
+from assessments.services.answers import AnswerInput
 from maturity.catalogue_file import read_catalogue_file
 from maturity.framework_file import parse_framework, read_framework_file
 from maturity.services import framework_load

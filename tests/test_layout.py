@@ -59,3 +59,70 @@ def test_the_templates_of_assessments_name_no_url_of_reports_or_activity():
 
     assert named  # the pattern finds the templates' links
     assert not named & names
+
+
+# The one way to slice an app (README, "Where code lives"): by layer. A layer is a module, or a package of modules by
+# concern once it grows (assessments/services/, reports/builders/); a concern such as surveys is a module in each
+# layer, never a sub-package with layers of its own.
+LAYERS = {"api", "views", "services", "selectors", "builders", "rules", "models", "serializers"}
+# Django's own places, and data.
+FRAMEWORK_FOLDERS = {"migrations", "management", "commands", "frameworks"}
+MAX_LINES = 400
+
+
+def app_modules() -> list[Path]:
+    return [path for app in ALLOWED for path in (ROOT / app).rglob("*.py") if "migrations" not in path.parts]
+
+
+def test_every_package_inside_an_app_is_a_layer():
+    folders = {
+        path.parent.relative_to(ROOT / app).as_posix()
+        for app in ALLOWED
+        for path in (ROOT / app).rglob("*.py")
+        if path.parent != ROOT / app
+    }
+    not_layers = {folder for folder in folders if not set(folder.split("/")) <= LAYERS | FRAMEWORK_FOLDERS}
+
+    assert "services" in folders  # the walk finds the packages
+    assert not_layers == set()
+
+
+def test_a_layer_module_sits_in_its_layer():
+    """services.py, selectors.py, ... only at an app's top (or api/), never inside another layer or concern."""
+    misplaced = [
+        path.relative_to(ROOT).as_posix()
+        for path in app_modules()
+        if path.stem in LAYERS - {"api"} and path.parent.name not in {*ALLOWED, "api"}
+    ]
+
+    assert misplaced == []
+
+
+def private_imports(path: Path) -> list[str]:
+    return [
+        f"{node.module}.{alias.name}"
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+        if alias.name.startswith("_")
+    ]
+
+
+def test_no_module_imports_another_modules_private_names():
+    found = {
+        path.relative_to(ROOT).as_posix(): private_imports(path)
+        for path in [*app_modules(), *(ROOT / "tests").rglob("*.py"), *(ROOT / "bench").rglob("*.py")]
+        if private_imports(path)
+    }
+
+    assert found == {}
+
+
+def test_no_app_file_is_over_400_lines():
+    long = {
+        path.relative_to(ROOT).as_posix(): lines
+        for path in app_modules()
+        if (lines := len(path.read_text().splitlines())) > MAX_LINES
+    }
+
+    assert long == {}

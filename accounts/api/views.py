@@ -32,9 +32,9 @@ from accounts.services import (
     invitation_create,
     member_add,
 )
+from assessments.errors import LastOwnerError
 from assessments.permissions import can_manage
-from assessments.selectors import memberships_of
-from assessments.services import LastOwnerError
+from assessments.selectors.access import memberships_of
 from assessments.tenancy import organization_or_404, require_manage
 from core.api import BAD_REQUEST, FORBIDDEN, NO_SUCH_PAGE, NOT_FOUND, TOO_MANY_INVITATIONS, not_found, too_many
 from core.limits import LimitReachedError

@@ -14,8 +14,7 @@ from activity.selectors import ActivityFilters, activity_lines, assessment_activ
 from activity.views import OWNERS_ONLY
 from assessments.models import Organization
 from assessments.permissions import can_facilitate, can_manage
-from assessments.surveys.access import shared_answers_assessment_or_404
-from assessments.tenancy import organization_or_404
+from assessments.tenancy import organization_or_404, shared_answers_assessment_or_404
 from core.api import BAD_REQUEST, FORBIDDEN, NO_SUCH_PAGE, NOT_FOUND, csv_download, validated_query
 from core.lookups import require
 

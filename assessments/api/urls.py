@@ -1,23 +1,35 @@
 from django.urls import path
 
-from assessments.api import evidence, reviews, surveys, views
-from assessments.evidence.services import upload_body_limit
+from assessments.api.views import answers, assessments, evidence, organizations, reviews, surveys, teams
+from assessments.services.evidence import upload_body_limit
 from core.middleware import allows_body_up_to
 
 urlpatterns = [
-    path("organizations/", views.OrganizationListCreateApi.as_view(), name="api-organization-list"),
-    path("organizations/<int:organization_id>/", views.OrganizationDetailApi.as_view(), name="api-organization-detail"),
-    path("teams/", views.TeamListCreateApi.as_view(), name="api-team-list"),
-    path("teams/<int:team_id>/", views.TeamDetailApi.as_view(), name="api-team-detail"),
-    path("teams/<int:team_id>/targets/", views.TeamTargetsApi.as_view(), name="api-team-targets"),
-    path("assessments/", views.AssessmentListCreateApi.as_view(), name="api-assessment-list"),
-    path("assessments/<int:assessment_id>/", views.AssessmentDetailApi.as_view(), name="api-assessment-detail"),
+    path("organizations/", organizations.OrganizationListCreateApi.as_view(), name="api-organization-list"),
     path(
-        "assessments/<int:assessment_id>/answers/", views.AssessmentAnswersApi.as_view(), name="api-assessment-answers"
+        "organizations/<int:organization_id>/",
+        organizations.OrganizationDetailApi.as_view(),
+        name="api-organization-detail",
     ),
-    path("assessments/<int:assessment_id>/scope/", views.AssessmentScopeApi.as_view(), name="api-assessment-scope"),
-    path("assessments/<int:assessment_id>/submit/", views.AssessmentSubmitApi.as_view(), name="api-assessment-submit"),
-    # Survey mode (assessments/api/surveys.py)
+    path("teams/", teams.TeamListCreateApi.as_view(), name="api-team-list"),
+    path("teams/<int:team_id>/", teams.TeamDetailApi.as_view(), name="api-team-detail"),
+    path("teams/<int:team_id>/targets/", teams.TeamTargetsApi.as_view(), name="api-team-targets"),
+    path("assessments/", assessments.AssessmentListCreateApi.as_view(), name="api-assessment-list"),
+    path("assessments/<int:assessment_id>/", assessments.AssessmentDetailApi.as_view(), name="api-assessment-detail"),
+    path(
+        "assessments/<int:assessment_id>/answers/",
+        answers.AssessmentAnswersApi.as_view(),
+        name="api-assessment-answers",
+    ),
+    path(
+        "assessments/<int:assessment_id>/scope/", assessments.AssessmentScopeApi.as_view(), name="api-assessment-scope"
+    ),
+    path(
+        "assessments/<int:assessment_id>/submit/",
+        assessments.AssessmentSubmitApi.as_view(),
+        name="api-assessment-submit",
+    ),
+    # Survey mode (assessments/api/views/surveys.py)
     path(
         "assessments/<int:assessment_id>/respondents/",
         surveys.RespondentListCreateApi.as_view(),
@@ -40,7 +52,7 @@ urlpatterns = [
         surveys.ConsensusMediansApi.as_view(),
         name="api-consensus-medians",
     ),
-    # Evidence (assessments/api/evidence.py)
+    # Evidence (assessments/api/views/evidence.py)
     path(
         "assessments/<int:assessment_id>/evidence/",
         allows_body_up_to(upload_body_limit)(evidence.EvidenceListCreateApi.as_view()),
@@ -53,7 +65,7 @@ urlpatterns = [
     ),
     path("evidence/<int:evidence_id>/", evidence.EvidenceDetailApi.as_view(), name="api-evidence-detail"),
     path("evidence/<int:evidence_id>/download/", evidence.EvidenceDownloadApi.as_view(), name="api-evidence-download"),
-    # Review and sign-off (assessments/api/reviews.py)
+    # Review and sign-off (assessments/api/views/reviews.py)
     path(
         "assessments/<int:assessment_id>/accept/", reviews.AssessmentAcceptApi.as_view(), name="api-assessment-accept"
     ),

@@ -8,16 +8,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from assessments.errors import AnswersInvalidError, AssessmentNotDraftError
+from assessments.forms import answer_problem_messages, answer_value_posted
 from assessments.models import Assessment
-from assessments.selectors import AnswerRow, assessment_answer_rows, overall_progress, provisional
-from assessments.services import AnswerInput, AnswersInvalidError, AssessmentNotDraftError, answers_save
-from assessments.surveys.access import require_shared_answers
-from assessments.tenancy import assessment_or_404, require_write_answers
+from assessments.selectors.answers import AnswerRow, assessment_answer_rows, overall_progress, provisional
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.tenancy import assessment_or_404, require_shared_answers, require_write_answers
 from assessments.views.questionnaire import Posted, area_status, nav_items, render_area
 from core.http import is_htmx
-from maturity.scoring import NA, UNKNOWN
-
-VALUE_MESSAGE = "Choose one of the answers, from Not in place to Fully in place, Not applicable or Don't know."
 
 
 @login_required
@@ -31,10 +29,15 @@ def answer_save(request: HttpRequest, assessment_id: int, question_key: str) -> 
         answers_save(
             assessment=assessment,
             user=request.user,
-            items=[AnswerInput(question=question_key, value=_parse_value(raw_value), comment=comment)],
+            items=[AnswerInput(question=question_key, value=answer_value_posted(raw_value), comment=comment)],
         )
     except AnswersInvalidError as error:
-        posted = Posted(question_key, raw_value, comment, _error_messages(error))
+        posted = Posted(
+            question_key,
+            raw_value,
+            comment,
+            [text for problem in error.problems for text in answer_problem_messages(problem)],
+        )
         return _answer_refused(request, assessment, posted, status=422)
     except AssessmentNotDraftError as error:
         posted = Posted(question_key, raw_value, comment, [str(error)])
@@ -45,28 +48,6 @@ def answer_save(request: HttpRequest, assessment_id: int, question_key: str) -> 
         return _render_status(request, assessment, rows, row)
     url = reverse("assessment_area", kwargs={"assessment_id": assessment.pk, "area_key": row.question.area.key})
     return redirect(f"{url}#q-{question_key}")
-
-
-def _parse_value(raw: str) -> object:
-    """Radio values "0".."3" become ints, "na" and "unknown" stay; anything else goes to the service, which
-    refuses it."""
-    if raw in (NA, UNKNOWN):
-        return raw
-    try:
-        return int(raw)
-    except ValueError:
-        return raw or None
-
-
-def _error_messages(error: AnswersInvalidError) -> list[str]:
-    messages = []
-    for problem in error.problems:
-        for name, texts in problem["errors"].items():
-            if name == "value":
-                messages.append(VALUE_MESSAGE)
-            else:
-                messages.extend(text.replace('"na"', "Not applicable") for text in texts)
-    return messages
 
 
 def _answer_refused(request: HttpRequest, assessment: Assessment, posted: Posted, status: int) -> HttpResponse:

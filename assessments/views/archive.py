@@ -7,8 +7,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from assessments.errors import TeamNameTakenError
 from assessments.forms import OrganizationForm, TeamForm
-from assessments.services import TeamNameTakenError, organization_update, team_update
+from assessments.services.organizations import organization_update, team_update
 from assessments.tenancy import organization_or_404, require_manage, team_or_404
 from assessments.views.organizations import render_organization
 from assessments.views.teams import render_team

@@ -7,8 +7,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from assessments.errors import AssessmentNotDraftError
 from assessments.models import Assessment
-from assessments.services import AssessmentNotDraftError, assessment_discard
+from assessments.services.assessments import assessment_discard
 from assessments.tenancy import assessment_or_404, require_discard
 
 

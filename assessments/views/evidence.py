@@ -14,28 +14,26 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from assessments.evidence.claims import UnsupportedClaim
-from assessments.evidence.forms import EvidenceForm, EvidenceRequiredForm
-from assessments.evidence.selectors import (
+from assessments.errors import AssessmentNotDraftError, EvidenceInvalidError
+from assessments.forms import EvidenceForm, EvidenceRequiredForm
+from assessments.models import Assessment, Evidence
+from assessments.permissions import can_facilitate, can_remove_evidence, can_write_answers
+from assessments.rules.claims import UnsupportedClaim
+from assessments.selectors.answers import AnswerRow, assessment_answer_rows
+from assessments.selectors.evidence import (
     assessment_evidence,
     assessment_unsupported_claims,
     evidence_for_user,
     mark_expired,
 )
-from assessments.evidence.services import (
-    EvidenceInvalidError,
+from assessments.services.evidence import (
     assessment_evidence_required_set,
     evidence_file_add,
     evidence_link_add,
     evidence_remove,
     upload_body_limit,
 )
-from assessments.models import Assessment, Evidence
-from assessments.permissions import can_facilitate, can_remove_evidence, can_write_answers
-from assessments.selectors import AnswerRow, assessment_answer_rows
-from assessments.services import AssessmentNotDraftError
-from assessments.surveys.access import require_shared_answers
-from assessments.tenancy import assessment_or_404
+from assessments.tenancy import assessment_or_404, require_shared_answers
 from assessments.views.questionnaire import render_area
 from core.http import is_htmx
 from core.lookups import found_or_404, require

@@ -8,18 +8,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from assessments.errors import TeamNameTakenError
 from assessments.forms import MemberAddForm, OrganizationForm, TeamForm
 from assessments.links import home_sections_for, links_for
 from assessments.models import Organization, Role
 from assessments.permissions import can_manage
-from assessments.reviews.selectors import waiting_for_review
-from assessments.selectors import (
-    drafts_for_user,
-    memberships_of,
-    organizations_for_user,
-    teams_for_user,
-)
-from assessments.services import TeamNameTakenError, organization_create, team_create
+from assessments.selectors.access import drafts_for_user, memberships_of, organizations_for_user, teams_for_user
+from assessments.selectors.reviews import waiting_for_review
+from assessments.services.organizations import organization_create, team_create
 from assessments.tenancy import organization_or_404, require_manage
 
 WAITING_LIMIT = 20  # assessments waiting for the user's review, listed on home and the organisation page

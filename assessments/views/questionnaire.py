@@ -10,12 +10,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from assessments.evidence.selectors import evidence_by_question
 from assessments.links import links_for
 from assessments.models import AnswerScale, Assessment, Evidence
 from assessments.permissions import can_facilitate, can_write_answers
-from assessments.reviews.selectors import returned_comments
-from assessments.selectors import (
+from assessments.selectors.answers import (
     AnswerRow,
     Progress,
     Provisional,
@@ -25,9 +23,10 @@ from assessments.selectors import (
     progress_by_area,
     provisional,
 )
-from assessments.surveys.access import reads_shared_answers, shared_answers_assessment_or_404
-from assessments.surveys.selectors import respondent_of_user
-from assessments.tenancy import assessment_or_404
+from assessments.selectors.evidence import evidence_by_question
+from assessments.selectors.reviews import returned_comments
+from assessments.selectors.surveys import respondent_of_user
+from assessments.tenancy import assessment_or_404, reads_shared_answers, shared_answers_assessment_or_404
 from maturity.models import Area
 from maturity.selectors import framework_content
 

@@ -10,23 +10,26 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from assessments.evidence.selectors import evidence_dates
-from assessments.forms import SubmitConfirmForm
-from assessments.links import links_for
-from assessments.models import Assessment
-from assessments.permissions import can_write_answers
-from assessments.reviews.selectors import returned_comments
-from assessments.selectors import AnswerRow, Provisional, assessment_answer_rows, assessment_scope, provisional
-from assessments.services import (
+from assessments.errors import (
     AssessmentIncompleteError,
     AssessmentNotDraftError,
     SubmitFailedError,
     UnsupportedClaimsError,
-    assessment_submit,
-    not_draft_message,
 )
-from assessments.surveys.access import require_shared_answers, shared_answers_assessment_or_404
-from assessments.tenancy import assessment_or_404, require_write_answers
+from assessments.forms import SubmitConfirmForm
+from assessments.links import links_for
+from assessments.models import Assessment
+from assessments.permissions import can_write_answers
+from assessments.selectors.answers import AnswerRow, Provisional, assessment_answer_rows, assessment_scope, provisional
+from assessments.selectors.evidence import evidence_dates
+from assessments.selectors.reviews import returned_comments
+from assessments.services.assessments import assessment_submit, not_draft_message
+from assessments.tenancy import (
+    assessment_or_404,
+    require_shared_answers,
+    require_write_answers,
+    shared_answers_assessment_or_404,
+)
 from assessments.views.evidence import claim_items
 from assessments.views.questionnaire import ANSWER_LABELS
 from maturity.models import Area

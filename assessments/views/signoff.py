@@ -8,20 +8,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from assessments.errors import OWN_ANSWERS_MESSAGE, NotInReviewError, OwnSubmissionError, ReviewInvalidError
 from assessments.links import links_for
 from assessments.models import Assessment
 from assessments.permissions import can_review
-from assessments.reviews.selectors import assessment_reviews, wrote_answers
-from assessments.reviews.services import (
-    OWN_ANSWERS_MESSAGE,
-    NotInReviewError,
-    OwnSubmissionError,
-    ReviewInvalidError,
-    assessment_accept,
-    assessment_return,
-)
-from assessments.selectors import assessment_answer_rows, provisional
-from assessments.services import organization_update
+from assessments.selectors.answers import assessment_answer_rows, provisional
+from assessments.selectors.reviews import assessment_reviews, wrote_answers
+from assessments.services.organizations import organization_update
+from assessments.services.reviews import assessment_accept, assessment_return
 from assessments.tenancy import assessment_or_404, organization_or_404, require_manage
 from assessments.views.review import review_areas, unknown_total
 from core.lookups import require

@@ -9,25 +9,20 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from assessments.errors import AssessmentNotDraftError, ScopeInvalidError
 from assessments.forms import SystemsCoveredForm
 from assessments.links import links_for
 from assessments.models import Assessment
 from assessments.permissions import can_facilitate, can_write_answers
-from assessments.reviews.selectors import returned_comments
-from assessments.selectors import (
-    assessment_answer_rows,
-    assessment_scope,
-    overall_progress,
-    provisional,
+from assessments.selectors.answers import assessment_answer_rows, assessment_scope, overall_progress, provisional
+from assessments.selectors.reviews import returned_comments
+from assessments.services.assessments import assessment_scope_set, assessment_systems_covered_set
+from assessments.tenancy import (
+    assessment_or_404,
+    require_shared_answers,
+    require_write_answers,
+    shared_answers_assessment_or_404,
 )
-from assessments.services import (
-    AssessmentNotDraftError,
-    ScopeInvalidError,
-    assessment_scope_set,
-    assessment_systems_covered_set,
-)
-from assessments.surveys.access import require_shared_answers, shared_answers_assessment_or_404
-from assessments.tenancy import assessment_or_404, require_write_answers
 from assessments.views.questionnaire import nav_items
 from maturity.selectors import framework_content
 

@@ -13,16 +13,42 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from assessments.forms import username_or_email
+from assessments.errors import (
+    AnswersInvalidError,
+    AssessmentNotDraftError,
+    NothingAnsweredError,
+    RespondentInvalidError,
+    RespondentSubmittedError,
+    SurveyClosedError,
+)
+from assessments.forms import answer_problem_messages, answer_value_posted, username_or_email
 from assessments.models import Assessment, Respondent
 from assessments.permissions import can_facilitate
-from assessments.selectors import AnswerRow
-from assessments.services import AnswerInput, AnswersInvalidError, AssessmentNotDraftError, answers_save
-from assessments.surveys import selectors, services
-from assessments.surveys.access import my_respondent_or_403, reads_shared_answers, require_consensus_reader
-from assessments.surveys.selectors import respondent_name
-from assessments.tenancy import assessment_or_404, require_facilitate
-from assessments.views.answers import VALUE_MESSAGE, _parse_value
+from assessments.selectors.answers import AnswerRow
+from assessments.selectors.surveys import (
+    ANONYMOUS_SPREAD_FROM,
+    ConsensusRow,
+    consensus,
+    respondent_answer_rows,
+    respondent_in,
+    respondent_name,
+    respondents_of,
+)
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.surveys import (
+    consensus_record_medians,
+    respondent_add,
+    respondent_answers_save,
+    respondent_remove,
+    respondent_submit,
+)
+from assessments.tenancy import (
+    assessment_or_404,
+    my_respondent_or_403,
+    reads_shared_answers,
+    require_consensus_reader,
+    require_facilitate,
+)
 from assessments.views.questionnaire import ANSWER_CHOICES, ANSWER_LABELS, SEVERAL_SYSTEMS_HELP
 from core.limits import LimitReachedError
 from core.lookups import found_or_404
@@ -55,10 +81,8 @@ def survey_respondents(request: HttpRequest, assessment_id: int) -> HttpResponse
     posted = request.POST.get("respondent", "")
     username, email = username_or_email(posted)
     try:
-        respondent = services.respondent_add(
-            assessment=assessment, added_by=request.user, username=username, email=email
-        )
-    except (services.SurveyClosedError, services.RespondentInvalidError, LimitReachedError) as error:
+        respondent = respondent_add(assessment=assessment, added_by=request.user, username=username, email=email)
+    except (SurveyClosedError, RespondentInvalidError, LimitReachedError) as error:
         return _render_respondents(request, assessment, error=str(error), posted=posted)
     invited = " They are invited by email to join the organisation first." if respondent.user is None else ""
     messages.success(request, f"Added {respondent_name(respondent)} as a respondent.{invited}")
@@ -70,7 +94,7 @@ def _render_respondents(
 ) -> HttpResponse:
     if assessment.mode != Assessment.Mode.SURVEY:
         return _workshop(request, assessment, error=error)
-    respondents = selectors.respondents_of(assessment=assessment)
+    respondents = respondents_of(assessment=assessment)
     submitted = sum(respondent.submitted_at is not None for respondent in respondents)
     facilitator = can_facilitate(assessment.role)
     context = _context(
@@ -80,7 +104,7 @@ def _render_respondents(
         mine=next((r for r in respondents if r.user_id == request.user.pk), None),
         can_facilitate=facilitator,
         open=assessment.is_draft,
-        # services.respondent_remove: an anonymous survey keeps every respondent once anyone has submitted
+        # respondent_remove: an anonymous survey keeps every respondent once anyone has submitted
         removable=facilitator and assessment.is_draft and not (assessment.anonymous_responses and submitted),
         error=error,
         posted=posted,
@@ -93,12 +117,10 @@ def _render_respondents(
 def survey_respondent_remove(request: HttpRequest, assessment_id: int, respondent_id: int) -> HttpResponse:
     assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
     require_facilitate(assessment.role)
-    respondent = found_or_404(
-        selectors.respondent_in(assessment=assessment, respondent_id=respondent_id), "No such respondent."
-    )
+    respondent = found_or_404(respondent_in(assessment=assessment, respondent_id=respondent_id), "No such respondent.")
     try:
-        services.respondent_remove(respondent=respondent)
-    except (services.SurveyClosedError, services.RespondentSubmittedError) as error:
+        respondent_remove(respondent=respondent)
+    except (SurveyClosedError, RespondentSubmittedError) as error:
         return _render_respondents(request, assessment, error=str(error))
     messages.success(request, f"Removed {respondent_name(respondent)} from the survey.")
     return redirect("survey_respondents", assessment_id=assessment.pk)
@@ -131,7 +153,7 @@ class MyQuestion:
 @require_http_methods(["GET", "POST"])
 def survey_my_area(request: HttpRequest, assessment_id: int, area_key: str) -> HttpResponse:
     assessment, respondent = my_respondent_or_403(user=request.user, assessment_id=assessment_id)
-    rows = selectors.respondent_answer_rows(assessment=assessment, respondent=respondent)
+    rows = respondent_answer_rows(assessment=assessment, respondent=respondent)
     area_rows = [row for row in rows if row.question.area.key == area_key]
     if not area_rows:
         raise Http404("No such area in this assessment's framework.")
@@ -139,11 +161,11 @@ def survey_my_area(request: HttpRequest, assessment_id: int, area_key: str) -> H
         return _render_my_area(request, assessment, respondent, rows, area_key)
     items = [item for row in area_rows if (item := _posted_item(request, row)) is not None]
     try:
-        services.respondent_answers_save(respondent=respondent, items=items)
+        respondent_answers_save(respondent=respondent, items=items)
     except AnswersInvalidError as error:
-        errors = {problem["question"]: _messages(problem) for problem in error.problems}
+        errors = {problem["question"]: answer_problem_messages(problem) for problem in error.problems}
         return _render_my_area(request, assessment, respondent, rows, area_key, posted=errors, status=400)
-    except (services.SurveyClosedError, services.RespondentSubmittedError) as error:
+    except (SurveyClosedError, RespondentSubmittedError) as error:
         return _render_my_area(request, assessment, respondent, rows, area_key, notice=str(error), status=409)
     messages.success(request, f"Saved your {len(items)} answer(s) on this area." if items else "Nothing to save.")
     return redirect("survey_my_area", assessment_id=assessment.pk, area_key=area_key)
@@ -154,14 +176,7 @@ def _posted_item(request: HttpRequest, row: AnswerRow) -> AnswerInput | None:
     comment = request.POST.get(f"comment-{row.question.key}", "")
     if not raw and not comment:
         return None
-    return AnswerInput(question=row.question.key, value=_parse_value(raw), comment=comment)
-
-
-def _messages(problem: dict) -> list[str]:
-    found = []
-    for name, texts in problem["errors"].items():
-        found += [VALUE_MESSAGE] if name == "value" else [text.replace('"na"', "Not applicable") for text in texts]
-    return found
+    return AnswerInput(question=row.question.key, value=answer_value_posted(raw), comment=comment)
 
 
 def _render_my_area(
@@ -214,8 +229,8 @@ def _page_order(row: AnswerRow) -> tuple[int, int]:
 def survey_my_submit(request: HttpRequest, assessment_id: int) -> HttpResponse:
     assessment, respondent = my_respondent_or_403(user=request.user, assessment_id=assessment_id)
     try:
-        services.respondent_submit(respondent=respondent)
-    except (services.SurveyClosedError, services.RespondentSubmittedError, services.NothingAnsweredError) as error:
+        respondent_submit(respondent=respondent)
+    except (SurveyClosedError, RespondentSubmittedError, NothingAnsweredError) as error:
         messages.error(request, str(error))
         return redirect("survey_my_answers", assessment_id=assessment.pk)
     messages.success(request, "Your answers are submitted. Here is how everyone who submitted answered.")
@@ -237,7 +252,7 @@ def survey_consensus(request: HttpRequest, assessment_id: int) -> HttpResponse:
         return _workshop(request, assessment, error=WORKSHOP if request.method == "POST" else "")
     if request.method == "POST":
         return _record_agreed(request, assessment)
-    found = selectors.consensus(assessment=assessment)
+    found = consensus(assessment=assessment)
     only_disagreements = request.GET.get("disagreements") == "1"
     agreed = reads_shared_answers(assessment, user=request.user)
     items = [_consensus_item(row, names, agreed) for row in (found.disagreements if only_disagreements else found.rows)]
@@ -251,7 +266,7 @@ def survey_consensus(request: HttpRequest, assessment_id: int) -> HttpResponse:
         names=names,
         only_disagreements=only_disagreements,
         respondents=[(r, respondent_name(r, show_address=facilitator)) for r in found.respondents],
-        spread_from=selectors.ANONYMOUS_SPREAD_FROM,
+        spread_from=ANONYMOUS_SPREAD_FROM,
         answer_choices=ANSWER_CHOICES,
     )
     return render(request, "assessments/surveys/consensus.html", context)
@@ -261,7 +276,7 @@ def survey_consensus(request: HttpRequest, assessment_id: int) -> HttpResponse:
 class ConsensusItem:
     """A question of the consensus page in words: the spread, who said what (unless anonymous), the agreed."""
 
-    row: selectors.ConsensusRow
+    row: ConsensusRow
     counts: list[tuple[str, int]]  # answer label -> how many, "Not applicable" and "Don't know" last
     responses: list[tuple[str, str, str]]  # (name, answer label, comment); none when anonymous
     comments: list[str]  # when anonymous: the comments alone, sorted, so that their order names nobody
@@ -270,7 +285,7 @@ class ConsensusItem:
     agreed: str  # the agreed answer's label, "" when not agreed yet
 
 
-def _consensus_item(row: selectors.ConsensusRow, names: bool, shows_agreed: bool) -> ConsensusItem:
+def _consensus_item(row: ConsensusRow, names: bool, shows_agreed: bool) -> ConsensusItem:
     spread = row.spread
     counts = [(ANSWER_LABELS[str(value)], count) for value, count in spread.counts.items()]
     median = "" if spread.median is None else f"{float(spread.median):g}"
@@ -290,13 +305,13 @@ def _consensus_item(row: selectors.ConsensusRow, names: bool, shows_agreed: bool
 def _record_agreed(request: HttpRequest, assessment: Assessment) -> HttpResponse:
     key = request.POST.get("question", "")
     item = AnswerInput(
-        question=key, value=_parse_value(request.POST.get("value", "")), comment=request.POST.get("comment", "")
+        question=key, value=answer_value_posted(request.POST.get("value", "")), comment=request.POST.get("comment", "")
     )
     url = reverse("survey_consensus", kwargs={"assessment_id": assessment.pk})
     try:
         answers_save(assessment=assessment, user=request.user, items=[item])
     except AnswersInvalidError as error:
-        messages.error(request, "Not recorded: " + " ".join(_messages(error.problems[0])))
+        messages.error(request, "Not recorded: " + " ".join(answer_problem_messages(error.problems[0])))
         return redirect(f"{url}#q-{key}")
     except AssessmentNotDraftError as error:
         messages.error(request, str(error))
@@ -312,8 +327,8 @@ def survey_medians(request: HttpRequest, assessment_id: int) -> HttpResponse:
     require_facilitate(assessment.role)
     require_consensus_reader(assessment=assessment, user=request.user)  # the medians are the others' answers
     try:
-        count = services.consensus_record_medians(assessment=assessment, user=request.user)
-    except services.SurveyClosedError as error:
+        count = consensus_record_medians(assessment=assessment, user=request.user)
+    except SurveyClosedError as error:
         return _workshop(request, assessment, error=str(error))
     messages.success(request, f"Recorded the median, rounded down, as the agreed answer to {count} question(s).")
     return redirect("survey_consensus", assessment_id=assessment.pk)

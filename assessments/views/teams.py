@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from assessments.errors import DraftExistsError, InReviewExistsError
 from assessments.forms import AssessmentStartForm, TargetsForm, TeamForm
 from assessments.links import links_for
 from assessments.models import Assessment, Team
@@ -19,14 +20,11 @@ from assessments.permissions import (
     can_manage,
     can_review,
 )
-from assessments.selectors import (
-    Progress,
-    assessments_for_user,
-    framework_areas,
-    team_current_targets,
-    team_framework,
-)
-from assessments.services import DraftExistsError, InReviewExistsError, assessment_start, targets_set
+from assessments.selectors.access import assessments_for_user
+from assessments.selectors.answers import Progress
+from assessments.selectors.targets import framework_areas, team_current_targets, team_framework
+from assessments.services.assessments import assessment_start
+from assessments.services.targets import targets_set
 from assessments.signals import Link
 from assessments.tenancy import require_answer, team_or_404
 from maturity.models import Framework

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from assessments.surveys.selectors import ANONYMOUS_SPREAD_FROM
+from assessments.selectors.surveys import ANONYMOUS_SPREAD_FROM
 from core.fields import StrictBooleanField, StrictCharField, StrictDateField, StrictIntegerField, StrictSlugField
 from maturity.selectors import framework_get
 

@@ -8,9 +8,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from assessments.selectors import assessment_answer_rows
-from assessments.surveys.access import shared_answers_assessment_or_404
-from assessments.tenancy import organization_or_404, team_or_404
+from assessments.selectors.answers import assessment_answer_rows
+from assessments.tenancy import organization_or_404, shared_answers_assessment_or_404, team_or_404
 from core.api import BAD_REQUEST, FORBIDDEN, NOT_FOUND, csv_download, validated_query
 from core.lookups import found_or_404
 from maturity.selectors import framework_area_names

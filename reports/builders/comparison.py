@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from assessments.models import AnswerScale
-from assessments.selectors import AnswerRow
+from assessments.selectors.answers import AnswerRow
 
 ANSWER_LABELS: dict[int | str | None, str] = {**AnswerScale.labels_by_value(), None: "Unanswered"}
 NOT_IN_VERSION = "Not in this framework version"

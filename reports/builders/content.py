@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from assessments.evidence.claims import ClaimQuestion, unsupported_claims
 from assessments.models import AnswerScale
+from assessments.rules.claims import ClaimQuestion, unsupported_claims
 from maturity.scoring import SCORING_RULE, AreaResult, AssessmentResult, HeldBack, two_decimals
 
 ANSWER_LABELS = {value: label.lower() for value, label in AnswerScale.labels_by_value().items()}
@@ -93,7 +93,7 @@ def _unsupported_claims(
     judged_on: date,
 ) -> list[dict]:
     """Claims of "mostly" or "fully in place" at level 3 or above without evidence, and answers whose evidence
-    had all expired on the day judged (assessments.evidence.claims), in framework order."""
+    had all expired on the day judged (assessments.rules.claims), in framework order."""
     claims = unsupported_claims(
         questions=[ClaimQuestion(q.key, q.area, q.level) for q in text.questions.values()],
         answers=answers,

@@ -3,7 +3,7 @@ steps apart or more, in framework order, with the answer the facilitator recorde
 
 from collections.abc import Mapping
 
-from assessments.surveys.spread import spread_of
+from assessments.rules.spread import spread_of
 from reports.builders.content import FrameworkText
 
 

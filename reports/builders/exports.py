@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 
-from assessments.selectors import AnswerRow
+from assessments.selectors.answers import AnswerRow
 from core.csv_text import FORMULA_PREFIXES, csv_text, neutralise
 
 __all__ = ["FORMULA_PREFIXES", "answers_table", "csv_text", "neutralise"]

@@ -19,7 +19,8 @@ def to_verify(
 
     `responses`: survey mode's submitted answers (question key -> values; None in workshop mode). A survey
     entry says how many respondents did not know either, never who: the report is every member's to read,
-    and who answered what only the facilitator of a survey that is not anonymous sees (surveys.access)."""
+    and who answered what only the facilitator of a survey that is not anonymous sees
+    (assessments.tenancy.reads_shared_answers)."""
     return [
         {
             "area": question.area,

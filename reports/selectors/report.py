@@ -8,10 +8,11 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from assessments.evidence.selectors import evidence_dates
 from assessments.models import Answer, Assessment, Team, answer_value
-from assessments.selectors import team_current_targets, visible_assessments
-from assessments.surveys.selectors import submitted_responses
+from assessments.selectors.access import visible_assessments
+from assessments.selectors.evidence import evidence_dates
+from assessments.selectors.surveys import submitted_responses
+from assessments.selectors.targets import team_current_targets
 from maturity.models import Framework
 from maturity.scoring import FrameworkDef
 from maturity.selectors import FrameworkContent, framework_content

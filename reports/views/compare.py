@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from assessments.models import Assessment, Team
-from assessments.selectors import assessment_answer_rows
+from assessments.selectors.answers import assessment_answer_rows
 from assessments.tenancy import team_or_404
 from maturity.selectors import version_mapping_between
 from reports.builders.comparison import compare_assessments

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
-from assessments.selectors import team_current_targets
+from assessments.selectors.targets import team_current_targets
 from assessments.tenancy import organization_or_404, team_or_404
 from core.http import is_htmx
 from maturity.selectors import framework_area_names, framework_get, framework_level_names

@@ -7,7 +7,7 @@ from auditlog.context import set_actor
 from django.utils import timezone
 
 from assessments.models import Assessment
-from assessments.surveys.services import respondent_add, respondent_remove
+from assessments.services.surveys import respondent_add, respondent_remove
 from tests.activity.conftest import token_client
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from assessments.models import Assessment
-from assessments.reviews.services import assessment_return
-from assessments.services import AnswerInput, answers_save, assessment_start, assessment_submit
-from assessments.surveys.services import respondent_add, respondent_answers_save
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.assessments import assessment_start, assessment_submit
+from assessments.services.reviews import assessment_return
+from assessments.services.surveys import respondent_add, respondent_answers_save
 from tests.activity.conftest import entries_of
 from tests.conftest import complete_answers
 

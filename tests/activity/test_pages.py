@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from activity.models import ActivityEntry
 from assessments.models import Respondent, RespondentAnswer
-from assessments.services import AnswerInput, answers_save, membership_set
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.organizations import membership_set
 from tests.conftest import complete_answers
 from tests.factories import AssessmentFactory, TeamFactory
 

@@ -10,7 +10,9 @@ from django.utils import timezone
 
 from activity.models import ActivityEntry
 from assessments.models import Evidence, Respondent, RespondentAnswer, Review, ReviewComment
-from assessments.services import AnswerInput, answers_save, assessment_discard, membership_set
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.assessments import assessment_discard
+from assessments.services.organizations import membership_set
 from tests.activity.conftest import entries_of, last_of, token_client
 from tests.conftest import complete_answers
 from tests.factories import verified

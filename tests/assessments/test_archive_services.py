@@ -2,8 +2,8 @@
 
 import pytest
 
-from assessments.selectors import organizations_for_user, team_for_user, teams_for_user
-from assessments.services import organization_update, team_update
+from assessments.selectors.access import organizations_for_user, team_for_user, teams_for_user
+from assessments.services.organizations import organization_update, team_update
 
 pytestmark = pytest.mark.django_db
 

@@ -5,16 +5,10 @@ import importlib
 import pytest
 from django.apps import apps
 
+from assessments.errors import AssessmentNotDraftError, DraftExistsError
 from assessments.models import Answer, Assessment
-from assessments.services import (
-    AnswerInput,
-    AssessmentNotDraftError,
-    DraftExistsError,
-    answers_save,
-    assessment_discard,
-    assessment_start,
-    assessment_submit,
-)
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.assessments import assessment_discard, assessment_start, assessment_submit
 from tests.conftest import complete_answers
 from tests.factories import AssessmentFactory, TeamFactory
 

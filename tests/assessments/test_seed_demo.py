@@ -8,11 +8,11 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from activity.models import ActivityEntry
-from assessments.evidence.selectors import assessment_unsupported_claims
 from assessments.models import Answer, Assessment, Evidence, Organization, Respondent, RespondentAnswer, TargetLevel
-from assessments.reviews.selectors import waiting_for_review
-from assessments.selectors import assessment_answer_rows
-from assessments.surveys.selectors import consensus
+from assessments.selectors.answers import assessment_answer_rows
+from assessments.selectors.evidence import assessment_unsupported_claims
+from assessments.selectors.reviews import waiting_for_review
+from assessments.selectors.surveys import consensus
 from maturity.scoring import score_assessment
 from maturity.selectors import framework_content
 

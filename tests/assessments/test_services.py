@@ -2,18 +2,11 @@
 
 import pytest
 
+from assessments.errors import AnswersInvalidError, AssessmentIncompleteError, AssessmentNotDraftError, LastOwnerError
 from assessments.models import Answer, Assessment
-from assessments.services import (
-    AnswerInput,
-    AnswersInvalidError,
-    AssessmentIncompleteError,
-    AssessmentNotDraftError,
-    LastOwnerError,
-    answers_save,
-    assessment_start,
-    assessment_submit,
-    membership_set,
-)
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.assessments import assessment_start, assessment_submit
+from assessments.services.organizations import membership_set
 from maturity.selectors import framework_for_new_assessment
 from tests.conftest import complete_answers
 from tests.factories import TeamFactory

@@ -5,8 +5,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from assessments.models import Answer
-from assessments.selectors import assessment_answer_rows, provisional
-from assessments.services import AnswerInput, answers_save, assessment_start, assessment_submit
+from assessments.selectors.answers import assessment_answer_rows, provisional
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.assessments import assessment_start, assessment_submit
 from maturity.selectors import framework_for_new_assessment
 from tests.conftest import complete_answers
 

@@ -10,15 +10,10 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from assessments.models import Assessment, Role
-from assessments.services import (
-    AnswerInput,
-    answers_save,
-    assessment_start,
-    membership_set,
-    organization_create,
-    team_create,
-)
-from assessments.surveys.services import respondent_add
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.assessments import assessment_start
+from assessments.services.organizations import membership_set, organization_create, team_create
+from assessments.services.surveys import respondent_add
 from maturity.selectors import framework_for_new_assessment
 from tests.e2e.conftest import check_page, log_in, screenshot
 from tests.factories import UserFactory

@@ -5,7 +5,8 @@ import pytest
 from playwright.sync_api import expect
 
 from assessments.models import Role
-from assessments.services import answers_save, assessment_start, assessment_submit
+from assessments.services.answers import answers_save
+from assessments.services.assessments import assessment_start, assessment_submit
 from maturity.selectors import framework_for_new_assessment
 from reports.services import report_compute
 from tests.conftest import complete_answers

@@ -15,7 +15,8 @@ import pytest
 from playwright.sync_api import expect
 
 from assessments.models import Answer, Assessment, Role
-from assessments.services import AnswerInput, answers_save, assessment_scope_set
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.assessments import assessment_scope_set
 from maturity.selectors import framework_content
 from reports.models import Report
 from tests.e2e.conftest import check_page, log_in, screenshot

@@ -8,7 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from assessments.models import Assessment, Team
-from assessments.services import assessment_start, organization_create, team_create
+from assessments.services.assessments import assessment_start
+from assessments.services.organizations import organization_create, team_create
 from maturity.selectors import framework_for_new_assessment
 from tests.e2e.conftest import log_in, screenshot
 from tests.factories import UserFactory

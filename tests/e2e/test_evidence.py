@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from assessments.evidence.services import evidence_link_add
 from assessments.models import Evidence, Role
-from assessments.services import assessment_start
+from assessments.services.assessments import assessment_start
+from assessments.services.evidence import evidence_link_add
 from maturity.selectors import framework_for_new_assessment
 from tests.e2e.conftest import check_page, log_in, screenshot
 from tests.factories import MembershipFactory, OrganizationFactory, TeamFactory, UserFactory

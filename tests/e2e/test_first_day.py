@@ -15,7 +15,8 @@ from django.core.cache import cache
 from playwright.sync_api import expect
 
 from assessments.models import Answer, Assessment, Membership, Role
-from assessments.services import AnswerInput, answers_save, assessment_start
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.assessments import assessment_start
 from maturity.selectors import framework_for_new_assessment
 from tests.accounts.conftest import mail_link
 from tests.e2e.conftest import check_page, log_in, screenshot

@@ -15,7 +15,7 @@ from accounts.models import Invitation
 from accounts.services import api_token_create
 from accounts.tokens import invitation_token
 from assessments.models import Assessment, Organization, Role, Team
-from assessments.services import assessment_start
+from assessments.services.assessments import assessment_start
 from maturity.selectors import framework_for_new_assessment
 from reports.services import report_compute
 from tests.e2e.conftest import assert_accessible, check_page, log_in, screenshot

@@ -11,7 +11,9 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from assessments.models import Assessment, Organization, Team
-from assessments.services import answers_save, assessment_start, assessment_submit, team_create
+from assessments.services.answers import answers_save
+from assessments.services.assessments import assessment_start, assessment_submit
+from assessments.services.organizations import team_create
 from reports.services import report_compute
 from tests.conftest import complete_answers
 from tests.e2e.conftest import check_page, log_in, screenshot

@@ -8,7 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from assessments.models import Assessment, Role
-from assessments.services import answers_save, assessment_start, assessment_submit
+from assessments.services.answers import answers_save
+from assessments.services.assessments import assessment_start, assessment_submit
 from maturity.selectors import framework_for_new_assessment
 from tests.conftest import complete_answers
 from tests.e2e.conftest import check_page, log_in, screenshot

@@ -7,8 +7,8 @@ import pytest
 from playwright.sync_api import expect
 
 from assessments.models import Answer, Assessment, Respondent, Role
-from assessments.services import AnswerInput
-from assessments.surveys.services import respondent_add, respondent_answers_save, respondent_submit
+from assessments.services.answers import AnswerInput
+from assessments.services.surveys import respondent_add, respondent_answers_save, respondent_submit
 from maturity.selectors import framework_content
 from tests.e2e.conftest import check_page, log_in, screenshot
 from tests.factories import AssessmentFactory, MembershipFactory, OrganizationFactory, TeamFactory, UserFactory

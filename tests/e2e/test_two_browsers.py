@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from assessments.models import Answer, Role
-from assessments.services import assessment_start
+from assessments.services.assessments import assessment_start
 from maturity.selectors import framework_for_new_assessment
 from tests.e2e.conftest import check_page, log_in
 from tests.factories import MembershipFactory, OrganizationFactory, TeamFactory, UserFactory

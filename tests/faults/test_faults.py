@@ -15,7 +15,8 @@ import pytest
 from django.db import OperationalError, close_old_connections, connection, transaction
 
 from assessments.models import Answer, Assessment
-from assessments.services import answers_save, assessment_start
+from assessments.services.answers import answers_save
+from assessments.services.assessments import assessment_start
 from reports.models import Report
 from tests.api_helpers import api_as, token_for
 from tests.conftest import complete_answers

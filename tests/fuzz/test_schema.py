@@ -33,9 +33,10 @@ from schemathesis.checks import (
 )
 
 from accounts.services import api_token_create
-from assessments.evidence.services import evidence_file_add, evidence_link_add
 from assessments.models import Role
-from assessments.services import answers_save, assessment_start, assessment_submit
+from assessments.services.answers import answers_save
+from assessments.services.assessments import assessment_start, assessment_submit
+from assessments.services.evidence import evidence_file_add, evidence_link_add
 from config.wsgi import application
 from maturity.selectors import framework_for_new_assessment
 from reports.services import report_compute

@@ -1,6 +1,7 @@
 import pytest
 
-from assessments.services import AnswerInput, answers_save, assessment_submit
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.assessments import assessment_submit
 from maturity.selectors import framework_for_new_assessment
 from tests.conftest import complete_answers
 from tests.factories import AssessmentFactory

@@ -8,7 +8,8 @@ import pytest
 from django.db import OperationalError
 from django.utils import timezone
 
-from assessments.services import target_set, team_create
+from assessments.services.organizations import team_create
+from assessments.services.targets import target_set
 from reports.models import AreaScore, Report
 from reports.services import report_compute, report_request, reports_requeue_stale
 from tests.conftest import complete_answers

@@ -7,8 +7,9 @@ import io
 import pytest
 
 from assessments.models import Assessment
-from assessments.services import AnswerInput, answers_save, assessment_submit
-from assessments.surveys.services import respondent_add, respondent_answers_save, respondent_submit
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.assessments import assessment_submit
+from assessments.services.surveys import respondent_add, respondent_answers_save, respondent_submit
 from reports.api.serializers import ReportOutputSerializer
 from reports.services import report_compute
 from tests.api_helpers import api_as

@@ -4,8 +4,9 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from assessments.evidence.services import evidence_link_add
-from assessments.services import AnswerInput, answers_save, assessment_submit
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.assessments import assessment_submit
+from assessments.services.evidence import evidence_link_add
 from reports.api.serializers import UnsupportedClaimSerializer
 from reports.models import Report
 from reports.selectors.report import report_inputs

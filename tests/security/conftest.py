@@ -3,8 +3,8 @@ from dataclasses import dataclass
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from assessments.evidence.services import evidence_file_add
 from assessments.models import Assessment, Evidence, Respondent
+from assessments.services.evidence import evidence_file_add
 from reports.services import report_compute
 from tests.conftest import Cast, complete_answers
 from tests.reports.conftest import submit_answers

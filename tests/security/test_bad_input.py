@@ -4,7 +4,7 @@ change nothing."""
 import pytest
 
 from assessments.models import Answer, Organization, Team
-from assessments.services import MAX_COMMENT_LENGTH
+from assessments.services.answers import MAX_COMMENT_LENGTH
 from tests.security.conftest import World
 
 pytestmark = pytest.mark.django_db

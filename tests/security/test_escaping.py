@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assessments.models import Organization, Team
-from assessments.services import AnswerInput, answers_save
+from assessments.services.answers import AnswerInput, answers_save
 from reports.services import report_compute
 from tests.conftest import complete_answers
 from tests.factories import MembershipFactory, UserFactory

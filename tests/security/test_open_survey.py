@@ -8,10 +8,10 @@ import dataclasses
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from assessments.evidence.services import evidence_file_add, evidence_link_add
 from assessments.models import Assessment, Role
-from assessments.services import AnswerInput, answers_save
-from assessments.surveys.services import respondent_add, respondent_answers_save, respondent_submit
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.evidence import evidence_file_add, evidence_link_add
+from assessments.services.surveys import respondent_add, respondent_answers_save, respondent_submit
 from tests.factories import MembershipFactory, UserFactory
 from tests.security.test_tenancy_matrix import ENDPOINTS, url
 

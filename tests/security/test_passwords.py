@@ -1,5 +1,5 @@
 """Sign-up applies every password validator of the settings (the common-password one is in
-tests/assessments/web/test_accounts.py)."""
+tests/assessments/views/test_accounts.py)."""
 
 import pytest
 from django.contrib.auth import get_user_model

@@ -310,7 +310,7 @@ EXEMPT = {
     "^account/password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$": "the emailed key is the credential",
     "account/password/reset/key/done/": "anonymous by design: a fixed message",
     "^account/confirm-email/(?P<key>[-:\\w]+)/$": "the emailed key is the credential",
-    "portfolio/": "only organisations where the user is an assessor (tests/reports/web/test_tenancy_dashboards.py)",
+    "portfolio/": "only organisations where the user is an assessor (tests/reports/views/test_tenancy_dashboards.py)",
     "healthz": "the load balancer's probe: no data",
     "api/auth/token/": "exchanges the user's own credentials for a token",
     "api/auth/tokens/": "the user's own API tokens (tests/accounts/api/test_tokens.py)",

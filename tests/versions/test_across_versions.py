@@ -5,7 +5,8 @@ Through the API and the pages."""
 import pytest
 
 from assessments.models import Assessment
-from assessments.services import AnswerInput, answers_save, assessment_scope_set, assessment_submit
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.assessments import assessment_scope_set, assessment_submit
 from reports.services import report_compute
 from tests.api_helpers import api_as
 from tests.conftest import complete_answers

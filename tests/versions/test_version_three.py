@@ -3,7 +3,8 @@ is carried over as it was, and only the answers of the two practices version 3 d
 
 import pytest
 
-from assessments.services import AnswerInput, answers_save, assessment_scope_set, assessment_submit
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.assessments import assessment_scope_set, assessment_submit
 from maturity.selectors import framework_content
 from tests.api_helpers import api_as
 from tests.conftest import Cast, mlops_v2_spec, mlops_v3_spec

@@ -8,20 +8,13 @@ from auditlog.context import set_actor
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
-from assessments.evidence.services import evidence_link_add
 from assessments.models import Assessment, Role
-from assessments.services import (
-    AnswerInput,
-    assessment_scope_set,
-    assessment_start,
-    assessment_submit,
-    membership_set,
-    organization_create,
-    organization_update,
-    team_create,
-)
-from assessments.surveys.selectors import consensus
-from assessments.surveys.services import (
+from assessments.selectors.surveys import consensus
+from assessments.services.answers import AnswerInput
+from assessments.services.assessments import assessment_scope_set, assessment_start, assessment_submit
+from assessments.services.evidence import evidence_link_add
+from assessments.services.organizations import membership_set, organization_create, organization_update, team_create
+from assessments.services.surveys import (
     consensus_record_medians,
     respondent_add,
     respondent_answers_save,

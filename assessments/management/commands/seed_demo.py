@@ -11,17 +11,10 @@ from django.utils import timezone
 
 from assessments.management.commands._demo_audit import CLIENT_NAME, RESPONDENTS, TEAM_NAME, seed_client_audit
 from assessments.models import Assessment, Organization, Role
-from assessments.services import (
-    AnswerInput,
-    answers_save,
-    assessment_scope_set,
-    assessment_start,
-    assessment_submit,
-    membership_set,
-    organization_create,
-    target_set,
-    team_create,
-)
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.assessments import assessment_scope_set, assessment_start, assessment_submit
+from assessments.services.organizations import membership_set, organization_create, team_create
+from assessments.services.targets import target_set
 from maturity.models import Framework, Question
 from maturity.selectors import framework_content, framework_for_new_assessment, framework_get
 

@@ -8,7 +8,8 @@ import pytest
 from auditlog.context import set_actor
 from django.utils import timezone
 
-from assessments.services import AnswerInput, answers_save, membership_set
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.organizations import membership_set
 from tests.activity.conftest import token_client
 from tests.conftest import complete_answers
 

@@ -1,10 +1,11 @@
 import pytest
 from rest_framework.renderers import JSONRenderer
 
-from assessments.api.serializers import AnswerOutputSerializer, AnswersInvalidSerializer, answer_output
+from assessments.api.serializers.answers import AnswerOutputSerializer, AnswersInvalidSerializer, answer_output
 from assessments.models import Answer
-from assessments.selectors import assessment_answer_rows
-from assessments.services import answers_save, assessment_submit
+from assessments.selectors.answers import assessment_answer_rows
+from assessments.services.answers import answers_save
+from assessments.services.assessments import assessment_submit
 from tests.api_helpers import api_as
 from tests.conftest import complete_answers
 from tests.documented import assert_documented

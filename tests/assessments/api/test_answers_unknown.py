@@ -3,7 +3,7 @@
 
 import pytest
 
-from assessments.api.serializers import AnswerOutputSerializer
+from assessments.api.serializers.answers import AnswerOutputSerializer
 from assessments.models import Answer
 from tests.api_helpers import api_as
 from tests.documented import assert_documented

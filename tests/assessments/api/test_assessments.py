@@ -1,7 +1,8 @@
 import pytest
 
 from assessments.models import Assessment
-from assessments.services import AnswerInput, answers_save, assessment_submit
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.assessments import assessment_submit
 from tests.api_helpers import api_as
 from tests.conftest import complete_answers
 from tests.factories import TeamFactory

@@ -2,9 +2,10 @@
 
 import pytest
 
-from assessments.api.serializers import DraftExistsSerializer
+from assessments.api.serializers.assessments import DraftExistsSerializer
 from assessments.models import Answer, Assessment
-from assessments.services import AnswerInput, answers_save, assessment_submit
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.assessments import assessment_submit
 from tests.api_helpers import api_as
 from tests.conftest import complete_answers
 from tests.documented import assert_documented

@@ -4,7 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from assessments.services import answers_save, assessment_start, assessment_submit, team_create
+from assessments.services.answers import answers_save
+from assessments.services.assessments import assessment_start, assessment_submit
+from assessments.services.organizations import team_create
 from maturity.selectors import framework_for_new_assessment
 from tests.api_helpers import api_as
 from tests.conftest import complete_answers

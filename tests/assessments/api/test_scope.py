@@ -2,7 +2,8 @@
 
 import pytest
 
-from assessments.services import AnswerInput, answers_save, assessment_discard, assessment_start
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.assessments import assessment_discard, assessment_start
 from tests.api_helpers import api_as
 
 pytestmark = pytest.mark.django_db

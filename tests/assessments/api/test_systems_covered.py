@@ -4,7 +4,8 @@ never once submitted, copied on carry-over."""
 import pytest
 
 from assessments.models import Assessment
-from assessments.services import answers_save, assessment_discard, assessment_submit
+from assessments.services.answers import answers_save
+from assessments.services.assessments import assessment_discard, assessment_submit
 from tests.api_helpers import api_as
 from tests.conftest import complete_answers
 

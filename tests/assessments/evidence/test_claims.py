@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from assessments.evidence.claims import ClaimQuestion, UnsupportedClaim, unsupported_claims
+from assessments.rules.claims import ClaimQuestion, UnsupportedClaim, unsupported_claims
 
 TODAY = date(2026, 12, 3)
 QUESTIONS = [

@@ -20,7 +20,7 @@ from tests.assessments.evidence.conftest import (
 pytestmark = pytest.mark.django_db
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
-AREA_PAGE_QUERIES = 8  # as tests/assessments/web/test_query_counts.py, with the evidence of every question
+AREA_PAGE_QUERIES = 8  # as tests/assessments/views/test_query_counts.py, with the evidence of every question
 
 
 def area_url(cast, question_key: str) -> str:

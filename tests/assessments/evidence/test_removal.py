@@ -3,8 +3,8 @@ their own), nor a viewer. The page offers its Remove button to those alone."""
 
 import pytest
 
-from assessments.evidence.services import evidence_link_add
 from assessments.models import Evidence, Role
+from assessments.services.evidence import evidence_link_add
 from tests.api_helpers import api_as
 from tests.factories import MembershipFactory, UserFactory
 

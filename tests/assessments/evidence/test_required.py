@@ -6,10 +6,12 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from assessments.api.serializers import IncompleteSerializer
-from assessments.evidence.services import assessment_evidence_required_set
+from assessments.api.serializers.assessments import IncompleteSerializer
+from assessments.errors import UnsupportedClaimsError
 from assessments.models import Assessment
-from assessments.services import AnswerInput, UnsupportedClaimsError, answers_save, assessment_submit
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.assessments import assessment_submit
+from assessments.services.evidence import assessment_evidence_required_set
 from tests.api_helpers import api_as
 from tests.assessments.evidence.conftest import add_file, add_link
 from tests.conftest import complete_answers

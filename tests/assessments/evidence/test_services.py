@@ -5,16 +5,17 @@ from datetime import date
 import pytest
 from django.db import DatabaseError
 
-from assessments.evidence import services
-from assessments.evidence.services import (
-    EvidenceInvalidError,
+from assessments.errors import AssessmentNotDraftError, EvidenceInvalidError
+from assessments.models import Assessment, Evidence
+from assessments.services.assessments import assessment_discard
+from assessments.services.evidence import (
+    UPLOAD_OVERHEAD_BYTES,
     assessment_evidence_required_set,
     evidence_file_add,
     evidence_link_add,
     evidence_remove,
+    upload_body_limit,
 )
-from assessments.models import Assessment, Evidence
-from assessments.services import AssessmentNotDraftError, assessment_discard
 from tests.assessments.evidence.conftest import EXE, HTML, PDF, PNG, TEXT, stored_files, upload
 
 pytestmark = pytest.mark.django_db
@@ -204,7 +205,7 @@ def test_evidence_can_be_required_and_no_longer_on_a_draft(cast):
 def test_the_upload_limit_leaves_room_for_the_form_around_the_file(settings):
     settings.EVIDENCE_MAX_BYTES = 5_000_000
 
-    assert services.upload_body_limit() == 5_000_000 + services.UPLOAD_OVERHEAD_BYTES
+    assert upload_body_limit() == 5_000_000 + UPLOAD_OVERHEAD_BYTES
 
 
 def test_discarding_a_draft_deletes_its_evidence_files(

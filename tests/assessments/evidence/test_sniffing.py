@@ -2,7 +2,7 @@
 
 import pytest
 
-from assessments.evidence.sniffing import check_upload, content_type_of, display_name
+from assessments.sniffing import check_upload, content_type_of, display_name
 from tests.assessments.evidence.conftest import CSV, EXE, HTML, PDF, PNG, TEXT, docx
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

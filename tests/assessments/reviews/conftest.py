@@ -1,7 +1,8 @@
 import pytest
 
 from assessments.models import Assessment
-from assessments.services import answers_save, assessment_submit
+from assessments.services.answers import answers_save
+from assessments.services.assessments import assessment_submit
 from tests.conftest import complete_answers
 
 

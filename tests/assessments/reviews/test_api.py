@@ -3,8 +3,9 @@ its report say they stand."""
 
 import pytest
 
-from assessments.api.reviews import DecisionOutputSerializer, ReviewOutputSerializer
+from assessments.api.views.reviews import DecisionOutputSerializer, ReviewOutputSerializer
 from assessments.models import Assessment, Review
+from assessments.services.assessments import assessment_submit
 from reports.api.serializers import ReportOutputSerializer
 from reports.models import Report
 from reports.services import report_compute
@@ -135,8 +136,6 @@ def test_it_lists_the_decisions_newest_first(cast, in_review, django_assert_max_
     key = a_key(cast)
     return_(cast.owner, in_review, {"questions": [{"question": key, "comment": "Which tool?"}]})
     assessment = Assessment.objects.get(pk=in_review.pk)
-    from assessments.services import assessment_submit  # noqa: PLC0415
-
     assessment_submit(assessment=assessment, user=cast.member)
     accept(cast.assessor, assessment)
 

@@ -7,8 +7,8 @@ import pytest
 from django.core import mail
 
 from accounts.tasks import SEND_REVIEW_RETURNED_EMAIL, send_report_ready_email, send_review_returned_email
-from assessments.reviews.services import assessment_return
-from assessments.services import assessment_submit
+from assessments.services.assessments import assessment_submit
+from assessments.services.reviews import assessment_return
 from reports.services import report_compute
 from tests.accounts.conftest import mail_link
 from tests.smtp_server import body

@@ -4,14 +4,15 @@ checkbox, the banners and the reviewer's comments beside the questions."""
 import pytest
 
 from assessments.models import Assessment, Review
-from assessments.reviews.services import assessment_accept, assessment_return
-from assessments.services import answers_save, assessment_submit
+from assessments.services.answers import answers_save
+from assessments.services.assessments import assessment_submit
+from assessments.services.reviews import assessment_accept, assessment_return
 from reports.services import report_compute
 from tests.conftest import complete_answers
 
 pytestmark = pytest.mark.django_db
 
-AREA_PAGE_QUERIES = 9  # as tests/assessments/web/test_query_counts.py, a returned assessment included
+AREA_PAGE_QUERIES = 9  # as tests/assessments/views/test_query_counts.py, a returned assessment included
 SIGNOFF_PAGE_QUERIES = 10
 
 

@@ -5,8 +5,9 @@ from unittest import mock
 
 import pytest
 
-from assessments.reviews.services import assessment_accept, assessment_return
-from assessments.services import assessment_start, target_set
+from assessments.services.assessments import assessment_start
+from assessments.services.reviews import assessment_accept, assessment_return
+from assessments.services.targets import target_set
 from reports import services
 from reports.models import Report
 from reports.selectors.dashboards import portfolio_results

@@ -5,7 +5,8 @@ with a clear message on the page and in the API, nothing changed, and never offe
 import pytest
 
 from assessments.models import Assessment, Review
-from assessments.services import AnswerInput, answers_save, assessment_submit
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.assessments import assessment_submit
 from tests.api_helpers import api_as
 from tests.conftest import complete_answers
 

@@ -2,25 +2,19 @@
 
 import pytest
 
-from assessments.models import Assessment, Review
-from assessments.reviews.selectors import returned_comments
-from assessments.reviews.services import (
-    NotInReviewError,
-    OwnSubmissionError,
-    ReviewInvalidError,
-    assessment_accept,
-    assessment_return,
-)
-from assessments.services import (
-    AnswerInput,
+from assessments.errors import (
     AssessmentNotDraftError,
     DraftExistsError,
     InReviewExistsError,
-    answers_save,
-    assessment_discard,
-    assessment_start,
-    assessment_submit,
+    NotInReviewError,
+    OwnSubmissionError,
+    ReviewInvalidError,
 )
+from assessments.models import Assessment, Review
+from assessments.selectors.reviews import returned_comments
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.assessments import assessment_discard, assessment_start, assessment_submit
+from assessments.services.reviews import assessment_accept, assessment_return
 from reports.models import Report
 from tests.assessments.reviews.conftest import submit_for_review
 

@@ -3,7 +3,8 @@
 import pytest
 
 from assessments.models import Assessment
-from assessments.services import AnswerInput, answers_save, assessment_submit
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.assessments import assessment_submit
 from tests.conftest import complete_answers
 
 pytestmark = pytest.mark.django_db

@@ -1,8 +1,8 @@
 import pytest
 
 from assessments.models import Assessment, Role
-from assessments.services import AnswerInput
-from assessments.surveys.services import respondent_add, respondent_answers_save, respondent_submit
+from assessments.services.answers import AnswerInput
+from assessments.services.surveys import respondent_add, respondent_answers_save, respondent_submit
 from maturity.selectors import framework_content
 from tests.factories import MembershipFactory, UserFactory
 

@@ -10,9 +10,9 @@ import io
 import pytest
 
 from activity.models import ActivityEntry
-from assessments.api.survey_serializers import ConsensusOutputSerializer
+from assessments.api.serializers.surveys import ConsensusOutputSerializer
 from assessments.models import Respondent
-from assessments.surveys.services import respondent_add
+from assessments.services.surveys import respondent_add
 from tests.assessments.surveys.conftest import first_keys, member
 from tests.documented import assert_documented
 

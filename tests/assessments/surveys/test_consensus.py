@@ -4,9 +4,9 @@ rounded down as the pre-filled agreed answer, the medians recorded at once, boun
 import pytest
 
 from assessments.models import Answer
-from assessments.services import AnswerInput, answers_save
-from assessments.surveys.selectors import consensus
-from assessments.surveys.services import consensus_record_medians
+from assessments.selectors.surveys import consensus
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.surveys import consensus_record_medians
 from tests.assessments.surveys.conftest import first_keys, member, responded
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ page."""
 import pytest
 from rest_framework.test import APIClient
 
-from assessments.surveys.services import respondent_add
+from assessments.services.surveys import respondent_add
 from tests.assessments.surveys.conftest import first_keys, member, responded
 
 pytestmark = pytest.mark.django_db

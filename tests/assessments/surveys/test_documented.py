@@ -2,7 +2,7 @@
 
 import pytest
 
-from assessments.api.survey_serializers import ConsensusOutputSerializer, MyAnswersOutputSerializer
+from assessments.api.serializers.surveys import ConsensusOutputSerializer, MyAnswersOutputSerializer
 from tests.assessments.surveys.conftest import first_keys, member, responded
 from tests.documented import assert_documented
 

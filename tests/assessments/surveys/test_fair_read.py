@@ -5,8 +5,9 @@ themselves back and answers."""
 
 import pytest
 
+from assessments.errors import RespondentInvalidError
 from assessments.models import Respondent
-from assessments.surveys.services import RespondentInvalidError, respondent_add
+from assessments.services.surveys import respondent_add
 from tests.assessments.surveys.conftest import first_keys, member, responded
 from tests.factories import verified
 

@@ -2,15 +2,10 @@
 
 import pytest
 
+from assessments.errors import AnswersInvalidError, NothingAnsweredError, RespondentSubmittedError
 from assessments.models import Answer, RespondentAnswer
-from assessments.services import AnswerInput, AnswersInvalidError
-from assessments.surveys.services import (
-    NothingAnsweredError,
-    RespondentSubmittedError,
-    respondent_add,
-    respondent_answers_save,
-    respondent_submit,
-)
+from assessments.services.answers import AnswerInput
+from assessments.services.surveys import respondent_add, respondent_answers_save, respondent_submit
 from tests.assessments.surveys.conftest import first_keys
 
 pytestmark = pytest.mark.django_db

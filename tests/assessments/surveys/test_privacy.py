@@ -5,7 +5,7 @@ facilitator's."""
 import pytest
 
 from assessments.models import Answer, RespondentAnswer
-from assessments.surveys.services import consensus_record_medians
+from assessments.services.surveys import consensus_record_medians
 from tests.assessments.surveys.conftest import first_keys, member, responded
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,9 @@ worker from their submitted answers, in a pure builder)."""
 
 import pytest
 
-from assessments.services import AnswerInput, answers_save, assessment_submit
-from assessments.surveys.services import consensus_record_medians
+from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.assessments import assessment_submit
+from assessments.services.surveys import consensus_record_medians
 from reports.builders.disagreements import disagreements
 from reports.models import Report
 from reports.selectors.report import framework_definition_and_text

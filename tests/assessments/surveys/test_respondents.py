@@ -4,15 +4,9 @@ flow and claimed when they join; the refusals leave everything as it was."""
 import pytest
 
 from accounts.models import Invitation
+from assessments.errors import RespondentInvalidError, RespondentSubmittedError, SurveyClosedError
 from assessments.models import Assessment, Respondent, Review, Role
-from assessments.surveys.services import (
-    RespondentInvalidError,
-    RespondentSubmittedError,
-    SurveyClosedError,
-    respondent_add,
-    respondent_remove,
-    respondents_claim,
-)
+from assessments.services.surveys import respondent_add, respondent_remove, respondents_claim
 from tests.accounts.conftest import mail_link
 from tests.assessments.surveys.conftest import first_keys, member, responded
 from tests.factories import verified

@@ -4,7 +4,7 @@ from fractions import Fraction
 
 import pytest
 
-from assessments.surveys.spread import spread_of
+from assessments.rules.spread import spread_of
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 from fractions import Fraction
 
-from assessments.surveys.spread import spread_of
+from assessments.rules.spread import spread_of
 
 
 def test_it_leaves_unknown_out_of_the_median_and_the_spread():

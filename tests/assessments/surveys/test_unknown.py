@@ -4,8 +4,8 @@ spread and the medians while counting it (names only where the page shows who sa
 import pytest
 
 from assessments.models import Answer, RespondentAnswer
-from assessments.surveys.selectors import consensus
-from assessments.surveys.services import consensus_record_medians, respondent_add
+from assessments.selectors.surveys import consensus
+from assessments.services.surveys import consensus_record_medians, respondent_add
 from tests.assessments.surveys.conftest import first_keys, member, responded
 
 pytestmark = pytest.mark.django_db

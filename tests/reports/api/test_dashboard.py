@@ -1,6 +1,6 @@
 import pytest
 
-from assessments.services import team_create
+from assessments.services.organizations import team_create
 from reports.api.serializers import DashboardOutputSerializer
 from tests.api_helpers import api_as
 from tests.documented import assert_documented

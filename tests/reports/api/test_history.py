@@ -4,7 +4,7 @@ import io
 import pytest
 
 from assessments.models import Assessment
-from assessments.services import AnswerInput
+from assessments.services.answers import AnswerInput
 from reports.services import report_compute
 from tests.api_helpers import api_as
 from tests.conftest import complete_answers

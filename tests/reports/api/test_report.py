@@ -4,7 +4,8 @@ from importlib import import_module
 import pytest
 from django.apps import apps as django_apps
 
-from assessments.services import answers_save, assessment_submit
+from assessments.services.answers import answers_save
+from assessments.services.assessments import assessment_submit
 from maturity.scoring import score_assessment, two_decimals
 from maturity.selectors import framework_content
 from reports.api.serializers import ReportOutputSerializer

@@ -1,6 +1,6 @@
 """Comparing two assessments: pure, no database."""
 
-from assessments.selectors import AnswerRow
+from assessments.selectors.answers import AnswerRow
 from maturity.models import Area, Question
 from reports.builders.comparison import NOT_IN_VERSION, ScoreChange, compare_assessments, merged_order
 

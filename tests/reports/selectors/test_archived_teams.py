@@ -3,7 +3,8 @@
 import pytest
 
 from assessments.models import Role
-from assessments.services import assessment_start, organization_update, team_update
+from assessments.services.assessments import assessment_start
+from assessments.services.organizations import organization_update, team_update
 from reports.selectors.dashboards import assessor_organizations, organization_results, portfolio_results
 from tests.factories import TeamFactory
 from tests.reports.helpers import submit_and_compute

@@ -3,8 +3,8 @@
 import pytest
 
 from assessments.models import Team
-from assessments.selectors import team_framework
-from assessments.services import assessment_discard, assessment_start
+from assessments.selectors.targets import team_framework
+from assessments.services.assessments import assessment_discard, assessment_start
 from reports.selectors.dashboards import organization_results, team_results
 from tests.conftest import complete_answers
 from tests.reports.conftest import submit_answers

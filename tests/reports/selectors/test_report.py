@@ -3,7 +3,10 @@ report's own framework (any version of it), never another framework's."""
 
 import pytest
 
-from assessments.services import answers_save, assessment_submit, target_set, team_create
+from assessments.services.answers import answers_save
+from assessments.services.assessments import assessment_submit
+from assessments.services.organizations import team_create
+from assessments.services.targets import target_set
 from reports.selectors.report import report_inputs
 from reports.services import report_compute
 from tests.conftest import complete_answers

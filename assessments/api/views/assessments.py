@@ -1,0 +1,259 @@
+"""The API of assessments: list, start, read, update, scope, submit."""
+
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.exceptions import ValidationError
+from rest_framework.generics import ListAPIView
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from assessments import permissions
+from assessments.api.serializers.assessments import (
+    SCOPE_INPUT,
+    SCOPE_INVALID,
+    AssessmentDetailOutputSerializer,
+    AssessmentInputSerializer,
+    AssessmentListOutputSerializer,
+    AssessmentListQuerySerializer,
+    AssessmentUpdateInputSerializer,
+    DraftExistsSerializer,
+    IncompleteSerializer,
+    SubmitOutputSerializer,
+)
+from assessments.errors import (
+    AssessmentIncompleteError,
+    AssessmentNotDraftError,
+    DraftExistsError,
+    ScopeInvalidError,
+    SubmitFailedError,
+    UnsupportedClaimsError,
+)
+from assessments.models import Assessment, Team
+from assessments.selectors.access import assessments_for_user
+from assessments.selectors.answers import assessment_answer_rows, earlier_answers
+from assessments.services.assessments import (
+    assessment_discard,
+    assessment_scope_set,
+    assessment_start,
+    assessment_submit,
+    assessment_systems_covered_set,
+)
+from assessments.tenancy import (
+    assessment_or_404,
+    require_answer,
+    require_discard,
+    require_facilitate,
+    require_shared_answers,
+    require_write_answers,
+    shared_answers_assessment_or_404,
+    team_or_404,
+)
+from core.api import (
+    BAD_REQUEST,
+    CONFLICT,
+    FORBIDDEN,
+    NO_SUCH_PAGE,
+    NOT_FOUND,
+    Conflict,
+    ErrorSerializer,
+    validated_query,
+)
+from core.lookups import require
+from maturity.selectors import framework_for_new_assessment
+
+
+class AssessmentListCreateApi(ListAPIView):
+    serializer_class = AssessmentListOutputSerializer
+
+    @extend_schema(
+        parameters=[AssessmentListQuerySerializer],
+        responses={200: AssessmentListOutputSerializer, 400: BAD_REQUEST, 404: NO_SUCH_PAGE},
+    )
+    def get(self, request: Request, *args, **kwargs) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        query = validated_query(AssessmentListQuerySerializer, self.request)
+        return assessments_for_user(user=self.request.user, team_id=query.get("team"))
+
+    @extend_schema(
+        request=AssessmentInputSerializer,
+        responses={
+            201: AssessmentDetailOutputSerializer,
+            400: BAD_REQUEST,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: OpenApiResponse(
+                DraftExistsSerializer,
+                description="The team has a draft already (one at a time): `draft` is its id; nothing was started.",
+            ),
+        },
+        description="Starts a draft on the newest version of the framework. An assessor's draft is an audit; "
+        "`mode` survey (owners and assessors) takes respondents (POST /api/assessments/{id}/respondents/). A "
+        "team has one draft at a time: while it has one, this answers 409 with the draft's id, to continue "
+        "(GET /api/assessments/{id}/) or discard (DELETE) it; likewise while it has an assessment in review "
+        "(`draft` is then that one's id), until a reviewer accepts or returns it.",
+    )
+    def post(self, request: Request) -> Response:
+        data = AssessmentInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        team = team_or_404(user=request.user, team_id=data.validated_data["team"])
+        require_answer(team.role)
+        if data.validated_data["mode"] == Assessment.Mode.SURVEY:
+            require_facilitate(team.role)
+        if data.validated_data["review_required"]:
+            require(permissions.can_review(team.role), "Only owners and assessors require review of one assessment.")
+        framework = framework_for_new_assessment(slug=data.validated_data.get("framework"))
+        if framework is None:
+            raise ValidationError({"framework": ["No framework with this slug."]})
+        try:
+            assessment = assessment_start(
+                team=team,
+                user=request.user,
+                framework=framework,
+                kind=permissions.assessment_kind_for(team.role),
+                carry_forward=data.validated_data["carry_forward"],
+                systems_covered=data.validated_data["systems_covered"],
+                mode=data.validated_data["mode"],
+                anonymous_responses=data.validated_data["anonymous_responses"],
+                evidence_required=_evidence_required(team, data.validated_data["evidence_required"]),
+                review_required=data.validated_data["review_required"],
+            )
+        except DraftExistsError as error:
+            return Response({"detail": str(error), "draft": error.draft.pk}, status=status.HTTP_409_CONFLICT)
+        return assessment_response(request, assessment.pk, status.HTTP_201_CREATED)
+
+
+def _evidence_required(team: Team, wanted: bool) -> bool:
+    require(not wanted or permissions.can_facilitate(team.role), "Only owners and assessors make evidence required.")
+    return wanted
+
+
+def assessment_response(request: Request, assessment: Assessment | int, code: int = status.HTTP_200_OK) -> Response:
+    """The assessment as the detail endpoint shows it; progress comes from the rows, never stale."""
+    if isinstance(assessment, int):
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment)
+    context = {
+        "rows": assessment_answer_rows(assessment=assessment),
+        "earlier": earlier_answers(assessment=assessment),
+    }
+    return Response(AssessmentDetailOutputSerializer(assessment, context=context).data, status=code)
+
+
+class AssessmentDetailApi(APIView):
+    @extend_schema(
+        responses={200: AssessmentDetailOutputSerializer, 403: FORBIDDEN, 404: NOT_FOUND},
+        description="403 for a respondent of a survey still open: its agreed answers are the facilitator's until "
+        "it is submitted.",
+    )
+    def get(self, request: Request, assessment_id: int) -> Response:
+        assessment = shared_answers_assessment_or_404(user=request.user, assessment_id=assessment_id)
+        return assessment_response(request, assessment)
+
+    @extend_schema(
+        request=AssessmentUpdateInputSerializer,
+        responses={
+            200: AssessmentDetailOutputSerializer,
+            400: BAD_REQUEST,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: CONFLICT,
+        },
+        description="Changes a draft's details: the ML systems it covers (`systems_covered`). Whoever may answer "
+        "it may; a submitted assessment, or one in review, never changes (409).",
+    )
+    def patch(self, request: Request, assessment_id: int) -> Response:
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        require_write_answers(assessment)
+        require_shared_answers(assessment, user=request.user)  # it answers with them
+        data = AssessmentUpdateInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            assessment_systems_covered_set(
+                assessment=assessment, systems_covered=data.validated_data["systems_covered"]
+            )
+        except AssessmentNotDraftError as error:
+            raise Conflict(str(error)) from None
+        return assessment_response(request, assessment)
+
+    @extend_schema(
+        request=None,
+        responses={204: None, 403: FORBIDDEN, 404: NOT_FOUND, 409: CONFLICT},
+        description="Discards a draft: deletes it and its answers, so that the team can start afresh. Owners "
+        "and assessors only. A submitted assessment is history and is never deleted (409).",
+    )
+    def delete(self, request: Request, assessment_id: int) -> Response:
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        require_discard(assessment.role)
+        try:
+            assessment_discard(assessment=assessment)
+        except AssessmentNotDraftError as error:
+            raise Conflict(str(error)) from None
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class AssessmentScopeApi(APIView):
+    @extend_schema(
+        request={"application/json": SCOPE_INPUT},
+        responses={
+            200: AssessmentDetailOutputSerializer,
+            400: OpenApiResponse(SCOPE_INVALID, description="Each bad scope key with its message; nothing saved."),
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: CONFLICT,
+        },
+        description="Answers some of the framework's scope questions; an area whose scope is false is out of scope.",
+    )
+    def patch(self, request: Request, assessment_id: int) -> Response:
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        require_write_answers(assessment)
+        require_shared_answers(assessment, user=request.user)
+        if not isinstance(request.data, dict) or not request.data:
+            raise ValidationError({"detail": "Expected a non-empty JSON object of scope key -> true or false."})
+        try:
+            assessment_scope_set(assessment=assessment, answers=request.data)
+        except ScopeInvalidError as error:
+            raise ValidationError(error.problems) from None
+        except AssessmentNotDraftError as error:
+            raise Conflict(str(error)) from None
+        return assessment_response(request, assessment)
+
+
+class AssessmentSubmitApi(APIView):
+    @extend_schema(
+        request=None,
+        responses={
+            202: SubmitOutputSerializer,
+            400: OpenApiResponse(
+                IncompleteSerializer,
+                description="Questions still unanswered, or (evidence required) unsupported claims left.",
+            ),
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: CONFLICT,
+            503: OpenApiResponse(ErrorSerializer, description="The database refused it; still a draft, retry."),
+        },
+    )
+    def post(self, request: Request, assessment_id: int) -> Response:
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        require_write_answers(assessment)
+        require_shared_answers(assessment, user=request.user)
+        try:
+            submitted = assessment_submit(assessment=assessment, user=request.user)
+        except AssessmentIncompleteError as error:
+            body = {"detail": str(error), "unanswered": error.unanswered, "scopes": error.scopes}
+            return Response(body, status=status.HTTP_400_BAD_REQUEST)
+        except UnsupportedClaimsError as error:
+            keys = [claim.question for claim in error.claims]
+            body = {"detail": str(error), "unanswered": [], "scopes": [], "unsupported_claims": keys}
+            return Response(body, status=status.HTTP_400_BAD_REQUEST)
+        except AssessmentNotDraftError as error:
+            raise Conflict(str(error)) from None
+        except SubmitFailedError as error:
+            return Response({"detail": str(error)}, status=status.HTTP_503_SERVICE_UNAVAILABLE)
+        body = {"status": submitted.assessment.status} | {
+            followup.name: {"status": followup.status, "url": request.build_absolute_uri(followup.api_path)}
+            for followup in submitted.followups
+        }
+        return Response(body, status=status.HTTP_202_ACCEPTED)

@@ -1,0 +1,279 @@
+"""Survey mode's API: the respondents (the facilitator adds and removes them), a respondent's own answers and
+their submission, and the consensus. One view per operation; the rules are the services' and selectors'.
+
+Before submitting, a respondent reads only their own answers; the consensus is the facilitator's, and a
+respondent's once they have submitted (the spread only, without names)."""
+
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from assessments.api.serializers.answers import AnswerInputSerializer, AnswersInvalidSerializer, answer_output
+from assessments.api.serializers.surveys import (
+    ConsensusOutputSerializer,
+    ConsensusQuerySerializer,
+    MyAnswersOutputSerializer,
+    RecordedSerializer,
+    RespondentInputSerializer,
+    RespondentOutputSerializer,
+    consensus_question,
+)
+from assessments.api.views.answers import answer_items
+from assessments.errors import (
+    AnswersInvalidError,
+    NothingAnsweredError,
+    RespondentInvalidError,
+    RespondentSubmittedError,
+    SurveyClosedError,
+)
+from assessments.models import Assessment, Respondent
+from assessments.permissions import can_facilitate
+from assessments.selectors.surveys import (
+    consensus,
+    respondent_answer_rows,
+    respondent_in,
+    respondent_name,
+    respondents_of,
+)
+from assessments.services.surveys import (
+    consensus_record_medians,
+    respondent_add,
+    respondent_answers_save,
+    respondent_remove,
+    respondent_submit,
+)
+from assessments.tenancy import (
+    assessment_or_404,
+    my_respondent_or_403,
+    reads_shared_answers,
+    require_consensus_reader,
+    require_facilitate,
+)
+from core.api import (
+    BAD_REQUEST,
+    FORBIDDEN,
+    NOT_FOUND,
+    TOO_MANY_INVITATIONS,
+    Conflict,
+    ErrorSerializer,
+    too_many,
+    validated_query,
+)
+from core.limits import LimitReachedError
+from core.lookups import found_or_404
+
+SURVEY_CLOSED = OpenApiResponse(
+    ErrorSerializer, description="Not a survey-mode draft (workshop mode, or submitted), or the respondent submitted."
+)
+
+
+WORKSHOP = "This assessment is in workshop mode: it has no respondents, only shared answers."
+
+
+class RespondentListCreateApi(APIView):
+    @extend_schema(
+        responses={200: RespondentOutputSerializer(many=True), 404: NOT_FOUND},
+        description="Who answers the survey (every member of the organisation may read it; empty in workshop mode); "
+        "the addresses invited and not joined yet only for owners and assessors. Not what they answered: see "
+        "consensus/. In an anonymous survey `submitted` and `submitted_at` are null: the consensus says how many "
+        "have submitted, never who.",
+    )
+    def get(self, request: Request, assessment_id: int) -> Response:
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        respondents = respondents_of(assessment=assessment)
+        context = {"show_addresses": can_facilitate(assessment.role), "anonymous": assessment.anonymous_responses}
+        return Response(RespondentOutputSerializer(respondents, many=True, context=context).data)
+
+    @extend_schema(
+        request=RespondentInputSerializer,
+        responses={
+            201: RespondentOutputSerializer,
+            400: BAD_REQUEST,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: SURVEY_CLOSED,
+            429: TOO_MANY_INVITATIONS,
+        },
+        description="Adds a respondent to a survey-mode draft (owners and assessors): a member by `username` (any "
+        "role), or an `email`: the address a member verified is that member; any other address is invited to join "
+        "the organisation as a member (the invitation email, saved with the respondent), and answers once joined. "
+        "The same person twice, a username that is not a member's or an address that is not one -> 400 naming the "
+        "field; an invitation over the limits of invitation mail -> 429, adding nobody.",
+    )
+    def post(self, request: Request, assessment_id: int) -> Response:
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        require_facilitate(assessment.role)
+        data = RespondentInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            respondent = respondent_add(
+                assessment=assessment,
+                added_by=request.user,
+                username=data.validated_data.get("username", ""),
+                email=data.validated_data.get("email", ""),
+            )
+        except RespondentInvalidError as error:
+            raise ValidationError(error.problems) from None
+        except SurveyClosedError as error:
+            raise Conflict(str(error)) from None
+        except LimitReachedError as error:
+            raise too_many(error) from None
+        created = respondent_in(assessment=assessment, respondent_id=respondent.pk)
+        context = {"show_addresses": True, "anonymous": assessment.anonymous_responses}
+        return Response(RespondentOutputSerializer(created, context=context).data, status=status.HTTP_201_CREATED)
+
+
+class RespondentDetailApi(APIView):
+    @extend_schema(
+        request=None,
+        responses={204: None, 403: FORBIDDEN, 404: NOT_FOUND, 409: SURVEY_CLOSED},
+        description="Takes a respondent off the survey, with their answers, until they submit (owners and assessors). "
+        "An anonymous survey keeps every respondent once anyone has submitted (409), so that the answer tells "
+        "nobody's submission.",
+    )
+    def delete(self, request: Request, assessment_id: int, respondent_id: int) -> Response:
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        require_facilitate(assessment.role)
+        found = respondent_in(assessment=assessment, respondent_id=respondent_id)
+        respondent = found_or_404(found, "No such respondent.")
+        try:
+            respondent_remove(respondent=respondent)
+        except (SurveyClosedError, RespondentSubmittedError) as error:
+            raise Conflict(str(error)) from None
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def _my_answers(assessment: Assessment, respondent: Respondent) -> Response:
+    rows = respondent_answer_rows(assessment=assessment, respondent=respondent)
+    body = {
+        "respondent": respondent.pk,
+        "submitted_at": respondent.submitted_at,
+        "answers": [answer_output(row) for row in rows],
+    }
+    return Response(body)  # MyAnswersOutputSerializer documents it; the rows are built as the detail builds them
+
+
+NOT_RESPONDENT_RESPONSE = OpenApiResponse(ErrorSerializer, description="You are not a respondent of this survey.")
+
+
+class MyAnswersApi(APIView):
+    @extend_schema(
+        responses={200: MyAnswersOutputSerializer, 403: NOT_RESPONDENT_RESPONSE, 404: NOT_FOUND},
+        description="Your own answers as a respondent of the survey: nobody else's.",
+    )
+    def get(self, request: Request, assessment_id: int) -> Response:
+        return _my_answers(*my_respondent_or_403(user=request.user, assessment_id=assessment_id))
+
+    @extend_schema(
+        request=AnswerInputSerializer(many=True),
+        responses={
+            200: MyAnswersOutputSerializer,
+            400: OpenApiResponse(AnswersInvalidSerializer, description="Every bad item; nothing was saved."),
+            403: NOT_RESPONDENT_RESPONSE,
+            404: NOT_FOUND,
+            409: SURVEY_CLOSED,
+        },
+        description="Upserts your own answers, validated as the shared answers are, all or nothing. Frozen once "
+        "you submit them.",
+    )
+    def patch(self, request: Request, assessment_id: int) -> Response:
+        assessment, respondent = my_respondent_or_403(user=request.user, assessment_id=assessment_id)
+        items = answer_items(request.data)
+        try:
+            respondent_answers_save(respondent=respondent, items=items)
+        except AnswersInvalidError as error:
+            body = {"detail": f"{len(error.problems)} invalid answer(s); nothing was saved.", "answers": error.problems}
+            return Response(body, status=status.HTTP_400_BAD_REQUEST)
+        except (SurveyClosedError, RespondentSubmittedError) as error:
+            raise Conflict(str(error)) from None
+        return _my_answers(assessment, respondent)
+
+
+class MyAnswersSubmitApi(APIView):
+    @extend_schema(
+        request=None,
+        responses={
+            200: MyAnswersOutputSerializer,
+            400: OpenApiResponse(ErrorSerializer, description="Nothing answered yet."),
+            403: NOT_RESPONDENT_RESPONSE,
+            404: NOT_FOUND,
+            409: SURVEY_CLOSED,
+        },
+        description="Submits your answers: they are frozen, count in the consensus, and you may read its spread.",
+    )
+    def post(self, request: Request, assessment_id: int) -> Response:
+        assessment, respondent = my_respondent_or_403(user=request.user, assessment_id=assessment_id)
+        try:
+            respondent_submit(respondent=respondent)
+        except NothingAnsweredError as error:
+            raise ValidationError({"detail": str(error)}) from None
+        except (SurveyClosedError, RespondentSubmittedError) as error:
+            raise Conflict(str(error)) from None
+        return _my_answers(assessment, respondent)
+
+
+class ConsensusApi(APIView):
+    @extend_schema(
+        parameters=[ConsensusQuerySerializer],
+        responses={
+            200: ConsensusOutputSerializer,
+            400: BAD_REQUEST,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: OpenApiResponse(ErrorSerializer, description="Workshop mode: no survey."),
+        },
+        description="Per question, framework order: the answers of the respondents who submitted, their spread "
+        "(min, median, max, counts; `disagreement` when max - min >= 2; in an anonymous survey only once 3 have "
+        "submitted: `spread_hidden`) and the agreed answer, which the "
+        "facilitator records with PATCH /api/assessments/{id}/answers/ (null for a respondent while the survey is "
+        "open). Owners and assessors see who answered "
+        "what (unless the survey is anonymous); a respondent who submitted sees the spread only; anyone else 403.",
+    )
+    def get(self, request: Request, assessment_id: int) -> Response:
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        names = require_consensus_reader(assessment=assessment, user=request.user)
+        agreed = reads_shared_answers(assessment, user=request.user)
+        query = validated_query(ConsensusQuerySerializer, request)
+        if assessment.mode != Assessment.Mode.SURVEY:
+            raise Conflict(WORKSHOP)
+        found = consensus(assessment=assessment)
+        rows = found.disagreements if query["disagreements"] else found.rows
+        anonymous = assessment.anonymous_responses
+        body = {
+            "anonymous": not names,
+            "submitted": len(found.submitted),
+            "spread_hidden": found.spread_hidden,
+            "respondents": [
+                {
+                    "name": respondent_name(r, show_address=can_facilitate(assessment.role)),
+                    "submitted": None if anonymous else r.submitted_at is not None,
+                }
+                for r in found.respondents
+            ],
+            "questions": [
+                consensus_question(row, names=names, agreed=agreed, hidden=found.spread_hidden) for row in rows
+            ],
+        }
+        return Response(body)
+
+
+class ConsensusMediansApi(APIView):
+    @extend_schema(
+        request=None,
+        responses={200: RecordedSerializer, 403: FORBIDDEN, 404: NOT_FOUND, 409: SURVEY_CLOSED},
+        description="Records, for every question without an agreed answer that respondents answered with a "
+        "number, the median rounded down as the agreed answer (owners and assessors; one who is a respondent too "
+        "submits their own answers first).",
+    )
+    def post(self, request: Request, assessment_id: int) -> Response:
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        require_facilitate(assessment.role)
+        require_consensus_reader(assessment=assessment, user=request.user)  # the medians are the others' answers
+        try:
+            recorded = consensus_record_medians(assessment=assessment, user=request.user)
+        except SurveyClosedError as error:
+            raise Conflict(str(error)) from None
+        return Response({"recorded": recorded})

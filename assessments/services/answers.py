@@ -1,0 +1,111 @@
+"""Writes of an assessment's answers: checked together, saved in one upsert, recorded in the audit trail."""
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import Model, QuerySet
+from django.utils import timezone
+
+from assessments.audit import log_upserts
+from assessments.errors import AnswersInvalidError
+from assessments.models import Answer, Assessment, answer_fields
+from assessments.services.assessments import lock_draft
+from maturity.scoring import NA, UNKNOWN
+from maturity.selectors import framework_content
+
+MAX_COMMENT_LENGTH = 5000
+
+
+@dataclass(frozen=True)
+class AnswerInput:
+    question: str
+    value: object  # validated here: an int 0..3, "na" or "unknown"
+    comment: str = ""
+
+
+def answers_save(*, assessment: Assessment, user: AbstractBaseUser, items: Sequence[AnswerInput]) -> None:
+    """Upserts the given answers only; all or nothing: any bad item and nothing changes."""
+    question_ids = framework_content(framework=assessment.framework).question_ids
+    problems = answer_problems(items, question_ids)
+    if problems:
+        raise AnswersInvalidError(problems)
+    with transaction.atomic():
+        lock_draft(assessment)
+        upsert_answers(
+            owner="assessment",
+            existing=assessment.answers.all(),
+            new=lambda **fields: Answer(assessment=assessment, answered_by=user, **fields),
+            also_update=("answered_by",),
+            items=items,
+            question_ids=question_ids,
+            actor=user,
+            place=(assessment.team.organization_id, assessment.pk),
+        )
+
+
+def upsert_answers(
+    *,
+    owner: str,
+    existing: QuerySet,
+    new: Callable[..., Model],
+    items: Sequence[AnswerInput],
+    question_ids: Mapping[str, int],
+    actor: AbstractBaseUser | None,
+    place: tuple[int, int],
+    also_update: tuple[str, ...] = (),
+) -> None:
+    """Inserts or updates one row per validated item in one query: an Answer of an assessment, or a
+    RespondentAnswer of a respondent (`owner`, the rows' key to it, with the question; `new` builds a row
+    from its value fields; `existing` is the owner's rows, read once before for the audit trail, where
+    the rows that changed are recorded, placed in `place`: organisation id, assessment id)."""
+    ids = [question_ids[item.question] for item in items]
+    before = {answer.question_id: answer for answer in existing.filter(question_id__in=ids)}
+    now = timezone.now()
+    rows = [
+        new(question_id=question_ids[item.question], **answer_fields(item.value), comment=item.comment, updated_at=now)
+        for item in items
+    ]
+    saved = existing.model.objects.bulk_create(
+        rows,
+        update_conflicts=True,
+        unique_fields=[owner, "question"],
+        update_fields=["value", "not_applicable", "unknown", "comment", "updated_at", *also_update],
+    )
+    organization_id, assessment_id = place
+    log_upserts(before=before, after=saved, actor=actor, organization_id=organization_id, assessment_id=assessment_id)
+
+
+def answer_problems(items: Sequence[AnswerInput], question_ids: dict[str, int]) -> list[dict]:
+    problems = []
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        errors = _answer_errors(item, question_ids, seen)
+        if isinstance(item.question, str):
+            seen.add(item.question)
+        if errors:
+            # The key as given, or null for anything else: the problem names its item by `index` anyway.
+            question = item.question if isinstance(item.question, str) else None
+            problems.append({"index": index, "question": question, "errors": errors})
+    return problems
+
+
+def _answer_errors(item: AnswerInput, question_ids: dict[str, int], seen: set[str]) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if not isinstance(item.question, str) or item.question not in question_ids:
+        errors["question"] = ["Unknown question for this assessment's framework version."]
+    elif item.question in seen:
+        errors["question"] = ["Answered twice in the same request."]
+    valid_number = isinstance(item.value, int) and not isinstance(item.value, bool) and 0 <= item.value <= 3
+    if not valid_number and item.value not in (NA, UNKNOWN):
+        errors["value"] = ['Must be an integer from 0 to 3, "na" or "unknown".']
+    if not isinstance(item.comment, str):
+        errors["comment"] = ["Must be text."]
+    elif len(item.comment) > MAX_COMMENT_LENGTH:
+        errors["comment"] = [f"At most {MAX_COMMENT_LENGTH} characters (got {len(item.comment)})."]
+    elif "\x00" in item.comment:  # PostgreSQL cannot store it in text
+        errors["comment"] = ["Must not contain NUL characters."]
+    elif item.value == NA and not item.comment.strip():
+        errors["comment"] = ['"na" needs a comment saying why the practice does not apply.']
+    return errors
