@@ -1,6 +1,7 @@
-"""The audit trail of bulk writes. django-auditlog records each save and delete of a registered model
-through signals (activity.registry), but bulk_create sends none: the services that upsert many rows at once
-(answers, respondents' answers) record them here, before and after, in one query whatever their number."""
+"""Writes of the audit trail that django-auditlog cannot make itself. It records each save and delete of a
+registered model through signals (activity.registry), but bulk_create sends none: the rows that assessments'
+services upsert many at once (answers, respondents' answers, review comments) are recorded here, before and
+after, in one query whatever their number (through assessments.signals.rows_saved_in_bulk)."""
 
 from collections.abc import Iterable, Mapping
 
