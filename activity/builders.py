@@ -171,16 +171,17 @@ def _object_name(entry: Entry, names: Names) -> str:
     return question or entry.object_repr
 
 
-class Said(str):
-    """A whole sentence, not a phrase after the actor's name ("dave joined as a member")."""
+@dataclass(frozen=True)
+class Sentence:
+    """A whole sentence from a builder of TEXTS ("dave joined as a member"), not a phrase after the actor's name."""
 
-    __slots__ = ()
+    text: str
 
 
 def _text(entry: Entry, names: Names) -> str:
     builder = TEXTS.get(entry.model)
     said = builder(entry, names) if builder else f"{ACTIONS.get(entry.action, 'changed')} {entry.object_repr}"
-    return str(said) if isinstance(said, Said) else f"{entry.actor or 'Someone'} {said}"
+    return said.text if isinstance(said, Sentence) else f"{entry.actor or 'Someone'} {said}"
 
 
 def _question(entry: Entry, names: Names) -> str:
@@ -292,14 +293,14 @@ def _role_phrase(role: object) -> str:
     return f"{'an' if role[:1] in 'aeiou' else 'a'} {role}"
 
 
-def _membership_text(entry: Entry, names: Names) -> str:
+def _membership_text(entry: Entry, names: Names) -> str | Sentence:
     subject = _subject(entry, names)
     old, new = _before_after(entry, "role")
     if entry.action == DELETE:
         return f"removed {subject} from the organisation"
     joined = entry.actor is None or entry.actor_id == entry.additional_data.get("user_id")
     if entry.action == CREATE and joined:
-        return Said(f"{subject} joined as {_role_phrase(new)}")
+        return Sentence(f"{subject} joined as {_role_phrase(new)}")
     if entry.action == CREATE:
         return f"made {subject} {_role_phrase(new)}"
     return f"made {subject} {_role_phrase(new)} (was {old})"
@@ -323,7 +324,7 @@ def _evidence_text(entry: Entry, names: Names) -> str:
     return f"changed the evidence {entry.object_repr} on {question}"
 
 
-def _respondent_text(entry: Entry, names: Names) -> str:
+def _respondent_text(entry: Entry, names: Names) -> str | Sentence:
     who = _subject(entry, names)
     if entry.action == CREATE:
         return f"asked {who} to answer the survey"
@@ -331,17 +332,17 @@ def _respondent_text(entry: Entry, names: Names) -> str:
         return f"removed {who} from the survey"
     if _before_after(entry, "submitted_at")[1] is not None:
         if entry.actor is None:  # an anonymous survey's
-            return Said("A respondent submitted their survey answers")
+            return Sentence("A respondent submitted their survey answers")
         return f"submitted {who}'s survey answers" if entry.actor != who else "submitted their survey answers"
     return f"changed the respondent {who}"
 
 
-def _respondent_answer_text(entry: Entry, names: Names) -> str:
+def _respondent_answer_text(entry: Entry, names: Names) -> str | Sentence:
     question = _question(entry, names)
     if entry.action == DELETE:
         return f"withdrew a survey answer to {question}"
     if entry.actor is None:  # an anonymous survey's
-        return Said(f"A respondent answered {question} in the survey")
+        return Sentence(f"A respondent answered {question} in the survey")
     return f"answered {question} in the survey"
 
 

@@ -12,7 +12,7 @@ from assessments.models import Organization
 class ActivityEntryManager(LogEntryManager):
     def log_create(self, instance, force_log: bool = False, **kwargs):
         """Every entry auditlog writes for a registered model (activity.registry) is placed in its
-        organisation and assessment; the bulk writes of assessments.audit place theirs themselves."""
+        organisation and assessment; the writes of activity.services place theirs themselves."""
         if kwargs.get("changes") is not None or force_log:
             placement = placement_of(instance)
             kwargs.setdefault("organization_id", placement.organization_id)

@@ -69,3 +69,17 @@ assessment_returned = Signal()
 # Sent inside the transaction in which a reviewer accepted an in-review assessment (now submitted), with
 # the Assessment as sender, `assessment_id` and `review_id`.
 assessment_accepted = Signal()
+
+# The audit trail of writes that send no post_save (activity records them; its receivers write in the same
+# transaction, so the entries commit or roll back with the rows).
+
+# Sent inside the transaction that saved rows of one model with bulk_create, one row per question (Answer,
+# RespondentAnswer, ReviewComment), with the model as sender, `before` (the rows as they were, read before
+# the write, by question id; a question missing from it is a new row), `after` (the rows as saved, primary
+# keys set), `actor` (a user, or None for no one), `organization_id` and `assessment_id`.
+rows_saved_in_bulk = Signal()
+
+# Sent inside the transaction that saved `instance` with the trail's own recording off, so that the entry
+# names no one (an anonymous survey's respondent submitting), with the model as sender, `instance`,
+# `changes` (field -> [before, after], as JSON), `organization_id` and `assessment_id`.
+saved_anonymously = Signal()

@@ -8,10 +8,10 @@ from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.utils import timezone
 
-from assessments.audit import log_upserts
 from assessments.errors import AnswersInvalidError
 from assessments.models import Answer, Assessment, answer_fields
 from assessments.services.assessments import lock_draft
+from assessments.signals import rows_saved_in_bulk
 from maturity.scoring import NA, UNKNOWN
 from maturity.selectors import framework_content
 
@@ -74,7 +74,14 @@ def upsert_answers(
         update_fields=["value", "not_applicable", "unknown", "comment", "updated_at", *also_update],
     )
     organization_id, assessment_id = place
-    log_upserts(before=before, after=saved, actor=actor, organization_id=organization_id, assessment_id=assessment_id)
+    rows_saved_in_bulk.send(
+        sender=existing.model,
+        before=before,
+        after=saved,
+        actor=actor,
+        organization_id=organization_id,
+        assessment_id=assessment_id,
+    )
 
 
 def answer_problems(items: Sequence[AnswerInput], question_ids: dict[str, int]) -> list[dict]:

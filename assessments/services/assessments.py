@@ -9,7 +9,6 @@ from django.db import DatabaseError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from assessments.audit import log_upserts
 from assessments.errors import (
     AssessmentIncompleteError,
     AssessmentNotDraftError,
@@ -23,7 +22,7 @@ from assessments.files import evidence_files_delete_on_commit
 from assessments.models import Answer, Assessment, Team
 from assessments.selectors.answers import assessment_answer_rows, assessment_scope, provisional
 from assessments.selectors.evidence import assessment_unsupported_claims
-from assessments.signals import Followup, assessment_submitted
+from assessments.signals import Followup, assessment_submitted, rows_saved_in_bulk
 from core.lookups import found_or_404
 from maturity.models import Framework
 from maturity.selectors import framework_content, version_mapping_between
@@ -125,7 +124,8 @@ def _carry_forward_answers(*, assessment: Assessment, framework: Framework, user
         for new_key, old_key in carried.items()
         if old_key in earlier
     )
-    log_upserts(
+    rows_saved_in_bulk.send(
+        sender=Answer,
         before={},
         after=answers,
         actor=user,

@@ -9,13 +9,12 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from assessments.audit import log_upserts
 from assessments.errors import NotInReviewError, OwnAnswersError, OwnSubmissionError, ReviewInvalidError
 from assessments.models import Assessment, Review, ReviewComment
 from assessments.selectors.reviews import wrote_answers
 from assessments.services.answers import MAX_COMMENT_LENGTH
 from assessments.services.assessments import lock_assessment
-from assessments.signals import assessment_accepted, assessment_returned
+from assessments.signals import assessment_accepted, assessment_returned, rows_saved_in_bulk
 from maturity.selectors import framework_content
 
 
@@ -64,7 +63,8 @@ def assessment_return(
             ReviewComment(review=review, question_id=question_ids[key], comment=text.strip())
             for key, text in question_comments.items()
         )
-        log_upserts(
+        rows_saved_in_bulk.send(
+            sender=ReviewComment,
             before={},
             after=comments,
             actor=reviewer,

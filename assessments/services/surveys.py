@@ -10,7 +10,6 @@ from django.core.validators import MaxLengthValidator, validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from assessments.audit import log_unattributed_update
 from assessments.errors import (
     AnswersInvalidError,
     NothingAnsweredError,
@@ -24,7 +23,7 @@ from assessments.selectors.access import member_by_verified_email
 from assessments.selectors.surveys import consensus
 from assessments.services.answers import AnswerInput, answer_problems, answers_save, upsert_answers
 from assessments.services.assessments import lock_assessment
-from assessments.signals import respondent_invited
+from assessments.signals import respondent_invited, saved_anonymously
 from core.lookups import found_or_404
 from maturity.selectors import framework_content
 
@@ -178,7 +177,8 @@ def _save_submission_unattributed(respondent: Respondent, assessment: Assessment
     entry would carry the request's user as actor (and the respondent's account)."""
     with disable_auditlog():
         respondent.save(update_fields=["submitted_at"])
-    log_unattributed_update(
+    saved_anonymously.send(
+        sender=Respondent,
         instance=respondent,
         changes={"submitted_at": [None, respondent.submitted_at.isoformat()]},
         organization_id=assessment.team.organization_id,

@@ -1,15 +1,17 @@
-"""Bulk writes (answers_save, carrying answers forward) send no signals: assessments.audit records them, before
-and after, in a fixed number of queries."""
+"""Bulk writes (answers_save, carrying answers forward, a review's comments) send no post_save: assessments
+announces them (signals.rows_saved_in_bulk) inside its transaction, and activity records them, before and after,
+in a fixed number of queries, committed or rolled back with the rows."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from assessments.models import Assessment
+from assessments.models import Answer, Assessment, ReviewComment
 from assessments.services.answers import AnswerInput, answers_save
 from assessments.services.assessments import assessment_start, assessment_submit
 from assessments.services.reviews import assessment_return
 from assessments.services.surveys import respondent_add, respondent_answers_save
+from assessments.signals import assessment_returned
 from tests.activity.conftest import entries_of
 from tests.conftest import complete_answers
 
@@ -50,6 +52,43 @@ def test_it_saves_and_records_any_number_of_answers_in_the_same_queries(cast):
 
     assert many == few
     assert len(entries_of("answer")) == 40
+
+
+def test_its_entries_roll_back_with_the_rows(cast):
+    """A return whose announcement fails (a receiver raising) saves neither its comments nor their entries."""
+    (first,) = keys(cast, 1)
+    answers_save(assessment=cast.assessment, user=cast.member, items=complete_answers(cast.framework))
+    Assessment.objects.filter(pk=cast.assessment.pk).update(review_required=True)
+    cast.assessment.refresh_from_db()
+    assessment_submit(assessment=cast.assessment, user=cast.member)
+
+    def fail(sender, **kwargs):
+        raise RuntimeError
+
+    assessment_returned.connect(fail, dispatch_uid="test.fail")
+    try:
+        with pytest.raises(RuntimeError):
+            assessment_return(assessment=cast.assessment, reviewer=cast.owner, question_comments={first: "Show it"})
+    finally:
+        assessment_returned.disconnect(dispatch_uid="test.fail")
+
+    assert not ReviewComment.objects.exists()
+    assert entries_of("reviewcomment") == []
+
+
+def test_the_rows_roll_back_with_their_entries(cast, monkeypatch):
+    """The entries are written in the rows' transaction, not after it: when they fail, nothing is saved."""
+    (first,) = keys(cast, 1)
+
+    def fail(**kwargs):
+        raise RuntimeError
+
+    monkeypatch.setattr("activity.receivers.log_upserts", fail)
+
+    with pytest.raises(RuntimeError):
+        answers_save(assessment=cast.assessment, user=cast.member, items=[AnswerInput(first, 1)])
+
+    assert not Answer.objects.filter(assessment=cast.assessment).exists()
 
 
 def test_it_records_the_answers_carried_forward(cast):

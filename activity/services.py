@@ -1,6 +1,8 @@
-"""The audit trail of bulk writes. django-auditlog records each save and delete of a registered model
-through signals (activity.registry), but bulk_create sends none: the services that upsert many rows at once
-(answers, respondents' answers) record them here, before and after, in one query whatever their number."""
+"""Writes of the audit trail that django-auditlog cannot make itself. It records each save and delete of a
+registered model through signals (activity.registry), but bulk_create sends none: the rows that assessments'
+services upsert many at once (answers, respondents' answers, review comments) are recorded here, before and
+after, in one query whatever their number (assessments.signals.rows_saved_in_bulk); and a save made with the
+trail's own recording off, so that its entry names no one (saved_anonymously)."""
 
 from collections.abc import Iterable, Mapping
 
