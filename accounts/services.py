@@ -28,26 +28,31 @@ from assessments.models import Assessment, Membership, Organization, Review, Rol
 from assessments.selectors.access import member_by_verified_email, user_by_username
 from assessments.services.organizations import membership_set
 from assessments.services.surveys import respondents_claim
+from core.errors import InvalidInputError, NotPermittedError, StateConflictError
 
 
-class AlreadyMemberError(Exception):
+class AlreadyMemberError(InvalidInputError):
     """The address (or the account) is in the organisation already."""
 
+    def __init__(self, message: str) -> None:
+        super().__init__(message, problems={"email": [message]})
 
-class WrongAccountError(Exception):
+
+class WrongAccountError(NotPermittedError):
     """Signed in as an account whose email is not the invited address."""
 
 
-class InvitationUsedError(Exception):
+class InvitationUsedError(StateConflictError):
     """Accepted (or replaced) by another request between reading the link and accepting it."""
 
 
-class MemberInvalidError(Exception):
+class MemberInvalidError(InvalidInputError):
     """Carries {field: [message]}: no such account, or an account without a verified address to invite."""
 
     def __init__(self, problems: dict[str, list[str]]) -> None:
-        self.problems = problems
-        super().__init__("; ".join(message for messages in problems.values() for message in messages))
+        super().__init__(
+            "; ".join(message for messages in problems.values() for message in messages), problems=problems
+        )
 
 
 def member_add(

@@ -1,5 +1,5 @@
-"""What every app's API shares: the shapes of its errors, documented once, the 409 and 429 they raise, and the
-exception handler."""
+"""What every app's API shares: the shapes of its errors, documented once, the 409 a view raises, and the
+exception handler, which answers every domain error (core.errors) and limit reached."""
 
 from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.types import OpenApiTypes
@@ -9,6 +9,7 @@ from rest_framework.exceptions import APIException, ParseError, Throttled
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from core.errors import InvalidInputError, NotPermittedError, StateConflictError, TryAgainLaterError
 from core.limits import LimitReachedError
 
 NESTED_TOO_DEEPLY = "JSON parse error - nested too deeply."
@@ -78,11 +79,6 @@ class Conflict(APIException):
     default_code = "conflict"
 
 
-def too_many(error: LimitReachedError) -> Throttled:
-    """A 429 with the limit's message, and Retry-After."""
-    return Throttled(wait=max(error.retry_after.total_seconds(), 1), detail=str(error))
-
-
 def validated_query(serializer_class: type[serializers.Serializer], request: Request) -> dict:
     """The query string through its serializer: a 400 naming each bad parameter."""
     query = serializer_class(data=request.query_params)
@@ -90,9 +86,25 @@ def validated_query(serializer_class: type[serializers.Serializer], request: Req
     return query.validated_data
 
 
+STATUS_OF_ERROR = {
+    InvalidInputError: status.HTTP_400_BAD_REQUEST,
+    NotPermittedError: status.HTTP_403_FORBIDDEN,
+    StateConflictError: status.HTTP_409_CONFLICT,
+    TryAgainLaterError: status.HTTP_503_SERVICE_UNAVAILABLE,
+}
+
+
 def exception_handler(exc: Exception, context: dict) -> Response | None:
-    """DRF's handler, and a RecursionError (JSON nested past Python's limit, in any parser of any view: the
-    token endpoint keeps DRF's own) as the 400 of malformed JSON rather than a 500."""
-    if isinstance(exc, RecursionError):
+    """A domain error as its kind's status with its body; a limit reached as a 429 with its message and
+    Retry-After; a RecursionError (JSON nested past Python's limit, in any parser of any view: the token endpoint
+    keeps DRF's own) as the 400 of malformed JSON rather than a 500; the rest as DRF answers it (None, a 500, for
+    what it does not know)."""
+    kind = next((kind for kind in STATUS_OF_ERROR if isinstance(exc, kind)), None)
+    if kind is not None:
+        views.set_rollback()
+        return Response(exc.body(), status=STATUS_OF_ERROR[kind])
+    if isinstance(exc, LimitReachedError):
+        exc = Throttled(wait=max(exc.retry_after.total_seconds(), 1), detail=str(exc))
+    elif isinstance(exc, RecursionError):
         exc = ParseError(NESTED_TOO_DEEPLY)
     return views.exception_handler(exc, context)

@@ -25,19 +25,15 @@ from accounts.api.serializers import (
 from accounts.models import Invitation
 from accounts.selectors import api_tokens_of, invitations_of
 from accounts.services import (
-    AlreadyMemberError,
-    MemberInvalidError,
     api_token_create,
     api_token_revoke,
     invitation_create,
     member_add,
 )
-from assessments.errors import LastOwnerError
 from assessments.permissions import can_manage
 from assessments.selectors.access import memberships_of
 from assessments.tenancy import organization_or_404, require_manage
-from core.api import BAD_REQUEST, FORBIDDEN, NO_SUCH_PAGE, NOT_FOUND, TOO_MANY_INVITATIONS, not_found, too_many
-from core.limits import LimitReachedError
+from core.api import BAD_REQUEST, FORBIDDEN, NO_SUCH_PAGE, NOT_FOUND, TOO_MANY_INVITATIONS, not_found
 from core.parsers import JSONParser
 
 
@@ -136,21 +132,12 @@ class MemberListCreateApi(ListAPIView):
         require_manage(organization.role)
         data = MemberInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            added = member_add(
-                organization=organization,
-                invited_by=request.user,
-                site_url=request.build_absolute_uri("/"),
-                **data.validated_data,
-            )
-        except MemberInvalidError as error:
-            raise ValidationError(error.problems) from None
-        except AlreadyMemberError as error:
-            raise ValidationError({"email": [str(error)]}) from None
-        except LastOwnerError as error:
-            raise ValidationError({"role": [str(error)]}) from None
-        except LimitReachedError as error:
-            raise too_many(error) from None
+        added = member_add(
+            organization=organization,
+            invited_by=request.user,
+            site_url=request.build_absolute_uri("/"),
+            **data.validated_data,
+        )
         if isinstance(added, Invitation):
             return Response(InvitationOutputSerializer(added).data, status=status.HTTP_202_ACCEPTED)
         body = MemberOutputSerializer(
@@ -189,15 +176,10 @@ class InvitationListCreateApi(ListAPIView):
         require_manage(organization.role)
         data = InvitationInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            invitation = invitation_create(
-                organization=organization,
-                invited_by=request.user,
-                site_url=request.build_absolute_uri("/"),
-                **data.validated_data,
-            )
-        except AlreadyMemberError as error:
-            raise ValidationError({"email": [str(error)]}) from None
-        except LimitReachedError as error:
-            raise too_many(error) from None
+        invitation = invitation_create(
+            organization=organization,
+            invited_by=request.user,
+            site_url=request.build_absolute_uri("/"),
+            **data.validated_data,
+        )
         return Response(InvitationOutputSerializer(invitation).data, status=status.HTTP_201_CREATED)

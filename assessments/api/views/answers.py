@@ -1,7 +1,6 @@
 """The API of an assessment's answers."""
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import status
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -10,7 +9,6 @@ from rest_framework.views import APIView
 from assessments.api.serializers.answers import AnswerInputSerializer, AnswersInvalidSerializer
 from assessments.api.serializers.assessments import AssessmentDetailOutputSerializer
 from assessments.api.views.assessments import assessment_response
-from assessments.errors import AnswersInvalidError, AssessmentNotDraftError
 from assessments.services.answers import AnswerInput, answers_save
 from assessments.tenancy import (
     assessment_or_404,
@@ -21,7 +19,6 @@ from core.api import (
     CONFLICT,
     FORBIDDEN,
     NOT_FOUND,
-    Conflict,
 )
 
 
@@ -42,13 +39,7 @@ class AssessmentAnswersApi(APIView):
         require_write_answers(assessment)
         require_shared_answers(assessment, user=request.user)
         items = answer_items(request.data)
-        try:
-            answers_save(assessment=assessment, user=request.user, items=items)
-        except AnswersInvalidError as error:
-            body = {"detail": f"{len(error.problems)} invalid answer(s); nothing was saved.", "answers": error.problems}
-            return Response(body, status=status.HTTP_400_BAD_REQUEST)
-        except AssessmentNotDraftError as error:
-            raise Conflict(str(error)) from None
+        answers_save(assessment=assessment, user=request.user, items=items)
         return assessment_response(request, assessment)
 
 

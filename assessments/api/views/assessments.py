@@ -21,14 +21,6 @@ from assessments.api.serializers.assessments import (
     IncompleteSerializer,
     SubmitOutputSerializer,
 )
-from assessments.errors import (
-    AssessmentIncompleteError,
-    AssessmentNotDraftError,
-    DraftExistsError,
-    ScopeInvalidError,
-    SubmitFailedError,
-    UnsupportedClaimsError,
-)
 from assessments.models import Assessment, Team
 from assessments.selectors.access import assessments_for_user
 from assessments.selectors.answers import assessment_answer_rows, earlier_answers
@@ -55,7 +47,6 @@ from core.api import (
     FORBIDDEN,
     NO_SUCH_PAGE,
     NOT_FOUND,
-    Conflict,
     ErrorSerializer,
     validated_query,
 )
@@ -107,21 +98,18 @@ class AssessmentListCreateApi(ListAPIView):
         framework = framework_for_new_assessment(slug=data.validated_data.get("framework"))
         if framework is None:
             raise ValidationError({"framework": ["No framework with this slug."]})
-        try:
-            assessment = assessment_start(
-                team=team,
-                user=request.user,
-                framework=framework,
-                kind=permissions.assessment_kind_for(team.role),
-                carry_forward=data.validated_data["carry_forward"],
-                systems_covered=data.validated_data["systems_covered"],
-                mode=data.validated_data["mode"],
-                anonymous_responses=data.validated_data["anonymous_responses"],
-                evidence_required=_evidence_required(team, data.validated_data["evidence_required"]),
-                review_required=data.validated_data["review_required"],
-            )
-        except DraftExistsError as error:
-            return Response({"detail": str(error), "draft": error.draft.pk}, status=status.HTTP_409_CONFLICT)
+        assessment = assessment_start(
+            team=team,
+            user=request.user,
+            framework=framework,
+            kind=permissions.assessment_kind_for(team.role),
+            carry_forward=data.validated_data["carry_forward"],
+            systems_covered=data.validated_data["systems_covered"],
+            mode=data.validated_data["mode"],
+            anonymous_responses=data.validated_data["anonymous_responses"],
+            evidence_required=_evidence_required(team, data.validated_data["evidence_required"]),
+            review_required=data.validated_data["review_required"],
+        )
         return assessment_response(request, assessment.pk, status.HTTP_201_CREATED)
 
 
@@ -169,12 +157,7 @@ class AssessmentDetailApi(APIView):
         require_shared_answers(assessment, user=request.user)  # it answers with them
         data = AssessmentUpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            assessment_systems_covered_set(
-                assessment=assessment, systems_covered=data.validated_data["systems_covered"]
-            )
-        except AssessmentNotDraftError as error:
-            raise Conflict(str(error)) from None
+        assessment_systems_covered_set(assessment=assessment, systems_covered=data.validated_data["systems_covered"])
         return assessment_response(request, assessment)
 
     @extend_schema(
@@ -186,10 +169,7 @@ class AssessmentDetailApi(APIView):
     def delete(self, request: Request, assessment_id: int) -> Response:
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
         require_discard(assessment.role)
-        try:
-            assessment_discard(assessment=assessment)
-        except AssessmentNotDraftError as error:
-            raise Conflict(str(error)) from None
+        assessment_discard(assessment=assessment)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -211,12 +191,7 @@ class AssessmentScopeApi(APIView):
         require_shared_answers(assessment, user=request.user)
         if not isinstance(request.data, dict) or not request.data:
             raise ValidationError({"detail": "Expected a non-empty JSON object of scope key -> true or false."})
-        try:
-            assessment_scope_set(assessment=assessment, answers=request.data)
-        except ScopeInvalidError as error:
-            raise ValidationError(error.problems) from None
-        except AssessmentNotDraftError as error:
-            raise Conflict(str(error)) from None
+        assessment_scope_set(assessment=assessment, answers=request.data)
         return assessment_response(request, assessment)
 
 
@@ -239,19 +214,7 @@ class AssessmentSubmitApi(APIView):
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
         require_write_answers(assessment)
         require_shared_answers(assessment, user=request.user)
-        try:
-            submitted = assessment_submit(assessment=assessment, user=request.user)
-        except AssessmentIncompleteError as error:
-            body = {"detail": str(error), "unanswered": error.unanswered, "scopes": error.scopes}
-            return Response(body, status=status.HTTP_400_BAD_REQUEST)
-        except UnsupportedClaimsError as error:
-            keys = [claim.question for claim in error.claims]
-            body = {"detail": str(error), "unanswered": [], "scopes": [], "unsupported_claims": keys}
-            return Response(body, status=status.HTTP_400_BAD_REQUEST)
-        except AssessmentNotDraftError as error:
-            raise Conflict(str(error)) from None
-        except SubmitFailedError as error:
-            return Response({"detail": str(error)}, status=status.HTTP_503_SERVICE_UNAVAILABLE)
+        submitted = assessment_submit(assessment=assessment, user=request.user)
         body = {"status": submitted.assessment.status} | {
             followup.name: {"status": followup.status, "url": request.build_absolute_uri(followup.api_path)}
             for followup in submitted.followups

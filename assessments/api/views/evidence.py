@@ -16,7 +16,6 @@ from rest_framework.views import APIView
 
 from assessments.api.serializers.assessments import AssessmentDetailOutputSerializer
 from assessments.api.views.assessments import assessment_response
-from assessments.errors import AssessmentNotDraftError, EvidenceInvalidError
 from assessments.models import Assessment, Evidence
 from assessments.permissions import can_facilitate, can_remove_evidence, can_write_answers
 from assessments.selectors.evidence import assessment_evidence, evidence_for_user
@@ -28,7 +27,7 @@ from assessments.services.evidence import (
 )
 from assessments.tenancy import assessment_or_404, require_shared_answers, shared_answers_assessment_or_404
 from assessments.views.evidence import NOT_AUTHOR_MESSAGE, evidence_file_response
-from core.api import BAD_REQUEST, CONFLICT, FORBIDDEN, NOT_FOUND, Conflict, PatchInputSerializer, validated_query
+from core.api import BAD_REQUEST, CONFLICT, FORBIDDEN, NOT_FOUND, PatchInputSerializer, validated_query
 from core.fields import StrictBooleanField, StrictCharField, StrictDateField, StrictIntegerField, StrictURLField
 from core.lookups import found_or_404, require
 from core.parsers import JSONParser
@@ -191,14 +190,9 @@ def _add(request: Request, assessment: Assessment, data: dict, is_file: bool) ->
         "description": data["description"],
         "valid_until": data["valid_until"],
     }
-    try:
-        if is_file:
-            return evidence_file_add(upload=data["file"], **common)
-        return evidence_link_add(url=data["url"], **common)
-    except EvidenceInvalidError as error:
-        raise ValidationError(error.problems) from None
-    except AssessmentNotDraftError as error:
-        raise Conflict(str(error)) from None
+    if is_file:
+        return evidence_file_add(upload=data["file"], **common)
+    return evidence_link_add(url=data["url"], **common)
 
 
 def _evidence_or_404(request: Request, evidence_id: int) -> Evidence:
@@ -232,10 +226,7 @@ class EvidenceDetailApi(APIView):
         require(
             can_remove_evidence(assessment.role, added_it=evidence.added_by_id == request.user.pk), NOT_AUTHOR_MESSAGE
         )
-        try:
-            evidence_remove(evidence=evidence)
-        except AssessmentNotDraftError as error:
-            raise Conflict(str(error)) from None
+        evidence_remove(evidence=evidence)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -282,11 +273,6 @@ class AssessmentSettingsApi(APIView):
         require_shared_answers(assessment, user=request.user)  # it answers with them
         data = AssessmentSettingsInputSerializer(data=_as_dict(request.data))
         data.is_valid(raise_exception=True)
-        try:
-            if "evidence_required" in data.validated_data:
-                assessment_evidence_required_set(
-                    assessment=assessment, required=data.validated_data["evidence_required"]
-                )
-        except AssessmentNotDraftError as error:
-            raise Conflict(str(error)) from None
+        if "evidence_required" in data.validated_data:
+            assessment_evidence_required_set(assessment=assessment, required=data.validated_data["evidence_required"])
         return assessment_response(request, assessment)

@@ -1,7 +1,6 @@
 """Review and sign-off over the API: accept or return an assessment in review, and read the decisions.
 Owners and assessors decide, never on an assessment they submitted themselves (403 saying so)."""
 
-from django.core.exceptions import PermissionDenied
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
@@ -9,14 +8,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from assessments.errors import NotInReviewError, OwnSubmissionError, ReviewInvalidError
 from assessments.models import Assessment, Review
 from assessments.permissions import can_review
 from assessments.selectors.reviews import assessment_reviews
 from assessments.services.answers import MAX_COMMENT_LENGTH
 from assessments.services.reviews import assessment_accept, assessment_return
 from assessments.tenancy import assessment_or_404
-from core.api import BAD_REQUEST, NOT_FOUND, Conflict, ErrorSerializer
+from core.api import BAD_REQUEST, NOT_FOUND, ErrorSerializer
 from core.fields import StrictCharField, StrictIntegerField
 from core.lookups import require
 
@@ -79,18 +77,6 @@ def _reviewable(request: Request, assessment_id: int) -> Assessment:
     return assessment
 
 
-def _decided(call) -> Review:
-    """The service's refusals as the API answers them; nothing changed in any of them."""
-    try:
-        return call()
-    except ReviewInvalidError as error:
-        raise ValidationError(error.problems) from None
-    except NotInReviewError as error:
-        raise Conflict(str(error)) from None
-    except OwnSubmissionError as error:
-        raise PermissionDenied(str(error)) from None
-
-
 DECISION_RESPONSES = {
     201: DecisionOutputSerializer,
     400: BAD_REQUEST,
@@ -112,7 +98,7 @@ class AssessmentAcceptApi(APIView):
         data = AcceptInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         comment = data.validated_data["comment"]
-        review = _decided(lambda: assessment_accept(assessment=assessment, reviewer=request.user, comment=comment))
+        review = assessment_accept(assessment=assessment, reviewer=request.user, comment=comment)
         return Response(DecisionOutputSerializer(review).data, status=status.HTTP_201_CREATED)
 
 
@@ -130,13 +116,11 @@ class AssessmentReturnApi(APIView):
         data = ReturnInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         comments = {item["question"]: item["comment"] for item in data.validated_data["questions"]}
-        review = _decided(
-            lambda: assessment_return(
-                assessment=assessment,
-                reviewer=request.user,
-                comment=data.validated_data["comment"],
-                question_comments=comments,
-            )
+        review = assessment_return(
+            assessment=assessment,
+            reviewer=request.user,
+            comment=data.validated_data["comment"],
+            question_comments=comments,
         )
         return Response(DecisionOutputSerializer(review).data, status=status.HTTP_201_CREATED)
 

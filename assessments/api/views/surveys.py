@@ -6,7 +6,6 @@ respondent's once they have submitted (the spread only, without names)."""
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
-from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -22,13 +21,6 @@ from assessments.api.serializers.surveys import (
     consensus_question,
 )
 from assessments.api.views.answers import answer_items
-from assessments.errors import (
-    AnswersInvalidError,
-    NothingAnsweredError,
-    RespondentInvalidError,
-    RespondentSubmittedError,
-    SurveyClosedError,
-)
 from assessments.models import Assessment, Respondent
 from assessments.permissions import can_facilitate
 from assessments.selectors.surveys import (
@@ -59,10 +51,8 @@ from core.api import (
     TOO_MANY_INVITATIONS,
     Conflict,
     ErrorSerializer,
-    too_many,
     validated_query,
 )
-from core.limits import LimitReachedError
 from core.lookups import found_or_404
 
 SURVEY_CLOSED = OpenApiResponse(
@@ -108,19 +98,12 @@ class RespondentListCreateApi(APIView):
         require_facilitate(assessment.role)
         data = RespondentInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            respondent = respondent_add(
-                assessment=assessment,
-                added_by=request.user,
-                username=data.validated_data.get("username", ""),
-                email=data.validated_data.get("email", ""),
-            )
-        except RespondentInvalidError as error:
-            raise ValidationError(error.problems) from None
-        except SurveyClosedError as error:
-            raise Conflict(str(error)) from None
-        except LimitReachedError as error:
-            raise too_many(error) from None
+        respondent = respondent_add(
+            assessment=assessment,
+            added_by=request.user,
+            username=data.validated_data.get("username", ""),
+            email=data.validated_data.get("email", ""),
+        )
         created = respondent_in(assessment=assessment, respondent_id=respondent.pk)
         context = {"show_addresses": True, "anonymous": assessment.anonymous_responses}
         return Response(RespondentOutputSerializer(created, context=context).data, status=status.HTTP_201_CREATED)
@@ -139,10 +122,7 @@ class RespondentDetailApi(APIView):
         require_facilitate(assessment.role)
         found = respondent_in(assessment=assessment, respondent_id=respondent_id)
         respondent = found_or_404(found, "No such respondent.")
-        try:
-            respondent_remove(respondent=respondent)
-        except (SurveyClosedError, RespondentSubmittedError) as error:
-            raise Conflict(str(error)) from None
+        respondent_remove(respondent=respondent)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -182,13 +162,7 @@ class MyAnswersApi(APIView):
     def patch(self, request: Request, assessment_id: int) -> Response:
         assessment, respondent = my_respondent_or_403(user=request.user, assessment_id=assessment_id)
         items = answer_items(request.data)
-        try:
-            respondent_answers_save(respondent=respondent, items=items)
-        except AnswersInvalidError as error:
-            body = {"detail": f"{len(error.problems)} invalid answer(s); nothing was saved.", "answers": error.problems}
-            return Response(body, status=status.HTTP_400_BAD_REQUEST)
-        except (SurveyClosedError, RespondentSubmittedError) as error:
-            raise Conflict(str(error)) from None
+        respondent_answers_save(respondent=respondent, items=items)
         return _my_answers(assessment, respondent)
 
 
@@ -206,12 +180,7 @@ class MyAnswersSubmitApi(APIView):
     )
     def post(self, request: Request, assessment_id: int) -> Response:
         assessment, respondent = my_respondent_or_403(user=request.user, assessment_id=assessment_id)
-        try:
-            respondent_submit(respondent=respondent)
-        except NothingAnsweredError as error:
-            raise ValidationError({"detail": str(error)}) from None
-        except (SurveyClosedError, RespondentSubmittedError) as error:
-            raise Conflict(str(error)) from None
+        respondent_submit(respondent=respondent)
         return _my_answers(assessment, respondent)
 
 
@@ -272,8 +241,5 @@ class ConsensusMediansApi(APIView):
         assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
         require_facilitate(assessment.role)
         require_consensus_reader(assessment=assessment, user=request.user)  # the medians are the others' answers
-        try:
-            recorded = consensus_record_medians(assessment=assessment, user=request.user)
-        except SurveyClosedError as error:
-            raise Conflict(str(error)) from None
+        recorded = consensus_record_medians(assessment=assessment, user=request.user)
         return Response({"recorded": recorded})

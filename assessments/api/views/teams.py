@@ -17,7 +17,6 @@ from assessments.api.serializers.teams import (
     TeamListQuerySerializer,
     TeamOutputSerializer,
 )
-from assessments.errors import TeamNameTakenError, UnknownAreaError
 from assessments.models import Team
 from assessments.selectors.access import teams_for_user
 from assessments.selectors.targets import team_current_targets, team_framework
@@ -62,10 +61,7 @@ class TeamListCreateApi(ListAPIView):
         data.is_valid(raise_exception=True)
         organization = organization_or_404(user=request.user, organization_id=data.validated_data["organization"])
         require_manage(organization.role)
-        try:
-            team = team_create(organization=organization, name=data.validated_data["name"])
-        except TeamNameTakenError:
-            raise ValidationError({"name": ["This organisation already has a team with this name."]}) from None
+        team = team_create(organization=organization, name=data.validated_data["name"])
         return Response(TeamOutputSerializer(team).data, status=status.HTTP_201_CREATED)
 
 
@@ -85,10 +81,7 @@ class TeamDetailApi(APIView):
         require_manage(team.role)
         data = NameArchivedInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            team_update(team=team, **data.validated_data)
-        except TeamNameTakenError:
-            raise ValidationError({"name": ["This organisation already has a team with this name."]}) from None
+        team_update(team=team, **data.validated_data)
         return Response(TeamOutputSerializer(team).data)
 
 
@@ -122,14 +115,11 @@ class TeamTargetsApi(APIView):
         data = TargetInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         framework = _target_framework(team, data.validated_data.get("framework"))
-        try:
-            target = target_set(
-                team=team,
-                framework=framework,
-                area_key=data.validated_data["area"],
-                level=data.validated_data["level"],
-                user=request.user,
-            )
-        except UnknownAreaError as error:
-            raise ValidationError({"area": [str(error)]}) from None
+        target = target_set(
+            team=team,
+            framework=framework,
+            area_key=data.validated_data["area"],
+            level=data.validated_data["level"],
+            user=request.user,
+        )
         return Response(TargetOutputSerializer(target).data, status=status.HTTP_201_CREATED)
