@@ -8,14 +8,16 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from assessments.builders.questionnaire import Posted, area_status, nav_items
 from assessments.errors import AnswersInvalidError, AssessmentNotDraftError
 from assessments.forms import answer_problem_messages, answer_value_posted
 from assessments.models import Assessment
 from assessments.selectors.answers import AnswerRow, assessment_answer_rows, overall_progress, provisional
 from assessments.services.answers import AnswerInput, answers_save
 from assessments.tenancy import assessment_or_404, require_shared_answers, require_write_answers
-from assessments.views.questionnaire import Posted, area_status, nav_items, render_area
+from assessments.views.questionnaire import render_area
 from core.http import is_htmx
+from maturity.selectors import framework_content
 
 
 @login_required
@@ -71,13 +73,14 @@ def _row_or_404(rows: list[AnswerRow], question_key: str) -> AnswerRow:
 
 def _render_status(request: HttpRequest, assessment: Assessment, rows: list[AnswerRow], row: AnswerRow) -> HttpResponse:
     area = row.question.area
+    areas = framework_content(framework=assessment.framework).areas
     now = provisional(assessment=assessment, rows=rows)
     context = {
         "assessment": assessment,
         "saved_at": row.updated_at,
         "oob": True,
-        "nav_item": nav_items(assessment, rows, now, only=area.key)[0],
-        "status": area_status(assessment, rows, now, area),
+        "nav_item": nav_items(areas, rows, now, only=area.key)[0],
+        "status": area_status(areas, rows, now, area, assessment_id=assessment.pk),
         "overall": overall_progress(rows=rows),
     }
     return render(request, "assessments/_answer_status.html", context)

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from assessments.builders.questionnaire import nav_items
 from assessments.errors import AssessmentNotDraftError, ScopeInvalidError
 from assessments.forms import SystemsCoveredForm
 from assessments.links import links_for
@@ -23,7 +24,6 @@ from assessments.tenancy import (
     require_write_answers,
     shared_answers_assessment_or_404,
 )
-from assessments.views.questionnaire import nav_items
 from maturity.selectors import framework_content
 
 
@@ -88,7 +88,7 @@ def _render_summary(
     rows = assessment_answer_rows(assessment=assessment)
     now = provisional(assessment=assessment, rows=rows)
     required = now.required
-    scopes = framework_content(framework=assessment.framework).scopes
+    content = framework_content(framework=assessment.framework)
     answers = assessment_scope(assessment=assessment)
     open_scopes = [key for key, answer in answers.items() if answer is None]
     unanswered = [row for row in rows if row.value is None and row.question.area.key not in now.out_of_scope]
@@ -96,12 +96,12 @@ def _render_summary(
         "assessment": assessment,
         "team": assessment.team,
         "organization": assessment.team.organization,
-        "nav": nav_items(assessment, rows, now),
+        "nav": nav_items(content.areas, rows, now),
         "overall": overall_progress(rows=rows),
         "unanswered": unanswered,
         "required": [row for row in unanswered if row.question.key in required],
         "optional": [row for row in unanswered if row.question.key not in required],
-        "scopes": [ScopeItem(s.key, s.question, s.description, answers[s.key]) for s in scopes],
+        "scopes": [ScopeItem(s.key, s.question, s.description, answers[s.key]) for s in content.scopes],
         "open_scopes": open_scopes,
         "ready": not open_scopes and not required,
         "can_submit": assessment.is_draft and can_write_answers(assessment.role, assessment.mode),

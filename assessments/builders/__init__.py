@@ -1,0 +1,1 @@
+"""Pure functions from the selectors' plain data to what a page shows: no queries, no request, testable alone."""
