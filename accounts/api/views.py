@@ -140,7 +140,6 @@ class MemberListCreateApi(ListAPIView):
             added = member_add(
                 organization=organization,
                 invited_by=request.user,
-                site_url=request.build_absolute_uri("/"),
                 **data.validated_data,
             )
         except MemberInvalidError as error:
@@ -193,7 +192,6 @@ class InvitationListCreateApi(ListAPIView):
             invitation = invitation_create(
                 organization=organization,
                 invited_by=request.user,
-                site_url=request.build_absolute_uri("/"),
                 **data.validated_data,
             )
         except AlreadyMemberError as error:
