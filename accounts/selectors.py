@@ -111,7 +111,7 @@ def preferences_of(*, user: AbstractBaseUser) -> Preferences:
 
 
 def invitation_limit_problem(
-    *, sent_by: AbstractBaseUser, organization: Organization, email: str
+    *, invited_by: AbstractBaseUser, organization: Organization, email: str
 ) -> LimitReachedError | None:
     """Why one more invitation mail may not be sent now, if it may not. Counted from the invitations, one mail
     each, which stay when replaced or used, so that re-inviting counts; the request counts the ones whose mail
@@ -119,7 +119,7 @@ def invitation_limit_problem(
     now = timezone.now()
     sent = Invitation.objects.filter(created_at__gt=now - DAY)
     limits = (
-        (sent.filter(invited_by=sent_by), settings.INVITATIONS_PER_SENDER_PER_DAY, "You have"),
+        (sent.filter(invited_by=invited_by), settings.INVITATIONS_PER_SENDER_PER_DAY, "You have"),
         (sent.filter(organization=organization), settings.INVITATIONS_PER_ORGANIZATION_PER_DAY, "The organisation has"),
         (sent.filter(email__iexact=email), settings.INVITATIONS_PER_ADDRESS_PER_DAY, f"{email} has been"),
     )

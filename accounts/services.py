@@ -104,7 +104,7 @@ def invitation_create(
     email = BaseUserManager.normalize_email(email)
     if is_member_by_email(organization=organization, email=email):
         raise AlreadyMemberError(f"{email} is a member of {organization.name} already.")
-    problem = invitation_limit_problem(sent_by=invited_by, organization=organization, email=email)
+    problem = invitation_limit_problem(invited_by=invited_by, organization=organization, email=email)
     if problem is not None:
         raise problem
     with transaction.atomic():
