@@ -1,7 +1,9 @@
-"""The one way the site sends email: rendered where it is asked for (the request has what the templates
-need), saved as an OutgoingEmail, and delivered by the worker once the transaction commits (the task
-`accounts.deliver_email`). No request ever talks to the mail server; a mail server that is down delays the
-mail, and one that stays down marks it failed for people to see, instead of failing or undoing the request."""
+"""The one way the site sends email: rendered, saved as an OutgoingEmail, and delivered by the worker once the
+transaction that saved it commits (the task `accounts.deliver_email`). Our mails are rendered by the worker,
+in the task that the commit of what they announce enqueued (an invitation, a report, a returned review);
+allauth's, and the notice that stands in for its verification mail, by their request, whose objects their
+templates need. No request ever talks to the mail server; a mail server that is down delays the mail, and one
+that stays down marks it failed for people to see, instead of failing or undoing the request."""
 
 import logging
 import re
@@ -9,7 +11,6 @@ from smtplib import SMTPException
 
 from celery import current_app
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F
@@ -18,7 +19,6 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
 from accounts.models import OutgoingEmail
-from assessments.models import Organization
 
 logger = logging.getLogger(__name__)
 
@@ -34,31 +34,14 @@ def name_in_mail(name: str) -> str:
     return _LINK_LIKE.sub(lambda found: found.group(0).replace("://", "[://]").replace(".", "[.]"), one_line)
 
 
-def email_send(
-    *,
-    template: str,
-    to: str,
-    context: dict,
-    sent_by: AbstractBaseUser | None = None,
-    organization: Organization | None = None,
-) -> OutgoingEmail:
+def email_send(*, template: str, to: str, context: dict) -> OutgoingEmail:
     """Our mails: a subject and a plain-text body from templates/accounts/email/{template}_*.txt."""
     subject = " ".join(render_to_string(f"accounts/email/{template}_subject.txt", context).split())
     text = render_to_string(f"accounts/email/{template}_message.txt", context)
-    return email_queue(kind=template, to=to, subject=subject, text=text, sent_by=sent_by, organization=organization)
+    return email_queue(kind=template, to=to, subject=subject, text=text)
 
 
-def email_queue(
-    *,
-    kind: str,
-    to: str,
-    subject: str,
-    text: str,
-    html: str = "",
-    from_email: str = "",
-    sent_by: AbstractBaseUser | None = None,
-    organization: Organization | None = None,
-) -> OutgoingEmail:
+def email_queue(*, kind: str, to: str, subject: str, text: str, html: str = "", from_email: str = "") -> OutgoingEmail:
     """Saves the rendered message and has the worker deliver it after the caller's transaction commits
     (at once outside one): rolled back with it, it is never sent."""
     outgoing = OutgoingEmail.objects.create(
@@ -68,8 +51,6 @@ def email_queue(
         subject=subject,
         text=text,
         html=html,
-        sent_by=sent_by,
-        organization=organization,
     )
     transaction.on_commit(lambda: _enqueue(outgoing.pk))
     return outgoing
@@ -114,6 +95,20 @@ def _message(outgoing: OutgoingEmail) -> EmailMultiAlternatives:
 def _attempt_failed(email_id: int, error: Exception) -> None:
     failed = OutgoingEmail.objects.filter(pk=email_id, sent_at=None)
     failed.update(attempts=F("attempts") + 1, last_error=str(error)[:500])
+
+
+def email_save_failed(*, kind: str, to: str, error: str) -> OutgoingEmail:
+    """A mail that could not be written (its task never ran, or gave up): saved without a body, as not
+    delivered, for people to see."""
+    return OutgoingEmail.objects.create(
+        kind=kind,
+        to=to,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        subject="",
+        text="",
+        failed_at=timezone.now(),
+        last_error=error[:500],
+    )
 
 
 def email_mark_failed(*, email_id: int, error: str = "") -> None:

@@ -58,7 +58,6 @@ def _invite(request: HttpRequest, organization: Organization, form: InvitationFo
             email=email,
             role=role,
             invited_by=request.user,
-            site_url=request.build_absolute_uri("/"),
         )
     except AlreadyMemberError as error:
         form.add_error("email", str(error))

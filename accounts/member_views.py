@@ -31,7 +31,6 @@ def member_add_view(request: HttpRequest, organization_id: int) -> HttpResponse:
                 organization=organization,
                 role=role,
                 invited_by=request.user,
-                site_url=request.build_absolute_uri("/"),
                 username=username,
                 email=email,
             )

@@ -1,5 +1,5 @@
 """Invitations by email, each user's preferences, API tokens, the report emails already sent, and every email
-the site sends (OutgoingEmail: written in the request, delivered by the worker)."""
+the site sends (OutgoingEmail: saved once rendered, delivered by the worker)."""
 
 from django.conf import settings
 from django.db import models
@@ -10,10 +10,9 @@ from assessments.models import Assessment, Organization, Role
 
 
 class OutgoingEmail(models.Model):
-    """One email, rendered where it was asked for and delivered by the worker (accounts.emails). Its
-    `sent_at` is the claim: set in the transaction that sends, so a task delivered twice sends once. The
-    bodies are emptied once sent (a reset link is a key); the row stays as the log the invitation limits
-    count (accounts.selectors.invitation_limit_problem)."""
+    """One email, rendered (by the worker, or for allauth's by the request) and delivered by the worker
+    (accounts.emails). Its `sent_at` is the claim: set in the transaction that sends, so a task delivered twice
+    sends once. The bodies are emptied once sent (a reset link is a key); the row stays, to say how it went."""
 
     INVITATION = "invitation"
 
@@ -23,20 +22,12 @@ class OutgoingEmail(models.Model):
     subject = models.CharField(max_length=998)
     text = models.TextField()
     html = models.TextField(blank=True)
-    # Who made the site send it, and for which organisation: what invitation mail is limited by.
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    organization = models.ForeignKey(Organization, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     attempts = models.PositiveSmallIntegerField(default=0, help_text="Failed attempts to deliver it.")
     last_error = models.CharField(max_length=500, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     # The worker gave up (or the broker refused the task): the owner sees "not delivered" and may re-send.
     failed_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        indexes = [models.Index(fields=("kind", "created_at"), name="outgoing_email_kind_created")]
 
     def __str__(self) -> str:
         return f"{self.kind} to {self.to}"
@@ -53,7 +44,9 @@ class OutgoingEmail(models.Model):
 
 class Invitation(models.Model):
     """An owner asks an address to join with a role. The link carries the id, signed with its time
-    (accounts/tokens.py); the row says whether it was used or replaced by a newer one."""
+    (accounts/tokens.py); the row says whether it was used or replaced by a newer one. Each row is one
+    invitation mail, which the worker writes after the row commits (`email_message`, empty until then): the
+    rows of the last day are what invitation mail is limited by (accounts.selectors.invitation_limit_problem)."""
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField()
@@ -64,7 +57,7 @@ class Invitation(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)  # the limits count the last day's
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

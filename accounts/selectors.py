@@ -8,7 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from accounts.models import ApiToken, Invitation, OutgoingEmail, Preferences
+from accounts.models import ApiToken, Invitation, Preferences
 from accounts.tokens import TokenProblem, invitation_id_from_token, invitation_max_age
 from assessments.models import Membership, Organization
 from core.limits import LimitReachedError
@@ -111,16 +111,17 @@ def preferences_of(*, user: AbstractBaseUser) -> Preferences:
 
 
 def invitation_limit_problem(
-    *, sent_by: AbstractBaseUser, organization: Organization, email: str
+    *, invited_by: AbstractBaseUser, organization: Organization, email: str
 ) -> LimitReachedError | None:
-    """Why one more invitation mail may not be sent now, if it may not. Counted from the mails themselves
-    (OutgoingEmail rows, which stay), so replaced invitations and respondents added again still count."""
+    """Why one more invitation mail may not be sent now, if it may not. Counted from the invitations, one mail
+    each, which stay when replaced or used, so that re-inviting counts; the request counts the ones whose mail
+    the worker has not written yet."""
     now = timezone.now()
-    sent = OutgoingEmail.objects.filter(kind=OutgoingEmail.INVITATION, created_at__gt=now - DAY)
+    sent = Invitation.objects.filter(created_at__gt=now - DAY)
     limits = (
-        (sent.filter(sent_by=sent_by), settings.INVITATIONS_PER_SENDER_PER_DAY, "You have"),
+        (sent.filter(invited_by=invited_by), settings.INVITATIONS_PER_SENDER_PER_DAY, "You have"),
         (sent.filter(organization=organization), settings.INVITATIONS_PER_ORGANIZATION_PER_DAY, "The organisation has"),
-        (sent.filter(to__iexact=email), settings.INVITATIONS_PER_ADDRESS_PER_DAY, f"{email} has been"),
+        (sent.filter(email__iexact=email), settings.INVITATIONS_PER_ADDRESS_PER_DAY, f"{email} has been"),
     )
     for rows, limit, who in limits:
         counted = list(rows.order_by("-created_at").values_list("created_at", flat=True)[:limit])

@@ -1,9 +1,12 @@
-"""Writes of the accounts app: invitations, preferences, API tokens and the report-ready email. Callers have
-checked the user's role; memberships are made through assessments.services.membership_set."""
+"""Writes of the accounts app: invitations and their mail, preferences, API tokens, the report-ready and
+review-returned emails. Callers have checked the user's role; memberships are made through
+assessments.services.membership_set."""
 
+import logging
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
+from celery import current_app
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager
@@ -11,8 +14,9 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
+from kombu.exceptions import OperationalError as BrokerError
 
-from accounts.emails import email_send, name_in_mail
+from accounts.emails import email_save_failed, email_send, name_in_mail
 from accounts.models import ApiToken, Invitation, OutgoingEmail, Preferences, ReportReadyEmail, ReviewReturnedEmail
 from accounts.selectors import (
     has_verified_email,
@@ -29,6 +33,10 @@ from assessments.selectors.access import member_by_verified_email, user_by_usern
 from assessments.services.organizations import membership_set
 from assessments.services.surveys import respondents_claim
 from core.errors import InvalidInputError, NotPermittedError, StateConflictError
+
+logger = logging.getLogger(__name__)
+
+SEND_INVITATION_EMAIL = "accounts.send_invitation_email"
 
 
 class AlreadyMemberError(InvalidInputError):
@@ -60,7 +68,6 @@ def member_add(
     organization: Organization,
     role: str,
     invited_by: AbstractBaseUser,
-    site_url: str,
     username: str = "",
     email: str = "",
 ) -> Membership | Invitation:
@@ -84,9 +91,7 @@ def member_add(
             raise MemberInvalidError(
                 {"username": [f"{username} has no verified email address to invite: invite their address instead."]}
             )
-    return invitation_create(
-        organization=organization, email=email, role=role, invited_by=invited_by, site_url=site_url, user=user
-    )
+    return invitation_create(organization=organization, email=email, role=role, invited_by=invited_by, user=user)
 
 
 def invitation_create(
@@ -95,16 +100,16 @@ def invitation_create(
     email: str,
     role: str,
     invited_by: AbstractBaseUser,
-    site_url: str,
     user: AbstractBaseUser | None = None,
 ) -> Invitation:
-    """Saves the invitation and its mail, which the worker sends once this commits. A newer invitation
-    replaces the address's pending ones. Raises AlreadyMemberError, or core.limits.LimitReachedError when
-    the inviter, the organisation or the address had their invitation mail for the day; saving nothing."""
+    """Saves the invitation; once it commits, the worker writes and sends its mail (invitation_email_send). A
+    newer invitation replaces the address's pending ones. Raises AlreadyMemberError, or
+    core.limits.LimitReachedError when the inviter, the organisation or the address had their invitation mail
+    for the day; saving nothing."""
     email = BaseUserManager.normalize_email(email)
     if is_member_by_email(organization=organization, email=email):
         raise AlreadyMemberError(f"{email} is a member of {organization.name} already.")
-    problem = invitation_limit_problem(sent_by=invited_by, organization=organization, email=email)
+    problem = invitation_limit_problem(invited_by=invited_by, organization=organization, email=email)
     if problem is not None:
         raise problem
     with transaction.atomic():
@@ -114,18 +119,52 @@ def invitation_create(
         invitation = Invitation.objects.create(
             organization=organization, email=email, role=role, invited_by=invited_by, user=user
         )
-        invitation.email_message = email_send(
-            template=OutgoingEmail.INVITATION,
-            to=email,
-            context=_invitation_context(invitation, site_url),
-            sent_by=invited_by,
-            organization=organization,
-        )
-        invitation.save(update_fields=["email_message"])
+        transaction.on_commit(lambda: _invitation_email_enqueue(invitation.pk))
     return invitation
 
 
-def _invitation_context(invitation: Invitation, site_url: str) -> dict:
+def _invitation_email_enqueue(invitation_id: int) -> None:
+    try:
+        current_app.send_task(SEND_INVITATION_EMAIL, args=[invitation_id])
+    except (BrokerError, OSError) as error:
+        # Nothing will send it: shown as not delivered, so that the owner invites again, never lost unseen.
+        logger.warning("Could not enqueue the mail of invitation %s: %s", invitation_id, error)
+        invitation_email_mark_failed(invitation_id=invitation_id, error=f"Could not reach the task queue: {error}")
+
+
+def invitation_email_send(*, invitation_id: int) -> bool:
+    """Writes the invitation's mail for the worker to deliver, once: `email_message` is the claim, set in the
+    transaction that saves the mail, so a task run twice writes one mail and a failed attempt none. Returns
+    whether it wrote it."""
+    with transaction.atomic():
+        invitation = _invitation_without_mail(invitation_id)
+        if invitation is None:
+            return False
+        invitation.email_message = email_send(
+            template=OutgoingEmail.INVITATION, to=invitation.email, context=_invitation_context(invitation)
+        )
+        invitation.save(update_fields=["email_message"])
+    return True
+
+
+def invitation_email_mark_failed(*, invitation_id: int, error: str) -> None:
+    """Its mail was never written (the broker refused the task, or the worker gave up on it): the owner sees it
+    as not delivered, and may invite again."""
+    with transaction.atomic():
+        invitation = _invitation_without_mail(invitation_id)
+        if invitation is not None:
+            failed = email_save_failed(kind=OutgoingEmail.INVITATION, to=invitation.email, error=error)
+            invitation.email_message = failed
+            invitation.save(update_fields=["email_message"])
+
+
+def _invitation_without_mail(invitation_id: int) -> Invitation | None:
+    """Locked until the caller's transaction ends, so that two tasks never both give it a mail."""
+    unmailed = Invitation.objects.select_for_update(of=("self",)).filter(pk=invitation_id, email_message=None)
+    return unmailed.select_related("organization", "invited_by").first()
+
+
+def _invitation_context(invitation: Invitation) -> dict:
     """Names someone chose go into the body only, with their links defused (name_in_mail), never into the
     subject: the mail may go to anyone, from anyone who signed up."""
     path = reverse("invitation_accept", args=[invitation_token(invitation.pk)])
@@ -133,7 +172,7 @@ def _invitation_context(invitation: Invitation, site_url: str) -> dict:
         "invited_by": name_in_mail(invitation.invited_by.get_full_name() or invitation.invited_by.get_username()),
         "organization": name_in_mail(invitation.organization.name),
         "role": Role(invitation.role).label,
-        "link": site_url.rstrip("/") + path,
+        "link": settings.SITE_URL.rstrip("/") + path,
         "expires_at": invitation_expires_at(invitation),
     }
 
@@ -149,9 +188,7 @@ def respondent_invitation_send(*, organization_id: int, email: str, invited_by_i
         return None
     invited_by = get_user_model().objects.get(pk=invited_by_id)
     try:
-        return invitation_create(
-            organization=organization, email=email, role=Role.MEMBER, invited_by=invited_by, site_url=settings.SITE_URL
-        )
+        return invitation_create(organization=organization, email=email, role=Role.MEMBER, invited_by=invited_by)
     except AlreadyMemberError:
         return None
 

@@ -6,7 +6,14 @@ from celery import Task, shared_task
 from django.db import InterfaceError, OperationalError
 
 from accounts.emails import DELIVER_EMAIL, email_deliver, email_mark_failed
-from accounts.services import api_tokens_delete_unusable, report_ready_email_send, review_returned_email_send
+from accounts.services import (
+    SEND_INVITATION_EMAIL,
+    api_tokens_delete_unusable,
+    invitation_email_mark_failed,
+    invitation_email_send,
+    report_ready_email_send,
+    review_returned_email_send,
+)
 
 SEND_REPORT_READY_EMAIL = "accounts.send_report_ready_email"
 SEND_REVIEW_RETURNED_EMAIL = "accounts.send_review_returned_email"
@@ -35,6 +42,18 @@ def send_report_ready_email(assessment_id: int, report_path: str) -> bool:
 @shared_task(name=SEND_REVIEW_RETURNED_EMAIL, autoretry_for=DATABASE_OUTAGE, **RETRIED_ON_OUTAGE)
 def send_review_returned_email(review_id: int, user_id: int) -> bool:
     return review_returned_email_send(review_id=review_id, user_id=user_id)
+
+
+class InvitationEmailTask(Task):
+    def on_failure(self, exc, task_id, args, kwargs, einfo) -> None:
+        """Every retry failed too: the owner sees the invitation's mail as not delivered, and may invite again."""
+        invitation_email_mark_failed(invitation_id=args[0], error=str(exc))
+
+
+# `email_message` is set only with the written mail, so a retry writes at most the one mail.
+@shared_task(name=SEND_INVITATION_EMAIL, base=InvitationEmailTask, autoretry_for=DATABASE_OUTAGE, **RETRIED_ON_OUTAGE)
+def send_invitation_email(invitation_id: int) -> bool:
+    return invitation_email_send(invitation_id=invitation_id)
 
 
 class DeliveryTask(Task):

@@ -75,8 +75,7 @@ class InvitationOutputSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(serializers.ChoiceField(choices=["queued", "sent", "retrying", "failed"]))
     def get_email_status(self, invitation: Invitation) -> str:
-        # Invitations from before the worker sent them were mailed in the request that made them.
-        return invitation.email_message.delivery if invitation.email_message else "sent"
+        return invitation.email_message.delivery if invitation.email_message else "queued"  # not written yet
 
     @extend_schema_field(serializers.DateTimeField())
     def get_expires_at(self, invitation: Invitation) -> str:

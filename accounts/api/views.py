@@ -135,7 +135,6 @@ class MemberListCreateApi(ListAPIView):
         added = member_add(
             organization=organization,
             invited_by=request.user,
-            site_url=request.build_absolute_uri("/"),
             **data.validated_data,
         )
         if isinstance(added, Invitation):
@@ -179,7 +178,6 @@ class InvitationListCreateApi(ListAPIView):
         invitation = invitation_create(
             organization=organization,
             invited_by=request.user,
-            site_url=request.build_absolute_uri("/"),
             **data.validated_data,
         )
         return Response(InvitationOutputSerializer(invitation).data, status=status.HTTP_201_CREATED)

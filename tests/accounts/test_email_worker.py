@@ -1,9 +1,10 @@
-"""A real worker process delivers the mail that requests only saved: once each, through a real SMTP server."""
+"""A real worker process writes the invitation's mail after its request committed, and delivers it and the mail
+that allauth's request saved: once each, through a real SMTP server."""
 
 import pytest
 from django.db import close_old_connections
 
-from accounts.models import OutgoingEmail
+from accounts.models import Invitation, OutgoingEmail
 from tests.api_helpers import api_as
 from tests.factories import UserFactory
 from tests.smtp_server import SMTPServer
@@ -22,10 +23,11 @@ def smtp_server():
 
 def all_sent() -> bool:
     close_old_connections()
-    return not OutgoingEmail.objects.filter(sent_at=None).exists()
+    unwritten = Invitation.objects.filter(email_message=None)
+    return not unwritten.exists() and not OutgoingEmail.objects.filter(sent_at=None).exists()
 
 
-def test_the_worker_delivers_each_mail_the_requests_saved_exactly_once(client, cast, smtp_server):
+def test_the_worker_writes_and_delivers_each_mail_exactly_once(client, cast, smtp_server):
     UserFactory(username="ada", email="ada@example.com")
     invited = api_as(cast.owner).post(
         f"/api/organizations/{cast.organization.pk}/invitations/",
@@ -34,12 +36,14 @@ def test_the_worker_delivers_each_mail_the_requests_saved_exactly_once(client, c
     )
     reset = client.post("/account/password/reset/", {"email": "ada@example.com"})
     during_requests = list(smtp_server.inbox.messages)
+    written_by_requests = list(OutgoingEmail.objects.values_list("kind", flat=True))
 
     with running_worker(EMAIL_URL=f"smtp://127.0.0.1:{smtp_server.port}") as worker:
         sent = wait_for(all_sent, timeout=90)
 
     assert (invited.status_code, reset.status_code) == (201, 302)
     assert during_requests == []
+    assert written_by_requests == ["account/email/password_reset_key"]
     assert sent, worker.stdout.read()[-3000:]
     assert len(smtp_server.inbox.to("grace@example.com")) == 1
     assert len(smtp_server.inbox.to("ada@example.com")) == 1

@@ -1,10 +1,10 @@
 """An invitation by username: the owner named an account, not an address, and never reads its address."""
 
 import pytest
-from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.models import Invitation
+from accounts.services import invitation_email_mark_failed
 from assessments.models import Role
 from tests.factories import UserFactory, verified
 
@@ -21,9 +21,7 @@ def test_it_keeps_the_address_of_an_account_invited_by_username_off_the_invitati
         f"/api/organizations/{cast.organization.pk}/members/", {"username": "grace", "role": "member"}, format="json"
     )
     assert added.status_code == 202
-    invitation = Invitation.objects.get(user=grace)
-    invitation.email_message.failed_at = timezone.now()
-    invitation.email_message.save(update_fields=["failed_at"])
+    invitation_email_mark_failed(invitation_id=Invitation.objects.get(user=grace).pk, error="broker down")
     client.force_login(cast.owner)
 
     page = client.get(f"/organizations/{cast.organization.pk}/invitations/")
@@ -40,8 +38,7 @@ def test_it_sends_an_invitation_by_username_again_by_username(client, cast):
     client.force_login(cast.owner)
     client.post(f"/organizations/{cast.organization.pk}/members/", {"user": "grace", "role": "assessor"})
     first = Invitation.objects.get(user=grace)
-    first.email_message.failed_at = timezone.now()
-    first.email_message.save(update_fields=["failed_at"])
+    invitation_email_mark_failed(invitation_id=first.pk, error="broker down")
     page = client.get(f"/organizations/{cast.organization.pk}/invitations/").content.decode()
     assert f'action="/organizations/{cast.organization.pk}/members/"' in page
 
