@@ -164,14 +164,12 @@ def _others_median(assessment: Assessment) -> dict[str, float]:
 
 
 def report_for_assessment(*, assessment_id: int) -> Report | None:
-    """For the report page, which shows content and figures: not the API's rendered copy of both."""
-    return Report.objects.filter(assessment_id=assessment_id).defer("payload").first()
+    return Report.objects.filter(assessment_id=assessment_id).first()
 
 
 def report_for_user(*, user: AbstractBaseUser, assessment_id: int) -> Report | None:
-    """The report of an assessment in one of the user's organisations, with only what the API sends: a
-    ready report's rendered body, or the status of one in progress, and where its assessment stands on review
-    (one query)."""
+    """The report of an assessment in one of the user's organisations, with only what the API sends: its
+    status, content and figures, and where its assessment stands on review (one query)."""
     return (
         # The id filters the assessments, whose primary key lookup answers "none" to an id out of range.
         Report.objects.filter(assessment__in=visible_assessments(user=user).filter(pk=assessment_id))
@@ -179,7 +177,8 @@ def report_for_user(*, user: AbstractBaseUser, assessment_id: int) -> Report | N
         .only(
             "assessment_id",
             "status",
-            "payload",
+            "content",
+            "figures",
             "error",
             "generated_at",
             *(f"assessment__{name}" for name in ("status", "review_required", "reviewed_at", "reviewed_by")),
