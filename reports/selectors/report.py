@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import OuterRef, Subquery
@@ -14,7 +13,7 @@ from assessments.selectors import team_current_targets, visible_assessments
 from assessments.surveys.selectors import submitted_responses
 from maturity.models import Framework
 from maturity.scoring import FrameworkDef
-from maturity.selectors import FrameworkContent, framework_content
+from maturity.selectors import framework_content
 from reports.aggregates import Median
 from reports.builders.content import FrameworkText, QuestionText
 from reports.models import AreaScore, Report
@@ -86,13 +85,13 @@ def report_inputs(*, assessment_id: int) -> ReportInputs:
 
 
 def framework_definition_and_text(framework: Framework) -> tuple[FrameworkDef, FrameworkText]:
-    """Built once per process, like the framework content it comes from."""
+    """From the framework content, which is read once per process; the text is built on each call (once per
+    report computed)."""
+    return framework_content(framework=framework).definition, _framework_text(framework)
+
+
+def _framework_text(framework: Framework) -> FrameworkText:
     content = framework_content(framework=framework)
-    return content.definition, _framework_text(content)
-
-
-@lru_cache(maxsize=32)
-def _framework_text(content: FrameworkContent) -> FrameworkText:
     questions = [
         QuestionText(q.key, q.area.key, q.level, q.statement, q.guidance, q.recommendation, q.weight)
         for q in content.questions
