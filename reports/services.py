@@ -116,7 +116,6 @@ def report_compute(*, assessment_id: int) -> bool:
     started = time.monotonic()
     try:
         content, figures = compute_content_and_figures(report_inputs(assessment_id=assessment_id))
-        generated_at = timezone.now()
     except RETRYABLE_ERRORS:
         _release(assessment_id)
         raise
@@ -126,6 +125,7 @@ def report_compute(*, assessment_id: int) -> bool:
             status=Report.Status.FAILED, error=f"{type(error).__name__}: {error}", generated_at=None
         )
         return True
+    generated_at = timezone.now()
     duration_ms = round((time.monotonic() - started) * 1000)
     first = _save(assessment_id, content, figures, generated_at=generated_at, duration_ms=duration_ms)
     if first:
