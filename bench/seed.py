@@ -28,7 +28,6 @@ from assessments.models import Answer, Assessment, Membership, Organization, Rol
 from maturity.framework_file import read_framework_file  # noqa: E402
 from maturity.scoring import NA  # noqa: E402
 from maturity.services import framework_load  # noqa: E402
-from reports.builders.payload import rendered_payload  # noqa: E402
 from reports.builders.report import compute_content_and_figures  # noqa: E402
 from reports.models import AreaScore, Report  # noqa: E402
 from reports.selectors.report import HistoryPoint, ReportInputs, framework_definition_and_text  # noqa: E402
@@ -174,7 +173,6 @@ def _insert_reports(assessments, answers_by_assessment, definition, text):
             attempts=1,
             scoring_rule=content["scoring_rule"],
         )
-        report.payload = rendered_payload(report)
         reports.append(report)
         contents.append(content)
         scores = {area["key"]: area["score"] for area in content["areas"]}

@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from django.db.models import Prefetch, QuerySet
 
@@ -74,37 +74,66 @@ def framework_with_content(*, framework_id: int, area_key: str = "", level: int 
     ).get(pk=framework_id)
 
 
-@dataclass(frozen=True, eq=False)  # one instance per framework version and process: identity is equality
+@dataclass(frozen=True)
+class FrameworkLevel:
+    number: int
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class FrameworkScope:
+    key: str
+    question: str
+    description: str
+    position: int
+
+
+@dataclass(frozen=True)
+class FrameworkArea:
+    pk: int
+    key: str
+    name: str
+    description: str
+    weight: int
+    counts_toward_level: bool
+    scope_key: str
+    position: int
+
+
+@dataclass(frozen=True)
+class FrameworkQuestion:
+    pk: int
+    key: str
+    area: FrameworkArea
+    level: int
+    statement: str
+    guidance: str
+    recommendation: str
+    weight: int
+    sources: tuple[str, ...]
+    replaces: tuple[str, ...]
+    position: int
+
+    @property
+    def area_id(self) -> int:
+        return self.area.pk
+
+
+@dataclass(frozen=True)
 class FrameworkContent:
     """A framework version's levels, areas and questions (each question with its area), framework order.
 
-    Shared between requests: treat it, and the model instances in it, as read-only.
+    Plain frozen values, not model instances: one copy is shared by every request and thread of the process.
     """
 
-    levels: tuple[Level, ...]
-    areas: tuple[Area, ...]
-    questions: tuple[Question, ...]
-    scopes: tuple[Scope, ...] = ()
-
-    @cached_property
-    def level_names(self) -> dict[int, str]:
-        return {level.number: level.name for level in self.levels}
-
-    @cached_property
-    def question_ids(self) -> dict[str, int]:
-        return {question.key: question.pk for question in self.questions}
-
-    @cached_property
-    def definition(self) -> FrameworkDef:
-        """The framework as the scoring engine sees it."""
-        return FrameworkDef(
-            areas=tuple(
-                AreaDef(area.key, area.weight, area.counts_toward_level, area.scope_key or None) for area in self.areas
-            ),
-            questions=tuple(
-                QuestionDef(key=q.key, area=q.area.key, level=q.level, weight=q.weight) for q in self.questions
-            ),
-        )
+    levels: tuple[FrameworkLevel, ...]
+    areas: tuple[FrameworkArea, ...]
+    questions: tuple[FrameworkQuestion, ...]
+    scopes: tuple[FrameworkScope, ...]
+    level_names: dict[int, str]
+    question_ids: dict[str, int]  # question key -> Question id
+    definition: FrameworkDef  # the framework as the scoring engine sees it
 
 
 def framework_content(*, framework: Framework) -> FrameworkContent:
@@ -116,14 +145,48 @@ def framework_content(*, framework: Framework) -> FrameworkContent:
 @lru_cache(maxsize=32)
 def _framework_content(framework_id: int, loaded_at: datetime) -> FrameworkContent:
     """Keyed by load time too: a version deleted and loaded again is new content under a reused id."""
-    areas = tuple(Area.objects.filter(framework_id=framework_id).order_by("position"))
+    areas = tuple(
+        FrameworkArea(a.pk, a.key, a.name, a.description, a.weight, a.counts_toward_level, a.scope_key, a.position)
+        for a in Area.objects.filter(framework_id=framework_id).order_by("position")
+    )
     by_id = {area.pk: area for area in areas}
-    questions = tuple(Question.objects.filter(framework_id=framework_id).order_by("position"))
-    for question in questions:
-        question.area = by_id[question.area_id]
-    levels = tuple(Level.objects.filter(framework_id=framework_id).order_by("number"))
-    scopes = tuple(Scope.objects.filter(framework_id=framework_id).order_by("position"))
-    return FrameworkContent(levels=levels, areas=areas, questions=questions, scopes=scopes)
+    questions = tuple(
+        FrameworkQuestion(
+            q.pk,
+            q.key,
+            by_id[q.area_id],
+            q.level,
+            q.statement,
+            q.guidance,
+            q.recommendation,
+            q.weight,
+            tuple(q.sources),
+            tuple(q.replaces),
+            q.position,
+        )
+        for q in Question.objects.filter(framework_id=framework_id).order_by("position")
+    )
+    levels = tuple(
+        FrameworkLevel(level.number, level.name, level.description)
+        for level in Level.objects.filter(framework_id=framework_id).order_by("number")
+    )
+    scopes = tuple(
+        FrameworkScope(scope.key, scope.question, scope.description, scope.position)
+        for scope in Scope.objects.filter(framework_id=framework_id).order_by("position")
+    )
+    definition = FrameworkDef(
+        areas=tuple(AreaDef(area.key, area.weight, area.counts_toward_level, area.scope_key or None) for area in areas),
+        questions=tuple(QuestionDef(key=q.key, area=q.area.key, level=q.level, weight=q.weight) for q in questions),
+    )
+    return FrameworkContent(
+        levels=levels,
+        areas=areas,
+        questions=questions,
+        scopes=scopes,
+        level_names={level.number: level.name for level in levels},
+        question_ids={question.key: question.pk for question in questions},
+        definition=definition,
+    )
 
 
 def version_mapping_between(*, older: Framework, newer: Framework) -> VersionMapping:

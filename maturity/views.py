@@ -9,8 +9,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from maturity.forms import FrameworkFilterForm
-from maturity.models import Area, Question, Source
+from maturity.models import Source
 from maturity.selectors import (
+    FrameworkArea,
+    FrameworkQuestion,
     framework_area_names,
     framework_content,
     framework_for_new_assessment,
@@ -22,13 +24,13 @@ from maturity.selectors import (
 
 @dataclass(frozen=True)
 class QuestionView:
-    question: Question
+    question: FrameworkQuestion
     sources: list[Source]
 
 
 @dataclass(frozen=True)
 class AreaView:
-    area: Area
+    area: FrameworkArea
     question_count: int  # in the version, whatever the filter
     questions: list[QuestionView]
     scope_question: str  # the screening question it depends on, or ""
@@ -82,7 +84,11 @@ def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _area_view(
-    area: Area, questions, shown: list[Question], sources: dict[str, Source], scopes: dict[str, str]
+    area: FrameworkArea,
+    questions: tuple[FrameworkQuestion, ...],
+    shown: list[FrameworkQuestion],
+    sources: dict[str, Source],
+    scopes: dict[str, str],
 ) -> AreaView:
     return AreaView(
         area=area,

@@ -19,9 +19,6 @@ class Report(models.Model):
     overall_score = models.DecimalField(max_digits=3, decimal_places=2, null=True, blank=True)
     content = models.JSONField(default=dict, blank=True)
     figures = models.JSONField(default=dict, blank=True)
-    # The API's body for the ready report, rendered once by the worker (reports/builders/payload.py); empty
-    # for a report not ready, or computed before this field existed (the endpoint then renders it itself).
-    payload = models.TextField(blank=True, default="")
     error = models.TextField(blank=True, default="")
     attempts = models.PositiveIntegerField(default=0)
     requested_at = models.DateTimeField(help_text="When the current computation was asked for.")

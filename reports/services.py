@@ -16,7 +16,6 @@ from kombu.exceptions import OperationalError as BrokerError
 from assessments.models import Assessment
 from assessments.signals import followup_ready
 from maturity.scoring import SCORING_RULE
-from reports.builders.payload import rendered_payload
 from reports.builders.report import compute_content_and_figures
 from reports.models import AreaScore, Report
 from reports.selectors.report import report_inputs
@@ -117,10 +116,6 @@ def report_compute(*, assessment_id: int) -> bool:
     started = time.monotonic()
     try:
         content, figures = compute_content_and_figures(report_inputs(assessment_id=assessment_id))
-        generated_at = timezone.now()
-        payload = rendered_payload(
-            Report(status=Report.Status.READY, content=content, figures=figures, generated_at=generated_at)
-        )
     except RETRYABLE_ERRORS:
         _release(assessment_id)
         raise
@@ -130,8 +125,9 @@ def report_compute(*, assessment_id: int) -> bool:
             status=Report.Status.FAILED, error=f"{type(error).__name__}: {error}", generated_at=None
         )
         return True
+    generated_at = timezone.now()
     duration_ms = round((time.monotonic() - started) * 1000)
-    first = _save(assessment_id, content, figures, payload=payload, generated_at=generated_at, duration_ms=duration_ms)
+    first = _save(assessment_id, content, figures, generated_at=generated_at, duration_ms=duration_ms)
     if first:
         page_path = reverse("report", args=[assessment_id])
         followup_ready.send(sender=Assessment, assessment_id=assessment_id, name="report", page_path=page_path)
@@ -166,9 +162,7 @@ def _release(assessment_id: int) -> None:
 
 
 @transaction.atomic
-def _save(
-    assessment_id: int, content: dict, figures: dict, *, payload: str, generated_at: datetime, duration_ms: int
-) -> bool:
+def _save(assessment_id: int, content: dict, figures: dict, *, generated_at: datetime, duration_ms: int) -> bool:
     """Returns whether the report is ready for the first time (never generated before, or failed since)."""
     report = Report.objects.select_for_update().filter(assessment_id=assessment_id).first()
     if report is None:  # its assessment was returned to draft while it was computed (report_discard)
@@ -182,7 +176,6 @@ def _save(
     report.error = ""
     report.generated_at = generated_at
     report.duration_ms = duration_ms
-    report.payload = payload
     report.scoring_rule = content["scoring_rule"]
     report.save()
     AreaScore.objects.filter(report=report).delete()

@@ -22,7 +22,7 @@ from reports.api.serializers import (
 from reports.builders.dashboards import dashboard_payload
 from reports.builders.exports import answers_table, csv_text
 from reports.builders.history import history_payload, history_table
-from reports.builders.payload import rendered_payload, report_payload, with_review
+from reports.builders.payload import report_payload
 from reports.builders.review import review_state
 from reports.selectors.dashboards import organization_results
 from reports.selectors.history import team_history
@@ -46,15 +46,14 @@ class AssessmentReportApi(APIView):
         "assessment is in review the report is provisional (`review.provisional`); once accepted, `review` says "
         f"who reviewed it and when. {CONDITIONAL}",
     )
-    def get(self, request: Request, assessment_id: int) -> HttpResponse:
+    def get(self, request: Request, assessment_id: int) -> Response:
         report = report_for_user(user=request.user, assessment_id=assessment_id)
         report = found_or_404(report, "No report: the assessment does not exist, is not yours, or is not submitted.")
-        review = review_state(report.assessment)
-        if report.status != report.Status.READY:
-            return Response(report_payload(report) | {"review": review}, headers={"Cache-Control": "no-store"})
-        body = with_review(report.payload or rendered_payload(report), review)
-        response = HttpResponse(body, content_type="application/json")
-        patch_cache_control(response, private=True, no_cache=True)
+        response = Response(report_payload(report, review=review_state(report.assessment)))
+        if report.status == report.Status.READY:
+            patch_cache_control(response, private=True, no_cache=True)
+        else:
+            patch_cache_control(response, no_store=True)
         return response
 
 

@@ -118,7 +118,7 @@ def latest_computed_report(*, team: Team, framework_slug: str) -> Report | None:
             generated_at__isnull=False,
         )
         .select_related("assessment")
-        .defer("figures", "payload")
+        .defer("figures")
         .order_by("-assessment__submitted_at", "-assessment_id")
         .first()
     )
@@ -126,10 +126,10 @@ def latest_computed_report(*, team: Team, framework_slug: str) -> Report | None:
 
 def submitted_by_id(*, team: Team, assessment_ids: list[int]) -> dict[int, Assessment]:
     """The team's submitted assessments among `assessment_ids`, by id, each with its framework, submitter
-    and report (without figures and API body) (one query)."""
+    and report (without figures) (one query)."""
     assessments = (
         Assessment.objects.filter(team=team, status=Assessment.Status.SUBMITTED, pk__in=assessment_ids)
         .select_related("framework", "report", "submitted_by")
-        .defer("report__figures", "report__payload")
+        .defer("report__figures")
     )
     return {assessment.pk: assessment for assessment in assessments}

@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import OuterRef, Subquery
@@ -15,7 +14,7 @@ from assessments.selectors.surveys import submitted_responses
 from assessments.selectors.targets import team_current_targets
 from maturity.models import Framework
 from maturity.scoring import FrameworkDef
-from maturity.selectors import FrameworkContent, framework_content
+from maturity.selectors import framework_content
 from reports.aggregates import Median
 from reports.builders.content import FrameworkText, QuestionText
 from reports.models import AreaScore, Report
@@ -87,13 +86,13 @@ def report_inputs(*, assessment_id: int) -> ReportInputs:
 
 
 def framework_definition_and_text(framework: Framework) -> tuple[FrameworkDef, FrameworkText]:
-    """Built once per process, like the framework content it comes from."""
+    """From the framework content, which is read once per process; the text is built on each call (once per
+    report computed)."""
+    return framework_content(framework=framework).definition, _framework_text(framework)
+
+
+def _framework_text(framework: Framework) -> FrameworkText:
     content = framework_content(framework=framework)
-    return content.definition, _framework_text(content)
-
-
-@lru_cache(maxsize=32)
-def _framework_text(content: FrameworkContent) -> FrameworkText:
     questions = [
         QuestionText(q.key, q.area.key, q.level, q.statement, q.guidance, q.recommendation, q.weight)
         for q in content.questions
@@ -165,14 +164,12 @@ def _others_median(assessment: Assessment) -> dict[str, float]:
 
 
 def report_for_assessment(*, assessment_id: int) -> Report | None:
-    """For the report page, which shows content and figures: not the API's rendered copy of both."""
-    return Report.objects.filter(assessment_id=assessment_id).defer("payload").first()
+    return Report.objects.filter(assessment_id=assessment_id).first()
 
 
 def report_for_user(*, user: AbstractBaseUser, assessment_id: int) -> Report | None:
-    """The report of an assessment in one of the user's organisations, with only what the API sends: a
-    ready report's rendered body, or the status of one in progress, and where its assessment stands on review
-    (one query)."""
+    """The report of an assessment in one of the user's organisations, with only what the API sends: its
+    status, content and figures, and where its assessment stands on review (one query)."""
     return (
         # The id filters the assessments, whose primary key lookup answers "none" to an id out of range.
         Report.objects.filter(assessment__in=visible_assessments(user=user).filter(pk=assessment_id))
@@ -180,7 +177,8 @@ def report_for_user(*, user: AbstractBaseUser, assessment_id: int) -> Report | N
         .only(
             "assessment_id",
             "status",
-            "payload",
+            "content",
+            "figures",
             "error",
             "generated_at",
             *(f"assessment__{name}" for name in ("status", "review_required", "reviewed_at", "reviewed_by")),

@@ -1,15 +1,10 @@
-import json
-from importlib import import_module
-
 import pytest
-from django.apps import apps as django_apps
 
 from assessments.services.answers import answers_save
 from assessments.services.assessments import assessment_submit
 from maturity.scoring import score_assessment, two_decimals
 from maturity.selectors import framework_content
 from reports.api.serializers import ReportOutputSerializer
-from reports.builders.payload import rendered_payload
 from reports.models import Report
 from reports.services import report_compute, report_request
 from tests.api_helpers import api_as
@@ -68,41 +63,18 @@ def test_the_report_is_a_fixed_number_of_queries(cast, submitted, django_assert_
         api_as(cast.viewer).get(f"/api/assessments/{submitted.pk}/report/")
 
 
-def test_the_stored_payload_is_the_report_as_computed(cast, submitted):
+def test_a_ready_report_is_its_content_as_computed(cast, submitted):
     report_compute(assessment_id=submitted.pk)
     report = Report.objects.get()
 
     body = api_as(cast.viewer).get(f"/api/assessments/{submitted.pk}/report/").json()
 
-    assert json.loads(report.payload) | {"review": body["review"]} == body  # where it stands on review: not stored
-    assert (body["overall"], body["figures"]) == (report.content["overall"], report.figures)
-
-
-def test_a_report_stored_before_assessments_named_their_systems_gets_them_blank(cast, submitted):
-    """reports/migrations/0006: the stored body becomes what the worker renders today, its fields in the same
-    order. (Not compared to the byte: PostgreSQL's jsonb gives the content back with its keys reordered, so a
-    body rendered again from it differs in the order of nested keys from the one stored when it was computed.)"""
-    add_systems_covered = import_module("reports.migrations.0006_report_payload_systems_covered").add_systems_covered
-    report_compute(assessment_id=submitted.pk)
-    report = Report.objects.get()
-    report.content.pop("systems_covered")
-    old_body = {key: value for key, value in json.loads(report.payload).items() if key != "systems_covered"}
-    Report.objects.update(content=report.content, payload=json.dumps(old_body, separators=(",", ":")))
-
-    add_systems_covered(django_apps, None)
-
-    stored, rendered = json.loads(Report.objects.get().payload), json.loads(rendered_payload(Report.objects.get()))
-    assert (stored, list(stored)) == (rendered, list(rendered))
-    assert stored["systems_covered"] == ""
-
-
-def test_a_report_computed_before_payloads_were_stored_is_rendered_on_request(cast, submitted):
-    report_compute(assessment_id=submitted.pk)
-    client = api_as(cast.viewer)
-    stored = client.get(f"/api/assessments/{submitted.pk}/report/").json()
-    Report.objects.update(payload="")
-
-    assert client.get(f"/api/assessments/{submitted.pk}/report/").json() == stored
+    assert (body["overall"], body["areas"], body["figures"]) == (
+        report.content["overall"],
+        report.content["areas"],
+        report.figures,
+    )
+    assert list(body)[:3] == ["review", "status", "scoring_rule"]
 
 
 def test_a_ready_report_answers_a_conditional_get_with_304(cast, submitted):
