@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 
 from assessments.models import Assessment, Evidence, Organization, Role, TargetLevel, Team
+from assessments.permissions import start_options_refusal
 from maturity.models import Area, Level
 from maturity.scoring import NA, UNKNOWN
 
@@ -79,7 +80,8 @@ class AssessmentStartForm(forms.Form):
         f"{SYSTEMS_COVERED_HELP} Started from the last assessment, a blank one keeps the systems it covered."
     )
 
-    # Survey mode (assessments/surveys) and evidence, for facilitators (owners and assessors) only.
+    # Survey mode (assessments/surveys) and evidence for facilitators, review for reviewers: each offered only to
+    # those who may choose it (permissions.start_options_refusal), and refused when posted by anyone else.
     mode = forms.ChoiceField(
         label="Who answers",
         choices=(
@@ -100,32 +102,47 @@ class AssessmentStartForm(forms.Form):
         help_text="Submitting waits until every practice at level 3 or above answered mostly or fully in place "
         "has evidence that has not expired.",
     )
-    FACILITATOR_FIELDS = ("mode", "anonymous_responses", "evidence_required")
-
     review_required = forms.BooleanField(
         required=False,
         label="Require review: another owner or assessor accepts the result, or returns it with comments",
     )
 
     def __init__(
-        self, *args, can_carry_forward: bool = True, can_facilitate: bool = False, offer_review: bool = False, **kwargs
+        self, *args, role: str | None, organization_requires_review: bool, can_carry_forward: bool = True, **kwargs
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.role = role
         if not can_carry_forward:
             self.fields["start"].choices = self.fields["start"].choices[:1]
             self.fields["systems_covered"].help_text = SYSTEMS_COVERED_HELP
-        if not can_facilitate:
-            for name in self.FACILITATOR_FIELDS:
-                del self.fields[name]
-        if not offer_review:  # not a reviewing role, or the organisation requires review of every assessment
-            del self.fields["review_required"]
+        withheld = set()
+        if start_options_refusal(role, mode=Assessment.Mode.SURVEY):
+            withheld |= {"mode", "anonymous_responses"}
+        if start_options_refusal(role, evidence_required=True):
+            withheld.add("evidence_required")
+        # Where the organisation requires review of every assessment, there is nothing to choose.
+        if organization_requires_review or start_options_refusal(role, review_required=True):
+            withheld.add("review_required")
+        self.offered = [self[name] for name in self.fields if name not in withheld]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        refusal = start_options_refusal(
+            self.role,
+            mode=data.get("mode") or Assessment.Mode.WORKSHOP,
+            evidence_required=data.get("evidence_required", False),
+            review_required=data.get("review_required", False),
+        )
+        if refusal:
+            raise forms.ValidationError(refusal, code="permission_denied")
+        return data
 
     @property
     def survey_options(self) -> dict:
         """assessment_start's `mode` and `anonymous_responses`: workshop unless a facilitator chose a survey."""
         return {
-            "mode": self.cleaned_data.get("mode") or Assessment.Mode.WORKSHOP,
-            "anonymous_responses": self.cleaned_data.get("anonymous_responses", False),
+            "mode": self.cleaned_data["mode"] or Assessment.Mode.WORKSHOP,
+            "anonymous_responses": self.cleaned_data["anonymous_responses"],
         }
 
     @property
@@ -134,11 +151,11 @@ class AssessmentStartForm(forms.Form):
 
     @property
     def wants_evidence_required(self) -> bool:
-        return self.cleaned_data.get("evidence_required", False)
+        return self.cleaned_data["evidence_required"]
 
     @property
     def requires_review(self) -> bool:
-        return self.cleaned_data.get("review_required", False)
+        return self.cleaned_data["review_required"]
 
 
 class TargetsForm(forms.Form):

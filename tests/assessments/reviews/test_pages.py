@@ -222,10 +222,12 @@ def test_a_member_is_not_offered_the_checkbox_and_cannot_post_it(client, cast):
     client.force_login(cast.member)
 
     page = client.get(f"/teams/{cast.team.pk}/").content.decode()
-    client.post(f"/teams/{cast.team.pk}/assessments/", {"start": "blank", "review_required": "on"})
+    response = client.post(f"/teams/{cast.team.pk}/assessments/", {"start": "blank", "review_required": "on"})
 
     assert "Require review" not in page
-    assert not Assessment.objects.get().review_required
+    assert response.status_code == 403
+    assert "Only owners and assessors require review of one assessment." in response.content.decode()
+    assert not Assessment.objects.exists()
 
 
 def test_the_team_page_says_another_waits_for_the_review(client, cast, in_review):
