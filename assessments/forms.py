@@ -7,10 +7,11 @@ from django.core.validators import validate_email
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 
-from assessments.models import Assessment, Evidence, Organization, Role, TargetLevel, Team
+from assessments.comments import comment_problems
+from assessments.models import AnswerScale, Assessment, Evidence, Organization, Role, TargetLevel, Team
 from assessments.permissions import start_options_refusal
+from assessments.services.answers import AnswerInput
 from maturity.models import Area, Level
-from maturity.scoring import NA, UNKNOWN
 
 
 class OrganizationForm(forms.Form):
@@ -238,25 +239,54 @@ class EvidenceRequiredForm(forms.Form):
     evidence_required = forms.BooleanField(required=False)
 
 
-ANSWER_VALUE_MESSAGE = "Choose one of the answers, from Not in place to Fully in place, Not applicable or Don't know."
+class CommentField(forms.CharField):
+    """A comment kept as typed, refused as comments.comment_problems says (its own words for NUL characters)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(required=False, strip=False, **kwargs)
+        self.validators = [_validate_comment]
 
 
-def answer_value_posted(raw: str) -> object:
-    """A posted answer's radio value: "0".."3" become ints, "na" and "unknown" stay; anything else goes to the
-    service, which refuses it."""
-    if raw in (NA, UNKNOWN):
-        return raw
-    try:
-        return int(raw)
-    except ValueError:
-        return raw or None
+def _validate_comment(comment: str) -> None:
+    if problems := comment_problems(comment):
+        raise forms.ValidationError(problems)
+
+
+ANSWER_VALUE_MESSAGE = (
+    f"Choose one of the answers, from {AnswerScale.NOT_IN_PLACE.label} to {AnswerScale.FULLY_IN_PLACE.label}, "
+    f"{AnswerScale.NOT_APPLICABLE.label} or {AnswerScale.UNKNOWN.label}."
+)
+
+
+class AnswerForm(forms.Form):
+    """One answer as a page posts it: a radio value of the scale and a comment kept as typed. Whether the
+    question exists and a not-applicable answer has its reason are the service's to say."""
+
+    value = forms.TypedChoiceField(
+        choices=AnswerScale.choices,
+        coerce=AnswerScale.value_of,
+        error_messages={"required": ANSWER_VALUE_MESSAGE, "invalid_choice": ANSWER_VALUE_MESSAGE},
+    )
+    comment = CommentField()
+
+    def __init__(self, *args, question: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.question = question
+
+    @property
+    def item(self) -> AnswerInput:
+        return AnswerInput(self.question, self.cleaned_data["value"], self.cleaned_data["comment"])
+
+    @property
+    def messages(self) -> list[str]:
+        """Every message of a refused answer, in field order."""
+        return [message for name in self.fields for message in self.errors.get(name, [])]
 
 
 def answer_problem_messages(problem: dict) -> list[str]:
-    """The messages a page shows for one refused answer (an item of AnswersInvalidError.problems)."""
-    found = []
-    for name, texts in problem["errors"].items():
-        found += (
-            [ANSWER_VALUE_MESSAGE] if name == "value" else [text.replace('"na"', "Not applicable") for text in texts]
-        )
-    return found
+    """The messages a page shows for one answer the service refused (an item of AnswersInvalidError.problems)."""
+    return [
+        text.replace(f'"{AnswerScale.NOT_APPLICABLE.value}"', AnswerScale.NOT_APPLICABLE.label)
+        for texts in problem["errors"].values()
+        for text in texts
+    ]

@@ -10,10 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from assessments.audit import log_upserts
+from assessments.comments import comment_problems
 from assessments.errors import NotInReviewError, OwnAnswersError, OwnSubmissionError, ReviewInvalidError
 from assessments.models import Assessment, Review, ReviewComment
 from assessments.selectors.reviews import wrote_answers
-from assessments.services.answers import MAX_COMMENT_LENGTH
 from assessments.services.assessments import lock_assessment
 from assessments.signals import assessment_accepted, assessment_returned
 from maturity.selectors import framework_content
@@ -21,7 +21,7 @@ from maturity.selectors import framework_content
 
 def assessment_accept(*, assessment: Assessment, reviewer: AbstractBaseUser, comment: str = "") -> Review:
     """The assessment becomes submitted, marked reviewed by `reviewer` now; announced (assessment_accepted)."""
-    problems = _comment_problems(comment)
+    problems = comment_problems(comment)
     if problems:
         raise ReviewInvalidError({"comment": problems})
     with transaction.atomic():
@@ -80,12 +80,12 @@ def assessment_return(
 
 def _check_return(comment: object, question_comments: dict, question_ids: dict[str, int]) -> None:
     problems: dict = {}
-    comment_problems = _comment_problems(comment)
-    if comment_problems:
-        problems["comment"] = comment_problems
+    overall = comment_problems(comment)
+    if overall:
+        problems["comment"] = overall
     questions = {}
     for key, text in question_comments.items():
-        found = _comment_problems(text)
+        found = comment_problems(text)
         if key not in question_ids:
             found = ["Not a question of this assessment's framework version.", *found]
         elif not found and not text.strip():
@@ -98,16 +98,6 @@ def _check_return(comment: object, question_comments: dict, question_ids: dict[s
         problems["comment"] = ["Say what needs work: an overall comment, or a comment on at least one question."]
     if problems:
         raise ReviewInvalidError(problems)
-
-
-def _comment_problems(comment: object) -> list[str]:
-    if not isinstance(comment, str):
-        return ["Must be text."]
-    if len(comment) > MAX_COMMENT_LENGTH:
-        return [f"At most {MAX_COMMENT_LENGTH} characters (got {len(comment)})."]
-    if "\x00" in comment:  # PostgreSQL cannot store it in text
-        return ["Must not contain NUL characters."]
-    return []
 
 
 def _lock_in_review(assessment: Assessment, reviewer: AbstractBaseUser) -> Assessment:
