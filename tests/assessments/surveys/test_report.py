@@ -59,6 +59,7 @@ def test_it_scores_the_agreed_answers_only_and_reports_the_disagreements(client,
     assert client.get(f"/api/assessments/{survey.pk}/report/").json()["disagreements"][0]["question"] == q1
     page = client.get(f"/assessments/{survey.pk}/report/").content.decode()
     assert "Where respondents disagreed" in page
+    assert '<td class="numeric">3</td><td>1 started</td>' in page
 
 
 def test_it_reports_no_disagreement_in_workshop_mode(client, cast):
