@@ -7,7 +7,7 @@ from django.core.validators import validate_email
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 
-from assessments.comments import comment_problems
+from assessments.inputs import comment_problems, link_problem
 from assessments.models import AnswerScale, Assessment, Evidence, Organization, Role, TargetLevel, Team
 from assessments.permissions import start_options_refusal
 from assessments.services.answers import AnswerInput
@@ -226,6 +226,12 @@ class EvidenceForm(forms.Form):
         label="Valid until", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
 
+    def clean_url(self) -> str:
+        url = self.cleaned_data["url"]
+        if url and (problem := link_problem(url)):
+            raise forms.ValidationError(problem)
+        return url
+
     def clean(self) -> dict:
         data = super().clean()
         has_url, has_file = bool(data.get("url", "").strip()), bool(data.get("file"))
@@ -240,7 +246,7 @@ class EvidenceRequiredForm(forms.Form):
 
 
 class CommentField(forms.CharField):
-    """A comment kept as typed, refused as comments.comment_problems says (its own words for NUL characters)."""
+    """A comment kept as typed, refused as inputs.comment_problems says (its own words for NUL characters)."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(required=False, strip=False, **kwargs)

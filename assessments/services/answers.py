@@ -19,7 +19,7 @@ from maturity.selectors import framework_content
 @dataclass(frozen=True)
 class AnswerInput:
     """One answer as a page's form or the API's serializer parsed it: `value` an AnswerScale value (0..3, "na",
-    "unknown") and `comment` text within comments.MAX_COMMENT_LENGTH, unless `shape_errors` (field -> messages)
+    "unknown") and `comment` text within inputs.MAX_COMMENT_LENGTH, unless `shape_errors` (field -> messages)
     says what was wrong with them instead; the service adds what its rules refuse and reports both together."""
 
     question: str | None

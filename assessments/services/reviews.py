@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from assessments.audit import log_upserts
-from assessments.comments import comment_problems
 from assessments.errors import NotInReviewError, OwnAnswersError, OwnSubmissionError, ReviewInvalidError
+from assessments.inputs import comment_problems
 from assessments.models import Assessment, Review, ReviewComment
 from assessments.selectors.reviews import wrote_answers
 from assessments.services.assessments import lock_assessment

@@ -3,7 +3,7 @@ change nothing."""
 
 import pytest
 
-from assessments.comments import MAX_COMMENT_LENGTH
+from assessments.inputs import MAX_COMMENT_LENGTH
 from assessments.models import Answer, Organization, Team
 from tests.security.conftest import World
 

@@ -5,7 +5,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.fields import empty
 
-from assessments.comments import MAX_COMMENT_LENGTH, comment_problems
+from assessments.inputs import MAX_COMMENT_LENGTH, comment_problems
 from assessments.models import AnswerScale
 from assessments.selectors.answers import AnswerRow
 from assessments.services.answers import AnswerInput

@@ -9,8 +9,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from assessments.comments import MAX_COMMENT_LENGTH
 from assessments.errors import NotInReviewError, OwnSubmissionError, ReviewInvalidError
+from assessments.inputs import MAX_COMMENT_LENGTH
 from assessments.models import Assessment, Review
 from assessments.permissions import can_review
 from assessments.selectors.reviews import assessment_reviews
