@@ -99,5 +99,5 @@ def _answer_errors(item: AnswerInput, question_ids: dict[str, int], seen: set[st
         errors["question"] = ["Answered twice in the same request."]
     errors |= item.shape_errors
     if item.value == NA and "comment" not in errors and not item.comment.strip():
-        errors["comment"] = ['"na" needs a comment saying why the practice does not apply.']
+        errors["comment"] = [f'"{NA}" needs a comment saying why the practice does not apply.']
     return errors
