@@ -7,9 +7,12 @@ from django.core.validators import validate_email
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 
-from assessments.models import Assessment, Evidence, Organization, Role, TargetLevel, Team
+from assessments.errors import problem_texts
+from assessments.inputs import comment_problems, link_problem
+from assessments.models import AnswerScale, Assessment, Evidence, Organization, Role, TargetLevel, Team
+from assessments.permissions import start_options_refusal
+from assessments.services.answers import AnswerInput
 from maturity.models import Area, Level
-from maturity.scoring import NA, UNKNOWN
 
 
 class OrganizationForm(forms.Form):
@@ -79,7 +82,8 @@ class AssessmentStartForm(forms.Form):
         f"{SYSTEMS_COVERED_HELP} Started from the last assessment, a blank one keeps the systems it covered."
     )
 
-    # Survey mode (assessments/surveys) and evidence, for facilitators (owners and assessors) only.
+    # Survey mode (assessments/surveys) and evidence for facilitators, review for reviewers: each offered only to
+    # those who may choose it (permissions.start_options_refusal), and refused when posted by anyone else.
     mode = forms.ChoiceField(
         label="Who answers",
         choices=(
@@ -100,32 +104,47 @@ class AssessmentStartForm(forms.Form):
         help_text="Submitting waits until every practice at level 3 or above answered mostly or fully in place "
         "has evidence that has not expired.",
     )
-    FACILITATOR_FIELDS = ("mode", "anonymous_responses", "evidence_required")
-
     review_required = forms.BooleanField(
         required=False,
         label="Require review: another owner or assessor accepts the result, or returns it with comments",
     )
 
     def __init__(
-        self, *args, can_carry_forward: bool = True, can_facilitate: bool = False, offer_review: bool = False, **kwargs
+        self, *args, role: str | None, organization_requires_review: bool, can_carry_forward: bool = True, **kwargs
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.role = role
         if not can_carry_forward:
             self.fields["start"].choices = self.fields["start"].choices[:1]
             self.fields["systems_covered"].help_text = SYSTEMS_COVERED_HELP
-        if not can_facilitate:
-            for name in self.FACILITATOR_FIELDS:
-                del self.fields[name]
-        if not offer_review:  # not a reviewing role, or the organisation requires review of every assessment
-            del self.fields["review_required"]
+        withheld = set()
+        if start_options_refusal(role, mode=Assessment.Mode.SURVEY):
+            withheld |= {"mode", "anonymous_responses"}
+        if start_options_refusal(role, evidence_required=True):
+            withheld.add("evidence_required")
+        # Where the organisation requires review of every assessment, there is nothing to choose.
+        if organization_requires_review or start_options_refusal(role, review_required=True):
+            withheld.add("review_required")
+        self.offered = [self[name] for name in self.fields if name not in withheld]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        refusal = start_options_refusal(
+            self.role,
+            mode=data.get("mode") or Assessment.Mode.WORKSHOP,
+            evidence_required=data.get("evidence_required", False),
+            review_required=data.get("review_required", False),
+        )
+        if refusal:
+            raise forms.ValidationError(refusal, code="permission_denied")
+        return data
 
     @property
     def survey_options(self) -> dict:
         """assessment_start's `mode` and `anonymous_responses`: workshop unless a facilitator chose a survey."""
         return {
-            "mode": self.cleaned_data.get("mode") or Assessment.Mode.WORKSHOP,
-            "anonymous_responses": self.cleaned_data.get("anonymous_responses", False),
+            "mode": self.cleaned_data["mode"] or Assessment.Mode.WORKSHOP,
+            "anonymous_responses": self.cleaned_data["anonymous_responses"],
         }
 
     @property
@@ -134,11 +153,11 @@ class AssessmentStartForm(forms.Form):
 
     @property
     def wants_evidence_required(self) -> bool:
-        return self.cleaned_data.get("evidence_required", False)
+        return self.cleaned_data["evidence_required"]
 
     @property
     def requires_review(self) -> bool:
-        return self.cleaned_data.get("review_required", False)
+        return self.cleaned_data["review_required"]
 
 
 class TargetsForm(forms.Form):
@@ -208,6 +227,12 @@ class EvidenceForm(forms.Form):
         label="Valid until", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
 
+    def clean_url(self) -> str:
+        url = self.cleaned_data["url"]
+        if url and (problem := link_problem(url)):
+            raise forms.ValidationError(problem)
+        return url
+
     def clean(self) -> dict:
         data = super().clean()
         has_url, has_file = bool(data.get("url", "").strip()), bool(data.get("file"))
@@ -221,25 +246,90 @@ class EvidenceRequiredForm(forms.Form):
     evidence_required = forms.BooleanField(required=False)
 
 
-ANSWER_VALUE_MESSAGE = "Choose one of the answers, from Not in place to Fully in place, Not applicable or Don't know."
+class CommentField(forms.CharField):
+    """A comment kept as typed, refused as inputs.comment_problems says (its own words for NUL characters)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(required=False, strip=False, **kwargs)
+        self.validators = [_validate_comment]
 
 
-def answer_value_posted(raw: str) -> object:
-    """A posted answer's radio value: "0".."3" become ints, "na" and "unknown" stay; anything else goes to the
-    service, which refuses it."""
-    if raw in (NA, UNKNOWN):
-        return raw
-    try:
-        return int(raw)
-    except ValueError:
-        return raw or None
+def _validate_comment(comment: str) -> None:
+    if problems := comment_problems(comment):
+        raise forms.ValidationError(problems)
+
+
+ANSWER_VALUE_MESSAGE = (
+    f"Choose one of the answers, from {AnswerScale.NOT_IN_PLACE.label} to {AnswerScale.FULLY_IN_PLACE.label}, "
+    f"{AnswerScale.NOT_APPLICABLE.label} or {AnswerScale.UNKNOWN.label}."
+)
+
+
+class AnswerForm(forms.Form):
+    """One answer as a page posts it: a radio value of the scale and a comment kept as typed. Whether the
+    question exists and a not-applicable answer has its reason are the service's to say."""
+
+    value = forms.TypedChoiceField(
+        choices=AnswerScale.choices,
+        coerce=AnswerScale.value_of,
+        error_messages={"required": ANSWER_VALUE_MESSAGE, "invalid_choice": ANSWER_VALUE_MESSAGE},
+    )
+    comment = CommentField()
+
+    def __init__(self, *args, question: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.question = question
+
+    @property
+    def item(self) -> AnswerInput:
+        return AnswerInput(self.question, self.cleaned_data["value"], self.cleaned_data["comment"])
+
+    @property
+    def messages(self) -> list[str]:
+        """Every message of a refused answer, in field order."""
+        return [message for name in self.fields for message in self.errors.get(name, [])]
 
 
 def answer_problem_messages(problem: dict) -> list[str]:
-    """The messages a page shows for one refused answer (an item of AnswersInvalidError.problems)."""
-    found = []
-    for name, texts in problem["errors"].items():
-        found += (
-            [ANSWER_VALUE_MESSAGE] if name == "value" else [text.replace('"na"', "Not applicable") for text in texts]
-        )
-    return found
+    """The messages a page shows for one answer the service refused (an item of AnswersInvalidError.problems)."""
+    return [
+        text.replace(f'"{AnswerScale.NOT_APPLICABLE.value}"', AnswerScale.NOT_APPLICABLE.label)
+        for texts in problem["errors"].values()
+        for text in texts
+    ]
+
+
+class ReviewDecisionForm(forms.Form):
+    """The sign-off page's decision: accept or return, a comment on the whole and, returning, one per question
+    posted as q-KEY (left empty: no comment). Which keys are questions, and that a return says what needs work,
+    are the service's rules."""
+
+    QUESTION_FIELD = "q-"
+    DECISION_MESSAGE = "Choose to accept or to return the assessment."
+
+    decision = forms.ChoiceField(
+        choices=(("accept", "Accept"), ("return", "Return")),
+        error_messages={"required": DECISION_MESSAGE, "invalid_choice": DECISION_MESSAGE},
+    )
+    comment = CommentField()
+
+    def clean(self) -> dict:
+        data = super().clean()
+        posted = {
+            name.removeprefix(self.QUESTION_FIELD): text
+            for name, text in self.data.items()
+            if name.startswith(self.QUESTION_FIELD) and text.strip()
+        }
+        refused = {key: found for key, text in posted.items() if (found := comment_problems(text))}
+        if refused:
+            raise forms.ValidationError(problem_texts({"questions": refused}))
+        data["question_comments"] = posted
+        return data
+
+    @property
+    def problems(self) -> str:
+        """What the page says of a refused decision, as of a review the service refused."""
+        if "decision" in self.errors:
+            return self.DECISION_MESSAGE
+        texts = problem_texts({"comment": self.errors["comment"]}) if "comment" in self.errors else []
+        return f"Nothing was saved: {'; '.join([*texts, *self.non_field_errors()])}."

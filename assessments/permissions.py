@@ -48,6 +48,24 @@ def can_review(role: str | None) -> bool:
     return role in DISCARDING_ROLES
 
 
+def start_options_refusal(
+    role: str | None,
+    *,
+    mode: str = Assessment.Mode.WORKSHOP,
+    evidence_required: bool = False,
+    review_required: bool = False,
+) -> str:
+    """Why `role` may not start an assessment with these options, "" when it may: survey mode and required
+    evidence are a facilitator's choices (can_facilitate), requiring review a reviewer's (can_review)."""
+    if mode == Assessment.Mode.SURVEY and not can_facilitate(role):
+        return "Only owners and assessors run a survey: its respondents and its consensus."
+    if review_required and not can_review(role):
+        return "Only owners and assessors require review of one assessment."
+    if evidence_required and not can_facilitate(role):
+        return "Only owners and assessors make evidence required."
+    return ""
+
+
 def assessment_kind_for(role: str) -> str:
     """An assessor (consultant) runs audits; everyone else assesses themselves."""
     return Assessment.Kind.AUDIT if role == Role.ASSESSOR else Assessment.Kind.SELF

@@ -5,8 +5,8 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 
+from maturity import scoring
 from maturity.models import Framework, Question
-from maturity.scoring import NA, UNKNOWN
 
 
 class Organization(models.Model):
@@ -169,32 +169,43 @@ class Assessment(models.Model):
 
 
 class AnswerScale(models.TextChoices):
-    """The answer scale as pages, messages and exports word it (design section 2), in the order offered."""
+    """The answer scale as pages, messages and exports word it (design section 2), in the order offered; the
+    values are the scoring rule's (maturity.scoring), as radio values and query strings write them."""
 
     NOT_IN_PLACE = "0", "Not in place"
-    STARTED = "1", "Started"
-    MOSTLY_IN_PLACE = "2", "Mostly in place"
-    FULLY_IN_PLACE = "3", "Fully in place"
-    NOT_APPLICABLE = "na", "Not applicable"
-    UNKNOWN = "unknown", "Don't know"
+    STARTED = str(scoring.STARTED), "Started"
+    MOSTLY_IN_PLACE = str(scoring.MOSTLY_IN_PLACE), "Mostly in place"
+    FULLY_IN_PLACE = str(scoring.FULLY_IN_PLACE), "Fully in place"
+    NOT_APPLICABLE = scoring.NA, "Not applicable"
+    UNKNOWN = scoring.UNKNOWN, "Don't know"
+
+    @classmethod
+    def value_of(cls, choice: str) -> int | str:
+        """A choice as answers store and score it: "0".."3" as ints, "na" and "unknown" as they are."""
+        return int(choice) if choice.isdigit() else str(choice)
 
     @classmethod
     def labels_by_value(cls) -> dict[int | str, str]:
         """Answer value as stored and scored (0..3, "na", "unknown") -> its label."""
-        return {int(choice) if choice.isdigit() else str(choice): choice.label for choice in cls}
+        return {cls.value_of(choice): choice.label for choice in cls}
+
+    @classmethod
+    def points(cls) -> list[int]:
+        """The values that are points on the scale, 0..3 (not "na" nor "unknown")."""
+        return [value for value in map(cls.value_of, cls.values) if isinstance(value, int)]
 
 
 def answer_value(value: int | None, not_applicable: bool, unknown: bool) -> int | str | None:
     """An answer's stored fields as the API, pages and scoring read it: 0..3, "na", "unknown" (None: none)."""
-    return NA if not_applicable else UNKNOWN if unknown else value
+    return scoring.NA if not_applicable else scoring.UNKNOWN if unknown else value
 
 
 def answer_fields(value: int | str) -> dict:
     """The stored fields of a valid answer value (answer_value's inverse)."""
     return {
         "value": value if isinstance(value, int) else None,
-        "not_applicable": value == NA,
-        "unknown": value == UNKNOWN,
+        "not_applicable": value == scoring.NA,
+        "unknown": value == scoring.UNKNOWN,
     }
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from math import floor
 
-from maturity.scoring import NA, UNKNOWN
+from maturity.scoring import FULLY_IN_PLACE, NA, UNKNOWN
 
 # Respondents disagree when their numeric answers are this many steps apart or more.
 DISAGREEMENT_STEPS = 2
@@ -45,7 +45,7 @@ def spread_of(values: Iterable[int | str]) -> Spread:
     values = list(values)
     numbers = sorted(value for value in values if value not in (NA, UNKNOWN))
     return Spread(
-        counts={value: numbers.count(value) for value in range(4)},
+        counts={value: numbers.count(value) for value in range(FULLY_IN_PLACE + 1)},
         not_applicable=values.count(NA),
         unknown=values.count(UNKNOWN),
         minimum=numbers[0] if numbers else None,

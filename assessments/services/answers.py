@@ -1,7 +1,7 @@
 """Writes of an assessment's answers: checked together, saved in one upsert, recorded in the audit trail."""
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -12,17 +12,20 @@ from assessments.errors import AnswersInvalidError
 from assessments.models import Answer, Assessment, answer_fields
 from assessments.services.assessments import lock_draft
 from assessments.signals import rows_saved_in_bulk
-from maturity.scoring import NA, UNKNOWN
+from maturity.scoring import NA
 from maturity.selectors import framework_content
-
-MAX_COMMENT_LENGTH = 5000
 
 
 @dataclass(frozen=True)
 class AnswerInput:
-    question: str
-    value: object  # validated here: an int 0..3, "na" or "unknown"
+    """One answer as a page's form or the API's serializer parsed it: `value` an AnswerScale value (0..3, "na",
+    "unknown") and `comment` text within inputs.MAX_COMMENT_LENGTH, unless `shape_errors` (field -> messages)
+    says what was wrong with them instead; the service adds what its rules refuse and reports both together."""
+
+    question: str | None
+    value: int | str | None = None
     comment: str = ""
+    shape_errors: Mapping[str, list[str]] = field(default_factory=dict)
 
 
 def answers_save(*, assessment: Assessment, user: AbstractBaseUser, items: Sequence[AnswerInput]) -> None:
@@ -89,30 +92,19 @@ def answer_problems(items: Sequence[AnswerInput], question_ids: dict[str, int]) 
     seen: set[str] = set()
     for index, item in enumerate(items):
         errors = _answer_errors(item, question_ids, seen)
-        if isinstance(item.question, str):
-            seen.add(item.question)
+        seen.add(item.question)
         if errors:
-            # The key as given, or null for anything else: the problem names its item by `index` anyway.
-            question = item.question if isinstance(item.question, str) else None
-            problems.append({"index": index, "question": question, "errors": errors})
+            problems.append({"index": index, "question": item.question, "errors": errors})
     return problems
 
 
 def _answer_errors(item: AnswerInput, question_ids: dict[str, int], seen: set[str]) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
-    if not isinstance(item.question, str) or item.question not in question_ids:
+    if item.question not in question_ids:
         errors["question"] = ["Unknown question for this assessment's framework version."]
     elif item.question in seen:
         errors["question"] = ["Answered twice in the same request."]
-    valid_number = isinstance(item.value, int) and not isinstance(item.value, bool) and 0 <= item.value <= 3
-    if not valid_number and item.value not in (NA, UNKNOWN):
-        errors["value"] = ['Must be an integer from 0 to 3, "na" or "unknown".']
-    if not isinstance(item.comment, str):
-        errors["comment"] = ["Must be text."]
-    elif len(item.comment) > MAX_COMMENT_LENGTH:
-        errors["comment"] = [f"At most {MAX_COMMENT_LENGTH} characters (got {len(item.comment)})."]
-    elif "\x00" in item.comment:  # PostgreSQL cannot store it in text
-        errors["comment"] = ["Must not contain NUL characters."]
-    elif item.value == NA and not item.comment.strip():
-        errors["comment"] = ['"na" needs a comment saying why the practice does not apply.']
+    errors |= item.shape_errors
+    if item.value == NA and "comment" not in errors and not item.comment.strip():
+        errors["comment"] = [f'"{NA}" needs a comment saying why the practice does not apply.']
     return errors

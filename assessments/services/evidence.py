@@ -6,7 +6,6 @@ a file saved before its row failed to be written is deleted again."""
 
 import uuid
 from datetime import date
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -19,11 +18,6 @@ from assessments.services.assessments import lock_draft, not_draft_message
 from assessments.sniffing import check_upload, display_name
 from maturity.selectors import framework_content
 
-MAX_DESCRIPTION_LENGTH = Evidence._meta.get_field("description").max_length
-
-
-MAX_URL_LENGTH = Evidence._meta.get_field("url").max_length
-
 
 def evidence_link_add(
     *,
@@ -34,15 +28,13 @@ def evidence_link_add(
     description: str = "",
     valid_until: date | None = None,
 ) -> Evidence:
-    """A link (http or https only) behind the answer to `question`."""
-    problems = _common_problems(assessment, question, description, valid_until)
-    url_problem = _url_problem(url)
-    if url_problem:
-        problems["url"] = [url_problem]
+    """A link behind the answer to `question` (`url` an http or https address: inputs.link_problem, checked by
+    the caller's form or serializer, as are the description's length and the date)."""
+    problems = _question_problems(assessment, question)
     if problems:
         raise EvidenceInvalidError(problems)
     evidence = _new(assessment, user, question, description, valid_until)
-    evidence.url = url.strip()
+    evidence.url = url
     with transaction.atomic():
         lock_draft(assessment)
         evidence.save()
@@ -60,7 +52,7 @@ def evidence_file_add(
 ) -> Evidence:
     """A file behind the answer to `question`, refused when larger than EVIDENCE_MAX_BYTES or when its
     content is not of an allowed type or not of the type its name claims. Stored under a name of ours."""
-    problems = _common_problems(assessment, question, description, valid_until)
+    problems = _question_problems(assessment, question)
     data, content_type = _file_checked(upload, problems)
     if problems:
         raise EvidenceInvalidError(problems)
@@ -114,38 +106,10 @@ def _new(
     )
 
 
-def _common_problems(
-    assessment: Assessment, question: object, description: object, valid_until: object
-) -> dict[str, list[str]]:
-    problems: dict[str, list[str]] = {}
-    if not isinstance(question, str) or question not in framework_content(framework=assessment.framework).question_ids:
-        problems["question"] = ["Unknown question for this assessment's framework version."]
-    if not isinstance(description, str):
-        problems["description"] = ["Must be text."]
-    elif len(description) > MAX_DESCRIPTION_LENGTH:
-        problems["description"] = [f"At most {MAX_DESCRIPTION_LENGTH} characters (got {len(description)})."]
-    elif "\x00" in description:
-        problems["description"] = ["Must not contain NUL characters."]
-    if valid_until is not None and not isinstance(valid_until, date):
-        problems["valid_until"] = ["Must be a date (YYYY-MM-DD)."]
-    return problems
-
-
-def _url_problem(url: object) -> str:
-    if not isinstance(url, str) or not url.strip():
-        return "Give the address of the evidence (http or https)."
-    url = url.strip()
-    if len(url) > MAX_URL_LENGTH:
-        return f"At most {MAX_URL_LENGTH} characters (got {len(url)})."
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return "Not a valid web address."
-    if parts.scheme.lower() not in ("http", "https"):
-        return "Only http and https addresses are accepted."
-    if not parts.hostname or any(char.isspace() or ord(char) < 32 for char in url):
-        return "Not a valid web address."
-    return ""
+def _question_problems(assessment: Assessment, question: str) -> dict[str, list[str]]:
+    if question not in framework_content(framework=assessment.framework).question_ids:
+        return {"question": ["Unknown question for this assessment's framework version."]}
+    return {}
 
 
 def _file_checked(upload: File, problems: dict[str, list[str]]) -> tuple[bytes, str]:

@@ -12,17 +12,14 @@ from django.utils import timezone
 from assessments.errors import NotInReviewError, OwnAnswersError, OwnSubmissionError, ReviewInvalidError
 from assessments.models import Assessment, Review, ReviewComment
 from assessments.selectors.reviews import wrote_answers
-from assessments.services.answers import MAX_COMMENT_LENGTH
 from assessments.services.assessments import lock_assessment
 from assessments.signals import assessment_accepted, assessment_returned, rows_saved_in_bulk
 from maturity.selectors import framework_content
 
 
 def assessment_accept(*, assessment: Assessment, reviewer: AbstractBaseUser, comment: str = "") -> Review:
-    """The assessment becomes submitted, marked reviewed by `reviewer` now; announced (assessment_accepted)."""
-    problems = _comment_problems(comment)
-    if problems:
-        raise ReviewInvalidError({"comment": problems})
+    """The assessment becomes submitted, marked reviewed by `reviewer` now; announced (assessment_accepted).
+    `comment` as the caller's form or serializer checked it (inputs.comment_problems)."""
     with transaction.atomic():
         locked = _lock_in_review(assessment, reviewer)
         locked.status = Assessment.Status.SUBMITTED
@@ -45,7 +42,8 @@ def assessment_return(
     question_comments: Mapping[str, str] | None = None,
 ) -> Review:
     """Back to draft, for the team to work on: `comment` on the whole and `question_comments` (question key
-    -> what needs work), at least one of them. All or nothing; announced (assessment_returned)."""
+    -> what needs work), at least one of them, each checked by the caller's form or serializer
+    (inputs.comment_problems). All or nothing; announced (assessment_returned)."""
     question_comments = dict(question_comments or {})
     question_ids = framework_content(framework=assessment.framework).question_ids
     _check_return(comment, question_comments, question_ids)
@@ -78,36 +76,20 @@ def assessment_return(
     return review
 
 
-def _check_return(comment: object, question_comments: dict, question_ids: dict[str, int]) -> None:
-    problems: dict = {}
-    comment_problems = _comment_problems(comment)
-    if comment_problems:
-        problems["comment"] = comment_problems
+def _check_return(comment: str, question_comments: dict[str, str], question_ids: dict[str, int]) -> None:
+    """The rules of a return; the comments' shape is the caller's form's or serializer's to check."""
     questions = {}
     for key, text in question_comments.items():
-        found = _comment_problems(text)
         if key not in question_ids:
-            found = ["Not a question of this assessment's framework version.", *found]
-        elif not found and not text.strip():
-            found = ["Say what needs work, or leave the question out."]
-        if found:
-            questions[str(key)] = found
+            questions[key] = ["Not a question of this assessment's framework version."]
+        elif not text.strip():
+            questions[key] = ["Say what needs work, or leave the question out."]
     if questions:
-        problems["questions"] = questions
-    if not problems and not (isinstance(comment, str) and comment.strip()) and not question_comments:
-        problems["comment"] = ["Say what needs work: an overall comment, or a comment on at least one question."]
-    if problems:
-        raise ReviewInvalidError(problems)
-
-
-def _comment_problems(comment: object) -> list[str]:
-    if not isinstance(comment, str):
-        return ["Must be text."]
-    if len(comment) > MAX_COMMENT_LENGTH:
-        return [f"At most {MAX_COMMENT_LENGTH} characters (got {len(comment)})."]
-    if "\x00" in comment:  # PostgreSQL cannot store it in text
-        return ["Must not contain NUL characters."]
-    return []
+        raise ReviewInvalidError({"questions": questions})
+    if not comment.strip() and not question_comments:
+        raise ReviewInvalidError(
+            {"comment": ["Say what needs work: an overall comment, or a comment on at least one question."]}
+        )
 
 
 def _lock_in_review(assessment: Assessment, reviewer: AbstractBaseUser) -> Assessment:

@@ -10,10 +10,10 @@ from django.views.decorators.http import require_POST
 
 from assessments.builders.questionnaire import Posted, area_status, nav_items
 from assessments.errors import AnswersInvalidError, AssessmentNotDraftError
-from assessments.forms import answer_problem_messages, answer_value_posted
+from assessments.forms import AnswerForm, answer_problem_messages
 from assessments.models import Assessment
 from assessments.selectors.answers import AnswerRow, assessment_answer_rows, overall_progress, provisional
-from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.answers import answers_save
 from assessments.tenancy import assessment_or_404, require_shared_answers, require_write_answers
 from assessments.views.questionnaire import render_area
 from core.http import is_htmx
@@ -26,13 +26,12 @@ def answer_save(request: HttpRequest, assessment_id: int, question_key: str) -> 
     assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
     require_write_answers(assessment)
     require_shared_answers(assessment, user=request.user)
-    raw_value, comment = request.POST.get("value", ""), request.POST.get("comment", "")
+    form = AnswerForm(request.POST, question=question_key)
+    raw_value, comment = form.data.get("value", ""), form.data.get("comment", "")
+    if not form.is_valid():
+        return _answer_refused(request, assessment, Posted(question_key, raw_value, comment, form.messages), status=422)
     try:
-        answers_save(
-            assessment=assessment,
-            user=request.user,
-            items=[AnswerInput(question=question_key, value=answer_value_posted(raw_value), comment=comment)],
-        )
+        answers_save(assessment=assessment, user=request.user, items=[form.item])
     except AnswersInvalidError as error:
         posted = Posted(
             question_key,

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments.errors import OWN_ANSWERS_MESSAGE, NotInReviewError, OwnSubmissionError, ReviewInvalidError
+from assessments.forms import ReviewDecisionForm
 from assessments.links import links_for
 from assessments.models import Assessment
 from assessments.permissions import can_review
@@ -20,8 +21,6 @@ from assessments.tenancy import assessment_or_404, organization_or_404, require_
 from assessments.views.review import review_areas, unknown_total
 from core.lookups import require
 
-QUESTION_FIELD = "q-"  # the return form's comment on question KEY is posted as q-KEY
-
 
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -30,10 +29,11 @@ def assessment_signoff(request: HttpRequest, assessment_id: int) -> HttpResponse
     require(can_review(assessment.role), "Only owners and assessors review assessments.")
     if request.method == "GET":
         return _render(request, assessment)
-    decision = request.POST.get("decision")
-    if decision not in {"accept", "return"}:
-        return _render(request, assessment, error="Choose to accept or to return the assessment.", status=400)
-    refused = _decide(request, assessment, decision)
+    form = ReviewDecisionForm(request.POST)
+    if not form.is_valid():
+        return _render(request, assessment, error=form.problems, status=400, posted=request.POST)
+    decision = form.cleaned_data["decision"]
+    refused = _decide(request, assessment, form)
     if refused is not None:
         return refused
     if decision == "accept":
@@ -43,16 +43,18 @@ def assessment_signoff(request: HttpRequest, assessment_id: int) -> HttpResponse
     return redirect("team_detail", team_id=assessment.team_id)
 
 
-def _decide(request: HttpRequest, assessment: Assessment, decision: str) -> HttpResponse | None:
+def _decide(request: HttpRequest, assessment: Assessment, form: ReviewDecisionForm) -> HttpResponse | None:
     """The decision taken, or the page again with why it was refused (nothing changed)."""
-    comment = request.POST.get("comment", "")
+    comment = form.cleaned_data["comment"]
     try:
-        if decision == "accept":
+        if form.cleaned_data["decision"] == "accept":
             assessment_accept(assessment=assessment, reviewer=request.user, comment=comment)
         else:
-            questions = _posted_questions(request)
             assessment_return(
-                assessment=assessment, reviewer=request.user, comment=comment, question_comments=questions
+                assessment=assessment,
+                reviewer=request.user,
+                comment=comment,
+                question_comments=form.cleaned_data["question_comments"],
             )
     except ReviewInvalidError as error:
         return _render(request, assessment, error=f"Nothing was saved: {error}.", status=400, posted=request.POST)
@@ -61,15 +63,6 @@ def _decide(request: HttpRequest, assessment: Assessment, decision: str) -> Http
     except NotInReviewError:
         return _render(request, assessment, error="This assessment is no longer in review.", status=409)
     return None
-
-
-def _posted_questions(request: HttpRequest) -> dict[str, str]:
-    """The question fields that were filled in; the empty ones are no comment."""
-    return {
-        name.removeprefix(QUESTION_FIELD): value
-        for name, value in request.POST.items()
-        if name.startswith(QUESTION_FIELD) and value.strip()
-    }
 
 
 def _render(

@@ -21,7 +21,7 @@ from assessments.errors import (
     RespondentSubmittedError,
     SurveyClosedError,
 )
-from assessments.forms import answer_problem_messages, answer_value_posted, username_or_email
+from assessments.forms import AnswerForm, answer_problem_messages, username_or_email
 from assessments.models import Assessment, Respondent
 from assessments.permissions import can_facilitate
 from assessments.selectors.answers import AnswerRow
@@ -34,7 +34,7 @@ from assessments.selectors.surveys import (
     respondent_name,
     respondents_of,
 )
-from assessments.services.answers import AnswerInput, answers_save
+from assessments.services.answers import answers_save
 from assessments.services.surveys import (
     consensus_record_medians,
     respondent_add,
@@ -159,7 +159,10 @@ def survey_my_area(request: HttpRequest, assessment_id: int, area_key: str) -> H
         raise Http404("No such area in this assessment's framework.")
     if request.method == "GET":
         return _render_my_area(request, assessment, respondent, rows, area_key)
-    items = [item for row in area_rows if (item := _posted_item(request, row)) is not None]
+    forms = [form for row in area_rows if (form := _posted_form(request, row)) is not None]
+    if refused := {form.question: form.messages for form in forms if not form.is_valid()}:
+        return _render_my_area(request, assessment, respondent, rows, area_key, posted=refused, status=400)
+    items = [form.item for form in forms]
     try:
         respondent_answers_save(respondent=respondent, items=items)
     except AnswersInvalidError as error:
@@ -171,12 +174,11 @@ def survey_my_area(request: HttpRequest, assessment_id: int, area_key: str) -> H
     return redirect("survey_my_area", assessment_id=assessment.pk, area_key=area_key)
 
 
-def _posted_item(request: HttpRequest, row: AnswerRow) -> AnswerInput | None:
-    raw = request.POST.get(f"value-{row.question.key}", "")
-    comment = request.POST.get(f"comment-{row.question.key}", "")
-    if not raw and not comment:
-        return None
-    return AnswerInput(question=row.question.key, value=answer_value_posted(raw), comment=comment)
+def _posted_form(request: HttpRequest, row: AnswerRow) -> AnswerForm | None:
+    """The answer posted to one question of the page (its fields named by question key), None if left blank."""
+    key = row.question.key
+    data = {"value": request.POST.get(f"value-{key}", ""), "comment": request.POST.get(f"comment-{key}", "")}
+    return AnswerForm(data, question=key) if any(data.values()) else None
 
 
 def _render_my_area(
@@ -304,10 +306,12 @@ def _consensus_item(row: ConsensusRow, names: bool, shows_agreed: bool) -> Conse
 
 def _record_agreed(request: HttpRequest, assessment: Assessment) -> HttpResponse:
     key = request.POST.get("question", "")
-    item = AnswerInput(
-        question=key, value=answer_value_posted(request.POST.get("value", "")), comment=request.POST.get("comment", "")
-    )
+    form = AnswerForm(request.POST, question=key)
     url = reverse("survey_consensus", kwargs={"assessment_id": assessment.pk})
+    if not form.is_valid():
+        messages.error(request, "Not recorded: " + " ".join(form.messages))
+        return redirect(f"{url}#q-{key}")
+    item = form.item
     try:
         answers_save(assessment=assessment, user=request.user, items=[item])
     except AnswersInvalidError as error:

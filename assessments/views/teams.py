@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -16,9 +17,7 @@ from assessments.permissions import (
     assessment_kind_for,
     can_answer,
     can_discard,
-    can_facilitate,
     can_manage,
-    can_review,
 )
 from assessments.selectors.access import assessments_for_user
 from assessments.selectors.answers import Progress
@@ -49,7 +48,9 @@ def team_detail(request: HttpRequest, team_id: int) -> HttpResponse:
 def assessment_new(request: HttpRequest, team_id: int) -> HttpResponse:
     team = team_or_404(user=request.user, team_id=team_id)
     require_answer(team.role)
-    form = AssessmentStartForm(request.POST, can_facilitate=can_facilitate(team.role), offer_review=_offer_review(team))
+    form = AssessmentStartForm(
+        request.POST, role=team.role, organization_requires_review=team.organization.review_required
+    )
     framework = framework_for_new_assessment()
     if form.is_valid() and framework is not None:
         try:
@@ -75,7 +76,9 @@ def assessment_new(request: HttpRequest, team_id: int) -> HttpResponse:
         return redirect("assessment_detail", assessment_id=assessment.pk)
     if framework is None:
         form.add_error(None, "The maturity framework is not loaded yet; ask an administrator.")
-    return render_team(request, team, start_form=form)
+    # An option offered only to other roles: a page from before a change of role, or a crafted post.
+    refused = form.has_error(NON_FIELD_ERRORS, code="permission_denied")
+    return render_team(request, team, start_form=form, status=403 if refused else 200)
 
 
 @login_required
@@ -127,20 +130,15 @@ def render_team(
         "in_review": in_review,
         "start_form": start_form
         or AssessmentStartForm(
+            role=team.role,
+            organization_requires_review=team.organization.review_required,
             can_carry_forward=has_submitted,
-            can_facilitate=can_facilitate(team.role),
-            offer_review=_offer_review(team),
         ),
         "targets_form": targets_form or _targets_form(team, framework),
         "targets_framework": framework,
         "rename_form": rename_form or TeamForm(prefix="rename", initial={"name": team.name}),
     }
     return render(request, "assessments/team_detail.html", context, status=status)
-
-
-def _offer_review(team: Team) -> bool:
-    """Owners and assessors may require review of one assessment, where the organisation does not of all."""
-    return can_review(team.role) and not team.organization.review_required
 
 
 def _targets_form(team: Team, framework: Framework | None, data: dict | None = None) -> TargetsForm | None:

@@ -4,7 +4,7 @@ steps apart or more, in framework order, with the answer the facilitator recorde
 from collections.abc import Mapping
 
 from assessments.rules.spread import spread_of
-from reports.builders.content import FrameworkText
+from reports.builders.content import ANSWER_LABELS, FrameworkText
 
 
 def disagreements(
@@ -28,3 +28,15 @@ def disagreements(
                 }
             )
     return found
+
+
+def disagreements_with_labels(content: dict) -> list[dict]:
+    """The report's disagreements, each with its agreed answer as pages word it ("2 mostly in place", "don't
+    know"; `agreed_label` None when none was agreed)."""
+    return [item | {"agreed_label": _agreed_label(item["agreed"])} for item in content.get("disagreements", [])]
+
+
+def _agreed_label(value: int | str | None) -> str | None:
+    if value is None:
+        return None
+    return f"{value} {ANSWER_LABELS[value]}" if isinstance(value, int) else ANSWER_LABELS[value]

@@ -21,6 +21,7 @@ from core.csp import allow_inline_scripts
 from core.http import is_htmx
 from reports import services
 from reports.builders.content import headline, roadmap_with_steps
+from reports.builders.disagreements import disagreements_with_labels
 from reports.models import Report
 from reports.selectors.report import report_for_assessment
 
@@ -42,6 +43,7 @@ def _context(assessment: Assessment, report: Report) -> dict:
         "content": report.content if ready else None,
         "headline": headline(report.content) if ready else None,
         "roadmap": roadmap_with_steps(report.content) if ready else [],
+        "disagreements": disagreements_with_labels(report.content) if ready else [],
         "can_answer": can_answer(assessment.role),
         "can_review": can_review(assessment.role),
         "current": "Report",

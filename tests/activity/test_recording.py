@@ -77,7 +77,7 @@ def test_it_records_nothing_for_an_answer_saved_again_unchanged(cast, question):
 
 def test_it_records_nothing_of_a_refused_save(cast, question):
     with pytest.raises(Exception, match="invalid"):
-        answers_save(assessment=cast.assessment, user=cast.member, items=[AnswerInput(question.key, 7)])
+        answers_save(assessment=cast.assessment, user=cast.member, items=[AnswerInput(question.key, "na")])
 
     assert entries_of("answer") == []
 

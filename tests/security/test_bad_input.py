@@ -3,8 +3,8 @@ change nothing."""
 
 import pytest
 
+from assessments.inputs import MAX_COMMENT_LENGTH
 from assessments.models import Answer, Organization, Team
-from assessments.services.answers import MAX_COMMENT_LENGTH
 from tests.security.conftest import World
 
 pytestmark = pytest.mark.django_db

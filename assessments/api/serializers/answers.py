@@ -2,14 +2,28 @@
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.fields import empty
 
+from assessments.inputs import MAX_COMMENT_LENGTH, comment_problems
+from assessments.models import AnswerScale
 from assessments.selectors.answers import AnswerRow
+from assessments.services.answers import AnswerInput
 from core.fields import StrictCharField, StrictIntegerField
-from maturity.scoring import NA, UNKNOWN
 
+ANSWER_VALUES = AnswerScale.labels_by_value()
+ANSWER_WORDS = [value for value in ANSWER_VALUES if isinstance(value, str)]
 ANSWER_VALUE_SCHEMA = {
-    "oneOf": [{"type": "integer", "minimum": 0, "maximum": 3}, {"type": "string", "enum": [NA, UNKNOWN]}]
+    "oneOf": [
+        {"type": "integer", "minimum": min(AnswerScale.points()), "maximum": max(AnswerScale.points())},
+        {"type": "string", "enum": ANSWER_WORDS},
+    ]
 }
+ANSWER_VALUE_INVALID = (
+    f"Must be an integer from {min(AnswerScale.points())} to {max(AnswerScale.points())}, "
+    + " or ".join(f'"{word}"' for word in ANSWER_WORDS)
+    + "."
+)
 
 
 @extend_schema_field({**ANSWER_VALUE_SCHEMA, "nullable": True})
@@ -57,16 +71,64 @@ def answer_output(row: AnswerRow) -> dict:
 class AnswerValueInputField(AnswerValueField):
     """0..3, "na" or "unknown": unlike the output, never null (an answer cannot be taken back to unanswered)."""
 
+    def run_validation(self, data=empty):
+        if isinstance(data, bool) or not isinstance(data, int | str) or data not in ANSWER_VALUES:
+            raise ValidationError([ANSWER_VALUE_INVALID])
+        return data
+
+
+class AnswerQuestionField(StrictCharField):
+    """A question key as sent, null characters included; anything else (missing, not a string) is no key, None,
+    which the service refuses as an unknown question."""
+
+    def run_validation(self, data=empty):
+        return data if isinstance(data, str) else None
+
+
+class AnswerCommentField(StrictCharField):
+    """Kept as sent, untrimmed; blank when left out."""
+
+    def run_validation(self, data=empty):
+        if data is empty:
+            return ""
+        problems = comment_problems(data)
+        if problems:
+            raise ValidationError(problems)
+        return data
+
 
 class AnswerInputSerializer(serializers.Serializer):
     """Documents one item of the PATCH body; the service validates the whole batch at once."""
 
-    question = StrictCharField(help_text="Question key, e.g. data.versioning.")
+    # Its fields check the item's shape, and what is wrong goes to the service with the item
+    # (AnswerInput.shape_errors), which reports it with the problems its rules find: one 400 names them all.
+    question = AnswerQuestionField(help_text="Question key, e.g. data.versioning.")
     value = AnswerValueInputField(
         help_text='0 not in place, 1 started, 2 mostly, 3 fully in place, "na" not applicable (needs a comment) '
         'or "unknown" don\'t know (scores as 0, listed in the report to verify).'
     )
-    comment = StrictCharField(required=False, allow_blank=True, max_length=5000)
+    comment = AnswerCommentField(required=False, allow_blank=True, max_length=MAX_COMMENT_LENGTH)
+
+
+def answer_inputs(data: object) -> list[AnswerInput]:
+    """A PATCH body of answers: a non-empty list of objects (else a 400 with `detail` only), each item parsed
+    by AnswerInputSerializer's fields."""
+    if not isinstance(data, list) or not data:
+        raise ValidationError({"detail": "Expected a non-empty JSON list of {question, value, comment}."})
+    if not all(isinstance(item, dict) for item in data):
+        bad = [index for index, item in enumerate(data) if not isinstance(item, dict)]
+        raise ValidationError({"detail": f"Every item must be an object; items {bad} are not."})
+    return [_answer_input(item) for item in data]
+
+
+def _answer_input(item: dict) -> AnswerInput:
+    parsed, errors = {}, {}
+    for name, field in AnswerInputSerializer().fields.items():
+        try:
+            parsed[name] = field.run_validation(field.get_value(item))
+        except ValidationError as error:
+            errors[name] = [str(text) for text in error.detail]
+    return AnswerInput(**parsed, shape_errors=errors)
 
 
 class AnswerProblemSerializer(serializers.Serializer):

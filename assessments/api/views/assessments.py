@@ -21,7 +21,7 @@ from assessments.api.serializers.assessments import (
     IncompleteSerializer,
     SubmitOutputSerializer,
 )
-from assessments.models import Assessment, Team
+from assessments.models import Assessment
 from assessments.selectors.access import assessments_for_user
 from assessments.selectors.answers import assessment_answer_rows, earlier_answers
 from assessments.services.assessments import (
@@ -35,7 +35,6 @@ from assessments.tenancy import (
     assessment_or_404,
     require_answer,
     require_discard,
-    require_facilitate,
     require_shared_answers,
     require_write_answers,
     shared_answers_assessment_or_404,
@@ -91,10 +90,9 @@ class AssessmentListCreateApi(ListAPIView):
         data.is_valid(raise_exception=True)
         team = team_or_404(user=request.user, team_id=data.validated_data["team"])
         require_answer(team.role)
-        if data.validated_data["mode"] == Assessment.Mode.SURVEY:
-            require_facilitate(team.role)
-        if data.validated_data["review_required"]:
-            require(permissions.can_review(team.role), "Only owners and assessors require review of one assessment.")
+        options = {name: data.validated_data[name] for name in ("mode", "evidence_required", "review_required")}
+        refusal = permissions.start_options_refusal(team.role, **options)
+        require(not refusal, refusal)
         framework = framework_for_new_assessment(slug=data.validated_data.get("framework"))
         if framework is None:
             raise ValidationError({"framework": ["No framework with this slug."]})
@@ -105,17 +103,10 @@ class AssessmentListCreateApi(ListAPIView):
             kind=permissions.assessment_kind_for(team.role),
             carry_forward=data.validated_data["carry_forward"],
             systems_covered=data.validated_data["systems_covered"],
-            mode=data.validated_data["mode"],
             anonymous_responses=data.validated_data["anonymous_responses"],
-            evidence_required=_evidence_required(team, data.validated_data["evidence_required"]),
-            review_required=data.validated_data["review_required"],
+            **options,
         )
         return assessment_response(request, assessment.pk, status.HTTP_201_CREATED)
-
-
-def _evidence_required(team: Team, wanted: bool) -> bool:
-    require(not wanted or permissions.can_facilitate(team.role), "Only owners and assessors make evidence required.")
-    return wanted
 
 
 def assessment_response(request: Request, assessment: Assessment | int, code: int = status.HTTP_200_OK) -> Response:

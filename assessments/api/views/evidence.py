@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 
 from assessments.api.serializers.assessments import AssessmentDetailOutputSerializer
 from assessments.api.views.assessments import assessment_response
+from assessments.inputs import link_problem
 from assessments.models import Assessment, Evidence
 from assessments.permissions import can_facilitate, can_remove_evidence, can_write_answers
 from assessments.selectors.evidence import assessment_evidence, evidence_for_user
@@ -57,6 +58,11 @@ class EvidenceLinkInputSerializer(serializers.Serializer):
     url = StrictCharField(max_length=2000, help_text="An http or https address.")
     description = StrictCharField(required=False, allow_blank=True, max_length=MAX_DESCRIPTION, default="")
     valid_until = StrictDateField(required=False, allow_null=True, default=None)
+
+    def validate_url(self, url: str) -> str:
+        if problem := link_problem(url):
+            raise serializers.ValidationError(problem)
+        return url
 
 
 class EvidenceFileInputSerializer(serializers.Serializer):

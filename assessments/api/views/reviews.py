@@ -8,10 +8,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from assessments.inputs import MAX_COMMENT_LENGTH
 from assessments.models import Assessment, Review
 from assessments.permissions import can_review
 from assessments.selectors.reviews import assessment_reviews
-from assessments.services.answers import MAX_COMMENT_LENGTH
 from assessments.services.reviews import assessment_accept, assessment_return
 from assessments.tenancy import assessment_or_404
 from core.api import BAD_REQUEST, NOT_FOUND, ErrorSerializer

@@ -10,7 +10,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from assessments.api.serializers.answers import AnswerInputSerializer, AnswersInvalidSerializer, answer_output
+from assessments.api.serializers.answers import (
+    AnswerInputSerializer,
+    AnswersInvalidSerializer,
+    answer_inputs,
+    answer_output,
+)
 from assessments.api.serializers.surveys import (
     ConsensusOutputSerializer,
     ConsensusQuerySerializer,
@@ -20,7 +25,6 @@ from assessments.api.serializers.surveys import (
     RespondentOutputSerializer,
     consensus_question,
 )
-from assessments.api.views.answers import answer_items
 from assessments.models import Assessment, Respondent
 from assessments.permissions import can_facilitate
 from assessments.selectors.surveys import (
@@ -161,7 +165,7 @@ class MyAnswersApi(APIView):
     )
     def patch(self, request: Request, assessment_id: int) -> Response:
         assessment, respondent = my_respondent_or_403(user=request.user, assessment_id=assessment_id)
-        items = answer_items(request.data)
+        items = answer_inputs(request.data)
         respondent_answers_save(respondent=respondent, items=items)
         return _my_answers(assessment, respondent)
 

@@ -63,6 +63,18 @@ def test_a_bad_batch_is_refused_whole_naming_every_bad_item(cast):
     assert Answer.objects.get().value == 1
 
 
+def test_it_refuses_booleans_and_strings_as_values(cast):
+    response = patch(
+        cast.member,
+        cast,
+        [{"question": "people.shared_repository", "value": True}, {"question": "data.source_catalogue", "value": "2"}],
+    )
+
+    assert response.status_code == 400
+    assert [(p["index"], list(p["errors"])) for p in response.json()["answers"]] == [(0, ["value"]), (1, ["value"])]
+    assert not Answer.objects.exists()
+
+
 def test_it_refuses_a_key_of_another_framework_version(cast, two_framework_versions):
     response = patch(cast.member, cast, [{"question": "data.only_in_v2", "value": 2}])
 

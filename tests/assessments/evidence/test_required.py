@@ -145,12 +145,14 @@ def test_a_facilitator_starts_an_assessment_with_evidence_required(client, cast)
     assert Assessment.objects.get(team=team).evidence_required
 
 
-def test_a_member_starts_one_without_the_choice(client, cast):
+def test_a_member_is_not_offered_the_choice_and_is_refused_it(client, cast):
     team = TeamFactory(organization=cast.organization)
     client.force_login(cast.member)
 
     page = client.get(f"/teams/{team.pk}/").content.decode()
-    client.post(f"/teams/{team.pk}/assessments/", {"start": "blank", "evidence_required": "on"})
+    refused = client.post(f"/teams/{team.pk}/assessments/", {"start": "blank", "evidence_required": "on"})
+    client.post(f"/teams/{team.pk}/assessments/", {"start": "blank"})
 
     assert 'name="evidence_required"' not in page
+    assert refused.status_code == 403
     assert not Assessment.objects.get(team=team).evidence_required

@@ -74,6 +74,27 @@ def test_a_return_without_any_comment_is_refused_and_nothing_changes(client, cas
     assert Assessment.objects.get(pk=in_review.pk).status == "in_review"
 
 
+def test_a_comment_too_long_is_refused_by_the_form_and_nothing_changes(client, cast, in_review):
+    client.force_login(cast.owner)
+
+    response = client.post(
+        signoff_url(in_review), {"decision": "return", "comment": "Why?", "q-data.versioning": "x" * 5001}
+    )
+
+    assert response.status_code == 400
+    assert "Nothing was saved: data.versioning: At most 5000 characters (got 5001)." in response.content.decode()
+    assert Assessment.objects.get(pk=in_review.pk).status == "in_review"
+
+
+def test_no_decision_is_refused(client, cast, in_review):
+    client.force_login(cast.owner)
+
+    response = client.post(signoff_url(in_review), {"decision": "maybe", "comment": "Hm."})
+
+    assert response.status_code == 400
+    assert "Choose to accept or to return the assessment." in response.content.decode()
+
+
 def test_the_submitter_is_refused_with_a_clear_message(client, cast):
     Assessment.objects.filter(pk=cast.assessment.pk).update(review_required=True)
     cast.assessment.refresh_from_db()
@@ -222,10 +243,12 @@ def test_a_member_is_not_offered_the_checkbox_and_cannot_post_it(client, cast):
     client.force_login(cast.member)
 
     page = client.get(f"/teams/{cast.team.pk}/").content.decode()
-    client.post(f"/teams/{cast.team.pk}/assessments/", {"start": "blank", "review_required": "on"})
+    response = client.post(f"/teams/{cast.team.pk}/assessments/", {"start": "blank", "review_required": "on"})
 
     assert "Require review" not in page
-    assert not Assessment.objects.get().review_required
+    assert response.status_code == 403
+    assert "Only owners and assessors require review of one assessment." in response.content.decode()
+    assert not Assessment.objects.exists()
 
 
 def test_the_team_page_says_another_waits_for_the_review(client, cast, in_review):

@@ -3,6 +3,7 @@ worker from their submitted answers, in a pure builder)."""
 
 import pytest
 
+from assessments.errors import AnswersInvalidError
 from assessments.services.answers import AnswerInput, answers_save
 from assessments.services.assessments import assessment_submit
 from assessments.services.surveys import consensus_record_medians
@@ -58,6 +59,7 @@ def test_it_scores_the_agreed_answers_only_and_reports_the_disagreements(client,
     assert client.get(f"/api/assessments/{survey.pk}/report/").json()["disagreements"][0]["question"] == q1
     page = client.get(f"/assessments/{survey.pk}/report/").content.decode()
     assert "Where respondents disagreed" in page
+    assert '<td class="numeric">3</td><td>1 started</td>' in page
 
 
 def test_it_reports_no_disagreement_in_workshop_mode(client, cast):
@@ -76,8 +78,8 @@ def test_it_reports_no_disagreement_in_workshop_mode(client, cast):
 def test_it_keeps_agreed_answers_validated_as_any_other(cast, survey):
     (q1,) = first_keys(cast.framework, 1)
 
-    with pytest.raises(Exception, match="invalid answer"):
-        answers_save(assessment=survey, user=cast.owner, items=[AnswerInput(q1, 4)])
+    with pytest.raises(AnswersInvalidError):
+        answers_save(assessment=survey, user=cast.owner, items=[AnswerInput(q1, "na")])
 
 
 @pytest.mark.parametrize(("respondents", "shown"), [(2, False), (3, True)])

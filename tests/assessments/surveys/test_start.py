@@ -37,10 +37,28 @@ def test_it_offers_the_choice_to_facilitators_only(client, no_draft):
     client.force_login(no_draft.member)
 
     page = client.get(f"/teams/{no_draft.team.pk}/").content.decode()
-    client.post(f"/teams/{no_draft.team.pk}/assessments/", {"start": "blank", "mode": "survey"})
 
     assert "Anonymous responses" not in page
-    assert Assessment.objects.get().mode == "workshop"
+    assert "Who answers" not in page
+
+
+def test_it_refuses_a_survey_posted_by_a_member_on_the_team_page(client, no_draft):
+    client.force_login(no_draft.member)
+
+    response = client.post(f"/teams/{no_draft.team.pk}/assessments/", {"start": "blank", "mode": "survey"})
+
+    assert response.status_code == 403
+    assert "Only owners and assessors run a survey" in response.content.decode()
+    assert not Assessment.objects.exists()
+
+
+def test_it_refuses_required_evidence_posted_by_a_member_on_the_team_page(client, no_draft):
+    client.force_login(no_draft.member)
+
+    response = client.post(f"/teams/{no_draft.team.pk}/assessments/", {"start": "blank", "evidence_required": "on"})
+
+    assert response.status_code == 403
+    assert not Assessment.objects.exists()
 
 
 def test_it_starts_a_survey_through_the_api(client, no_draft):
