@@ -129,3 +129,25 @@ def earlier_answers(*, assessment: Assessment) -> dict[str, list[AnswerRow]]:
         return {}
     rows = {row.question.key: row for row in assessment_answer_rows(assessment=previous)}
     return {key: [rows[old] for old in old_keys if old in rows] for key, old_keys in wanted.items()}
+
+
+@dataclass(frozen=True)
+class AnswerSheet:
+    """An assessment's answers as its detail shows them: every row, the earlier answers beside them, the scope,
+    and the questions that must still be answered before submitting (the scoring rule's, computed here so that
+    the API's serializer only shapes it)."""
+
+    rows: list[AnswerRow]
+    earlier: dict[str, list[AnswerRow]]
+    scope: dict[str, bool | None]
+    required: list[str]
+
+
+def answer_sheet(*, assessment: Assessment) -> AnswerSheet:
+    rows = assessment_answer_rows(assessment=assessment)
+    return AnswerSheet(
+        rows=rows,
+        earlier=earlier_answers(assessment=assessment),
+        scope=assessment_scope(assessment=assessment),
+        required=list(provisional(assessment=assessment, rows=rows).required),
+    )

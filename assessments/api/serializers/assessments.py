@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from assessments.api.serializers.answers import AnswerOutputSerializer, EarlierAnswerOutputSerializer, answer_output
 from assessments.models import Assessment
-from assessments.selectors.answers import AnswerRow, Progress, assessment_scope, provisional
+from assessments.selectors.answers import AnswerRow, Progress
 from core.api import PatchInputSerializer
 from core.fields import StrictBooleanField, StrictCharField, StrictIntegerField, StrictSlugField, StrictURLField
 
@@ -135,8 +135,8 @@ class AssessmentListOutputSerializer(serializers.ModelSerializer):
 
 
 class AssessmentDetailOutputSerializer(AssessmentListOutputSerializer):
-    """Needs `context["rows"]` and `context["earlier"]`: the assessment's answer rows and its earlier
-    answers (selectors.earlier_answers), fetched once by the view."""
+    """Needs `context["sheet"]`: the assessment's AnswerSheet (selectors.answers.answer_sheet), read once by the
+    view."""
 
     answers = serializers.SerializerMethodField()
     scope = serializers.SerializerMethodField()
@@ -166,7 +166,7 @@ class AssessmentDetailOutputSerializer(AssessmentListOutputSerializer):
         }
     )
     def get_scope(self, assessment: Assessment) -> dict:
-        return assessment_scope(assessment=assessment)
+        return self.context["sheet"].scope
 
     @extend_schema_field(
         serializers.ListField(
@@ -176,22 +176,22 @@ class AssessmentDetailOutputSerializer(AssessmentListOutputSerializer):
         )
     )
     def get_required(self, assessment: Assessment) -> list[str]:
-        return list(provisional(assessment=assessment, rows=self.context["rows"]).required)
+        return self.context["sheet"].required
 
     @extend_schema_field(ProgressSerializer)
     def get_progress(self, assessment: Assessment) -> dict:
-        rows: list[AnswerRow] = self.context["rows"]
+        rows: list[AnswerRow] = self.context["sheet"].rows
         return ProgressSerializer(Progress(answered=sum(r.value is not None for r in rows), total=len(rows))).data
 
     @extend_schema_field(AnswerOutputSerializer(many=True))
     def get_answers(self, assessment: Assessment) -> list[dict]:
-        return [answer_output(row) for row in self.context["rows"]]
+        return [answer_output(row) for row in self.context["sheet"].rows]
 
     @extend_schema_field(EarlierAnswerOutputSerializer(many=True))
     def get_earlier_answers(self, assessment: Assessment) -> list[dict]:
         return [
             answer_output(row) | {"question": key, "earlier_question": row.question.key}
-            for key, rows in self.context["earlier"].items()
+            for key, rows in self.context["sheet"].earlier.items()
             for row in rows
         ]
 

@@ -23,7 +23,7 @@ from assessments.api.serializers.assessments import (
 )
 from assessments.models import Assessment
 from assessments.selectors.access import assessments_for_user
-from assessments.selectors.answers import assessment_answer_rows, earlier_answers
+from assessments.selectors.answers import answer_sheet
 from assessments.services.assessments import (
     assessment_discard,
     assessment_scope_set,
@@ -113,10 +113,7 @@ def assessment_response(request: Request, assessment: Assessment | int, code: in
     """The assessment as the detail endpoint shows it; progress comes from the rows, never stale."""
     if isinstance(assessment, int):
         assessment = assessment_or_404(user=request.user, assessment_id=assessment)
-    context = {
-        "rows": assessment_answer_rows(assessment=assessment),
-        "earlier": earlier_answers(assessment=assessment),
-    }
+    context = {"sheet": answer_sheet(assessment=assessment)}
     return Response(AssessmentDetailOutputSerializer(assessment, context=context).data, status=code)
 
 

@@ -1,6 +1,10 @@
+from dataclasses import replace
+
 import pytest
 
+from assessments.api.serializers.assessments import AssessmentDetailOutputSerializer
 from assessments.models import Assessment
+from assessments.selectors.answers import answer_sheet
 from assessments.services.answers import AnswerInput, answers_save
 from assessments.services.assessments import assessment_submit
 from tests.api_helpers import api_as
@@ -79,3 +83,15 @@ def test_the_list_is_filtered_by_team_and_scoped_to_my_organisations(cast):
 
 def test_the_detail_is_404_for_an_outsider(cast):
     assert api_as(cast.outsider).get(f"/api/assessments/{cast.assessment.pk}/").status_code == 404
+
+
+def test_the_detail_shapes_the_sheet_it_is_given_and_computes_nothing(cast):
+    """The output serializer runs no scoring: what must still be answered comes from the view's AnswerSheet."""
+    sheet = answer_sheet(assessment=cast.assessment)
+    given = replace(sheet, required=["a.question.the.rule.would.not.name"], scope={"genai": True})
+
+    body = AssessmentDetailOutputSerializer(cast.assessment, context={"sheet": given}).data
+
+    assert body["required"] == ["a.question.the.rule.would.not.name"]
+    assert body["scope"] == {"genai": True}
+    assert len(body["answers"]) == len(sheet.rows)
