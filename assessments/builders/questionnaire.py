@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from assessments.models import AnswerScale, Evidence
 from assessments.selectors.answers import AnswerRow, Progress, Provisional, progress_by_area
-from maturity.models import Area
+from maturity.selectors import FrameworkArea
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class LevelGroup:
 
 @dataclass(frozen=True)
 class AreaNavItem:
-    area: Area
+    area: FrameworkArea
     progress: Progress
     level: int | None  # provisional, from the answers so far
     required_left: int  # unanswered questions that can still change the result
@@ -66,14 +66,14 @@ class AreaNavItem:
 @dataclass(frozen=True)
 class Jump:
     url: str
-    area: Area | None  # the area it opens; None: the review, as no other area has such a question
+    area: FrameworkArea | None  # the area it opens; None: the review, as no other area has such a question
 
 
 @dataclass(frozen=True)
 class AreaStatus:
     """What the area page's sticky bar shows and its jumps need; sent again after every autosave."""
 
-    area: Area
+    area: FrameworkArea
     level: int | None  # provisional
     unanswered: list[str]  # keys of this area's unanswered questions, in page order (none when out of scope)
     required: list[str]  # those of them that must be answered before submitting
@@ -82,7 +82,7 @@ class AreaStatus:
 
 
 def nav_items(
-    areas: Sequence[Area], rows: list[AnswerRow], now: Provisional, *, only: str | None = None
+    areas: Sequence[FrameworkArea], rows: list[AnswerRow], now: Provisional, *, only: str | None = None
 ) -> list[AreaNavItem]:
     """Every area of the framework (or `only` that one) with its progress, provisional level and what is
     still required."""
@@ -105,7 +105,7 @@ def nav_items(
 
 
 def area_status(
-    areas: Sequence[Area], rows: list[AnswerRow], now: Provisional, area: Area, *, assessment_id: int
+    areas: Sequence[FrameworkArea], rows: list[AnswerRow], now: Provisional, area: FrameworkArea, *, assessment_id: int
 ) -> AreaStatus:
     """`area`'s status among the framework's `areas`; its jumps lead into the assessment `assessment_id`."""
     by_area = _open_keys_by_area(rows, now)
@@ -187,7 +187,7 @@ def _open_keys_by_area(rows: list[AnswerRow], now: Provisional) -> dict[str, lis
 
 def _jump_beyond(
     assessment_id: int,
-    areas: Sequence[Area],
+    areas: Sequence[FrameworkArea],
     area_key: str,
     by_area: dict[str, list[str]],
     wanted: Callable[[str], bool],

@@ -6,8 +6,8 @@ from fractions import Fraction
 
 from assessments.models import Answer, Assessment, answer_value
 from maturity import scoring
-from maturity.models import Question
 from maturity.selectors import (
+    FrameworkQuestion,
     framework_content,
     version_mapping_between,
 )
@@ -17,7 +17,7 @@ from maturity.selectors import (
 class AnswerRow:
     """One question of an assessment with its answer, if any (value None: unanswered)."""
 
-    question: Question
+    question: FrameworkQuestion
     value: int | str | None  # 0..3, "na", "unknown" or None
     comment: str
     answered_by: str | None
@@ -39,7 +39,7 @@ def assessment_answer_rows(*, assessment: Assessment) -> list[AnswerRow]:
     return [_answer_row(question, answers.get(question.pk)) for question in questions]
 
 
-def _answer_row(question: Question, answer: tuple | None) -> AnswerRow:
+def _answer_row(question: FrameworkQuestion, answer: tuple | None) -> AnswerRow:
     if answer is None:
         return AnswerRow(question=question, value=None, comment="", answered_by=None, updated_at=None)
     value, comment, answered_by, updated_at = answer

@@ -9,8 +9,7 @@ from django.db.models import Prefetch, QuerySet
 
 from assessments.models import Answer, Assessment, Membership, Review, ReviewComment
 from assessments.permissions import DISCARDING_ROLES
-from maturity.models import Question
-from maturity.selectors import framework_content
+from maturity.selectors import FrameworkQuestion, framework_content
 
 
 @dataclass(frozen=True)
@@ -21,7 +20,7 @@ class ReturnedComments:
     decided_at: datetime
     comment: str
     questions: dict[str, str]  # question key -> comment, in the order given
-    items: list[tuple[Question, str]]  # the same with each question (and its area), framework order
+    items: list[tuple[FrameworkQuestion, str]]  # the same with each question (and its area), framework order
 
 
 def assessment_reviews(*, assessment: Assessment) -> list[Review]:

@@ -10,8 +10,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from assessments.models import Assessment, Respondent, RespondentAnswer, answer_value
 from assessments.rules.spread import Spread, spread_of
 from assessments.selectors.answers import AnswerRow, assessment_answer_rows
-from maturity.models import Question
-from maturity.selectors import framework_content
+from maturity.selectors import FrameworkQuestion, framework_content
 
 INVITED = "Someone invited by email"
 
@@ -82,7 +81,7 @@ class Response:
 
 @dataclass(frozen=True)
 class ConsensusRow:
-    question: Question
+    question: FrameworkQuestion
     agreed: AnswerRow  # the assessment's own answer: what is scored (value None: not agreed yet)
     responses: list[Response]  # of the respondents who submitted, in the order they were added
     spread: Spread

@@ -38,8 +38,7 @@ from assessments.views.questionnaire import render_area
 from core.http import is_htmx
 from core.lookups import found_or_404, require
 from core.middleware import allows_body_up_to
-from maturity.models import Question
-from maturity.selectors import framework_content
+from maturity.selectors import FrameworkQuestion, framework_content
 
 NOT_DRAFT_MESSAGE = "This assessment is not a draft: its evidence can no longer change."
 NOT_AUTHOR_MESSAGE = "Only whoever added this evidence, an assessor or an owner removes it."
@@ -147,14 +146,14 @@ def evidence_required_save(request: HttpRequest, assessment_id: int) -> HttpResp
     return redirect("assessment_summary", assessment_id=assessment.pk)
 
 
-def _question_or_404(assessment: Assessment, question_key: str) -> Question:
+def _question_or_404(assessment: Assessment, question_key: str) -> FrameworkQuestion:
     for question in framework_content(framework=assessment.framework).questions:
         if question.key == question_key:
             return question
     raise Http404("No such question in this assessment.")
 
 
-def _block_context(assessment: Assessment, question: Question, form: EvidenceForm, errors: list[str]) -> dict:
+def _block_context(assessment: Assessment, question: FrameworkQuestion, form: EvidenceForm, errors: list[str]) -> dict:
     evidence = mark_expired(list(assessment_evidence(assessment=assessment, question_key=question.key)))
     return {
         "assessment": assessment,
@@ -167,7 +166,7 @@ def _block_context(assessment: Assessment, question: Question, form: EvidenceFor
     }
 
 
-def _back_to_question(request: HttpRequest, assessment: Assessment, question: Question) -> HttpResponse:
+def _back_to_question(request: HttpRequest, assessment: Assessment, question: FrameworkQuestion) -> HttpResponse:
     if is_htmx(request):
         context = _block_context(assessment, question, EvidenceForm(), [])
         return render(request, "assessments/evidence/_evidence.html", context)
@@ -178,7 +177,7 @@ def _back_to_question(request: HttpRequest, assessment: Assessment, question: Qu
 def _refused(
     request: HttpRequest,
     assessment: Assessment,
-    question: Question,
+    question: FrameworkQuestion,
     form: EvidenceForm,
     errors: list[str],
     *,

@@ -32,9 +32,8 @@ from assessments.tenancy import (
 )
 from assessments.views.evidence import claim_items
 from assessments.views.questionnaire import ANSWER_LABELS
-from maturity.models import Area
 from maturity.scoring import UNKNOWN, two_decimals
-from maturity.selectors import framework_content
+from maturity.selectors import FrameworkArea, framework_content
 
 
 @dataclass(frozen=True)
@@ -47,7 +46,7 @@ class ReviewAnswer:
 
 @dataclass(frozen=True)
 class ReviewArea:
-    area: Area
+    area: FrameworkArea
     level: int | None  # provisional
     score: float | None  # two decimals, rounded down, as the report shows it
     out_of_scope: bool
