@@ -7,13 +7,6 @@ class ActivityConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here, once the apps are ready: they import models.
-        from activity import receivers, registry  # noqa: PLC0415
-        from assessments.models import Assessment, Organization  # noqa: PLC0415
-        from assessments.signals import links_requested  # noqa: PLC0415
+        from activity import registry  # noqa: PLC0415
 
         registry.register()
-        for sender, receiver in (
-            (Assessment, receivers.assessment_links),
-            (Organization, receivers.organization_links),
-        ):
-            links_requested.connect(receiver, sender=sender, dispatch_uid=f"activity.{receiver.__name__}")

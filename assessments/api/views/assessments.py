@@ -1,4 +1,4 @@
-"""The API of assessments: list, start, read, update, scope, submit."""
+"""The API of assessments: list, start, read, update, scope (submitting is served by reports/api/views.py)."""
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
@@ -18,16 +18,11 @@ from assessments.api.serializers.assessments import (
     AssessmentListQuerySerializer,
     AssessmentUpdateInputSerializer,
     DraftExistsSerializer,
-    IncompleteSerializer,
-    SubmitOutputSerializer,
 )
 from assessments.errors import (
-    AssessmentIncompleteError,
     AssessmentNotDraftError,
     DraftExistsError,
     ScopeInvalidError,
-    SubmitFailedError,
-    UnsupportedClaimsError,
 )
 from assessments.models import Assessment, Team
 from assessments.selectors.access import assessments_for_user
@@ -36,7 +31,6 @@ from assessments.services.assessments import (
     assessment_discard,
     assessment_scope_set,
     assessment_start,
-    assessment_submit,
     assessment_systems_covered_set,
 )
 from assessments.tenancy import (
@@ -56,7 +50,6 @@ from core.api import (
     NO_SUCH_PAGE,
     NOT_FOUND,
     Conflict,
-    ErrorSerializer,
     validated_query,
 )
 from core.lookups import require
@@ -218,42 +211,3 @@ class AssessmentScopeApi(APIView):
         except AssessmentNotDraftError as error:
             raise Conflict(str(error)) from None
         return assessment_response(request, assessment)
-
-
-class AssessmentSubmitApi(APIView):
-    @extend_schema(
-        request=None,
-        responses={
-            202: SubmitOutputSerializer,
-            400: OpenApiResponse(
-                IncompleteSerializer,
-                description="Questions still unanswered, or (evidence required) unsupported claims left.",
-            ),
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-            409: CONFLICT,
-            503: OpenApiResponse(ErrorSerializer, description="The database refused it; still a draft, retry."),
-        },
-    )
-    def post(self, request: Request, assessment_id: int) -> Response:
-        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-        require_write_answers(assessment)
-        require_shared_answers(assessment, user=request.user)
-        try:
-            submitted = assessment_submit(assessment=assessment, user=request.user)
-        except AssessmentIncompleteError as error:
-            body = {"detail": str(error), "unanswered": error.unanswered, "scopes": error.scopes}
-            return Response(body, status=status.HTTP_400_BAD_REQUEST)
-        except UnsupportedClaimsError as error:
-            keys = [claim.question for claim in error.claims]
-            body = {"detail": str(error), "unanswered": [], "scopes": [], "unsupported_claims": keys}
-            return Response(body, status=status.HTTP_400_BAD_REQUEST)
-        except AssessmentNotDraftError as error:
-            raise Conflict(str(error)) from None
-        except SubmitFailedError as error:
-            return Response({"detail": str(error)}, status=status.HTTP_503_SERVICE_UNAVAILABLE)
-        body = {"status": submitted.assessment.status} | {
-            followup.name: {"status": followup.status, "url": request.build_absolute_uri(followup.api_path)}
-            for followup in submitted.followups
-        }
-        return Response(body, status=status.HTTP_202_ACCEPTED)
