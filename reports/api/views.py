@@ -85,10 +85,9 @@ class AssessmentReportApi(APIView):
         return response
 
 
+# Submitting is assessments' service; the operation is served here, on top, as its body also says where the
+# report that the submission started stands (a docstring would show in the API's documentation).
 class AssessmentSubmitApi(APIView):
-    """Submitting is assessments' service; the operation is served here, on top, as its body also says where
-    the report that the submission started stands."""
-
     @extend_schema(
         request=None,
         responses={
