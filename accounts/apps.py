@@ -11,13 +11,8 @@ class AccountsConfig(AppConfig):
 
         from accounts import receivers  # noqa: PLC0415
         from accounts.validators import validate_username_is_not_an_address  # noqa: PLC0415
-        from assessments.models import Assessment, Organization, Respondent  # noqa: PLC0415
-        from assessments.signals import (  # noqa: PLC0415
-            assessment_returned,
-            followup_ready,
-            links_requested,
-            respondent_invited,
-        )
+        from assessments.models import Assessment, Respondent  # noqa: PLC0415
+        from assessments.signals import assessment_returned, followup_ready, respondent_invited  # noqa: PLC0415
 
         # Django's User is not ours to subclass; its username field takes one more validator, which every
         # ModelForm of it (sign-up, the invited sign-up, the admin's add and change forms) runs.
@@ -30,9 +25,6 @@ class AccountsConfig(AppConfig):
         )
         assessment_returned.connect(
             receivers.on_assessment_returned, sender=Assessment, dispatch_uid="accounts.on_assessment_returned"
-        )
-        links_requested.connect(
-            receivers.organization_links, sender=Organization, dispatch_uid="accounts.organization_links"
         )
         respondent_invited.connect(
             receivers.on_respondent_invited, sender=Respondent, dispatch_uid="accounts.on_respondent_invited"

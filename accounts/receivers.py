@@ -5,14 +5,10 @@ import logging
 from allauth.account.models import EmailAddress
 from celery import current_app
 from django.db import transaction
-from django.urls import reverse
 from kombu.exceptions import OperationalError as BrokerError
 
 from accounts.services import email_claims_drop, report_ready_email_forget, respondent_invitation_send
 from accounts.tasks import SEND_REPORT_READY_EMAIL, SEND_REVIEW_RETURNED_EMAIL
-from assessments.models import Organization
-from assessments.permissions import can_manage
-from assessments.signals import Link
 
 logger = logging.getLogger(__name__)
 
@@ -55,10 +51,3 @@ def _enqueue_returned_email(review_id: int, user_id: int) -> None:
     except (BrokerError, OSError) as error:
         # The return is what matters; the comments wait beside the questions whatever becomes of the mail.
         logger.warning("Could not enqueue the email of returned review %s: %s", review_id, error)
-
-
-def organization_links(sender, *, instance: Organization, **kwargs) -> list[Link]:
-    """Owners see the way to invite colleagues; `role` is annotated by the tenancy lookup."""
-    if not can_manage(getattr(instance, "role", None)):
-        return []
-    return [Link("Invite colleagues by email", reverse("invitation_list", args=[instance.pk]))]

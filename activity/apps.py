@@ -8,8 +8,7 @@ class ActivityConfig(AppConfig):
     def ready(self) -> None:
         # Imported here, once the apps are ready: they import models.
         from activity import receivers, registry  # noqa: PLC0415
-        from assessments.models import Assessment, Organization  # noqa: PLC0415
-        from assessments.signals import links_requested, rows_saved_in_bulk, saved_anonymously  # noqa: PLC0415
+        from assessments.signals import rows_saved_in_bulk, saved_anonymously  # noqa: PLC0415
 
         registry.register()
         for signal, receiver in (
@@ -17,8 +16,3 @@ class ActivityConfig(AppConfig):
             (saved_anonymously, receivers.on_saved_anonymously),
         ):
             signal.connect(receiver, dispatch_uid=f"activity.{receiver.__name__}")
-        for sender, receiver in (
-            (Assessment, receivers.assessment_links),
-            (Organization, receivers.organization_links),
-        ):
-            links_requested.connect(receiver, sender=sender, dispatch_uid=f"activity.{receiver.__name__}")

@@ -1,58 +1,23 @@
-"""What the assessments app announces, so that the apps above it (reports) can act and add their links
-without this app importing them. Receivers connect in their AppConfig.ready and call one service."""
-
-from dataclasses import dataclass
+"""What happened in the assessments app, announced so that the apps above it (reports, accounts, activity)
+can act without this app importing them. Receivers connect in their AppConfig.ready, call one service and
+return nothing. Signals are for events only: the links between apps' pages are the site's navigation
+(templates/nav/), and the pages and API bodies that show what several apps hold are composed by the app on
+top (reports/views/home.py, reports/api/views.py's AssessmentSubmitApi)."""
 
 from django.dispatch import Signal
 
-
-@dataclass(frozen=True)
-class Followup:
-    """Something a submission started elsewhere, and where to follow it: in the API and on a page."""
-
-    name: str  # the key of the submit response that carries it, e.g. "report"
-    status: str
-    api_path: str
-    page_path: str
-
-
-@dataclass(frozen=True)
-class Link:
-    """A link another app adds to a page of a team or an assessment."""
-
-    label: str
-    path: str
-    description: str = ""  # read by screen readers after the label, where the label alone is ambiguous
-
-
-@dataclass(frozen=True)
-class HomeSection:
-    """A section another app adds to the signed-in home page: the template to include and its context."""
-
-    template: str
-    context: dict
-
-
 # Sent inside the submit transaction, once the assessment is frozen, with `assessment_id`: a receiver's
 # writes commit or roll back with the submission, and its later work goes through transaction.on_commit.
-# A receiver returns a Followup (or None).
 assessment_submitted = Signal()
 
-# Sent by the app that started a Followup, once it is ready for the first time (not when it is redone
-# later), after its transaction has committed, with the Assessment as sender, `assessment_id`, `name` (the
-# Followup's, e.g. "report") and `page_path`; e.g. accounts emails the person who submitted.
+# Sent by the app that started something on a submission (reports: its report), once it is ready for the
+# first time (not when it is redone later), after its transaction has committed, with the Assessment as
+# sender, `assessment_id`, `name` (what is ready, e.g. "report") and `page_path`; e.g. accounts emails the
+# person who submitted.
 followup_ready = Signal()
 
 # Sent inside the transaction that changed a team's targets, with `team_id` and `framework_slug`.
 targets_changed = Signal()
-
-# Sent by the pages of an organisation, a team and an assessment, with the model as sender and the object
-# as `instance`; a receiver (connected for one sender) returns a list of Link. Paths only: no queries.
-links_requested = Signal()
-
-# Sent by the home page with `user`; a receiver returns a HomeSection (or None). Unlike links, a section may
-# query, a fixed number of times whatever the number of teams.
-home_sections_requested = Signal()
 
 # Survey mode: sent inside the transaction that adds the respondent, with `assessment_id`, `organization_id`,
 # `email` and `invited_by_id`, for an address that no member has verified: accounts invites it to the

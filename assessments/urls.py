@@ -15,8 +15,6 @@ from assessments.views import (
 )
 
 urlpatterns = [
-    path("", organizations.home, name="home"),
-    path("organizations/new/", organizations.organization_new, name="organization_new"),
     path("organizations/<int:organization_id>/", organizations.organization_detail, name="organization_detail"),
     path("organizations/<int:organization_id>/teams/", organizations.team_new, name="team_new"),
     path("organizations/<int:organization_id>/rename/", archive.organization_rename, name="organization_rename"),

@@ -1,8 +1,9 @@
 from django.urls import path
 
-from reports.views import compare, dashboards, report
+from reports.views import compare, dashboards, home, report
 
 urlpatterns = [
+    path("organizations/new/", home.organization_new, name="organization_new"),
     path("assessments/<int:assessment_id>/report/", report.report_page, name="report"),
     path("assessments/<int:assessment_id>/report/status/", report.report_status, name="report_status"),
     path("assessments/<int:assessment_id>/report/retry/", report.report_retry, name="report_retry"),

@@ -3,6 +3,7 @@ maturity, everything -> core, and only one place knows the default framework."""
 
 import ast
 import re
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,44 @@ def test_the_templates_of_assessments_name_no_url_of_reports_or_activity():
 
     assert named  # the pattern finds the templates' links
     assert not named & names
+
+
+def url_owners() -> dict[str, str]:
+    """URL name -> the app that serves it (pages and API)."""
+    modules = {app: [f"{app}.urls", f"{app}.api.urls"] for app in ALLOWED}
+    return {
+        pattern.name: app
+        for app, names in modules.items()
+        for module in names
+        if (ROOT / f"{module.replace('.', '/')}.py").exists()
+        for pattern in import_module(module).urlpatterns
+        if pattern.name
+    }
+
+
+def linked_url_names(path: Path) -> list[str]:
+    return re.findall(r"href=\"{%\s*url\s+'([\w-]+)'", path.read_text())
+
+
+def test_only_the_sites_navigation_links_a_page_to_an_app_above_its_own():
+    """An app's templates (templates/<app>/) link to its own URLs and those of the apps it may import; the links
+    up to the others (from an assessment to its report or its activity) are the site's navigation, in
+    templates/nav/, which the pages include (config/urls.py serves every app's URLs)."""
+    owners = url_owners()
+    links = {
+        (app, path.relative_to(ROOT).as_posix(), name)
+        for app in ALLOWED
+        for path in (ROOT / "templates" / app).rglob("*.html")
+        for name in linked_url_names(path)
+    }
+    upwards = {(path, name) for app, path, name in links if owners.get(name, app) not in {app, *ALLOWED[app]}}
+    navigation = {
+        owners[name] for path in (ROOT / "templates" / "nav").glob("*.html") for name in linked_url_names(path)
+    }
+
+    assert len(links) > 50  # the pattern finds the templates' links
+    assert upwards == set()
+    assert navigation == {"accounts", "reports", "activity"}
 
 
 # The one way to slice an app (README, "Where code lives"): by layer. A layer is a module, or a package of modules by

@@ -24,11 +24,6 @@ urlpatterns = [
     path(
         "assessments/<int:assessment_id>/scope/", assessments.AssessmentScopeApi.as_view(), name="api-assessment-scope"
     ),
-    path(
-        "assessments/<int:assessment_id>/submit/",
-        assessments.AssessmentSubmitApi.as_view(),
-        name="api-assessment-submit",
-    ),
     # Survey mode (assessments/api/views/surveys.py)
     path(
         "assessments/<int:assessment_id>/respondents/",

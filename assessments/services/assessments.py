@@ -1,7 +1,6 @@
 """An assessment's life: started (carrying answers forward), scoped, submitted, discarded."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -22,7 +21,7 @@ from assessments.files import evidence_files_delete_on_commit
 from assessments.models import Answer, Assessment, Team
 from assessments.selectors.answers import assessment_answer_rows, assessment_scope, provisional
 from assessments.selectors.evidence import assessment_unsupported_claims
-from assessments.signals import Followup, assessment_submitted, rows_saved_in_bulk
+from assessments.signals import assessment_submitted, rows_saved_in_bulk
 from core.lookups import found_or_404
 from maturity.models import Framework
 from maturity.selectors import framework_content, version_mapping_between
@@ -134,17 +133,11 @@ def _carry_forward_answers(*, assessment: Assessment, framework: Framework, user
     )
 
 
-@dataclass(frozen=True)
-class Submission:
-    assessment: Assessment
-    followups: list[Followup]  # what the apps receiving assessment_submitted started: the report
-
-
 def assessment_submit(
     *, assessment: Assessment, user: AbstractBaseUser, submitted_at: datetime | None = None
-) -> Submission:
+) -> Assessment:
     """Freezes a complete draft and announces it (assessment_submitted) inside the same transaction, so
-    that what receivers write commits with it or not at all.
+    that what receivers write commits with it or not at all; returns it submitted, or in review.
 
     All or nothing: if the database refuses any write on the way, the assessment stays a draft with
     every answer, and the caller gets SubmitFailedError to tell the user to try again.
@@ -155,7 +148,7 @@ def assessment_submit(
         raise SubmitFailedError from error
 
 
-def _submit(*, assessment: Assessment, user: AbstractBaseUser, submitted_at: datetime | None) -> Submission:
+def _submit(*, assessment: Assessment, user: AbstractBaseUser, submitted_at: datetime | None) -> Assessment:
     with transaction.atomic():
         locked = lock_draft(assessment)
         rows = assessment_answer_rows(assessment=locked)
@@ -172,8 +165,8 @@ def _submit(*, assessment: Assessment, user: AbstractBaseUser, submitted_at: dat
         locked.submitted_by = user
         locked.submitted_at = submitted_at or timezone.now()
         locked.save(update_fields=["status", "submitted_by", "submitted_at"])
-        responses = assessment_submitted.send(sender=Assessment, assessment_id=locked.pk)
-    return Submission(assessment=locked, followups=[followup for _, followup in responses if followup is not None])
+        assessment_submitted.send(sender=Assessment, assessment_id=locked.pk)
+    return locked
 
 
 def assessment_scope_set(*, assessment: Assessment, answers: Mapping[str, object]) -> None:

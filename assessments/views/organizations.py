@@ -1,6 +1,6 @@
-"""Home (signed out: what the product is; signed in: the user's organisations, their drafts and what other
-apps add, such as the latest results) and an organisation's page: its teams, members and, for owners, the
-forms that add teams and invite members (the invitation itself is accounts': accounts/member_views.py)."""
+"""An organisation's page: its teams, members and, for owners, the forms that add teams and invite members
+(the invitation itself is accounts': accounts/member_views.py). The home page, which lists organisations
+and creates them, is composed by reports (reports/views/home.py)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,45 +10,14 @@ from django.views.decorators.http import require_GET, require_POST
 
 from assessments.errors import TeamNameTakenError
 from assessments.forms import MemberAddForm, OrganizationForm, TeamForm
-from assessments.links import home_sections_for, links_for
-from assessments.models import Organization, Role
+from assessments.models import Organization
 from assessments.permissions import can_manage
-from assessments.selectors.access import drafts_for_user, memberships_of, organizations_for_user, teams_for_user
+from assessments.selectors.access import memberships_of, teams_for_user
 from assessments.selectors.reviews import waiting_for_review
-from assessments.services.organizations import organization_create, team_create
+from assessments.services.organizations import team_create
 from assessments.tenancy import organization_or_404, require_manage
 
 WAITING_LIMIT = 20  # assessments waiting for the user's review, listed on home and the organisation page
-
-
-@require_GET
-def home(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return render(request, "assessments/landing.html")
-    return _render_home(request, OrganizationForm())
-
-
-@login_required
-@require_POST
-def organization_new(request: HttpRequest) -> HttpResponse:
-    form = OrganizationForm(request.POST)
-    if not form.is_valid():
-        return _render_home(request, form)
-    organization = organization_create(name=form.cleaned_data["name"], owner=request.user)
-    messages.success(request, f"Created {organization.name}. You are its owner.")
-    return redirect("organization_detail", organization_id=organization.pk)
-
-
-def _render_home(request: HttpRequest, form: OrganizationForm) -> HttpResponse:
-    context = {
-        "organizations": organizations_for_user(user=request.user),
-        "archived_organizations": organizations_for_user(user=request.user, archived=True).filter(role=Role.OWNER),
-        "drafts": drafts_for_user(user=request.user),
-        "waiting": waiting_for_review(user=request.user)[:WAITING_LIMIT],
-        "sections": home_sections_for(request.user),
-        "form": form,
-    }
-    return render(request, "assessments/home.html", context)
 
 
 @login_required
@@ -87,7 +56,6 @@ def render_organization(
     manages = can_manage(organization.role)
     context = {
         "organization": organization,
-        "links": links_for(organization),
         "teams": teams_for_user(user=request.user, organization_id=organization.pk),
         "archived_teams": teams_for_user(user=request.user, organization_id=organization.pk, archived=True)
         if manages

@@ -7,7 +7,6 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from assessments.builders.questionnaire import Posted, area_status, level_groups, nav_items
-from assessments.links import links_for
 from assessments.models import AnswerScale, Assessment
 from assessments.permissions import can_facilitate, can_write_answers
 from assessments.selectors.answers import (
@@ -92,7 +91,6 @@ def render_area(
         "next_area": areas[index + 1] if index + 1 < len(areas) else None,
         "editable": assessment.is_draft and can_write_answers(assessment.role, assessment.mode),
         "removes_any_evidence": can_facilitate(assessment.role),
-        "links": links_for(assessment),
         "answer_choices": ANSWER_CHOICES,
         "several_systems_help": SEVERAL_SYSTEMS_HELP,
         "notice": notice,

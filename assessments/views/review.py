@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from assessments.errors import (
@@ -17,7 +16,6 @@ from assessments.errors import (
     UnsupportedClaimsError,
 )
 from assessments.forms import SubmitConfirmForm
-from assessments.links import links_for
 from assessments.models import Assessment
 from assessments.permissions import can_write_answers
 from assessments.selectors.answers import AnswerRow, Provisional, assessment_answer_rows, assessment_scope, provisional
@@ -76,7 +74,7 @@ def assessment_submit_view(request: HttpRequest, assessment_id: int) -> HttpResp
     if not form.is_valid():
         return _render_review(request, assessment, form=form, status=400)
     try:
-        submission = assessment_submit(assessment=assessment, user=request.user)
+        assessment_submit(assessment=assessment, user=request.user)
     except (AssessmentIncompleteError, UnsupportedClaimsError) as error:
         return _render_review(request, assessment, error=f"Not submitted: {error}.", status=400)
     except SubmitFailedError as error:
@@ -84,9 +82,7 @@ def assessment_submit_view(request: HttpRequest, assessment_id: int) -> HttpResp
     except AssessmentNotDraftError as error:
         return _render_review(request, assessment, error=str(error), status=409)
     messages.success(request, f"Submitted {assessment.title}.")
-    # The report, which the reports app started; the summary when no app follows a submission up.
-    followup = submission.followups[0].page_path if submission.followups else None
-    return redirect(followup or reverse("assessment_summary", kwargs={"assessment_id": assessment.pk}))
+    return redirect("assessment_summary", assessment_id=assessment.pk)  # whose banner links to the report
 
 
 def review_areas(
@@ -154,7 +150,6 @@ def _render_review(
         "claims_block": claims_block,
         "can_submit": assessment.is_draft and can_write_answers(assessment.role, assessment.mode),
         "form": form or SubmitConfirmForm(),
-        "links": links_for(assessment),
         "returned": returned_comments(assessment=assessment),
         "error": error,
     }

@@ -10,7 +10,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments.errors import OWN_ANSWERS_MESSAGE, NotInReviewError, OwnSubmissionError, ReviewInvalidError
 from assessments.forms import ReviewDecisionForm
-from assessments.links import links_for
 from assessments.models import Assessment
 from assessments.permissions import can_review
 from assessments.selectors.answers import assessment_answer_rows, provisional
@@ -86,7 +85,6 @@ def _render(
         "own_answers": wrote,
         "own_answers_message": OWN_ANSWERS_MESSAGE,
         "can_decide": in_review and not own and not wrote,
-        "links": links_for(assessment),
         "posted": posted or {},
         "error": error,
     }

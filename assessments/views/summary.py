@@ -12,7 +12,6 @@ from django.views.decorators.http import require_GET, require_POST
 from assessments.builders.questionnaire import nav_items
 from assessments.errors import AssessmentNotDraftError, ScopeInvalidError
 from assessments.forms import SystemsCoveredForm
-from assessments.links import links_for
 from assessments.models import Assessment
 from assessments.permissions import can_facilitate, can_write_answers
 from assessments.selectors.answers import assessment_answer_rows, assessment_scope, overall_progress, provisional
@@ -107,7 +106,6 @@ def _render_summary(
         "can_submit": assessment.is_draft and can_write_answers(assessment.role, assessment.mode),
         "can_require_evidence": assessment.is_draft and can_facilitate(assessment.role),
         "systems_form": systems_form or SystemsCoveredForm(initial={"systems_covered": assessment.systems_covered}),
-        "links": links_for(assessment),
         "returned": returned_comments(assessment=assessment),
         "error": error,
     }

@@ -11,7 +11,6 @@ from django.views.decorators.http import require_GET, require_POST
 
 from assessments.errors import DraftExistsError, InReviewExistsError
 from assessments.forms import AssessmentStartForm, TargetsForm, TeamForm
-from assessments.links import links_for
 from assessments.models import Assessment, Team
 from assessments.permissions import (
     assessment_kind_for,
@@ -24,7 +23,6 @@ from assessments.selectors.answers import Progress
 from assessments.selectors.targets import framework_areas, team_current_targets, team_framework
 from assessments.services.assessments import assessment_start
 from assessments.services.targets import targets_set
-from assessments.signals import Link
 from assessments.tenancy import require_answer, team_or_404
 from maturity.models import Framework
 from maturity.selectors import framework_for_new_assessment, framework_levels
@@ -34,7 +32,6 @@ from maturity.selectors import framework_for_new_assessment, framework_levels
 class AssessmentItem:
     assessment: Assessment
     progress: Progress
-    links: list[Link]
 
 
 @login_required
@@ -110,7 +107,6 @@ def render_team(
         AssessmentItem(
             assessment,
             Progress(answered=assessment.answered or 0, total=assessment.question_count or 0),
-            links_for(assessment),
         )
         for assessment in assessments_for_user(user=request.user, team_id=team.pk)
     ]
@@ -122,7 +118,6 @@ def render_team(
         "team": team,
         "organization": team.organization,
         "items": items,
-        "links": links_for(team),
         "can_answer": can_answer(team.role),
         "can_manage": can_manage(team.role),
         "can_discard": can_discard(team.role),

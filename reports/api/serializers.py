@@ -1,7 +1,14 @@
 from rest_framework import serializers
 
 from assessments.selectors.surveys import ANONYMOUS_SPREAD_FROM
-from core.fields import StrictBooleanField, StrictCharField, StrictDateField, StrictIntegerField, StrictSlugField
+from core.fields import (
+    StrictBooleanField,
+    StrictCharField,
+    StrictDateField,
+    StrictIntegerField,
+    StrictSlugField,
+    StrictURLField,
+)
 from maturity.selectors import framework_get
 
 
@@ -251,3 +258,13 @@ class FrameworkQuerySerializer(serializers.Serializer):
         if framework_get(slug=slug) is None:
             raise serializers.ValidationError("No framework with this slug.")
         return slug
+
+
+class SubmittedReportSerializer(serializers.Serializer):
+    status = StrictCharField(help_text="pending until the worker has computed it")
+    url = StrictURLField()
+
+
+class SubmitOutputSerializer(serializers.Serializer):
+    status = StrictCharField(help_text="submitted, or in_review when the assessment requires review.")
+    report = SubmittedReportSerializer()

@@ -3,6 +3,7 @@ from django.urls import path
 from reports.api import views
 
 urlpatterns = [
+    path("assessments/<int:assessment_id>/submit/", views.AssessmentSubmitApi.as_view(), name="api-assessment-submit"),
     path("assessments/<int:assessment_id>/report/", views.AssessmentReportApi.as_view(), name="api-report"),
     path(
         "assessments/<int:assessment_id>/export.csv", views.AssessmentExportCsvApi.as_view(), name="api-assessment-csv"

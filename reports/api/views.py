@@ -2,15 +2,34 @@
 Django's ConditionalGetMiddleware, which hashes each GET's body."""
 
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from assessments.api.serializers.assessments import IncompleteSerializer
 from assessments.selectors.answers import assessment_answer_rows
-from assessments.tenancy import organization_or_404, shared_answers_assessment_or_404, team_or_404
-from core.api import BAD_REQUEST, FORBIDDEN, NOT_FOUND, csv_download, validated_query
+from assessments.services.assessments import assessment_submit
+from assessments.tenancy import (
+    assessment_or_404,
+    organization_or_404,
+    require_shared_answers,
+    require_write_answers,
+    shared_answers_assessment_or_404,
+    team_or_404,
+)
+from core.api import (
+    BAD_REQUEST,
+    CONFLICT,
+    FORBIDDEN,
+    NOT_FOUND,
+    ErrorSerializer,
+    csv_download,
+    validated_query,
+)
 from core.lookups import found_or_404
 from maturity.selectors import framework_area_names
 from reports.api.serializers import (
@@ -18,6 +37,7 @@ from reports.api.serializers import (
     FrameworkQuerySerializer,
     HistoryEntrySerializer,
     ReportOutputSerializer,
+    SubmitOutputSerializer,
 )
 from reports.builders.dashboards import dashboard_payload
 from reports.builders.exports import answers_table, csv_text
@@ -26,7 +46,7 @@ from reports.builders.payload import report_payload
 from reports.builders.review import review_state
 from reports.selectors.dashboards import organization_results
 from reports.selectors.history import team_history
-from reports.selectors.report import report_for_user
+from reports.selectors.report import report_for_user, report_status
 
 ANSWERS_CSV = csv_download("One row per question.")
 HISTORY_CSV = csv_download("One row per submitted assessment: overall, then each area's level and score.")
@@ -55,6 +75,35 @@ class AssessmentReportApi(APIView):
         else:
             patch_cache_control(response, no_store=True)
         return response
+
+
+# Submitting is assessments' service; the operation is served here, on top, as its body also says where the
+# report that the submission started stands (a docstring would show in the API's documentation).
+class AssessmentSubmitApi(APIView):
+    @extend_schema(
+        request=None,
+        responses={
+            202: SubmitOutputSerializer,
+            400: OpenApiResponse(
+                IncompleteSerializer,
+                description="Questions still unanswered, or (evidence required) unsupported claims left.",
+            ),
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: CONFLICT,
+            503: OpenApiResponse(ErrorSerializer, description="The database refused it; still a draft, retry."),
+        },
+    )
+    def post(self, request: Request, assessment_id: int) -> Response:
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        require_write_answers(assessment)
+        require_shared_answers(assessment, user=request.user)
+        submitted = assessment_submit(assessment=assessment, user=request.user)
+        report = {
+            "status": report_status(assessment_id=assessment_id),
+            "url": request.build_absolute_uri(reverse("api-report", args=[assessment_id])),
+        }
+        return Response({"status": submitted.status, "report": report}, status=status.HTTP_202_ACCEPTED)
 
 
 class AssessmentExportCsvApi(APIView):

@@ -167,6 +167,11 @@ def report_for_assessment(*, assessment_id: int) -> Report | None:
     return Report.objects.filter(assessment_id=assessment_id).first()
 
 
+def report_status(*, assessment_id: int) -> str:
+    """Where the report of a submitted assessment stands: it exists from the submission on."""
+    return Report.objects.filter(assessment_id=assessment_id).values_list("status", flat=True).get()
+
+
 def report_for_user(*, user: AbstractBaseUser, assessment_id: int) -> Report | None:
     """The report of an assessment in one of the user's organisations, with only what the API sends: its
     status, content and figures, and where its assessment stands on review (one query)."""

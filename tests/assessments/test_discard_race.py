@@ -5,12 +5,12 @@ not there), never a 500, on pages and through the API."""
 import pytest
 
 from assessments.api.views import answers as answers_api
-from assessments.api.views import assessments as assessments_api
 from assessments.api.views import evidence, surveys
 from assessments.models import Assessment, Respondent
 from assessments.services.answers import answers_save
 from assessments.services.surveys import respondent_add
 from assessments.views import answers, discard, review
+from reports.api import views as reports_api
 from tests.api_helpers import api_as
 from tests.conftest import complete_answers
 
@@ -47,7 +47,7 @@ def test_it_answers_404_to_answers_saved_through_the_api_as_the_draft_is_discard
 
 
 def test_it_answers_404_to_a_submit_through_the_api_as_the_draft_is_discarded(cast, discarded_after_lookup):
-    discarded_after_lookup(assessments_api)
+    discarded_after_lookup(reports_api)
 
     response = api_as(cast.member).post(f"/api/assessments/{cast.assessment.pk}/submit/")
 

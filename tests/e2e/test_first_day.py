@@ -137,6 +137,8 @@ def test_an_invited_colleague_joins_answers_with_the_keyboard_and_submits(
         visit(colleague, "review", width)
         colleague.get_by_label("I understand a submitted assessment cannot be changed").check()
         colleague.get_by_role("button", name="Submit assessment").click()
+        colleague.wait_for_url(f"**/assessments/{draft.pk}/summary/")
+        colleague.get_by_role("link", name="See the report").click()
         colleague.wait_for_url(f"**/assessments/{draft.pk}/report/")
         expect(colleague.locator("#report-status")).to_be_visible()
         visit(colleague, "report", width)

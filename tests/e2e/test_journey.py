@@ -163,6 +163,8 @@ def test_sign_up_answer_submit_and_read_the_report(page, watch, live_server, mlo
     expect(page.get_by_text("Tick the box to confirm")).to_be_visible()
     page.get_by_label("I understand a submitted assessment cannot be changed").check()
     page.get_by_role("button", name="Submit assessment").click()
+    page.wait_for_url(f"**/assessments/{assessment_id}/summary/")
+    page.get_by_role("link", name="See the report").click()
     page.wait_for_url(f"**/assessments/{assessment_id}/report/")
     status = page.locator("#report-status")
     expect(status).to_contain_text("queued")  # no worker is running yet

@@ -7,7 +7,7 @@ from assessments.api.serializers.answers import AnswerOutputSerializer, EarlierA
 from assessments.models import Assessment
 from assessments.selectors.answers import AnswerRow, Progress
 from core.api import PatchInputSerializer
-from core.fields import StrictBooleanField, StrictCharField, StrictIntegerField, StrictSlugField, StrictURLField
+from core.fields import StrictBooleanField, StrictCharField, StrictIntegerField, StrictSlugField
 
 # The largest id the database holds (BigAutoField); a larger one would make the query itself fail.
 MAX_ID = 2**63 - 1
@@ -194,16 +194,6 @@ class AssessmentDetailOutputSerializer(AssessmentListOutputSerializer):
             for key, rows in self.context["sheet"].earlier.items()
             for row in rows
         ]
-
-
-class SubmittedReportSerializer(serializers.Serializer):
-    status = StrictCharField(help_text="pending until the worker has computed it")
-    url = StrictURLField()
-
-
-class SubmitOutputSerializer(serializers.Serializer):
-    status = StrictCharField(help_text="submitted, or in_review when the assessment requires review.")
-    report = SubmittedReportSerializer()
 
 
 class DraftExistsSerializer(serializers.Serializer):

@@ -1,4 +1,4 @@
-"""The API of assessments: list, start, read, update, scope, submit."""
+"""The API of assessments: list, start, read, update, scope (submitting is served by reports/api/views.py)."""
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
@@ -18,8 +18,6 @@ from assessments.api.serializers.assessments import (
     AssessmentListQuerySerializer,
     AssessmentUpdateInputSerializer,
     DraftExistsSerializer,
-    IncompleteSerializer,
-    SubmitOutputSerializer,
 )
 from assessments.models import Assessment
 from assessments.selectors.access import assessments_for_user
@@ -28,7 +26,6 @@ from assessments.services.assessments import (
     assessment_discard,
     assessment_scope_set,
     assessment_start,
-    assessment_submit,
     assessment_systems_covered_set,
 )
 from assessments.tenancy import (
@@ -46,7 +43,6 @@ from core.api import (
     FORBIDDEN,
     NO_SUCH_PAGE,
     NOT_FOUND,
-    ErrorSerializer,
     validated_query,
 )
 from core.lookups import require
@@ -181,30 +177,3 @@ class AssessmentScopeApi(APIView):
             raise ValidationError({"detail": "Expected a non-empty JSON object of scope key -> true or false."})
         assessment_scope_set(assessment=assessment, answers=request.data)
         return assessment_response(request, assessment)
-
-
-class AssessmentSubmitApi(APIView):
-    @extend_schema(
-        request=None,
-        responses={
-            202: SubmitOutputSerializer,
-            400: OpenApiResponse(
-                IncompleteSerializer,
-                description="Questions still unanswered, or (evidence required) unsupported claims left.",
-            ),
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-            409: CONFLICT,
-            503: OpenApiResponse(ErrorSerializer, description="The database refused it; still a draft, retry."),
-        },
-    )
-    def post(self, request: Request, assessment_id: int) -> Response:
-        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-        require_write_answers(assessment)
-        require_shared_answers(assessment, user=request.user)
-        submitted = assessment_submit(assessment=assessment, user=request.user)
-        body = {"status": submitted.assessment.status} | {
-            followup.name: {"status": followup.status, "url": request.build_absolute_uri(followup.api_path)}
-            for followup in submitted.followups
-        }
-        return Response(body, status=status.HTTP_202_ACCEPTED)

@@ -1,8 +1,8 @@
 import pytest
 
-from assessments.api.serializers.assessments import SubmitOutputSerializer
 from assessments.models import Assessment
 from assessments.services.answers import answers_save
+from reports.api.serializers import SubmitOutputSerializer
 from tests.api_helpers import api_as
 from tests.conftest import complete_answers
 from tests.documented import assert_documented

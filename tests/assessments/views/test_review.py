@@ -104,9 +104,10 @@ def test_it_submits_a_complete_confirmed_assessment(client, cast):
 
     response = client.post(submit_url(cast), CONFIRMED, follow=True)
 
-    assert response.redirect_chain == [(f"/assessments/{cast.assessment.pk}/report/", 302)]
+    assert response.redirect_chain == [(f"/assessments/{cast.assessment.pk}/summary/", 302)]
     assert (Assessment.objects.get().status, Assessment.objects.get().submitted_by) == ("submitted", cast.member)
     assert "Submitted Self-assessment 1 of Search." in response.content.decode()
+    assert f'href="/assessments/{cast.assessment.pk}/report/"' in response.content.decode()
 
 
 def test_submitting_an_incomplete_assessment_shows_an_error(client, cast):

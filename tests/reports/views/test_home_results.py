@@ -1,5 +1,5 @@
-"""The owner's home: the teams' latest results, the reports ready lately and the targets not met, added by the
-reports app to the home page of assessments."""
+"""The owner's home: the teams' latest results, the reports ready lately and the targets not met, below the
+organisations and drafts (reports/views/home.py composes the page)."""
 
 from datetime import timedelta
 
@@ -24,7 +24,7 @@ def test_it_shows_each_teams_latest_level_score_and_movement(client, cast):
 
     response = client.get("/")
 
-    row = response.context["sections"][0].context["rows"][0]
+    row = response.context["results"]["rows"][0]
     # Answered 1, then 2 everywhere: S = 4/3, then 8/3 in each area; levels 2, then 3 (thresholds 4/3, 7/3);
     # scores 4/3 + 2/3 = 2, then 8/3 + 2/3 = 10/3 (3.33).
     assert (row.team, row.level, row.score, row.movement) == ("Search", 3, 3.33, "improved")
@@ -37,9 +37,9 @@ def test_it_lists_reports_ready_in_the_last_two_weeks_only(client, cast):
     recent = submit_and_compute(cast, 2)
     client.force_login(cast.owner)
 
-    section = client.get("/").context["sections"][0].context
+    results = client.get("/").context["results"]
 
-    assert [report.assessment_id for report in section["recent"]] == [recent.pk]
+    assert [report.assessment_id for report in results["recent"]] == [recent.pk]
 
 
 def test_it_lists_the_targets_the_latest_report_does_not_meet(client, cast):
@@ -47,7 +47,7 @@ def test_it_lists_the_targets_the_latest_report_does_not_meet(client, cast):
     assessment = submit_and_compute(cast, 1)
     client.force_login(cast.owner)
 
-    unmet = client.get("/").context["sections"][0].context["unmet"]
+    unmet = client.get("/").context["results"]["unmet"]
 
     assert [(target.assessment_id, target.target) for target in unmet] == [(assessment.pk, 4)]
     assert unmet[0].gap == 4 - unmet[0].level
@@ -56,7 +56,7 @@ def test_it_lists_the_targets_the_latest_report_does_not_meet(client, cast):
 def test_it_leaves_organisations_where_the_user_is_assessor_to_the_portfolio(client, cast):
     client.force_login(cast.assessor)
 
-    assert client.get("/").context["sections"] == []
+    assert client.get("/").context["results"] is None
 
 
 def test_it_shows_an_outsider_nothing_of_another_organisation(client, cast):
@@ -92,7 +92,7 @@ def test_archived_teams_leave_the_home_and_reports_are_named_by_their_number(cli
 
     response = client.get("/")
 
-    section = response.context["sections"][0].context
-    assert [row.team for row in section["rows"]] == ["Search"]
-    assert [report.title for report in section["recent"]] == ["Self-assessment 2 of Search"]
+    results = response.context["results"]
+    assert [row.team for row in results["rows"]] == ["Search"]
+    assert [report.title for report in results["recent"]] == ["Self-assessment 2 of Search"]
     assert "Legacy" not in page_text(response)
