@@ -123,8 +123,8 @@ def other_framework(mlops_framework):
     return framework_load(spec=parse_framework(text)).framework
 
 
-@pytest.fixture
-def scoped_framework(mlops_framework):
+@cache
+def scoped_spec():
     """mlops version 2 with a scope question, `regulated`, that governance depends on, and governance out of
     the headline level."""
     text = MLOPS_YAML.read_text().replace("version: 1", "version: 2", 1)
@@ -137,7 +137,13 @@ def scoped_framework(mlops_framework):
     text = text.replace(
         "  - key: governance\n", "  - key: governance\n    scope: regulated\n    counts_toward_level: false\n", 1
     )
-    return framework_load(spec=parse_framework(text)).framework
+    return parse_framework(text)
+
+
+@pytest.fixture
+def scoped_framework(mlops_framework):
+    """scoped_spec, loaded after version 1."""
+    return framework_load(spec=scoped_spec()).framework
 
 
 class Cast:
