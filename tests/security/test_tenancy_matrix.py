@@ -19,13 +19,11 @@ from tests.security.conftest import World
 pytestmark = pytest.mark.django_db
 
 ROLES = ("owner", "assessor", "member", "viewer")
-EVERYONE = frozenset(ROLES)
 OWNER = frozenset({"owner"})  # manage members and teams
 ANSWERING = frozenset({"owner", "assessor", "member"})  # start, answer and submit assessments, set targets
 FACILITATING = frozenset({"owner", "assessor"})  # discard, review, survey mode: respondents and the consensus
-RESPONDENT = frozenset({"viewer"})  # survey mode: the world's respondent, on their own answers (others: 403)
+RESPONDENT = frozenset({"viewer"})  # survey mode: the survey's respondent, on their own answers (others: 403)
 METHODS = ("get", "post", "put", "patch", "delete")
-STATES = ("draft", "free_team", "scoped", "survey", "in_review", "submitted")
 
 
 @dataclass(frozen=True)
@@ -43,7 +41,7 @@ class Endpoint:
     route: str
     read: int | None = 200  # the status of a GET for every role; None: its GET is in `writes` (or 405)
     writes: dict[str, Write] = field(default_factory=dict)
-    state: str = "draft"  # what assessment_id (and team_id) name, one of STATES: see url()
+    state: str = "draft"  # what assessment_id (and team_id) name: one of the states of url()
     query: str = ""  # formatted with organization, team, a, b
     collection: bool = False  # a list filtered by `query`: an outsider reads it, and finds it empty
 
