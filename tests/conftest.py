@@ -10,6 +10,7 @@ from assessments.models import Evidence, Role
 from assessments.services.answers import AnswerInput
 from maturity.catalogue_file import read_catalogue_file
 from maturity.framework_file import parse_framework, read_framework_file
+from maturity.models import Framework
 from maturity.services import framework_load
 from tests.factories import AssessmentFactory, MembershipFactory, OrganizationFactory, TeamFactory, UserFactory
 from tests.smtp_server import SMTPServer
@@ -79,10 +80,26 @@ def mlops_spec():
     return read_framework_file(MLOPS_YAML)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The default framework, loaded into the test database once, beneath every test's transaction: loading it
+    for each test took most of the API tests' time."""
+    with django_db_blocker.unblock():
+        framework_load(spec=mlops_spec())
+
+
 @pytest.fixture
 def mlops_framework(db):
-    """The default framework, loaded as `load_framework` would."""
+    """The default framework, as `load_framework` loads it: the one django_db_setup loaded, or loaded again
+    after a test with transaction=True flushed the database."""
     return framework_load(spec=mlops_spec()).framework
+
+
+@pytest.fixture
+def no_frameworks(db):
+    """A database with no framework, as a new installation has, for the tests of loading one: the framework
+    django_db_setup loaded is removed inside the test's transaction, which puts it back."""
+    Framework.objects.all().delete()
 
 
 @cache
@@ -125,8 +142,8 @@ def other_framework(mlops_framework):
     return framework_load(spec=parse_framework(text)).framework
 
 
-@pytest.fixture
-def scoped_framework(mlops_framework):
+@cache
+def scoped_spec():
     """mlops version 2 with a scope question, `regulated`, that governance depends on, and governance out of
     the headline level."""
     text = MLOPS_YAML.read_text().replace("version: 1", "version: 2", 1)
@@ -139,7 +156,13 @@ def scoped_framework(mlops_framework):
     text = text.replace(
         "  - key: governance\n", "  - key: governance\n    scope: regulated\n    counts_toward_level: false\n", 1
     )
-    return framework_load(spec=parse_framework(text)).framework
+    return parse_framework(text)
+
+
+@pytest.fixture
+def scoped_framework(mlops_framework):
+    """scoped_spec, loaded after version 1."""
+    return framework_load(spec=scoped_spec()).framework
 
 
 class Cast:

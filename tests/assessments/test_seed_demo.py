@@ -96,7 +96,7 @@ def test_running_it_twice_changes_nothing(mlops_framework):
     assert Respondent.objects.count() == 3
 
 
-def test_it_asks_for_the_framework_first(db):
+def test_it_asks_for_the_framework_first(no_frameworks):
     with pytest.raises(CommandError, match="Load the frameworks first"):
         seed()
 

@@ -49,7 +49,7 @@ def test_it_lists_every_problem_of_a_bad_catalogue_at_once():
     assert any("sources[5]" in p and "unknown key(s) colour" in p for p in problems)
 
 
-@pytest.mark.django_db
+@pytest.mark.usefixtures("no_frameworks")
 def test_a_question_citing_an_unknown_source_is_refused_and_nothing_is_loaded(tmp_path):
     citing = tmp_path / "citing.yaml"
     citing.write_text(
@@ -62,7 +62,7 @@ def test_a_question_citing_an_unknown_source_is_refused_and_nothing_is_loaded(tm
     assert not Source.objects.exists()
 
 
-@pytest.mark.django_db
+@pytest.mark.usefixtures("no_frameworks")
 def test_loading_brings_the_catalogue_up_to_date_in_place(tmp_path):
     call_command("load_framework", str(MLOPS_YAML), stdout=StringIO())
     document = catalogue_document()
@@ -76,7 +76,7 @@ def test_loading_brings_the_catalogue_up_to_date_in_place(tmp_path):
     assert Source.objects.get(key=document["sources"][0]["id"]).description == "Said better."
 
 
-@pytest.mark.django_db
+@pytest.mark.usefixtures("no_frameworks")
 def test_a_bad_catalogue_stops_the_command_with_its_problems(tmp_path):
     bad = tmp_path / "sources.yaml"
     bad.write_text("publications: []\nsources: []\n")

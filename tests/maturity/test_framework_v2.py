@@ -103,7 +103,7 @@ def test_every_earlier_key_it_replaces_is_a_version_one_question():
     assert {key for q in mlops_v2_spec().questions for key in q.replaces} <= version_one
 
 
-@pytest.mark.django_db
+@pytest.mark.usefixtures("no_frameworks")
 def test_both_versions_load_with_one_command_and_new_assessments_take_version_two():
     out = StringIO()
 

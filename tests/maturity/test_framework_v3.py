@@ -168,7 +168,7 @@ def test_a_level_one_team_answers_about_half_the_questions():
     assert 0.4 <= asked / len(spec.questions) <= 0.6
 
 
-@pytest.mark.django_db
+@pytest.mark.usefixtures("no_frameworks")
 def test_the_three_versions_load_with_one_command_and_new_assessments_take_version_three():
     out = StringIO()
 

@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from maturity.models import Area, Framework, Level, Question
 from tests.conftest import MLOPS_YAML
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_frameworks")]
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -1,9 +1,13 @@
 """Every API endpoint inside an organisation, for every role: outsiders get 404, viewers may read
-but get 403 on every write, and the roles that may write are not refused."""
+but get 403 on every write, and the roles that may write succeed (the draft answered in full, so that it can
+be submitted, and a second team with no draft, where one can be started)."""
 
 import pytest
 
+from assessments.services.answers import answers_save
 from tests.api_helpers import api_as
+from tests.conftest import complete_answers
+from tests.factories import TeamFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,9 +25,9 @@ WRITES = [
     ("post", "/api/organizations/{org}/members/", {"username": "viewer", "role": "viewer"}, OWNERS, 201),
     ("post", "/api/teams/", {"organization": "{org}", "name": "New team"}, OWNERS, 201),
     ("post", "/api/teams/{team}/targets/", {"area": "data", "level": 3}, WRITERS, 201),
-    ("post", "/api/assessments/", {"team": "{team}"}, WRITERS, 409),  # allowed, but the team has its draft
+    ("post", "/api/assessments/", {"team": "{free_team}"}, WRITERS, 201),
     ("patch", "/api/assessments/{assessment}/answers/", [{"question": "data.versioning", "value": 2}], WRITERS, 200),
-    ("post", "/api/assessments/{assessment}/submit/", None, WRITERS, 400),  # allowed, but incomplete
+    ("post", "/api/assessments/{assessment}/submit/", None, WRITERS, 202),
     ("delete", "/api/assessments/{assessment}/", None, {"owner", "assessor"}, 204),
     ("patch", "/api/teams/{team}/", {"name": "Renamed"}, OWNERS, 200),
     ("patch", "/api/organizations/{org}/", {"archived": True}, OWNERS, 200),
@@ -31,16 +35,16 @@ WRITES = [
 ROLES = ["owner", "assessor", "member", "viewer", "outsider"]
 
 
-def fill(value, cast):
-    ids = {"{org}": cast.organization.pk, "{team}": cast.team.pk, "{assessment}": cast.assessment.pk}
+def fill(value, cast, free_team=None):
+    ids = {"org": cast.organization.pk, "team": cast.team.pk, "assessment": cast.assessment.pk}
+    if free_team is not None:
+        ids["free_team"] = free_team.pk
     if isinstance(value, str):
-        return ids.get(value) or value.format(
-            org=cast.organization.pk, team=cast.team.pk, assessment=cast.assessment.pk
-        )
+        return ids.get(value.strip("{}")) if value.startswith("{") else value.format(**ids)
     if isinstance(value, list):
-        return [fill(item, cast) for item in value]
+        return [fill(item, cast, free_team) for item in value]
     if isinstance(value, dict):
-        return {key: fill(item, cast) for key, item in value.items()}
+        return {key: fill(item, cast, free_team) for key, item in value.items()}
     return value
 
 
@@ -55,7 +59,10 @@ def test_reads(cast, role, path):
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize(("method", "path", "body", "allowed", "allowed_status"), WRITES)
 def test_writes(cast, role, method, path, body, allowed, allowed_status):
-    response = getattr(api_as(cast.users[role]), method)(fill(path, cast), fill(body, cast), format="json")
+    answers_save(assessment=cast.assessment, user=cast.owner, items=complete_answers(cast.framework))
+    free_team = TeamFactory(organization=cast.organization, name="Platform")
+
+    response = getattr(api_as(cast.users[role]), method)(fill(path, cast), fill(body, cast, free_team), format="json")
 
     expected = 404 if role == "outsider" else allowed_status if role in allowed else 403
     assert response.status_code == expected

@@ -1,4 +1,5 @@
-"""Every page and every POST: outsiders get 404, viewers read (200) but never write (403)."""
+"""Every page and every POST: outsiders get 404, viewers read (the page, or a redirect to its first area) but
+never write (403)."""
 
 import pytest
 
@@ -43,11 +44,20 @@ def test_outsiders_get_404_for_every_post(client, cast, endpoint):
     assert client.post(url(cast, path), data).status_code == 404
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", [page for page in PAGES if page != "assessment"])
 def test_viewers_read_every_page(client, cast, page):
     client.force_login(cast.viewer)
 
-    assert client.get(url(cast, PAGES[page]), follow=True).status_code == 200
+    assert client.get(url(cast, PAGES[page])).status_code == 200
+
+
+def test_viewers_are_sent_from_the_assessment_to_its_first_area(client, cast):
+    first_area = cast.framework.areas.order_by("position").first().key
+    client.force_login(cast.viewer)
+
+    response = client.get(url(cast, PAGES["assessment"]))
+
+    assert (response.status_code, response.url) == (302, f"/assessments/{cast.assessment.pk}/areas/{first_area}/")
 
 
 @pytest.mark.parametrize("endpoint", POSTS)
