@@ -277,13 +277,11 @@ def report_ready_email_send(*, assessment_id: int, report_path: str) -> bool:
     user = assessment.submitted_by if assessment else None
     if user is None or not user.email or not wants_report_ready_email(user=user):
         return False
-    try:
-        with transaction.atomic():
-            ReportReadyEmail.objects.create(assessment=assessment, sent_to=user.email)
-            email_send(template="report_ready", to=user.email, context=_report_context(assessment, report_path))
-    except IntegrityError:
-        return False  # sent before
-    return True
+    return _send_once(
+        ReportReadyEmail(assessment=assessment, sent_to=user.email),
+        template="report_ready",
+        context=_report_context(assessment, report_path),
+    )
 
 
 def report_ready_email_forget(*, assessment_id: int) -> None:
@@ -312,12 +310,22 @@ def review_returned_email_send(*, review_id: int, user_id: int) -> bool:
     user = get_user_model().objects.filter(pk=user_id).first()
     if review is None or user is None or not user.email:
         return False
+    return _send_once(
+        ReviewReturnedEmail(review=review, sent_to=user.email),
+        template="review_returned",
+        context=_returned_context(review, user),
+    )
+
+
+def _send_once(claim: ReportReadyEmail | ReviewReturnedEmail, *, template: str, context: dict) -> bool:
+    """Saves the mail's claim row and sends the mail in one transaction, so the claim commits only with a sent
+    mail. Returns False, sending nothing, when the claim is there already: sent before."""
     try:
         with transaction.atomic():
-            ReviewReturnedEmail.objects.create(review=review, sent_to=user.email)
-            email_send(template="review_returned", to=user.email, context=_returned_context(review, user))
+            claim.save(force_insert=True)
+            email_send(template=template, to=claim.sent_to, context=context)
     except IntegrityError:
-        return False  # sent before
+        return False
     return True
 
 

@@ -2,6 +2,7 @@
 (owners), each filterable, paginated and downloadable as CSV."""
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -9,7 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from activity.exports import activity_csv_response
+from activity.exports import assessment_activity_csv_response, organization_activity_csv_response
 from activity.forms import ActivityFilterForm
 from activity.selectors import (
     activity_lines,
@@ -23,7 +24,6 @@ from assessments.tenancy import organization_or_404, shared_answers_assessment_o
 from core.lookups import require
 
 PAGE_SIZE = 25
-OWNERS_ONLY = "Only owners read the organisation's activity log."
 
 
 @login_required
@@ -48,16 +48,13 @@ def assessment_activity_csv(request: HttpRequest, assessment_id: int) -> HttpRes
     assessment = shared_answers_assessment_or_404(user=request.user, assessment_id=assessment_id)
     form = _form(request, assessment.team.organization)
     entries = assessment_activity(assessment_id=assessment.pk, filters=form.filters())
-    return activity_csv_response(
-        entries, f"assessment-{assessment.pk}-activity.csv", show_addresses=can_facilitate(assessment.role)
-    )
+    return assessment_activity_csv_response(assessment, entries)
 
 
 @login_required
 @require_GET
 def organization_activity_page(request: HttpRequest, organization_id: int) -> HttpResponse:
-    organization = organization_or_404(user=request.user, organization_id=organization_id)
-    require(can_manage(organization.role), OWNERS_ONLY)
+    organization = logged_organization_or_404(user=request.user, organization_id=organization_id)
     form = _form(request, organization)
     entries = organization_activity(organization_id=organization.pk, filters=form.filters())
     context = {
@@ -70,13 +67,18 @@ def organization_activity_page(request: HttpRequest, organization_id: int) -> Ht
 @login_required
 @require_GET
 def organization_activity_csv(request: HttpRequest, organization_id: int) -> HttpResponse:
-    organization = organization_or_404(user=request.user, organization_id=organization_id)
-    require(can_manage(organization.role), OWNERS_ONLY)
+    organization = logged_organization_or_404(user=request.user, organization_id=organization_id)
     form = _form(request, organization)
     entries = organization_activity(organization_id=organization.pk, filters=form.filters())
-    return activity_csv_response(
-        entries, f"organization-{organization.pk}-activity.csv", show_addresses=can_facilitate(organization.role)
-    )
+    return organization_activity_csv_response(organization, entries)
+
+
+def logged_organization_or_404(*, user: AbstractBaseUser, organization_id: int) -> Organization:
+    """The organisation whose activity log the user reads, for the pages and the API: 404 outside the user's
+    organisations, 403 unless they own it."""
+    organization = organization_or_404(user=user, organization_id=organization_id)
+    require(can_manage(organization.role), "Only owners read the organisation's activity log.")
+    return organization
 
 
 def _form(request: HttpRequest, organization: Organization) -> ActivityFilterForm:

@@ -103,6 +103,16 @@ def shared_answers_assessment_or_404(*, user: AbstractBaseUser, assessment_id: i
     return assessment
 
 
+def shared_answers_writer_assessment_or_404(*, user: AbstractBaseUser, assessment_id: int) -> Assessment:
+    """The assessment (404 outside the user's organisations), 403 unless the user writes its shared answers,
+    scope and submission (require_write_answers) and reads them (require_shared_answers): such a write answers
+    with them."""
+    assessment = assessment_or_404(user=user, assessment_id=assessment_id)
+    require_write_answers(assessment)
+    require_shared_answers(assessment, user=user)
+    return assessment
+
+
 def my_respondent_or_403(*, user: AbstractBaseUser, assessment_id: int) -> tuple[Assessment, Respondent]:
     """The assessment (404 outside the user's organisations) and the user's own Respondent in it (403 for a
     member who is not one)."""

@@ -20,8 +20,19 @@ class ErrorSerializer(serializers.Serializer):
 
 
 class PatchInputSerializer(serializers.Serializer):
-    """The body of a PATCH whose subclass refuses an empty body and an unknown field (400s naming them), as
-    its schema says: at least one property, none but its own."""
+    """The body of a PATCH: refuses an empty body and an unknown field (400s naming them), as its schema says:
+    at least one property, none but its own. A subclass says what to send in its messages."""
+
+    unknown_field_message: str
+    empty_message: str
+
+    def validate(self, data: dict) -> dict:
+        unknown = sorted(set(self.initial_data) - set(self.fields)) if isinstance(self.initial_data, dict) else []
+        if unknown:
+            raise serializers.ValidationError({key: [self.unknown_field_message] for key in unknown})
+        if not data:
+            raise serializers.ValidationError({"detail": self.empty_message})
+        return data
 
 
 class PatchInputSchema(OpenApiSerializerExtension):

@@ -11,9 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
-from maturity.framework_file import SOURCE_ID_PATTERN, DocumentChecker, DocumentError
+from maturity.framework_file import SOURCE_ID_PATTERN, DocumentChecker, DocumentError, document_text, yaml_document
 
 CATALOGUE_PATH = Path(__file__).resolve().parent / "frameworks" / "sources.yaml"
 PUBLICATION_KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_-]*$")
@@ -55,18 +53,11 @@ class CatalogueSpec:
 
 
 def read_catalogue_file(path: Path = CATALOGUE_PATH) -> CatalogueSpec:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise CatalogueFileError(str(path), [f"cannot read the file: {error}"]) from None
-    return parse_catalogue(text, source=str(path))
+    return parse_catalogue(document_text(path, CatalogueFileError), source=str(path))
 
 
 def parse_catalogue(text: str, *, source: str = "<catalogue>") -> CatalogueSpec:
-    try:
-        document = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise CatalogueFileError(source, [f"not valid YAML: {error}"]) from None
+    document = yaml_document(text, source=source, error_class=CatalogueFileError)
     if not isinstance(document, dict):
         raise CatalogueFileError(source, ["the file must be a mapping with keys: " + ", ".join(TOP_LEVEL_KEYS)])
     checker = _CatalogueChecker()

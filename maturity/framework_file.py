@@ -113,23 +113,32 @@ def _same(value: Any, default: Any) -> bool:
 
 
 def read_framework_file(path: Path) -> FrameworkSpec:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise FrameworkFileError(str(path), [f"cannot read the file: {error}"]) from None
-    return parse_framework(text, source=str(path))
+    return parse_framework(document_text(path, FrameworkFileError), source=str(path))
 
 
 def parse_framework(text: str, *, source: str = "<framework>") -> FrameworkSpec:
-    try:
-        document = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise FrameworkFileError(source, [f"not valid YAML: {_yaml_problem(error)}"]) from None
+    document = yaml_document(text, source=source, error_class=FrameworkFileError)
     checker = _Checker()
     spec = checker.framework(document)
     if checker.problems:
         raise FrameworkFileError(source, checker.problems)
     return spec
+
+
+def document_text(path: Path, error_class: type[DocumentError]) -> str:
+    """The file's text; an error_class naming the file when it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise error_class(str(path), [f"cannot read the file: {error}"]) from None
+
+
+def yaml_document(text: str, *, source: str, error_class: type[DocumentError]) -> Any:
+    """The YAML parsed; an error_class saying where it is not valid YAML."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise error_class(source, [f"not valid YAML: {_yaml_problem(error)}"]) from None
 
 
 def _yaml_problem(error: yaml.YAMLError) -> str:

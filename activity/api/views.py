@@ -9,14 +9,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from activity.api.serializers import ActivityEntrySerializer, ActivityQuerySerializer
-from activity.exports import activity_csv_response
+from activity.exports import assessment_activity_csv_response, organization_activity_csv_response
 from activity.selectors import ActivityFilters, activity_lines, assessment_activity, organization_activity
-from activity.views import OWNERS_ONLY
-from assessments.models import Organization
-from assessments.permissions import can_facilitate, can_manage
-from assessments.tenancy import organization_or_404, shared_answers_assessment_or_404
+from activity.views import logged_organization_or_404
+from assessments.permissions import can_facilitate
+from assessments.tenancy import shared_answers_assessment_or_404
 from core.api import BAD_REQUEST, FORBIDDEN, NO_SUCH_PAGE, NOT_FOUND, csv_download, validated_query
-from core.lookups import require
 
 CSV = csv_download("timestamp, actor, kind, object, action, field, before, after; one row per changed field")
 NEWEST_FIRST = "Newest first, paginated (`page`); filtered by `actor`, `kind`, `since` and `until`."
@@ -31,12 +29,6 @@ INVITED_ADDRESSES = (
 
 def _filters(request: Request) -> ActivityFilters:
     return ActivityFilters(**validated_query(ActivityQuerySerializer, request))
-
-
-def _owned_organization(request: Request, organization_id: int) -> Organization:
-    organization = organization_or_404(user=request.user, organization_id=organization_id)
-    require(can_manage(organization.role), OWNERS_ONLY)
-    return organization
 
 
 class _ActivityListApi(GenericAPIView):
@@ -68,7 +60,7 @@ class OrganizationActivityApi(_ActivityListApi):
         description=f"The organisation's activity log, every assessment included. Owners only. {NEWEST_FIRST}",
     )
     def get(self, request: Request, organization_id: int) -> Response:
-        organization = _owned_organization(request, organization_id)
+        organization = logged_organization_or_404(user=request.user, organization_id=organization_id)
         entries = organization_activity(organization_id=organization.pk, filters=_filters(request))
         return self.listed(entries, show_addresses=can_facilitate(organization.role))
 
@@ -82,9 +74,7 @@ class AssessmentActivityCsvApi(APIView):
     def get(self, request: Request, assessment_id: int) -> HttpResponse:
         assessment = shared_answers_assessment_or_404(user=request.user, assessment_id=assessment_id)
         entries = assessment_activity(assessment_id=assessment.pk, filters=_filters(request))
-        return activity_csv_response(
-            entries, f"assessment-{assessment.pk}-activity.csv", show_addresses=can_facilitate(assessment.role)
-        )
+        return assessment_activity_csv_response(assessment, entries)
 
 
 class OrganizationActivityCsvApi(APIView):
@@ -94,8 +84,6 @@ class OrganizationActivityCsvApi(APIView):
         description="Owners only.",
     )
     def get(self, request: Request, organization_id: int) -> HttpResponse:
-        organization = _owned_organization(request, organization_id)
+        organization = logged_organization_or_404(user=request.user, organization_id=organization_id)
         entries = organization_activity(organization_id=organization.pk, filters=_filters(request))
-        return activity_csv_response(
-            entries, f"organization-{organization.pk}-activity.csv", show_addresses=can_facilitate(organization.role)
-        )
+        return organization_activity_csv_response(organization, entries)

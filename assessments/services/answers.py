@@ -31,9 +31,7 @@ class AnswerInput:
 def answers_save(*, assessment: Assessment, user: AbstractBaseUser, items: Sequence[AnswerInput]) -> None:
     """Upserts the given answers only; all or nothing: any bad item and nothing changes."""
     question_ids = framework_content(framework=assessment.framework).question_ids
-    problems = answer_problems(items, question_ids)
-    if problems:
-        raise AnswersInvalidError(problems)
+    answers_check(items, question_ids)
     with transaction.atomic():
         lock_draft(assessment)
         upsert_answers(
@@ -87,7 +85,8 @@ def upsert_answers(
     )
 
 
-def answer_problems(items: Sequence[AnswerInput], question_ids: dict[str, int]) -> list[dict]:
+def answers_check(items: Sequence[AnswerInput], question_ids: Mapping[str, int]) -> None:
+    """Raises AnswersInvalidError naming every bad item, before anything is saved."""
     problems = []
     seen: set[str] = set()
     for index, item in enumerate(items):
@@ -95,10 +94,11 @@ def answer_problems(items: Sequence[AnswerInput], question_ids: dict[str, int]) 
         seen.add(item.question)
         if errors:
             problems.append({"index": index, "question": item.question, "errors": errors})
-    return problems
+    if problems:
+        raise AnswersInvalidError(problems)
 
 
-def _answer_errors(item: AnswerInput, question_ids: dict[str, int], seen: set[str]) -> dict[str, list[str]]:
+def _answer_errors(item: AnswerInput, question_ids: Mapping[str, int], seen: set[str]) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     if item.question not in question_ids:
         errors["question"] = ["Unknown question for this assessment's framework version."]

@@ -11,7 +11,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from assessments.errors import (
-    AnswersInvalidError,
     NothingAnsweredError,
     RespondentInvalidError,
     RespondentSubmittedError,
@@ -21,7 +20,7 @@ from assessments.models import Assessment, Membership, Organization, Respondent,
 from assessments.permissions import can_facilitate
 from assessments.selectors.access import member_by_verified_email
 from assessments.selectors.surveys import consensus
-from assessments.services.answers import AnswerInput, answer_problems, answers_save, upsert_answers
+from assessments.services.answers import AnswerInput, answers_check, answers_save, upsert_answers
 from assessments.services.assessments import lock_assessment
 from assessments.signals import respondent_invited, saved_anonymously
 from core.lookups import found_or_404
@@ -139,9 +138,7 @@ def respondent_answers_save(*, respondent: Respondent, items: Sequence[AnswerInp
     """Upserts the respondent's own answers, validated as the shared answers are (services.answers_save);
     all or nothing. Raises AnswersInvalidError, SurveyClosedError or RespondentSubmittedError."""
     question_ids = framework_content(framework=respondent.assessment.framework).question_ids
-    problems = answer_problems(items, question_ids)
-    if problems:
-        raise AnswersInvalidError(problems)
+    answers_check(items, question_ids)
     with transaction.atomic():
         _lock_answering(respondent)
         upsert_answers(

@@ -102,12 +102,17 @@ class DisagreementSerializer(serializers.Serializer):
     )
 
 
-class UnsupportedClaimSerializer(serializers.Serializer):
+# A question of the framework by its area, as the lists of practices to act on name it. No docstring: a
+# subclass without one would show it in the API's schema as its own description.
+class PracticeSerializer(serializers.Serializer):
     area = StrictCharField(help_text="Area key.")
     area_name = StrictCharField()
     question = StrictCharField(help_text="Question key.")
     statement = StrictCharField()
     level = StrictIntegerField()
+
+
+class UnsupportedClaimSerializer(PracticeSerializer):
     value = StrictIntegerField(help_text="The answer: 2 mostly or 3 fully in place (any 1..3 when expired).")
     value_label = StrictCharField()
     reason = serializers.ChoiceField(
@@ -118,14 +123,9 @@ class UnsupportedClaimSerializer(serializers.Serializer):
     valid_until = StrictDateField(allow_null=True, help_text="expired: the latest date its evidence held.")
 
 
-class ToVerifySerializer(serializers.Serializer):
+class ToVerifySerializer(PracticeSerializer):
     """A practice answered "unknown" (don't know): scored as not in place until someone finds out."""
 
-    area = StrictCharField(help_text="Area key.")
-    area_name = StrictCharField()
-    question = StrictCharField(help_text="Question key.")
-    statement = StrictCharField()
-    level = StrictIntegerField()
     answered_by = StrictCharField(
         allow_blank=True, help_text="Username of who recorded the answer (in survey mode, the agreed answer)."
     )

@@ -14,11 +14,9 @@ from assessments.api.serializers.assessments import IncompleteSerializer
 from assessments.selectors.answers import assessment_answer_rows
 from assessments.services.assessments import assessment_submit
 from assessments.tenancy import (
-    assessment_or_404,
     organization_or_404,
-    require_shared_answers,
-    require_write_answers,
     shared_answers_assessment_or_404,
+    shared_answers_writer_assessment_or_404,
     team_or_404,
 )
 from core.api import (
@@ -95,9 +93,7 @@ class AssessmentSubmitApi(APIView):
         },
     )
     def post(self, request: Request, assessment_id: int) -> Response:
-        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-        require_write_answers(assessment)
-        require_shared_answers(assessment, user=request.user)
+        assessment = shared_answers_writer_assessment_or_404(user=request.user, assessment_id=assessment_id)
         submitted = assessment_submit(assessment=assessment, user=request.user)
         report = {
             "status": report_status(assessment_id=assessment_id),

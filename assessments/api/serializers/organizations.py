@@ -15,20 +15,13 @@ class OrganizationInputSerializer(serializers.Serializer):
 class NameArchivedInputSerializer(PatchInputSerializer):
     """The PATCH of a team or an organisation: either field or both; any other field is a 400 naming it."""
 
+    unknown_field_message = "Unknown field: only name and archived change."
+    empty_message = "Send name, archived or both."
+
     name = StrictCharField(max_length=200, required=False)
     archived = StrictBooleanField(
         required=False, help_text="true hides it from every list and dashboard (kept in history); false restores it."
     )
-
-    def validate(self, data: dict) -> dict:
-        unknown = sorted(set(self.initial_data) - set(self.fields)) if isinstance(self.initial_data, dict) else []
-        if unknown:
-            *others, last = self.fields
-            message = [f"Unknown field: only {', '.join(others)} and {last} change."]
-            raise serializers.ValidationError(dict.fromkeys(unknown, message))
-        if not data:
-            raise serializers.ValidationError({"detail": "Send name, archived or both."})
-        return data
 
 
 class ArchivedOutputMixin(serializers.Serializer):
@@ -40,6 +33,8 @@ class ArchivedOutputMixin(serializers.Serializer):
 
 
 class OrganizationPatchInputSerializer(NameArchivedInputSerializer):
+    unknown_field_message = "Unknown field: only name, archived and review_required change."
+
     review_required = StrictBooleanField(
         required=False, help_text="true: every assessment started from now on goes to review when submitted."
     )

@@ -9,11 +9,7 @@ from assessments.api.serializers.answers import AnswerInputSerializer, AnswersIn
 from assessments.api.serializers.assessments import AssessmentDetailOutputSerializer
 from assessments.api.views.assessments import assessment_response
 from assessments.services.answers import answers_save
-from assessments.tenancy import (
-    assessment_or_404,
-    require_shared_answers,
-    require_write_answers,
-)
+from assessments.tenancy import shared_answers_writer_assessment_or_404
 from core.api import (
     CONFLICT,
     FORBIDDEN,
@@ -34,9 +30,7 @@ class AssessmentAnswersApi(APIView):
         description="Upserts the given answers only, all or nothing.",
     )
     def patch(self, request: Request, assessment_id: int) -> Response:
-        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-        require_write_answers(assessment)
-        require_shared_answers(assessment, user=request.user)
+        assessment = shared_answers_writer_assessment_or_404(user=request.user, assessment_id=assessment_id)
         items = answer_inputs(request.data)
         answers_save(assessment=assessment, user=request.user, items=items)
         return assessment_response(request, assessment)

@@ -1,6 +1,6 @@
 """The API of assessments: list, start, read, update, scope (submitting is served by reports/api/views.py)."""
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import ListAPIView
@@ -32,9 +32,8 @@ from assessments.tenancy import (
     assessment_or_404,
     require_answer,
     require_discard,
-    require_shared_answers,
-    require_write_answers,
     shared_answers_assessment_or_404,
+    shared_answers_writer_assessment_or_404,
     team_or_404,
 )
 from core.api import (
@@ -49,15 +48,14 @@ from core.lookups import require
 from maturity.selectors import framework_for_new_assessment
 
 
-class AssessmentListCreateApi(ListAPIView):
-    serializer_class = AssessmentListOutputSerializer
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         parameters=[AssessmentListQuerySerializer],
         responses={200: AssessmentListOutputSerializer, 400: BAD_REQUEST, 404: NO_SUCH_PAGE},
     )
-    def get(self, request: Request, *args, **kwargs) -> Response:
-        return super().get(request, *args, **kwargs)
+)
+class AssessmentListCreateApi(ListAPIView):
+    serializer_class = AssessmentListOutputSerializer
 
     def get_queryset(self):
         query = validated_query(AssessmentListQuerySerializer, self.request)
@@ -136,9 +134,7 @@ class AssessmentDetailApi(APIView):
         "it may; a submitted assessment, or one in review, never changes (409).",
     )
     def patch(self, request: Request, assessment_id: int) -> Response:
-        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-        require_write_answers(assessment)
-        require_shared_answers(assessment, user=request.user)  # it answers with them
+        assessment = shared_answers_writer_assessment_or_404(user=request.user, assessment_id=assessment_id)
         data = AssessmentUpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         assessment_systems_covered_set(assessment=assessment, systems_covered=data.validated_data["systems_covered"])
@@ -170,9 +166,7 @@ class AssessmentScopeApi(APIView):
         description="Answers some of the framework's scope questions; an area whose scope is false is out of scope.",
     )
     def patch(self, request: Request, assessment_id: int) -> Response:
-        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-        require_write_answers(assessment)
-        require_shared_answers(assessment, user=request.user)
+        assessment = shared_answers_writer_assessment_or_404(user=request.user, assessment_id=assessment_id)
         if not isinstance(request.data, dict) or not request.data:
             raise ValidationError({"detail": "Expected a non-empty JSON object of scope key -> true or false."})
         assessment_scope_set(assessment=assessment, answers=request.data)

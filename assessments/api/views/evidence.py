@@ -121,18 +121,12 @@ class EvidenceOutputSerializer(serializers.ModelSerializer):
 class AssessmentSettingsInputSerializer(PatchInputSerializer):
     """The PATCH of an assessment's settings: any of its fields; an unknown one is a 400 naming it."""
 
+    unknown_field_message = "Unknown field: one of evidence_required."
+    empty_message = "Send at least one setting."
+
     evidence_required = StrictBooleanField(
         required=False, help_text="Submitting waits until no unsupported claim is left (assessments.rules.claims)."
     )
-
-    def validate(self, data: dict) -> dict:
-        unknown = sorted(set(self.initial_data) - set(self.fields)) if isinstance(self.initial_data, dict) else []
-        if unknown:
-            known = ", ".join(self.fields)
-            raise serializers.ValidationError({key: [f"Unknown field: one of {known}."] for key in unknown})
-        if not data:
-            raise serializers.ValidationError({"detail": "Send at least one setting."})
-        return data
 
 
 def _output(request: Request, evidence: Evidence) -> dict:

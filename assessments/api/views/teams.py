@@ -1,6 +1,6 @@
 """The API of teams and their targets."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import ListAPIView
@@ -38,15 +38,14 @@ from core.api import (
 from maturity.models import Framework
 
 
-class TeamListCreateApi(ListAPIView):
-    serializer_class = TeamOutputSerializer
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         parameters=[TeamListQuerySerializer],
         responses={200: TeamOutputSerializer, 400: BAD_REQUEST, 404: NO_SUCH_PAGE},
     )
-    def get(self, request: Request, *args, **kwargs) -> Response:
-        return super().get(request, *args, **kwargs)
+)
+class TeamListCreateApi(ListAPIView):
+    serializer_class = TeamOutputSerializer
 
     def get_queryset(self):
         query = validated_query(TeamListQuerySerializer, self.request)
