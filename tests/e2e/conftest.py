@@ -39,6 +39,8 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 AXE = Axe()
 # Chromium logs every response of 400 or more as a console error; those are checked as responses instead.
 NETWORK_LOG = "Failed to load resource: the server responded with a status of "
+DESK = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
 
 
 @dataclass
@@ -105,7 +107,7 @@ def browser(monkeypatch):
 
 @pytest.fixture
 def context(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="en-GB")
+    context = browser.new_context(base_url=live_server.url, viewport=DESK, locale="en-GB")
     context.set_default_timeout(15_000)
     yield context
     context.close()

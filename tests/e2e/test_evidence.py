@@ -8,14 +8,13 @@ from playwright.sync_api import expect
 
 from assessments.models import Evidence, Role
 from assessments.services.evidence import evidence_link_add
-from tests.e2e.conftest import check_page, draft_of, log_in, screenshot
+from tests.e2e.conftest import PHONE, check_page, draft_of, log_in, screenshot
 from tests.factories import MembershipFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 40
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture

@@ -5,14 +5,11 @@ import pytest
 from playwright.sync_api import expect
 
 from assessments.models import Answer, Role
-from tests.e2e.conftest import draft_of, log_in, screenshot
+from tests.e2e.conftest import DESK, PHONE, draft_of, log_in, screenshot
 from tests.factories import UserFactory
 from tests.worker import wait_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-DESK = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture
