@@ -3,6 +3,7 @@ import re
 import pytest
 from django.core.cache import cache
 
+from tests.factories import UserFactory
 from tests.smtp_server import body
 
 
@@ -10,6 +11,11 @@ from tests.smtp_server import body
 def fresh_rate_limits():
     """allauth counts mails per address in the cache, which would carry over from test to test."""
     cache.clear()
+
+
+@pytest.fixture
+def ada():
+    return UserFactory(username="ada")
 
 
 def link_in(text: str, path_start: str) -> str:

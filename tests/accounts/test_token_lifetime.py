@@ -13,22 +13,12 @@ from rest_framework.test import APIClient
 
 from accounts.models import ApiToken
 from tests.accounts.conftest import link_in
-from tests.factories import PASSWORD, UserFactory
+from tests.api_helpers import obtain_token
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 NEW_PASSWORD = "a-brand-new-passphrase"
-
-
-@pytest.fixture
-def ada():
-    return UserFactory(username="ada", email="ada@example.com")
-
-
-def obtain_token(username: str = "ada", password: str = PASSWORD) -> dict:
-    response = APIClient().post("/api/auth/token/", {"username": username, "password": password}, format="json")
-    assert response.status_code == 200, response.content
-    return response.json()
 
 
 def with_token(token: str):

@@ -18,6 +18,10 @@ from django.test import Client
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
+from assessments.models import Assessment
+from assessments.services.assessments import assessment_start
+from maturity.selectors import framework_for_new_assessment
+from tests.factories import MembershipFactory, OrganizationFactory, TeamFactory
 from tests.worker import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -35,6 +39,8 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 AXE = Axe()
 # Chromium logs every response of 400 or more as a console error; those are checked as responses instead.
 NETWORK_LOG = "Failed to load resource: the server responded with a status of "
+DESK = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
 
 
 @dataclass
@@ -101,7 +107,7 @@ def browser(monkeypatch):
 
 @pytest.fixture
 def context(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="en-GB")
+    context = browser.new_context(base_url=live_server.url, viewport=DESK, locale="en-GB")
     context.set_default_timeout(15_000)
     yield context
     context.close()
@@ -124,6 +130,13 @@ def log_in(context, user, base_url: str) -> None:
     client = Client()
     client.force_login(get_user_model().objects.get(pk=user.pk))
     context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base_url}])
+
+
+def draft_of(user, *, role: str, organization: str, team: str) -> Assessment:
+    """A draft the user started for a new team of a new organisation, in which the user holds `role`."""
+    membership = MembershipFactory(user=user, organization=OrganizationFactory(name=organization), role=role)
+    started_for = TeamFactory(organization=membership.organization, name=team)
+    return assessment_start(framework=framework_for_new_assessment(), team=started_for, user=user)
 
 
 def screenshot(page, name: str) -> Path:

@@ -7,27 +7,21 @@ import pytest
 from playwright.sync_api import expect
 
 from assessments.models import Evidence, Role
-from assessments.services.assessments import assessment_start
 from assessments.services.evidence import evidence_link_add
-from maturity.selectors import framework_for_new_assessment
-from tests.e2e.conftest import check_page, log_in, screenshot
-from tests.factories import MembershipFactory, OrganizationFactory, TeamFactory, UserFactory
+from tests.e2e.conftest import PHONE, check_page, draft_of, log_in, screenshot
+from tests.factories import MembershipFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 40
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture
 def draft(context, live_server, mlops_framework):
     user = UserFactory(username="grace")
-    organization = OrganizationFactory(name="Audited Ltd")
-    MembershipFactory(user=user, organization=organization, role=Role.ASSESSOR)
-    team = TeamFactory(organization=organization, name="Recommendations")
     log_in(context, user, live_server.url)
-    return assessment_start(framework=framework_for_new_assessment(), team=team, user=user)
+    return draft_of(user, role=Role.ASSESSOR, organization="Audited Ltd", team="Recommendations")
 
 
 def test_a_link_and_a_file_are_attached_seen_and_downloaded(page, watch, draft, tmp_path):

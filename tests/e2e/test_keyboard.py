@@ -7,10 +7,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from assessments.models import Answer, Assessment, Role
-from assessments.services.assessments import assessment_start
-from maturity.selectors import framework_for_new_assessment
-from tests.e2e.conftest import check_page, log_in
-from tests.factories import MembershipFactory, OrganizationFactory, TeamFactory, UserFactory
+from tests.e2e.conftest import check_page, draft_of, log_in
+from tests.factories import UserFactory
 from tests.worker import wait_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -47,10 +45,7 @@ class OpenArea:
 def area_page(page, context, watch, live_server, mlops_framework) -> OpenArea:
     """A member's draft, open in the browser on the first area of the questionnaire."""
     user = UserFactory(username="grace")
-    organization = OrganizationFactory(name="Keyboard Ltd")
-    MembershipFactory(user=user, organization=organization, role=Role.MEMBER)
-    team = TeamFactory(organization=organization, name="Platform")
-    assessment = assessment_start(framework=framework_for_new_assessment(), team=team, user=user)
+    assessment = draft_of(user, role=Role.MEMBER, organization="Keyboard Ltd", team="Platform")
     area = mlops_framework.areas.order_by("position").first()
     log_in(context, user, live_server.url)
     page.goto(f"/assessments/{assessment.pk}/areas/{area.key}/")

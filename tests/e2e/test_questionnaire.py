@@ -5,26 +5,18 @@ import pytest
 from playwright.sync_api import expect
 
 from assessments.models import Answer, Role
-from assessments.services.assessments import assessment_start
-from maturity.selectors import framework_for_new_assessment
-from tests.e2e.conftest import log_in, screenshot
-from tests.factories import MembershipFactory, OrganizationFactory, TeamFactory, UserFactory
+from tests.e2e.conftest import DESK, PHONE, draft_of, log_in, screenshot
+from tests.factories import UserFactory
 from tests.worker import wait_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-DESK = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture
 def draft(context, live_server, mlops_framework):
     user = UserFactory(username="katherine")
-    organization = OrganizationFactory(name="Compact Ltd")
-    MembershipFactory(user=user, organization=organization, role=Role.MEMBER)
-    team = TeamFactory(organization=organization, name="Pricing")
     log_in(context, user, live_server.url)
-    return assessment_start(framework=framework_for_new_assessment(), team=team, user=user)
+    return draft_of(user, role=Role.MEMBER, organization="Compact Ltd", team="Pricing")
 
 
 def stored(assessment, key: str):

@@ -18,6 +18,18 @@ from tests.factories import MembershipFactory, OrganizationFactory, TeamFactory,
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.fixture
+def draft(mlops_framework):
+    """A draft of ada's team in an organisation that requires review, and grace, an assessor who may review it."""
+    organization = OrganizationFactory(name="Audited Ltd", review_required=True)
+    team = TeamFactory(organization=organization, name="Fraud")
+    ada, grace = UserFactory(username="ada"), UserFactory(username="grace")
+    MembershipFactory(user=ada, organization=organization, role=Role.MEMBER)
+    MembershipFactory(user=grace, organization=organization, role=Role.ASSESSOR)
+    assessment = assessment_start(framework=framework_for_new_assessment(), team=team, user=ada)
+    return assessment, ada, grace
+
+
 def open_as(browser, live_server, user):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="en-GB")
     context.set_default_timeout(15_000)
@@ -32,13 +44,8 @@ def submit(page, assessment) -> None:
     expect(page.get_by_text("in review").first).to_be_visible()
 
 
-def test_a_returned_assessment_is_fixed_resubmitted_and_accepted(browser, live_server, mlops_framework):
-    organization = OrganizationFactory(name="Audited Ltd", review_required=True)
-    team = TeamFactory(organization=organization, name="Fraud")
-    ada, grace = UserFactory(username="ada"), UserFactory(username="grace")
-    MembershipFactory(user=ada, organization=organization, role=Role.MEMBER)
-    MembershipFactory(user=grace, organization=organization, role=Role.ASSESSOR)
-    assessment = assessment_start(framework=framework_for_new_assessment(), team=team, user=ada)
+def test_a_returned_assessment_is_fixed_resubmitted_and_accepted(browser, live_server, mlops_framework, draft):
+    assessment, ada, grace = draft
     answers_save(assessment=assessment, user=ada, items=complete_answers(mlops_framework, value=2))
     question = mlops_framework.questions.select_related("area").order_by("position").first()
     submitter, reviewer = open_as(browser, live_server, ada), open_as(browser, live_server, grace)
@@ -87,13 +94,8 @@ def test_a_returned_assessment_is_fixed_resubmitted_and_accepted(browser, live_s
     assert assessment.answers.get(question=question).value == 1
 
 
-def test_an_assessor_who_wrote_answers_is_not_asked_to_review_them(browser, live_server, mlops_framework):
-    organization = OrganizationFactory(name="Audited Ltd", review_required=True)
-    team = TeamFactory(organization=organization, name="Fraud")
-    ada, grace = UserFactory(username="ada"), UserFactory(username="grace")
-    MembershipFactory(user=ada, organization=organization, role=Role.MEMBER)
-    MembershipFactory(user=grace, organization=organization, role=Role.ASSESSOR)
-    assessment = assessment_start(framework=framework_for_new_assessment(), team=team, user=ada)
+def test_an_assessor_who_wrote_answers_is_not_asked_to_review_them(browser, live_server, draft):
+    assessment, ada, grace = draft
     items = complete_answers(assessment.framework)
     answers_save(assessment=assessment, user=ada, items=items[1:])
     answers_save(assessment=assessment, user=grace, items=items[:1])

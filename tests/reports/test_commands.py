@@ -110,9 +110,20 @@ def test_recompute_brings_reports_of_rule_2_to_rule_3_with_their_area_scores_and
     ]
 
 
+@pytest.fixture
+def mostly_under_rule_2(cast):
+    """An assessment answered "mostly in place" everywhere, whose report still holds rule 2's level 4."""
+    assessment = submit_and_compute(cast, 2)
+    stored_under_rule_2(assessment, 4, 4.0)
+    return assessment
+
+
+def scoring_fails():
+    return mock.patch("reports.builders.report.score_assessment", side_effect=KeyError("data.vanished"))
+
+
 @pytest.mark.django_db
-def test_recompute_a_second_time_has_nothing_to_do(cast):
-    stored_under_rule_2(submit_and_compute(cast, 2), 4, 4.0)
+def test_recompute_a_second_time_has_nothing_to_do(mostly_under_rule_2):
     run("recompute_reports")
 
     assert run("recompute_reports") == "0 reports to recompute (scoring rule 3).\n"
@@ -130,29 +141,20 @@ def test_recompute_leaves_reports_of_the_current_rule_and_unfinished_ones_alone(
 
 
 @pytest.mark.django_db
-def test_recompute_fails_with_a_readable_message_and_a_non_zero_exit(cast):
-    assessment = submit_and_compute(cast, 2)
-    stored_under_rule_2(assessment, 4, 4.0)
+def test_recompute_fails_with_a_readable_message_and_a_non_zero_exit(mostly_under_rule_2):
+    expected = rf"1 of 1 reports failed to recompute: assessment {mostly_under_rule_2.pk}: KeyError"
 
-    with (
-        mock.patch("reports.builders.report.score_assessment", side_effect=KeyError("data.vanished")),
-        pytest.raises(CommandError, match=rf"1 of 1 reports failed to recompute: assessment {assessment.pk}: KeyError"),
-    ):
+    with scoring_fails(), pytest.raises(CommandError, match=expected):
         run("recompute_reports")
 
 
 @pytest.mark.django_db
-def test_a_report_that_failed_to_recompute_is_tried_again_by_the_next_run(cast):
-    assessment = submit_and_compute(cast, 2)
-    stored_under_rule_2(assessment, 4, 4.0)
-    with (
-        mock.patch("reports.builders.report.score_assessment", side_effect=KeyError("data.vanished")),
-        pytest.raises(CommandError),
-    ):
+def test_a_report_that_failed_to_recompute_is_tried_again_by_the_next_run(mostly_under_rule_2):
+    with scoring_fails(), pytest.raises(CommandError):
         run("recompute_reports")
 
     output = run("recompute_reports")
 
     assert output == "1 report to recompute (scoring rule 3).\nRecomputed 1 of 1 reports\n"
-    report = Report.objects.get(assessment=assessment)
+    report = Report.objects.get(assessment=mostly_under_rule_2)
     assert (report.status, report.scoring_rule) == ("ready", 3)

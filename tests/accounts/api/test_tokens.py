@@ -3,18 +3,10 @@
 import pytest
 from rest_framework.test import APIClient
 
-from tests.factories import PASSWORD, UserFactory
+from tests.api_helpers import obtain_token
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def ada():
-    return UserFactory(username="ada")
-
-
-def obtain_token(username: str = "ada") -> dict:
-    return APIClient().post("/api/auth/token/", {"username": username, "password": PASSWORD}, format="json").json()
 
 
 def as_token(token: str) -> APIClient:

@@ -64,35 +64,28 @@ def test_the_reviewer_returns_with_comments_only_on_the_filled_questions(client,
     assert Assessment.objects.get(pk=in_review.pk).status == "draft"
 
 
-def test_a_return_without_any_comment_is_refused_and_nothing_changes(client, cast, in_review):
+@pytest.mark.parametrize(
+    ("form", "message"),
+    [
+        pytest.param({"decision": "return", "comment": " "}, "Say what needs work", id="a return without any comment"),
+        pytest.param(
+            {"decision": "return", "comment": "Why?", "q-data.versioning": "x" * 5001},
+            "Nothing was saved: data.versioning: At most 5000 characters (got 5001).",
+            id="a comment too long for the form",
+        ),
+        pytest.param(
+            {"decision": "maybe", "comment": "Hm."}, "Choose to accept or to return the assessment.", id="no decision"
+        ),
+    ],
+)
+def test_a_refused_decision_says_why_and_nothing_changes(client, cast, in_review, form, message):
     client.force_login(cast.owner)
 
-    response = client.post(signoff_url(in_review), {"decision": "return", "comment": " "})
+    response = client.post(signoff_url(in_review), form)
 
     assert response.status_code == 400
-    assert "Say what needs work" in response.content.decode()
+    assert message in response.content.decode()
     assert Assessment.objects.get(pk=in_review.pk).status == "in_review"
-
-
-def test_a_comment_too_long_is_refused_by_the_form_and_nothing_changes(client, cast, in_review):
-    client.force_login(cast.owner)
-
-    response = client.post(
-        signoff_url(in_review), {"decision": "return", "comment": "Why?", "q-data.versioning": "x" * 5001}
-    )
-
-    assert response.status_code == 400
-    assert "Nothing was saved: data.versioning: At most 5000 characters (got 5001)." in response.content.decode()
-    assert Assessment.objects.get(pk=in_review.pk).status == "in_review"
-
-
-def test_no_decision_is_refused(client, cast, in_review):
-    client.force_login(cast.owner)
-
-    response = client.post(signoff_url(in_review), {"decision": "maybe", "comment": "Hm."})
-
-    assert response.status_code == 400
-    assert "Choose to accept or to return the assessment." in response.content.decode()
 
 
 def test_the_submitter_is_refused_with_a_clear_message(client, cast):

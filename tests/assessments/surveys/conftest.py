@@ -15,6 +15,14 @@ def survey(cast) -> Assessment:
     return cast.assessment
 
 
+@pytest.fixture
+def anonymous(survey) -> Assessment:
+    """The survey with anonymous responses."""
+    survey.anonymous_responses = True
+    survey.save(update_fields=["anonymous_responses"])
+    return survey
+
+
 def member(cast, username: str, role: str = Role.MEMBER):
     user = UserFactory(username=username, email=f"{username}@example.com")
     MembershipFactory(user=user, organization=cast.organization, role=role)

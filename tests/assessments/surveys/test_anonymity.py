@@ -21,13 +21,6 @@ pytestmark = pytest.mark.django_db
 SPREAD_FROM_3 = "The spread shows once 3 respondents have submitted"
 
 
-@pytest.fixture
-def anonymous(survey):
-    survey.anonymous_responses = True
-    survey.save(update_fields=["anonymous_responses"])
-    return survey
-
-
 def answer_and_submit(client, survey, user, key, value, comment):
     """Through the site, as the respondent, so that the trail records whatever it records of a request."""
     client.force_login(user)

@@ -67,13 +67,11 @@ def test_it_shows_the_facilitator_names_and_comments(client, cast, survey, three
     assert "Disagreement" in page
 
 
-def test_it_hides_names_when_responses_are_anonymous(client, cast, survey, three):
-    survey.anonymous_responses = True
-    survey.save(update_fields=["anonymous_responses"])
+def test_it_hides_names_when_responses_are_anonymous(client, cast, three, anonymous):
     client.force_login(cast.owner)
 
-    page = client.get(f"/assessments/{survey.pk}/consensus/").content.decode()
-    api = client.get(f"/api/assessments/{survey.pk}/consensus/").json()
+    page = client.get(f"/assessments/{anonymous.pk}/consensus/").content.decode()
+    api = client.get(f"/api/assessments/{anonymous.pk}/consensus/").json()
 
     assert "<strong>ada</strong>" not in page
     assert "we have one in CI" in page

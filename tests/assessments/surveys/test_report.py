@@ -83,15 +83,13 @@ def test_it_keeps_agreed_answers_validated_as_any_other(cast, survey):
 
 
 @pytest.mark.parametrize(("respondents", "shown"), [(2, False), (3, True)])
-def test_an_anonymous_surveys_report_shows_the_disagreements_once_3_submitted(cast, survey, respondents, shown):
-    survey.anonymous_responses = True
-    survey.save(update_fields=["anonymous_responses"])
+def test_an_anonymous_surveys_report_shows_the_disagreements_once_3_submitted(cast, anonymous, respondents, shown):
     (q1,) = first_keys(cast.framework, 1)
     for name, value in list(zip(["ada", "bob", "cy"], [0, 3, 3], strict=True))[:respondents]:
-        responded(cast, survey, member(cast, name), {q1: value})
-    answers_save(assessment=survey, user=cast.owner, items=complete_answers(cast.framework, value=2))
-    assessment_submit(assessment=survey, user=cast.owner)
+        responded(cast, anonymous, member(cast, name), {q1: value})
+    answers_save(assessment=anonymous, user=cast.owner, items=complete_answers(cast.framework, value=2))
+    assessment_submit(assessment=anonymous, user=cast.owner)
 
-    report_compute(assessment_id=survey.pk)
+    report_compute(assessment_id=anonymous.pk)
 
-    assert bool(Report.objects.get(assessment=survey).content["disagreements"]) is shown
+    assert bool(Report.objects.get(assessment=anonymous).content["disagreements"]) is shown

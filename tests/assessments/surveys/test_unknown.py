@@ -51,13 +51,11 @@ def test_the_page_counts_dont_know_names_it_for_the_facilitator_and_says_when_th
     assert "3 answers: no median, as none has a value" in page
 
 
-def test_an_anonymous_survey_counts_dont_know_without_names(client, cast, survey, three):
-    survey.anonymous_responses = True
-    survey.save(update_fields=["anonymous_responses"])
+def test_an_anonymous_survey_counts_dont_know_without_names(client, cast, three, anonymous):
     client.force_login(cast.assessor)
 
-    page = client.get(f"/assessments/{survey.pk}/consensus/").content.decode()
-    api = client.get(f"/api/assessments/{survey.pk}/consensus/").json()
+    page = client.get(f"/assessments/{anonymous.pk}/consensus/").content.decode()
+    api = client.get(f"/api/assessments/{anonymous.pk}/consensus/").json()
 
     assert "<li>Don&#x27;t know: 1</li>" in page
     assert "bob" not in page
