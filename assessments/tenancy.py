@@ -35,6 +35,20 @@ def require_manage(role: str | None) -> None:
     require(can_manage(role), "Only owners manage members and teams.")
 
 
+def managed_organization_or_404(*, user: AbstractBaseUser, organization_id: int) -> Organization:
+    """The organisation (404 outside the user's organisations), 403 unless the user is one of its owners."""
+    organization = organization_or_404(user=user, organization_id=organization_id)
+    require_manage(organization.role)
+    return organization
+
+
+def managed_team_or_404(*, user: AbstractBaseUser, team_id: int) -> Team:
+    """The team (404 outside the user's organisations), 403 unless the user is an owner of its organisation."""
+    team = team_or_404(user=user, team_id=team_id)
+    require_manage(team.role)
+    return team
+
+
 def require_answer(role: str | None) -> None:
     require(can_answer(role), "Your role can read but not change this.")
 
