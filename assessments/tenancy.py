@@ -13,7 +13,7 @@ from assessments.permissions import (
     can_write_answers,
 )
 from assessments.selectors.access import assessment_for_user, organization_for_user, team_for_user
-from assessments.selectors.surveys import respondent_of_user
+from assessments.selectors.surveys import respondent_in, respondent_of_user
 from core.lookups import found_or_404, require
 
 
@@ -134,6 +134,17 @@ def my_respondent_or_403(*, user: AbstractBaseUser, assessment_id: int) -> tuple
     respondent = respondent_of_user(assessment=assessment, user=user)
     require(respondent is not None, NOT_A_RESPONDENT)
     return assessment, respondent
+
+
+def facilitated_respondent_or_404(
+    *, user: AbstractBaseUser, assessment_id: int, respondent_id: int
+) -> tuple[Assessment, Respondent]:
+    """The assessment (404 outside the user's organisations, 403 unless the user runs its survey) and one of its
+    respondents (404 for one of another assessment)."""
+    assessment = assessment_or_404(user=user, assessment_id=assessment_id)
+    require_facilitate(assessment.role)
+    found = respondent_in(assessment=assessment, respondent_id=respondent_id)
+    return assessment, found_or_404(found, "No such respondent.")
 
 
 def require_consensus_reader(*, assessment: Assessment, user: AbstractBaseUser) -> bool:
