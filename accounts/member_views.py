@@ -12,7 +12,7 @@ from accounts.services import AlreadyMemberError, MemberInvalidError, member_add
 from assessments.errors import LastOwnerError
 from assessments.forms import MemberAddForm, username_or_email
 from assessments.models import Role
-from assessments.tenancy import organization_or_404, require_manage
+from assessments.tenancy import managed_organization_or_404
 from assessments.views.organizations import render_organization
 from core.limits import LimitReachedError
 
@@ -20,8 +20,7 @@ from core.limits import LimitReachedError
 @login_required
 @require_POST
 def member_add_view(request: HttpRequest, organization_id: int) -> HttpResponse:
-    organization = organization_or_404(user=request.user, organization_id=organization_id)
-    require_manage(organization.role)
+    organization = managed_organization_or_404(user=request.user, organization_id=organization_id)
     form = MemberAddForm(request.POST)
     if form.is_valid():
         username, email = username_or_email(form.cleaned_data["user"])

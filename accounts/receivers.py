@@ -16,15 +16,16 @@ logger = logging.getLogger(__name__)
 def on_followup_ready(sender, *, assessment_id: int, name: str, page_path: str, **kwargs) -> None:
     """A submission's report is ready: its email is enqueued once the report's transaction has committed."""
     if name == "report":
-        transaction.on_commit(lambda: _enqueue_report_ready_email(assessment_id, page_path))
+        transaction.on_commit(lambda: _email_enqueue(SEND_REPORT_READY_EMAIL, assessment_id, page_path))
 
 
-def _enqueue_report_ready_email(assessment_id: int, report_path: str) -> None:
+def _email_enqueue(task: str, *args: int | str) -> None:
     try:
-        current_app.send_task(SEND_REPORT_READY_EMAIL, args=[assessment_id, report_path])
+        current_app.send_task(task, args=list(args))
     except (BrokerError, OSError) as error:
-        # The report is what matters; its email is a courtesy that is not worth failing the report for.
-        logger.warning("Could not enqueue the report-ready email of assessment %s: %s", assessment_id, error)
+        # What the other app did (a report, a return) is what matters; its email is a courtesy that is not worth
+        # failing it for: the report page, or the comments beside the questions, say the same.
+        logger.warning("Could not enqueue %s%s: %s", task, args, error)
 
 
 def on_respondent_invited(sender, *, organization_id: int, email: str, invited_by_id: int, **kwargs) -> None:
@@ -42,12 +43,4 @@ def on_assessment_returned(sender, *, assessment_id: int, review_id: int, submit
     """A reviewer returned an assessment: the person who submitted it is emailed once the return commits,
     and the report of its next submission is announced again (its provisional report is gone)."""
     report_ready_email_forget(assessment_id=assessment_id)
-    transaction.on_commit(lambda: _enqueue_returned_email(review_id, submitted_by_id))
-
-
-def _enqueue_returned_email(review_id: int, user_id: int) -> None:
-    try:
-        current_app.send_task(SEND_REVIEW_RETURNED_EMAIL, args=[review_id, user_id])
-    except (BrokerError, OSError) as error:
-        # The return is what matters; the comments wait beside the questions whatever becomes of the mail.
-        logger.warning("Could not enqueue the email of returned review %s: %s", review_id, error)
+    transaction.on_commit(lambda: _email_enqueue(SEND_REVIEW_RETURNED_EMAIL, review_id, submitted_by_id))

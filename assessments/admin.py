@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from assessments.models import Answer, Assessment, Membership, Organization, TargetLevel, Team
+from core.admin import ReadOnlyAdmin
 
 
 class MembershipInline(admin.TabularInline):
@@ -48,20 +49,11 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(TargetLevel)
-class TargetLevelAdmin(admin.ModelAdmin):
+class TargetLevelAdmin(ReadOnlyAdmin):
     list_display = ("team", "area_key", "level", "set_by", "set_at")
     list_filter = ("area_key", "level")
     list_select_related = ("team__organization", "set_by")
     search_fields = ("team__name", "team__organization__name")
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: TargetLevel | None = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: TargetLevel | None = None) -> bool:
-        return False
 
 
 def _is_submitted(obj: Assessment | None) -> bool:

@@ -13,7 +13,7 @@ from assessments.permissions import (
     can_write_answers,
 )
 from assessments.selectors.access import assessment_for_user, organization_for_user, team_for_user
-from assessments.selectors.surveys import respondent_of_user
+from assessments.selectors.surveys import respondent_in, respondent_of_user
 from core.lookups import found_or_404, require
 
 
@@ -33,6 +33,20 @@ def assessment_or_404(*, user: AbstractBaseUser, assessment_id: int) -> Assessme
 
 def require_manage(role: str | None) -> None:
     require(can_manage(role), "Only owners manage members and teams.")
+
+
+def managed_organization_or_404(*, user: AbstractBaseUser, organization_id: int) -> Organization:
+    """The organisation (404 outside the user's organisations), 403 unless the user is one of its owners."""
+    organization = organization_or_404(user=user, organization_id=organization_id)
+    require_manage(organization.role)
+    return organization
+
+
+def managed_team_or_404(*, user: AbstractBaseUser, team_id: int) -> Team:
+    """The team (404 outside the user's organisations), 403 unless the user is an owner of its organisation."""
+    team = team_or_404(user=user, team_id=team_id)
+    require_manage(team.role)
+    return team
 
 
 def require_answer(role: str | None) -> None:
@@ -120,6 +134,17 @@ def my_respondent_or_403(*, user: AbstractBaseUser, assessment_id: int) -> tuple
     respondent = respondent_of_user(assessment=assessment, user=user)
     require(respondent is not None, NOT_A_RESPONDENT)
     return assessment, respondent
+
+
+def facilitated_respondent_or_404(
+    *, user: AbstractBaseUser, assessment_id: int, respondent_id: int
+) -> tuple[Assessment, Respondent]:
+    """The assessment (404 outside the user's organisations, 403 unless the user runs its survey) and one of its
+    respondents (404 for one of another assessment)."""
+    assessment = assessment_or_404(user=user, assessment_id=assessment_id)
+    require_facilitate(assessment.role)
+    found = respondent_in(assessment=assessment, respondent_id=respondent_id)
+    return assessment, found_or_404(found, "No such respondent.")
 
 
 def require_consensus_reader(*, assessment: Assessment, user: AbstractBaseUser) -> bool:

@@ -32,7 +32,7 @@ from accounts.services import (
 )
 from assessments.permissions import can_manage
 from assessments.selectors.access import memberships_of
-from assessments.tenancy import organization_or_404, require_manage
+from assessments.tenancy import managed_organization_or_404, organization_or_404
 from core.api import BAD_REQUEST, FORBIDDEN, NO_SUCH_PAGE, NOT_FOUND, TOO_MANY_INVITATIONS, not_found
 from core.parsers import JSONParser
 
@@ -128,8 +128,7 @@ class MemberListCreateApi(ListAPIView):
         "a username, an address only as an address.",
     )
     def post(self, request: Request, organization_id: int) -> Response:
-        organization = organization_or_404(user=request.user, organization_id=organization_id)
-        require_manage(organization.role)
+        organization = managed_organization_or_404(user=request.user, organization_id=organization_id)
         data = MemberInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         added = member_add(
@@ -152,8 +151,9 @@ class InvitationListCreateApi(ListAPIView):
     serializer_class = InvitationOutputSerializer
 
     def get_queryset(self):
-        organization = organization_or_404(user=self.request.user, organization_id=self.kwargs["organization_id"])
-        require_manage(organization.role)
+        organization = managed_organization_or_404(
+            user=self.request.user, organization_id=self.kwargs["organization_id"]
+        )
         return invitations_of(organization=organization)
 
     @extend_schema(
@@ -171,8 +171,7 @@ class InvitationListCreateApi(ListAPIView):
         "past the daily limits of invitation mail (per inviter, organisation and address) a 429. Owners only.",
     )
     def post(self, request: Request, organization_id: int) -> Response:
-        organization = organization_or_404(user=request.user, organization_id=organization_id)
-        require_manage(organization.role)
+        organization = managed_organization_or_404(user=request.user, organization_id=organization_id)
         data = InvitationInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         invitation = invitation_create(

@@ -120,26 +120,17 @@ def _assessments_with_role(user: AbstractBaseUser) -> QuerySet[Assessment]:
 def assessments_for_user(*, user: AbstractBaseUser, team_id: int | None = None) -> QuerySet[Assessment]:
     """Assessments in the user's organisations, annotated with the user's `role`, `answered` and
     `question_count`, with team, framework and people fetched in the same query."""
-    answered = (
-        Answer.objects.filter(assessment=OuterRef("pk"))
-        .order_by()
-        .values("assessment")
-        .annotate(n=Count("*"))
-        .values("n")
-    )
-    question_count = (
-        Question.objects.filter(framework=OuterRef("framework_id"))
-        .order_by()
-        .values("framework")
-        .annotate(n=Count("*"))
-        .values("n")
-    )
-    assessments = _assessments_with_role(user).annotate(
-        answered=Subquery(answered), question_count=Subquery(question_count)
-    )
+    answered = _count(Answer.objects.filter(assessment=OuterRef("pk")), per="assessment")
+    question_count = _count(Question.objects.filter(framework=OuterRef("framework_id")), per="framework")
+    assessments = _assessments_with_role(user).annotate(answered=answered, question_count=question_count)
     if team_id is not None:
         assessments = assessments.filter(team_id=team_id)
     return assessments.order_by("-created_at", "-id")
+
+
+def _count(rows: QuerySet, *, per: str) -> Subquery:
+    """How many `rows` there are for the outer row they are filtered on (`per`, its field): one number."""
+    return Subquery(rows.order_by().values(per).annotate(n=Count("*")).values("n"))
 
 
 def drafts_for_user(*, user: AbstractBaseUser, limit: int = 20) -> list[Assessment]:

@@ -14,7 +14,7 @@ from assessments.forms import AnswerForm, answer_problem_messages
 from assessments.models import Assessment
 from assessments.selectors.answers import AnswerRow, assessment_answer_rows, overall_progress, provisional
 from assessments.services.answers import answers_save
-from assessments.tenancy import assessment_or_404, require_shared_answers, require_write_answers
+from assessments.tenancy import shared_answers_writer_assessment_or_404
 from assessments.views.questionnaire import render_area
 from core.http import is_htmx
 from maturity.selectors import framework_content
@@ -23,9 +23,7 @@ from maturity.selectors import framework_content
 @login_required
 @require_POST
 def answer_save(request: HttpRequest, assessment_id: int, question_key: str) -> HttpResponse:
-    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-    require_write_answers(assessment)
-    require_shared_answers(assessment, user=request.user)
+    assessment = shared_answers_writer_assessment_or_404(user=request.user, assessment_id=assessment_id)
     form = AnswerForm(request.POST, question=question_key)
     raw_value, comment = form.data.get("value", ""), form.data.get("comment", "")
     if not form.is_valid():

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from assessments.errors import TeamNameTakenError
 from assessments.forms import OrganizationForm, TeamForm
 from assessments.services.organizations import organization_update, team_update
-from assessments.tenancy import organization_or_404, require_manage, team_or_404
+from assessments.tenancy import managed_organization_or_404, managed_team_or_404
 from assessments.views.organizations import render_organization
 from assessments.views.teams import render_team
 
@@ -18,8 +18,7 @@ from assessments.views.teams import render_team
 @login_required
 @require_POST
 def team_rename(request: HttpRequest, team_id: int) -> HttpResponse:
-    team = team_or_404(user=request.user, team_id=team_id)
-    require_manage(team.role)
+    team = managed_team_or_404(user=request.user, team_id=team_id)
     form = TeamForm(request.POST, prefix="rename")
     if form.is_valid():
         try:
@@ -35,8 +34,7 @@ def team_rename(request: HttpRequest, team_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def team_archive(request: HttpRequest, team_id: int) -> HttpResponse:
-    team = team_or_404(user=request.user, team_id=team_id)
-    require_manage(team.role)
+    team = managed_team_or_404(user=request.user, team_id=team_id)
     if request.method == "GET":
         context = {"team": team, "organization": team.organization, "current": "Archive"}
         return render(request, "assessments/team_archive.html", context)
@@ -48,8 +46,7 @@ def team_archive(request: HttpRequest, team_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def team_restore(request: HttpRequest, team_id: int) -> HttpResponse:
-    team = team_or_404(user=request.user, team_id=team_id)
-    require_manage(team.role)
+    team = managed_team_or_404(user=request.user, team_id=team_id)
     team_update(team=team, archived=False)
     messages.success(request, f"Restored {team.name}.")
     return redirect("team_detail", team_id=team.pk)
@@ -58,8 +55,7 @@ def team_restore(request: HttpRequest, team_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def organization_rename(request: HttpRequest, organization_id: int) -> HttpResponse:
-    organization = organization_or_404(user=request.user, organization_id=organization_id)
-    require_manage(organization.role)
+    organization = managed_organization_or_404(user=request.user, organization_id=organization_id)
     form = OrganizationForm(request.POST, prefix="rename")
     if not form.is_valid():
         return render_organization(request, organization, rename_form=form, status=400)
@@ -71,8 +67,7 @@ def organization_rename(request: HttpRequest, organization_id: int) -> HttpRespo
 @login_required
 @require_http_methods(["GET", "POST"])
 def organization_archive(request: HttpRequest, organization_id: int) -> HttpResponse:
-    organization = organization_or_404(user=request.user, organization_id=organization_id)
-    require_manage(organization.role)
+    organization = managed_organization_or_404(user=request.user, organization_id=organization_id)
     if request.method == "GET":
         context = {"organization": organization, "current": "Archive"}
         return render(request, "assessments/organization_archive.html", context)
@@ -86,8 +81,7 @@ def organization_archive(request: HttpRequest, organization_id: int) -> HttpResp
 @login_required
 @require_POST
 def organization_restore(request: HttpRequest, organization_id: int) -> HttpResponse:
-    organization = organization_or_404(user=request.user, organization_id=organization_id)
-    require_manage(organization.role)
+    organization = managed_organization_or_404(user=request.user, organization_id=organization_id)
     organization_update(organization=organization, archived=False)
     messages.success(request, f"Restored {organization.name}.")
     return redirect("organization_detail", organization_id=organization.pk)

@@ -15,7 +15,7 @@ from assessments.permissions import can_manage
 from assessments.selectors.access import memberships_of, teams_for_user
 from assessments.selectors.reviews import waiting_for_review
 from assessments.services.organizations import team_create
-from assessments.tenancy import organization_or_404, require_manage
+from assessments.tenancy import managed_organization_or_404, organization_or_404
 
 WAITING_LIMIT = 20  # assessments waiting for the user's review, listed on home and the organisation page
 
@@ -30,8 +30,7 @@ def organization_detail(request: HttpRequest, organization_id: int) -> HttpRespo
 @login_required
 @require_POST
 def team_new(request: HttpRequest, organization_id: int) -> HttpResponse:
-    organization = organization_or_404(user=request.user, organization_id=organization_id)
-    require_manage(organization.role)
+    organization = managed_organization_or_404(user=request.user, organization_id=organization_id)
     form = TeamForm(request.POST)
     if form.is_valid():
         try:

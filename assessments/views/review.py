@@ -22,12 +22,7 @@ from assessments.selectors.answers import AnswerRow, Provisional, assessment_ans
 from assessments.selectors.evidence import evidence_dates
 from assessments.selectors.reviews import returned_comments
 from assessments.services.assessments import assessment_submit, not_draft_message
-from assessments.tenancy import (
-    assessment_or_404,
-    require_shared_answers,
-    require_write_answers,
-    shared_answers_assessment_or_404,
-)
+from assessments.tenancy import shared_answers_assessment_or_404, shared_answers_writer_assessment_or_404
 from assessments.views.evidence import claim_items
 from assessments.views.questionnaire import ANSWER_LABELS
 from maturity.scoring import UNKNOWN, two_decimals
@@ -65,9 +60,7 @@ def assessment_review(request: HttpRequest, assessment_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def assessment_submit_view(request: HttpRequest, assessment_id: int) -> HttpResponse:
-    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-    require_write_answers(assessment)
-    require_shared_answers(assessment, user=request.user)
+    assessment = shared_answers_writer_assessment_or_404(user=request.user, assessment_id=assessment_id)
     if not assessment.is_draft:
         return _render_review(request, assessment, error=not_draft_message(assessment), status=409)
     form = SubmitConfirmForm(request.POST)

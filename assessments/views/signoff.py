@@ -16,7 +16,7 @@ from assessments.selectors.answers import assessment_answer_rows, provisional
 from assessments.selectors.reviews import assessment_reviews, wrote_answers
 from assessments.services.organizations import organization_update
 from assessments.services.reviews import assessment_accept, assessment_return
-from assessments.tenancy import assessment_or_404, organization_or_404, require_manage
+from assessments.tenancy import assessment_or_404, managed_organization_or_404
 from assessments.views.review import review_areas, unknown_total
 from core.lookups import require
 
@@ -95,8 +95,7 @@ def _render(
 @require_POST
 def organization_review_setting(request: HttpRequest, organization_id: int) -> HttpResponse:
     """The owners' switch: every assessment started in the organisation from now on goes to review."""
-    organization = organization_or_404(user=request.user, organization_id=organization_id)
-    require_manage(organization.role)
+    organization = managed_organization_or_404(user=request.user, organization_id=organization_id)
     required = request.POST.get("review_required") == "on"
     organization_update(organization=organization, review_required=required)
     if required:

@@ -17,12 +17,7 @@ from assessments.permissions import can_facilitate, can_write_answers
 from assessments.selectors.answers import assessment_answer_rows, assessment_scope, overall_progress, provisional
 from assessments.selectors.reviews import returned_comments
 from assessments.services.assessments import assessment_scope_set, assessment_systems_covered_set
-from assessments.tenancy import (
-    assessment_or_404,
-    require_shared_answers,
-    require_write_answers,
-    shared_answers_assessment_or_404,
-)
+from assessments.tenancy import shared_answers_assessment_or_404, shared_answers_writer_assessment_or_404
 from maturity.selectors import framework_content
 
 
@@ -44,9 +39,7 @@ class ScopeItem:
 @require_POST
 def assessment_scope_save(request: HttpRequest, assessment_id: int) -> HttpResponse:
     """The scope questions of the summary, answered yes or no; those left blank stay unanswered."""
-    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-    require_write_answers(assessment)
-    require_shared_answers(assessment, user=request.user)
+    assessment = shared_answers_writer_assessment_or_404(user=request.user, assessment_id=assessment_id)
     answers = {key: value == "yes" for key, value in request.POST.items() if value in ("yes", "no")}
     try:
         assessment_scope_set(assessment=assessment, answers=answers)
@@ -63,9 +56,7 @@ def assessment_scope_save(request: HttpRequest, assessment_id: int) -> HttpRespo
 @require_POST
 def assessment_systems_save(request: HttpRequest, assessment_id: int) -> HttpResponse:
     """The ML systems the draft covers, as written on the summary page."""
-    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-    require_write_answers(assessment)
-    require_shared_answers(assessment, user=request.user)
+    assessment = shared_answers_writer_assessment_or_404(user=request.user, assessment_id=assessment_id)
     form = SystemsCoveredForm(request.POST)
     if not form.is_valid():
         return _render_summary(request, assessment, systems_form=form, status=400)

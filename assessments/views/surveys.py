@@ -30,7 +30,6 @@ from assessments.selectors.surveys import (
     ConsensusRow,
     consensus,
     respondent_answer_rows,
-    respondent_in,
     respondent_name,
     respondents_of,
 )
@@ -44,6 +43,7 @@ from assessments.services.surveys import (
 )
 from assessments.tenancy import (
     assessment_or_404,
+    facilitated_respondent_or_404,
     my_respondent_or_403,
     reads_shared_answers,
     require_consensus_reader,
@@ -51,7 +51,6 @@ from assessments.tenancy import (
 )
 from assessments.views.questionnaire import ANSWER_CHOICES, ANSWER_LABELS, SEVERAL_SYSTEMS_HELP
 from core.limits import LimitReachedError
-from core.lookups import found_or_404
 from maturity.scoring import NA, UNKNOWN
 from maturity.selectors import framework_content
 
@@ -115,9 +114,9 @@ def _render_respondents(
 @login_required
 @require_POST
 def survey_respondent_remove(request: HttpRequest, assessment_id: int, respondent_id: int) -> HttpResponse:
-    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-    require_facilitate(assessment.role)
-    respondent = found_or_404(respondent_in(assessment=assessment, respondent_id=respondent_id), "No such respondent.")
+    assessment, respondent = facilitated_respondent_or_404(
+        user=request.user, assessment_id=assessment_id, respondent_id=respondent_id
+    )
     try:
         respondent_remove(respondent=respondent)
     except (SurveyClosedError, RespondentSubmittedError) as error:

@@ -9,7 +9,7 @@ from assessments.api.views import evidence, surveys
 from assessments.models import Assessment, Respondent
 from assessments.services.answers import answers_save
 from assessments.services.surveys import respondent_add
-from assessments.views import answers, discard, review
+from assessments.views import discard
 from tests.api_helpers import api_as
 from tests.conftest import complete_answers
 
@@ -35,7 +35,7 @@ def discarded_after_lookup(monkeypatch):
 
 
 def test_it_answers_404_to_answers_saved_through_the_api_as_the_draft_is_discarded(cast, discarded_after_lookup):
-    discarded_after_lookup(tenancy)  # through shared_answers_writer_assessment_or_404
+    discarded_after_lookup(tenancy)
 
     response = api_as(cast.member).patch(
         f"/api/assessments/{cast.assessment.pk}/answers/", [{"question": "data.versioning", "value": 1}], format="json"
@@ -46,7 +46,7 @@ def test_it_answers_404_to_answers_saved_through_the_api_as_the_draft_is_discard
 
 
 def test_it_answers_404_to_a_submit_through_the_api_as_the_draft_is_discarded(cast, discarded_after_lookup):
-    discarded_after_lookup(tenancy)  # through shared_answers_writer_assessment_or_404
+    discarded_after_lookup(tenancy)
 
     response = api_as(cast.member).post(f"/api/assessments/{cast.assessment.pk}/submit/")
 
@@ -66,7 +66,7 @@ def test_it_answers_404_to_evidence_added_through_the_api_as_the_draft_is_discar
 
 
 def test_it_answers_404_to_an_answer_saved_on_the_page_as_the_draft_is_discarded(client, cast, discarded_after_lookup):
-    discarded_after_lookup(answers)
+    discarded_after_lookup(tenancy)
     client.force_login(cast.member)
 
     response = client.post(f"/assessments/{cast.assessment.pk}/answers/data.versioning/", {"value": "2"})
@@ -76,7 +76,7 @@ def test_it_answers_404_to_an_answer_saved_on_the_page_as_the_draft_is_discarded
 
 def test_it_answers_404_to_a_submit_on_the_page_as_the_draft_is_discarded(client, cast, discarded_after_lookup):
     answers_save(assessment=cast.assessment, user=cast.member, items=complete_answers(cast.framework))
-    discarded_after_lookup(review)
+    discarded_after_lookup(tenancy)
     client.force_login(cast.member)
 
     response = client.post(f"/assessments/{cast.assessment.pk}/submit/", {"confirm": "on"})

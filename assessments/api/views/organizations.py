@@ -14,10 +14,7 @@ from assessments.api.serializers.organizations import (
 )
 from assessments.selectors.access import organizations_for_user
 from assessments.services.organizations import organization_create, organization_update
-from assessments.tenancy import (
-    organization_or_404,
-    require_manage,
-)
+from assessments.tenancy import managed_organization_or_404, organization_or_404
 from core.api import (
     BAD_REQUEST,
     FORBIDDEN,
@@ -56,8 +53,7 @@ class OrganizationDetailApi(APIView):
         "left out of every list and dashboard; its members still read it and its teams by id.",
     )
     def patch(self, request: Request, organization_id: int) -> Response:
-        organization = organization_or_404(user=request.user, organization_id=organization_id)
-        require_manage(organization.role)
+        organization = managed_organization_or_404(user=request.user, organization_id=organization_id)
         data = OrganizationPatchInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         organization_update(organization=organization, **data.validated_data)

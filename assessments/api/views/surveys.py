@@ -43,6 +43,7 @@ from assessments.services.surveys import (
 )
 from assessments.tenancy import (
     assessment_or_404,
+    facilitated_respondent_or_404,
     my_respondent_or_403,
     reads_shared_answers,
     require_consensus_reader,
@@ -57,7 +58,6 @@ from core.api import (
     ErrorSerializer,
     validated_query,
 )
-from core.lookups import found_or_404
 
 SURVEY_CLOSED = OpenApiResponse(
     ErrorSerializer, description="Not a survey-mode draft (workshop mode, or submitted), or the respondent submitted."
@@ -122,10 +122,9 @@ class RespondentDetailApi(APIView):
         "nobody's submission.",
     )
     def delete(self, request: Request, assessment_id: int, respondent_id: int) -> Response:
-        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-        require_facilitate(assessment.role)
-        found = respondent_in(assessment=assessment, respondent_id=respondent_id)
-        respondent = found_or_404(found, "No such respondent.")
+        _, respondent = facilitated_respondent_or_404(
+            user=request.user, assessment_id=assessment_id, respondent_id=respondent_id
+        )
         respondent_remove(respondent=respondent)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

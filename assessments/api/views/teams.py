@@ -22,12 +22,7 @@ from assessments.selectors.access import teams_for_user
 from assessments.selectors.targets import team_current_targets, team_framework
 from assessments.services.organizations import team_create, team_update
 from assessments.services.targets import target_set
-from assessments.tenancy import (
-    organization_or_404,
-    require_answer,
-    require_manage,
-    team_or_404,
-)
+from assessments.tenancy import managed_organization_or_404, managed_team_or_404, require_answer, team_or_404
 from core.api import (
     BAD_REQUEST,
     FORBIDDEN,
@@ -58,8 +53,9 @@ class TeamListCreateApi(ListAPIView):
     def post(self, request: Request) -> Response:
         data = TeamInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        organization = organization_or_404(user=request.user, organization_id=data.validated_data["organization"])
-        require_manage(organization.role)
+        organization = managed_organization_or_404(
+            user=request.user, organization_id=data.validated_data["organization"]
+        )
         team = team_create(organization=organization, name=data.validated_data["name"])
         return Response(TeamOutputSerializer(team).data, status=status.HTTP_201_CREATED)
 
@@ -76,8 +72,7 @@ class TeamDetailApi(APIView):
         "list and dashboard; its assessments and reports stay readable by id.",
     )
     def patch(self, request: Request, team_id: int) -> Response:
-        team = team_or_404(user=request.user, team_id=team_id)
-        require_manage(team.role)
+        team = managed_team_or_404(user=request.user, team_id=team_id)
         data = NameArchivedInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         team_update(team=team, **data.validated_data)
