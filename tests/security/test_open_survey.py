@@ -101,16 +101,17 @@ def test_it_shows_the_shared_answers_of_an_open_survey_to_nobody_but_the_facilit
     assert [secret for secret in SECRETS if secret.encode() in body] == [], response.status_code
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/api/assessments/{a}/export.csv",
-        "/api/assessments/{a}/evidence/",
-        "/api/evidence/{e}/",
-        "/api/evidence/{e}/download/",
-        "/evidence/{e}/download/",
-    ],
-)
+# The facilitator's answers and evidence of a survey still open, as files and API bodies.
+FACILITATORS_UNTIL_SUBMITTED = [
+    "/api/assessments/{a}/export.csv",
+    "/api/assessments/{a}/evidence/",
+    "/api/evidence/{e}/",
+    "/api/evidence/{e}/download/",
+    "/evidence/{e}/download/",
+]
+
+
+@pytest.mark.parametrize("path", FACILITATORS_UNTIL_SUBMITTED)
 @pytest.mark.parametrize("reader", ["not_submitted", "viewer"])
 def test_it_refuses_the_facilitators_answers_and_evidence_of_an_open_survey(client, open_survey, path, reader):
     world, readers = open_survey
@@ -122,16 +123,7 @@ def test_it_refuses_the_facilitators_answers_and_evidence_of_an_open_survey(clie
     assert "agreed answers" in response.content.decode()
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/api/assessments/{a}/export.csv",
-        "/api/assessments/{a}/evidence/",
-        "/api/evidence/{e}/",
-        "/api/evidence/{e}/download/",
-        "/evidence/{e}/download/",
-    ],
-)
+@pytest.mark.parametrize("path", FACILITATORS_UNTIL_SUBMITTED)
 def test_the_facilitator_reads_their_answers_and_evidence(client, open_survey, path):
     world, _ = open_survey
     client.force_login(world.cast.assessor)
