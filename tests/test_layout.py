@@ -165,3 +165,16 @@ def test_no_app_file_is_over_400_lines():
     }
 
     assert long == {}
+
+
+def test_no_view_module_defines_a_serializer():
+    """An API's shapes live in its serializers layer (or core.api's shared error shapes), not beside its views."""
+    in_views = [
+        f"{path.relative_to(ROOT).as_posix()}: {node.name}"
+        for path in app_modules()
+        if "views" in path.parts or path.stem == "views"
+        for node in ast.parse(path.read_text()).body
+        if isinstance(node, ast.ClassDef) and node.name.endswith("Serializer")
+    ]
+
+    assert in_views == []

@@ -2,20 +2,23 @@
 Owners and assessors decide, never on an assessment they submitted themselves (403 saying so)."""
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import serializers, status
-from rest_framework.exceptions import ValidationError
+from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from assessments.inputs import MAX_COMMENT_LENGTH
-from assessments.models import Assessment, Review
+from assessments.api.serializers.reviews import (
+    AcceptInputSerializer,
+    DecisionOutputSerializer,
+    ReturnInputSerializer,
+    ReviewOutputSerializer,
+)
+from assessments.models import Assessment
 from assessments.permissions import can_review
 from assessments.selectors.reviews import assessment_reviews
 from assessments.services.reviews import assessment_accept, assessment_return
 from assessments.tenancy import assessment_or_404
 from core.api import BAD_REQUEST, NOT_FOUND, ErrorSerializer
-from core.fields import StrictCharField, StrictIntegerField
 from core.lookups import require
 
 NOT_IN_REVIEW = OpenApiResponse(ErrorSerializer, description="The assessment is not in review: a draft, or decided.")
@@ -26,49 +29,6 @@ NOT_YOURS_TO_REVIEW = OpenApiResponse(
     description="Not an owner or assessor, the person who submitted it, or one who wrote any of its answers (in a "
     "survey, recorded an agreed answer): nothing changed.",
 )
-
-
-class AcceptInputSerializer(serializers.Serializer):
-    comment = StrictCharField(required=False, allow_blank=True, max_length=MAX_COMMENT_LENGTH, default="")
-
-
-class QuestionCommentInputSerializer(serializers.Serializer):
-    question = StrictCharField(max_length=100, help_text="Question key, e.g. data.versioning.")
-    comment = StrictCharField(max_length=MAX_COMMENT_LENGTH, help_text="What needs work on it.")
-
-
-class ReturnInputSerializer(serializers.Serializer):
-    comment = StrictCharField(
-        required=False, allow_blank=True, max_length=MAX_COMMENT_LENGTH, default="", help_text="On the whole."
-    )
-    questions = QuestionCommentInputSerializer(many=True, required=False, default=list)
-
-    def validate_questions(self, items: list[dict]) -> list[dict]:
-        keys = [item["question"] for item in items]
-        twice = sorted({key for key in keys if keys.count(key) > 1})
-        if twice:
-            raise ValidationError([f"Commented twice in the same request: {', '.join(twice)}."])
-        return items
-
-
-class QuestionCommentOutputSerializer(serializers.Serializer):
-    question = StrictCharField(source="question.key")
-    comment = StrictCharField()
-
-
-class ReviewOutputSerializer(serializers.Serializer):
-    id = StrictIntegerField()
-    decision = serializers.ChoiceField(
-        choices=Review.Decision.choices, help_text="accepted: final; returned: back to draft for the comments."
-    )
-    reviewer = StrictCharField(source="reviewer.username")
-    comment = StrictCharField(allow_blank=True, help_text="On the whole assessment.")
-    questions = QuestionCommentOutputSerializer(source="comments", many=True)
-    decided_at = serializers.DateTimeField()
-
-
-class DecisionOutputSerializer(ReviewOutputSerializer):
-    status = StrictCharField(source="assessment.status", help_text="The assessment's status now.")
 
 
 def _reviewable(request: Request, assessment_id: int) -> Assessment:
