@@ -57,6 +57,10 @@ def wrote_answers(*, assessment: Assessment, user: AbstractBaseUser) -> bool:
     return Answer.objects.filter(assessment=assessment, answered_by=user).exists()
 
 
+# Assessments waiting for the user's review that a page lists (home, the organisation page).
+WAITING_LIMIT = 20
+
+
 def waiting_for_review(*, user: AbstractBaseUser, organization_id: int | None = None) -> QuerySet[Assessment]:
     """Assessments in review in the organisations where the user reviews (owner or assessor), except those
     they submitted or wrote answers of themselves, oldest submission first, with team, organisation and

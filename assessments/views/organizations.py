@@ -13,11 +13,9 @@ from assessments.forms import MemberAddForm, OrganizationForm, TeamForm
 from assessments.models import Organization
 from assessments.permissions import can_manage
 from assessments.selectors.access import memberships_of, teams_for_user
-from assessments.selectors.reviews import waiting_for_review
+from assessments.selectors.reviews import WAITING_LIMIT, waiting_for_review
 from assessments.services.organizations import team_create
 from assessments.tenancy import managed_organization_or_404, organization_or_404
-
-WAITING_LIMIT = 20  # assessments waiting for the user's review, listed on home and the organisation page
 
 
 @login_required

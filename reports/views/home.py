@@ -11,9 +11,8 @@ from django.views.decorators.http import require_GET, require_POST
 from assessments.forms import OrganizationForm
 from assessments.models import Role
 from assessments.selectors.access import drafts_for_user, organizations_for_user
-from assessments.selectors.reviews import waiting_for_review
+from assessments.selectors.reviews import WAITING_LIMIT, waiting_for_review
 from assessments.services.organizations import organization_create
-from assessments.views.organizations import WAITING_LIMIT
 from reports.builders.dashboards import team_row
 from reports.selectors.home import home_results
 
