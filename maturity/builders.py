@@ -48,12 +48,12 @@ def version_changes_view(changes: VersionChanges, area_names: Mapping[str, str])
         ChangeGroup("Removed", "Practices no longer asked.", [shown(q, old) for q in diff.removed]),
         ChangeGroup(
             "Split",
-            "One practice became several; their answers start from the earlier one's.",
+            "One practice became several: each is answered anew, with the earlier answer shown beside it.",
             [shown(older, old, "Now: " + _quoted(newer)) for older, newer in diff.split],
         ),
         ChangeGroup(
             "Merged",
-            "Several practices became one.",
+            "Several practices became one: it is answered anew, with the earlier answers shown beside it.",
             [shown(newer, new, "Merges: " + _quoted(older)) for older, newer in diff.merged],
         ),
         ChangeGroup(
