@@ -4,9 +4,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from reports.builders.content import headline, roadmap_with_steps
-from reports.builders.disagreements import disagreements_with_labels
 from reports.selectors.sample import sample_report_today
+from reports.views.report import report_body
 
 
 @require_GET
@@ -15,15 +14,10 @@ def sample_report(request: HttpRequest) -> HttpResponse:
     if found is None:
         raise Http404("No framework is loaded yet.")
     framework, sample = found
-    content = sample.content
     context = {
         "framework": framework,
         "sample": sample,
-        # What reports/_report_body.html reads, as the report page gives it (reports/views/report.py).
-        "content": content,
-        "headline": headline(content),
-        "roadmap": roadmap_with_steps(content),
-        "disagreements": disagreements_with_labels(content),
-        "report": {"figures": sample.figures},
+        **report_body(sample.content),
+        "report": {"figures": sample.figures},  # the figures, where the report page has its Report
     }
     return render(request, "sample_report.html", context)

@@ -48,11 +48,15 @@ def test_it_shows_nothing_of_any_customer_and_reads_no_table_but_the_models(clie
     assert (Organization.objects.count(), Assessment.objects.count()) == rows  # none made up in the database
 
 
-def test_it_reads_in_a_bounded_number_of_queries(client, mlops_v3, django_assert_max_num_queries):
+def test_it_reads_in_a_bounded_number_of_queries_and_answers_a_repeat_visit_with_304(
+    client, mlops_v3, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(6):  # the framework, and its content the first time in the process
         client.get("/sample-report/")
     with django_assert_max_num_queries(1):
-        client.get("/sample-report/")
+        response = client.get("/sample-report/")
+
+    assert client.get("/sample-report/", headers={"If-None-Match": response["ETag"]}).status_code == 304
 
 
 def test_it_is_not_found_before_any_framework_is_loaded(client, no_frameworks):
