@@ -1,6 +1,7 @@
 """The home page, composed here, in the app on top: signed in, the user's organisations, their drafts and what
 waits for their review (assessments'), then their teams' latest results (reports'); and the creation of
-another organisation, whose form it holds. Signed out: what the product is."""
+another organisation, whose form it holds. Signed out: what the product is, with a short tour and a glance at
+the sample report."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,15 +14,24 @@ from assessments.models import Role
 from assessments.selectors.access import drafts_for_user, organizations_for_user
 from assessments.selectors.reviews import WAITING_LIMIT, waiting_for_review
 from assessments.services.organizations import organization_create
+from reports.builders.content import headline
 from reports.builders.dashboards import team_row
 from reports.selectors.home import home_results
+from reports.selectors.sample import sample_report_today
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
-        return render(request, "landing.html")
+        return _render_landing(request)
     return _render_home(request, OrganizationForm())
+
+
+def _render_landing(request: HttpRequest) -> HttpResponse:
+    found = sample_report_today()
+    sample = found[1] if found else None
+    context = {"sample": sample, "sample_headline": headline(sample.content) if sample else None}
+    return render(request, "landing.html", context)
 
 
 @login_required

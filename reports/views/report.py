@@ -33,6 +33,20 @@ def _report_or_404(assessment: Assessment) -> Report:
     return report
 
 
+def report_body(content: dict) -> dict:
+    """What reports/_report_body.html reads of a ready report besides `report.figures`: the report page, its
+    standalone file and the sample report (views/sample.py) render the body from the same."""
+    return {
+        "content": content,
+        "headline": headline(content),
+        "roadmap": roadmap_with_steps(content),
+        "disagreements": disagreements_with_labels(content),
+    }
+
+
+NO_BODY = {"content": None, "headline": None, "roadmap": [], "disagreements": []}
+
+
 def _context(assessment: Assessment, report: Report) -> dict:
     ready = report.status == Report.Status.READY
     return {
@@ -40,10 +54,7 @@ def _context(assessment: Assessment, report: Report) -> dict:
         "team": assessment.team,
         "organization": assessment.team.organization,
         "report": report,
-        "content": report.content if ready else None,
-        "headline": headline(report.content) if ready else None,
-        "roadmap": roadmap_with_steps(report.content) if ready else [],
-        "disagreements": disagreements_with_labels(report.content) if ready else [],
+        **(report_body(report.content) if ready else NO_BODY),
         "can_answer": can_answer(assessment.role),
         "can_review": can_review(assessment.role),
         "current": "Report",

@@ -391,9 +391,15 @@ EXEMPT = {
     "api/": "any other path under /api/: the API's JSON 404, no data",
     "api/frameworks/": "the questionnaire, the same for everyone",
     "api/frameworks/<slug:slug>/": "the questionnaire, the same for everyone",
-    "frameworks/": "the questionnaire, the same for everyone (redirects to the default framework)",
-    "frameworks/<slug:slug>/": "the questionnaire, the same for everyone (tests/maturity/test_framework_page.py)",
     "api/organizations/": "lists only the user's own organisations (test_it_lists_an_outsider_none_of_it)",
+}
+# Pages of no organisation, for anyone, signed in or not (the model holds no customer data; the sample report's
+# team is made up): the same status for every role, an outsider and an anonymous visitor.
+PUBLIC = {
+    "frameworks/": 302,  # to the default framework
+    "frameworks/<slug:slug>/": 200,
+    "frameworks/<slug:slug>/sources/": 200,
+    "sample-report/": 200,
 }
 EXEMPT_PREFIXES = {
     "admin/": "Django's admin: staff only, with its own login and permissions",
@@ -459,11 +465,26 @@ def cases(users=USERS, *, reads: bool = True, writes: bool = True) -> list:
 
 
 def test_it_covers_every_url():
-    covered = {endpoint.route for endpoint in ENDPOINTS}
+    covered = {endpoint.route for endpoint in ENDPOINTS} | set(PUBLIC)
     exempt = [route for route in routes() if route in EXEMPT or route.startswith(tuple(EXEMPT_PREFIXES))]
 
-    assert sorted(set(routes()) - covered - set(exempt)) == [], "add these URLs to ENDPOINTS or EXEMPT"
+    assert sorted(set(routes()) - covered - set(exempt)) == [], "add these URLs to ENDPOINTS, PUBLIC or EXEMPT"
     assert sorted((covered | set(EXEMPT)) - set(routes())) == [], "these URLs are gone: remove them here"
+
+
+@pytest.mark.parametrize(("route", "user"), [(route, user) for route in PUBLIC for user in (*USERS, "anonymous")])
+def test_it_shows_a_public_page_alike_to_everyone(client, world, route, user):
+    if user != "anonymous":
+        client.force_login(world.cast.users[user])
+
+    assert client.get(url(world, Endpoint(route))).status_code == PUBLIC[route]
+
+
+@pytest.mark.parametrize("route", PUBLIC)
+def test_a_public_page_only_reads(client, world, route):
+    statuses = {method: getattr(client, method)(url(world, Endpoint(route))).status_code for method in METHODS[1:]}
+
+    assert set(statuses.values()) == {405}, statuses
 
 
 @pytest.mark.parametrize(("endpoint", "method", "user"), cases(["outsider"]))
