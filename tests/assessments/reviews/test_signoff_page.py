@@ -122,6 +122,7 @@ def test_a_survey_lists_where_the_respondents_disagreed(client, cast, survey_in_
     assert f'href="#signoff-{first}"' in disagreements
     assert "answers from not in place to fully in place, median 2 · agreed: mostly in place" in disagreements
     assert f'href="#signoff-{second}"' not in disagreements
+    assert '<a href="#disagreements-heading">Disagreements (1)</a>' in html  # in the jumps at the top
 
 
 def test_the_reviewer_lands_on_the_final_report_once_accepted(client, cast, in_review):
