@@ -160,7 +160,8 @@ def test_sign_up_answer_submit_and_read_the_report(page, watch, live_server, mlo
     check_page(page)
     page.get_by_role("button", name="Review and submit").click()
     page.get_by_role("button", name="Submit assessment").click()
-    expect(page.get_by_text("Tick the box to confirm")).to_be_visible()
+    expect(page.locator("#problems")).to_be_focused()  # at the top of the page, whatever its length
+    expect(page.locator("#problems")).to_contain_text("Tick the box to confirm")
     page.get_by_label("I understand a submitted assessment cannot be changed").check()
     page.get_by_role("button", name="Submit assessment").click()
     page.wait_for_url(f"**/assessments/{assessment_id}/summary/")
