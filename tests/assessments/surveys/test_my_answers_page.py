@@ -133,8 +133,8 @@ def test_submitting_with_required_questions_blank_asks_to_confirm_how_many(clien
 
     respondent.refresh_from_db()
     assert asked.status_code == 400
-    assert f"{blank} required questions are still blank" in asked.content.decode()
-    assert f'name="leave_blank" value="{blank}"' in asked.content.decode()
+    assert f"<h1>Submit with {blank} required questions blank?</h1>" in asked.content.decode()
+    assert f'name="leave_blank" value="{blank}"> Submit with {blank} required' in asked.content.decode()
     assert respondent.submitted_at is None
 
     submitted = client.post(f"/assessments/{survey.pk}/my-answers/submit/", {"leave_blank": str(blank)})
@@ -165,6 +165,18 @@ def test_submitting_with_every_required_question_answered_needs_no_confirmation(
     respondent.refresh_from_db()
     assert submitted.url == f"/assessments/{survey.pk}/consensus/"
     assert respondent.submitted_at is not None
+
+
+def test_once_submitted_the_page_reads_the_answers_and_submitting_again_says_why(client, cast, survey, respondent):
+    blank = first_level_1_not_in_place(cast, respondent)
+    client.post(f"/assessments/{survey.pk}/my-answers/submit/", {"leave_blank": str(blank)})
+
+    page = client.get(f"/assessments/{survey.pk}/my-answers/data/").content.decode()
+    again = client.post(f"/assessments/{survey.pk}/my-answers/submit/", follow=True)
+
+    assert "You submitted your answers on" in page
+    assert "<form" not in page.split('<main id="main"')[1].split("</main>")[0]
+    assert "You have submitted your answers: they can no longer change." in again.content.decode()
 
 
 def test_the_api_lists_what_is_required_and_submits_without_confirmation(client, cast, survey, respondent):
