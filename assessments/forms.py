@@ -4,6 +4,7 @@ from collections.abc import Iterable
 
 from django import forms
 from django.core.validators import validate_email
+from django.template.defaultfilters import pluralize
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 
@@ -215,6 +216,30 @@ class SubmitConfirmForm(forms.Form):
         label="I understand a submitted assessment cannot be changed",
         error_messages={"required": "Tick the box to confirm that a submitted assessment cannot be changed."},
     )
+
+
+class MyAnswersSubmitForm(forms.Form):
+    """A respondent's submission. With required questions blank (adaptive depth) it needs the box that names
+    how many ticked, and for as many as are blank now: answers saved since the box was shown change it."""
+
+    leave_blank = forms.CharField(required=False)
+
+    def __init__(self, *args, required_blank: int, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.required_blank = required_blank
+
+    def clean_leave_blank(self) -> str:
+        confirmed = self.cleaned_data["leave_blank"]
+        if self.required_blank and confirmed != str(self.required_blank):
+            count = self.required_blank
+            raise forms.ValidationError(
+                f"Tick the box to submit with {count} required question{pluralize(count)} blank, or answer "
+                f"{pluralize(count, 'it,them')} first."
+                if not confirmed
+                else f"{count} required question{pluralize(count)} {pluralize(count, 'is,are')} blank now: "
+                "tick the box again to submit with them blank."
+            )
+        return confirmed
 
 
 class EvidenceForm(forms.Form):

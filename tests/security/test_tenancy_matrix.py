@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from assessments.models import Assessment
+from assessments.selectors.answers import provisional
+from assessments.selectors.surveys import respondent_answer_rows
 from tests.security.conftest import World
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +58,13 @@ class Endpoint:
 
     def __str__(self) -> str:
         return self.route + self.query
+
+
+def required_blank(survey: Assessment) -> int:
+    """How many required questions its one respondent leaves blank: the count they confirm to submit."""
+    respondent = survey.respondents.get()
+    rows = respondent_answer_rows(assessment=survey, respondent=respondent)
+    return len(provisional(assessment=survey, rows=rows).required)
 
 
 ENDPOINTS = [
@@ -188,16 +198,19 @@ ENDPOINTS = [
         "assessments/<int:assessment_id>/my-answers/<slug:area_key>/",
         read=None,
         state="survey",
-        writes={
-            "get": Write(RESPONDENT, 200),
-            "post": Write(RESPONDENT, 302, lambda w: {f"value-{w.question_key}": "2"}),
-        },
+        writes={"get": Write(RESPONDENT, 200)},
+    ),
+    Endpoint(
+        "assessments/<int:assessment_id>/my-answers/answers/<str:question_key>/",
+        read=None,
+        state="survey",
+        writes={"post": Write(RESPONDENT, 302, lambda w: {"value": "2"})},
     ),
     Endpoint(
         "assessments/<int:assessment_id>/my-answers/submit/",
         read=None,
         state="survey",
-        writes={"post": Write(RESPONDENT, 302)},
+        writes={"post": Write(RESPONDENT, 302, lambda w: {"leave_blank": str(required_blank(w.survey))})},
     ),
     # GET: the facilitator's, and a respondent's once submitted (the survey's has not)
     Endpoint(

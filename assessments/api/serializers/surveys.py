@@ -74,6 +74,11 @@ class MyAnswersOutputSerializer(serializers.Serializer):
     respondent = StrictIntegerField(help_text="Your respondent id in this survey.")
     submitted_at = serializers.DateTimeField(allow_null=True, help_text="Set once submitted; then frozen.")
     answers = MyAnswerSerializer(many=True, help_text="Every question, framework order; value null: not yet.")
+    required = serializers.ListField(
+        child=StrictCharField(),
+        help_text="Keys of your unanswered questions that adaptive depth requires (design section 2, over your own "
+        "answers), framework order: each could still change your result. Submitting leaves them blank.",
+    )
 
 
 class RecordedSerializer(serializers.Serializer):

@@ -27,6 +27,7 @@ from assessments.api.serializers.surveys import (
 )
 from assessments.models import Assessment, Respondent
 from assessments.permissions import can_facilitate
+from assessments.selectors.answers import provisional
 from assessments.selectors.surveys import (
     consensus,
     respondent_answer_rows,
@@ -135,6 +136,7 @@ def _my_answers(assessment: Assessment, respondent: Respondent) -> Response:
         "respondent": respondent.pk,
         "submitted_at": respondent.submitted_at,
         "answers": [answer_output(row) for row in rows],
+        "required": list(provisional(assessment=assessment, rows=rows).required),
     }
     return Response(body)  # MyAnswersOutputSerializer documents it; the rows are built as the detail builds them
 
@@ -179,7 +181,8 @@ class MyAnswersSubmitApi(APIView):
             404: NOT_FOUND,
             409: SURVEY_CLOSED,
         },
-        description="Submits your answers: they are frozen, count in the consensus, and you may read its spread.",
+        description="Submits your answers: they are frozen, count in the consensus, and you may read its spread. "
+        "Questions listed in `required` (GET first) may be left blank: the web page asks to confirm how many.",
     )
     def post(self, request: Request, assessment_id: int) -> Response:
         assessment, respondent = my_respondent_or_403(user=request.user, assessment_id=assessment_id)
