@@ -7,6 +7,7 @@ from assessments.views import (
     evidence,
     organizations,
     questionnaire,
+    respondents,
     review,
     signoff,
     summary,
@@ -49,11 +50,11 @@ urlpatterns = [
         name="organization_review_setting",
     ),
     path("assessments/<int:assessment_id>/discard/", discard.assessment_discard_view, name="assessment_discard"),
-    # Survey mode (assessments/views/surveys.py)
-    path("assessments/<int:assessment_id>/respondents/", surveys.survey_respondents, name="survey_respondents"),
+    # Survey mode (assessments/views/respondents.py and surveys.py)
+    path("assessments/<int:assessment_id>/respondents/", respondents.survey_respondents, name="survey_respondents"),
     path(
         "assessments/<int:assessment_id>/respondents/<int:respondent_id>/remove/",
-        surveys.survey_respondent_remove,
+        respondents.survey_respondent_remove,
         name="survey_respondent_remove",
     ),
     path("assessments/<int:assessment_id>/my-answers/", surveys.survey_my_answers, name="survey_my_answers"),

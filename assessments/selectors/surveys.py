@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, F, OuterRef, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 
 from assessments.models import Assessment, Membership, Respondent, RespondentAnswer, Role, answer_value
 from assessments.permissions import can_facilitate
@@ -48,6 +49,24 @@ def _with(respondent: Respondent, assessment: Assessment) -> Respondent:
     return respondent
 
 
+@dataclass(frozen=True)
+class SurveyState:
+    deadline: date | None
+    anonymous_responses: bool
+    open: bool  # takes respondents and their answers
+    respondents: int
+    submitted: int
+
+
+def survey_state(*, assessment: Assessment) -> SurveyState:
+    """The survey's deadline and how far it is (two queries)."""
+    counts = Respondent.objects.filter(assessment=assessment).aggregate(
+        respondents=Count("id"), submitted=Count("id", filter=Q(submitted_at__isnull=False))
+    )
+    is_open = assessment.mode == Assessment.Mode.SURVEY and assessment.is_draft and not assessment.reviews.exists()
+    return SurveyState(assessment.deadline, assessment.anonymous_responses, is_open, **counts)
+
+
 def respondent_candidates(*, assessment: Assessment) -> list[Membership]:
     """The organisation's members who are not respondents of the survey yet, by username, with their accounts
     (one query): the page's picker."""
@@ -87,6 +106,11 @@ class WaitingSurvey:
     deadline: date | None
     answered: int
     question_count: int
+
+    @property
+    def days_left(self) -> int | None:
+        """Days until the deadline: 0 on the day, negative once it has passed; None without one."""
+        return None if self.deadline is None else (self.deadline - timezone.localdate()).days
 
 
 # Surveys waiting for a user's answers that home lists.
