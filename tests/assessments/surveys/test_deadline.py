@@ -103,3 +103,12 @@ def test_the_api_answers_a_workshop_409(cast):
     response = api_as(cast.owner).get(f"/api/assessments/{cast.assessment.pk}/survey/")
 
     assert response.status_code == 409
+
+
+def test_the_activity_records_who_set_the_deadline(client, cast, survey):
+    api_as(cast.owner).patch(f"/api/assessments/{survey.pk}/survey/", {"deadline": days(3).isoformat()}, format="json")
+    client.force_login(cast.owner)
+
+    page = client.get(f"/assessments/{survey.pk}/activity/").content.decode()
+
+    assert f"set the survey&#x27;s deadline: {days(3).isoformat()}" in page
