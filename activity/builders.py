@@ -237,9 +237,6 @@ def _assessment_text(entry: Entry, names: Names) -> str:
         parts.append(_scope_text(*_before_after(entry, "scope")))
     if "systems_covered" in entry.changes:
         parts.append(_systems_text(_before_after(entry, "systems_covered")[1]))
-    if "deadline" in entry.changes:
-        deadline = _before_after(entry, "deadline")[1]
-        parts.append(f"set the survey's deadline: {deadline}" if deadline else "removed the survey's deadline")
     for name, label in SETTING_LABELS.items():
         if name in entry.changes:
             parts.append(_setting_text(label, *_before_after(entry, name)))

@@ -64,8 +64,6 @@ def entry(model: str, action: int, changes: dict, actor="alice", **extra) -> Ent
             "alice set the systems covered: Fraud scoring",
         ),
         ("assessment", 1, {"systems_covered": ["Fraud scoring", ""]}, {}, "alice cleared the systems covered"),
-        ("assessment", 1, {"deadline": [None, "2026-06-12"]}, {}, "alice set the survey's deadline: 2026-06-12"),
-        ("assessment", 1, {"deadline": ["2026-06-12", None]}, {}, "alice removed the survey's deadline"),
         ("assessment", 2, {}, {}, "alice discarded the draft"),
         ("membership", 0, {"role": [None, "assessor"]}, {"user_id": 4}, "alice made dave an assessor"),
         ("membership", 1, {"role": ["member", "owner"]}, {"user_id": 4}, "alice made dave an owner (was member)"),
