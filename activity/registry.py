@@ -35,6 +35,7 @@ TRACKED = {
         "evidence_required",
         "review_required",
         "systems_covered",
+        "deadline",
         "submitted_by",
         "submitted_at",
         "reviewed_by",

@@ -139,6 +139,13 @@ class RespondentInvalidError(InvalidInputError):
         )
 
 
+class DeadlineInvalidError(InvalidInputError):
+    """Carries {"deadline": [message]}: a survey's new deadline is not in the past."""
+
+    def __init__(self, problems: dict[str, list[str]]) -> None:
+        super().__init__(problems["deadline"][0], problems=problems)
+
+
 class RespondentSubmittedError(StateConflictError):
     """A respondent's submitted answers are frozen, and they stay part of the survey."""
 

@@ -358,3 +358,33 @@ class ReviewDecisionForm(forms.Form):
             return self.DECISION_MESSAGE
         texts = problem_texts({"comment": self.errors["comment"]}) if "comment" in self.errors else []
         return f"Nothing was saved: {'; '.join([*texts, *self.non_field_errors()])}."
+
+
+class RespondentsAddForm(forms.Form):
+    """The respondents page: members picked from the organisation's, someone else by username or address, and
+    the survey's deadline; or, with `whole_team`, the whole team with the deadline."""
+
+    members = forms.MultipleChoiceField(label="Members", required=False)
+    # No length limit of its own: the service names what is wrong with the address (or the username).
+    respondent = forms.CharField(label="Someone else: a username or an email address", required=False)
+    deadline = forms.DateField(
+        label="Answer by (optional)",
+        required=False,
+        help_text="The survey's deadline, named in the mail of everyone you add and on every respondent's home. "
+        "Leave it empty for none.",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, candidates: list[str], organization: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["members"].choices = [(username, username) for username in candidates]
+        self.fields["respondent"].help_text = (
+            f"A member, whatever their role, or anyone's address: an address that is not a member's is invited to "
+            f"join {organization} as a member, then answers."
+        )
+
+    def people(self) -> tuple[list[str], list[str]]:
+        """The usernames and the addresses to add (no username has an @: username_or_email)."""
+        username, email = username_or_email(self.cleaned_data["respondent"])
+        usernames = [*self.cleaned_data["members"], *([username] if username else [])]
+        return list(dict.fromkeys(usernames)), [email] if email else []

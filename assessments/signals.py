@@ -25,6 +25,11 @@ targets_changed = Signal()
 # when it joins. A receiver that may not invite raises core.limits.LimitReachedError, undoing the addition.
 respondent_invited = Signal()
 
+# Survey mode: sent inside the transaction that adds any respondent (a member, or an address after
+# respondent_invited), with `respondent_id` and `assessment_id`: accounts asks them by mail for their answers,
+# after commit.
+respondent_added = Signal()
+
 # Sent inside the transaction in which a reviewer returned an in-review assessment to draft, with the
 # Assessment as sender, `assessment_id`, `review_id` (the Review with the comments) and `submitted_by_id`
 # (who had submitted it; the assessment no longer says); e.g. reports drops the provisional report, accounts

@@ -8,6 +8,7 @@ from assessments.views import (
     my_answers,
     organizations,
     questionnaire,
+    respondents,
     review,
     signoff,
     summary,
@@ -50,11 +51,11 @@ urlpatterns = [
         name="organization_review_setting",
     ),
     path("assessments/<int:assessment_id>/discard/", discard.assessment_discard_view, name="assessment_discard"),
-    # Survey mode (assessments/views/surveys.py)
-    path("assessments/<int:assessment_id>/respondents/", surveys.survey_respondents, name="survey_respondents"),
+    # Survey mode (assessments/views/respondents.py and surveys.py)
+    path("assessments/<int:assessment_id>/respondents/", respondents.survey_respondents, name="survey_respondents"),
     path(
         "assessments/<int:assessment_id>/respondents/<int:respondent_id>/remove/",
-        surveys.survey_respondent_remove,
+        respondents.survey_respondent_remove,
         name="survey_respondent_remove",
     ),
     # A respondent's own answers (assessments/views/my_answers.py)

@@ -114,6 +114,8 @@ class Assessment(models.Model):
     mode = models.CharField(max_length=16, choices=Mode.choices, default=Mode.WORKSHOP)
     # Survey mode: the consensus view shows the spread of answers, never who answered what.
     anonymous_responses = models.BooleanField(default=False)
+    # Survey mode: the day by which respondents are asked to answer (optional), in their mail and on their home.
+    deadline = models.DateField(null=True, blank=True)
     # Submission waits until every claim of "mostly" or "fully in place" at level 3 or above has evidence.
     evidence_required = models.BooleanField(default=False)
     review_required = models.BooleanField(default=False)

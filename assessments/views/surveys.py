@@ -1,5 +1,5 @@
-"""Survey mode's pages: the respondents (the facilitator adds and removes them) and the consensus view where the
-facilitator records the agreed answers; a respondent's own answers and their submission are my_answers.py's.
+"""Survey mode's consensus view, where the facilitator records the agreed answers (the respondents page:
+views/respondents.py; a respondent's own answers and their submission: views/my_answers.py).
 
 Before they submit, a respondent sees only their own answers; after, the consensus's spread, read-only and
 without names. The facilitator (owner or assessor) sees everything."""
@@ -16,11 +16,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from assessments.errors import (
     AnswersInvalidError,
     AssessmentNotDraftError,
-    RespondentInvalidError,
-    RespondentSubmittedError,
     SurveyClosedError,
 )
-from assessments.forms import AnswerForm, answer_problem_messages, username_or_email
+from assessments.forms import AnswerForm, answer_problem_messages
 from assessments.models import Assessment
 from assessments.permissions import can_facilitate
 from assessments.selectors.surveys import (
@@ -28,23 +26,18 @@ from assessments.selectors.surveys import (
     ConsensusRow,
     consensus,
     respondent_name,
-    respondents_of,
 )
 from assessments.services.answers import answers_save
 from assessments.services.surveys import (
     consensus_record_medians,
-    respondent_add,
-    respondent_remove,
 )
 from assessments.tenancy import (
     assessment_or_404,
-    facilitated_respondent_or_404,
     reads_shared_answers,
     require_consensus_reader,
     require_facilitate,
 )
 from assessments.views.questionnaire import ANSWER_CHOICES, ANSWER_LABELS
-from core.limits import LimitReachedError
 from maturity.scoring import NA, UNKNOWN
 from maturity.selectors import framework_content
 
@@ -59,64 +52,6 @@ def _workshop(request: HttpRequest, assessment: Assessment, *, error: str = "") 
 
 def _context(assessment: Assessment, **extra) -> dict:
     return {"assessment": assessment, "team": assessment.team, "organization": assessment.team.organization, **extra}
-
-
-# --- Respondents (the facilitator) ---
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def survey_respondents(request: HttpRequest, assessment_id: int) -> HttpResponse:
-    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-    if request.method == "GET":
-        return _render_respondents(request, assessment)
-    require_facilitate(assessment.role)
-    posted = request.POST.get("respondent", "")
-    username, email = username_or_email(posted)
-    try:
-        respondent = respondent_add(assessment=assessment, added_by=request.user, username=username, email=email)
-    except (SurveyClosedError, RespondentInvalidError, LimitReachedError) as error:
-        return _render_respondents(request, assessment, error=str(error), posted=posted)
-    invited = " They are invited by email to join the organisation first." if respondent.user is None else ""
-    messages.success(request, f"Added {respondent_name(respondent)} as a respondent.{invited}")
-    return redirect("survey_respondents", assessment_id=assessment.pk)
-
-
-def _render_respondents(
-    request: HttpRequest, assessment: Assessment, *, error: str = "", posted: str = "", status: int = 400
-) -> HttpResponse:
-    if assessment.mode != Assessment.Mode.SURVEY:
-        return _workshop(request, assessment, error=error)
-    respondents = respondents_of(assessment=assessment)
-    submitted = sum(respondent.submitted_at is not None for respondent in respondents)
-    facilitator = can_facilitate(assessment.role)
-    context = _context(
-        assessment,
-        respondents=[(respondent, respondent_name(respondent, show_address=facilitator)) for respondent in respondents],
-        submitted=submitted,
-        mine=next((r for r in respondents if r.user_id == request.user.pk), None),
-        can_facilitate=facilitator,
-        open=assessment.is_draft,
-        # respondent_remove: an anonymous survey keeps every respondent once anyone has submitted
-        removable=facilitator and assessment.is_draft and not (assessment.anonymous_responses and submitted),
-        error=error,
-        posted=posted,
-    )
-    return render(request, "assessments/surveys/respondents.html", context, status=status if error else 200)
-
-
-@login_required
-@require_POST
-def survey_respondent_remove(request: HttpRequest, assessment_id: int, respondent_id: int) -> HttpResponse:
-    assessment, respondent = facilitated_respondent_or_404(
-        user=request.user, assessment_id=assessment_id, respondent_id=respondent_id
-    )
-    try:
-        respondent_remove(respondent=respondent)
-    except (SurveyClosedError, RespondentSubmittedError) as error:
-        return _render_respondents(request, assessment, error=str(error))
-    messages.success(request, f"Removed {respondent_name(respondent)} from the survey.")
-    return redirect("survey_respondents", assessment_id=assessment.pk)
 
 
 # --- The consensus ---

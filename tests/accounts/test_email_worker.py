@@ -1,13 +1,17 @@
 """A real worker process writes the invitation's mail after its request committed, and delivers it and the mail
 that allauth's request saved: once each, through a real SMTP server."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import close_old_connections
+from django.utils import timezone
 
-from accounts.models import Invitation, OutgoingEmail
+from accounts.models import Invitation, OutgoingEmail, RespondentEmail
+from assessments.models import Assessment, Role
 from tests.api_helpers import api_as
-from tests.factories import UserFactory
-from tests.smtp_server import SMTPServer
+from tests.factories import MembershipFactory, UserFactory, verified
+from tests.smtp_server import SMTPServer, body
 from tests.worker import running_worker, wait_for
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
@@ -47,3 +51,26 @@ def test_the_worker_writes_and_delivers_each_mail_exactly_once(client, cast, smt
     assert sent, worker.stdout.read()[-3000:]
     assert len(smtp_server.inbox.to("grace@example.com")) == 1
     assert len(smtp_server.inbox.to("ada@example.com")) == 1
+
+
+def test_the_worker_asks_every_survey_respondent_once_after_the_request_committed(cast, smtp_server):
+    ada = verified(UserFactory(username="ada", email="ada@example.com"))
+    MembershipFactory(user=ada, organization=cast.organization, role=Role.MEMBER)
+    Assessment.objects.filter(pk=cast.assessment.pk).update(mode=Assessment.Mode.SURVEY)
+    deadline = timezone.localdate() + timedelta(days=3)
+    url = f"/api/assessments/{cast.assessment.pk}/respondents/"
+    facilitator = api_as(cast.assessor)
+    member = facilitator.post(url, {"username": "ada", "deadline": deadline.isoformat()}, format="json")
+    address = facilitator.post(url, {"email": "grace@example.com"}, format="json")
+    during_requests = list(smtp_server.inbox.messages)
+
+    with running_worker(EMAIL_URL=f"smtp://127.0.0.1:{smtp_server.port}") as worker:
+        sent = wait_for(lambda: all_sent() and RespondentEmail.objects.count() == 2, timeout=90)
+
+    assert (member.status_code, address.status_code) == (201, 201)
+    assert during_requests == []
+    assert sent, worker.stdout.read()[-3000:]
+    (asked,) = smtp_server.inbox.to("ada@example.com")
+    (invited,) = smtp_server.inbox.to("grace@example.com")
+    assert "assessor asks you to answer Self-assessment 1 of Search (Acme)" in body(asked)
+    assert "- Self-assessment 1 of Search, asked by assessor: please answer by" in body(invited)

@@ -79,8 +79,8 @@ def test_a_consultant_runs_a_survey_audit_through_review_to_sign_off(browser, li
     assert (audit.mode, audit.kind, audit.review_required) == ("survey", "audit", True)
     first, third = surveyed_questions(audit.framework)
     for name in RESPONDENTS:
-        consultant.get_by_label("Username of a member, or an email address").fill(name)
-        consultant.get_by_role("button", name="Add respondent").click()
+        consultant.get_by_label("Someone else: a username or an email address").fill(name)
+        consultant.get_by_role("button", name="Add respondents", exact=True).click()
         expect(consultant.get_by_text(f"Added {name} as a respondent.")).to_be_visible()
     visit(consultant, "respondents")
 

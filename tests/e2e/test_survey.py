@@ -41,8 +41,8 @@ def test_three_respondents_disagree_and_the_facilitator_records_the_consensus(br
     assessment = Assessment.objects.get(team=team)
     assert assessment.mode == "survey"
     for name in ANSWERS:
-        page.get_by_label("Username of a member, or an email address").fill(name)
-        page.get_by_role("button", name="Add respondent").click()
+        page.get_by_label("Someone else: a username or an email address").fill(name)
+        page.get_by_role("button", name="Add respondents", exact=True).click()
         expect(page.get_by_text(f"Added {name} as a respondent.")).to_be_visible()
     check_page(page)
 

@@ -79,6 +79,8 @@ REFUSES_VALID_LOOKING_REQUESTS = {
     "POST /api/assessments/{assessment_id}/return/": "a question key not in the version, or no comment at all",
     "POST /api/assessments/{assessment_id}/evidence/": "a question key not in the version",
     "POST /api/assessments/{assessment_id}/respondents/": "a username that is no member; not exactly one field",
+    "POST /api/assessments/{assessment_id}/respondents/team/": "a new deadline in the past",
+    "PATCH /api/assessments/{assessment_id}/survey/": "a new deadline in the past",
     "POST /api/organizations/{organization_id}/members/": "a username with no account; not exactly one field",
     "POST /api/organizations/{organization_id}/invitations/": "an address Django refuses (a one-letter TLD)",
 }

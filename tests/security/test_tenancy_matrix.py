@@ -181,11 +181,12 @@ ENDPOINTS = [
         state="survey",
         writes={"post": Write(FACILITATING, 302, lambda w: {"respondent": "member"})},
     ),
+    # GET: the confirmation before removing someone, for those who run the survey
     Endpoint(
         "assessments/<int:assessment_id>/respondents/<int:respondent_id>/remove/",
         read=None,
         state="survey",
-        writes={"post": Write(FACILITATING, 302)},
+        writes={"get": Write(FACILITATING, 200), "post": Write(FACILITATING, 302)},
     ),
     # a respondent's own answers: only theirs (the viewer is the survey's respondent), 403 for other members
     Endpoint(
@@ -323,6 +324,18 @@ ENDPOINTS = [
         "api/assessments/<int:assessment_id>/respondents/",
         state="survey",
         writes={"post": Write(FACILITATING, 201, lambda w: {"username": "member"})},
+    ),
+    # the whole team: the members who are not respondents yet (the owner and the member for the assessor)
+    Endpoint(
+        "api/assessments/<int:assessment_id>/respondents/team/",
+        read=None,
+        state="survey",
+        writes={"post": Write(FACILITATING, 201)},
+    ),
+    Endpoint(
+        "api/assessments/<int:assessment_id>/survey/",
+        state="survey",
+        writes={"patch": Write(FACILITATING, 200, lambda w: {"deadline": "2999-12-31"})},
     ),
     Endpoint(
         "api/assessments/<int:assessment_id>/respondents/<int:respondent_id>/",
