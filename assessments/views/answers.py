@@ -78,6 +78,6 @@ def _render_status(request: HttpRequest, assessment: Assessment, rows: list[Answ
         "oob": True,
         "nav_item": nav_items(areas, rows, now, only=area.key)[0],
         "status": area_status(areas, rows, now, area, assessment_id=assessment.pk),
-        "overall": overall_progress(rows=rows),
+        "overall": overall_progress(rows=rows, now=now),
     }
     return render(request, "assessments/_answer_status.html", context)
