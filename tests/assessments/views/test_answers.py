@@ -119,3 +119,22 @@ def test_a_submitted_assessment_refuses_answers_with_409(client, cast):
     assert (htmx_response.status_code, plain_response.status_code) == (409, 409)
     assert "can no longer change" in htmx_response.content.decode()
     assert set(Answer.objects.values_list("value", flat=True)) == {2}
+
+
+def optional_slot(html: str, key: str) -> str:
+    start = html.index(f'<span id="optional-{key}" class="optional-slot" hx-swap-oob="true">')
+    return html[start : html.index("</span>", start) + len("</span>")]
+
+
+def test_the_fragment_sends_every_questions_optional_badge_again(client, cast):
+    """Level 2 of data becomes required once its level 1 holds: the badges say so with the save that did it."""
+    first = cast.framework.questions.filter(area__key="data", level=1).values_list("key", flat=True).first()
+    client.force_login(cast.member)
+
+    before = client.post(answer_url(cast, first), {"value": "0"}, **HTMX).content.decode()
+    after = client.post(answer_url(cast, first), {"value": "3"}, **HTMX).content.decode()
+
+    assert "Optional for now" in optional_slot(before, "data.versioning")
+    assert "Optional for now" not in optional_slot(after, "data.versioning")
+    assert "Optional for now" in optional_slot(after, "data.automatic_refresh")  # level 4 may still wait
+    assert "Optional for now" not in optional_slot(after, first)  # answered
