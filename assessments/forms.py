@@ -302,18 +302,21 @@ ANSWER_VALUE_MESSAGE = (
 
 class AnswerForm(forms.Form):
     """One answer as a page posts it: a radio value of the scale and a comment kept as typed. Whether the
-    question exists and a not-applicable answer has its reason are the service's to say."""
+    question exists and a not-applicable answer has its reason are the service's to say. `comment_alone`: the
+    value may be left out, for a comment typed before the answer is chosen (the shared answers keep it)."""
 
     value = forms.TypedChoiceField(
         choices=AnswerScale.choices,
         coerce=AnswerScale.value_of,
+        empty_value=None,
         error_messages={"required": ANSWER_VALUE_MESSAGE, "invalid_choice": ANSWER_VALUE_MESSAGE},
     )
     comment = CommentField()
 
-    def __init__(self, *args, question: str, **kwargs) -> None:
+    def __init__(self, *args, question: str, comment_alone: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.question = question
+        self.fields["value"].required = not comment_alone
 
     @property
     def item(self) -> AnswerInput:

@@ -138,3 +138,26 @@ def test_the_fragment_sends_every_questions_optional_badge_again(client, cast):
     assert "Optional for now" not in optional_slot(after, "data.versioning")
     assert "Optional for now" in optional_slot(after, "data.automatic_refresh")  # level 4 may still wait
     assert "Optional for now" not in optional_slot(after, first)  # answered
+
+
+def test_a_comment_typed_before_the_answer_is_kept_and_the_answer_follows(client, cast):
+    client.force_login(cast.member)
+
+    first = client.post(answer_url(cast), {"value": "", "comment": "Ask Priya about DVC"}, **HTMX)
+    kept = Answer.objects.values_list("value", "comment").get()
+    client.post(answer_url(cast), {"value": "2", "comment": "Ask Priya about DVC"}, **HTMX)
+
+    assert first.status_code == 200
+    assert "Comment saved" in first.content.decode()
+    assert kept == (None, "Ask Priya about DVC")
+    assert Answer.objects.values_list("value", "comment").get() == (2, "Ask Priya about DVC")
+
+
+def test_the_page_shows_a_comment_kept_before_the_answer(client, cast):
+    client.force_login(cast.member)
+    client.post(answer_url(cast), {"value": "", "comment": "Ask Priya about DVC"}, **HTMX)
+
+    page = client.get(f"/assessments/{cast.assessment.pk}/areas/data/").content.decode()
+
+    assert "Ask Priya about DVC</textarea>" in page
+    assert "Comment saved" in page
