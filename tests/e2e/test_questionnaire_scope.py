@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from assessments.models import Answer, Assessment, Role
 from assessments.selectors.answers import assessment_answer_rows, provisional
 from assessments.services.answers import AnswerInput, answers_save
-from tests.e2e.conftest import ARTIFACTS, PHONE, check_page, log_in, screenshot
+from tests.e2e.conftest import ARTIFACTS, DESK, PHONE, check_page, log_in, screenshot
 from tests.factories import MembershipFactory, OrganizationFactory, TeamFactory, UserFactory
 from tests.worker import wait_for
 
@@ -53,9 +53,13 @@ def assert_area_list_fits(page) -> None:
 
 def test_the_scope_answered_at_the_start_shapes_the_questionnaire(page, watch, team):
     # The start form asks the two scope questions; both answered no.
+    page.set_viewport_size(PHONE)
     page.goto(f"/teams/{team.pk}/")
     form = page.locator("form", has=page.get_by_role("button", name="Start assessment"))
     expect(form.get_by_role("group", name="Does the team build products on generative models")).to_be_visible()
+    check_page(page)
+    element_screenshot(form, "scope-start-form-phone")
+    page.set_viewport_size(DESK)
     check_page(page)
     element_screenshot(form, "scope-start-form-desk")
     for question in ("generative models", "European Union"):
