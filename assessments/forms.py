@@ -14,6 +14,7 @@ from assessments.models import AnswerScale, Assessment, Evidence, Organization, 
 from assessments.permissions import start_options_refusal
 from assessments.services.answers import AnswerInput
 from maturity.models import Area, Level
+from maturity.selectors import FrameworkScope
 
 
 class OrganizationForm(forms.Form):
@@ -110,14 +111,39 @@ class AssessmentStartForm(forms.Form):
         label="Require review: another owner or assessor accepts the result, or returns it with comments",
     )
 
+    SCOPE_FIELD = "scope-"
+    SCOPE_MESSAGE = "Answer yes or no: it decides whether the area it names is asked."
+
     def __init__(
-        self, *args, role: str | None, organization_requires_review: bool, can_carry_forward: bool = True, **kwargs
+        self,
+        *args,
+        role: str | None,
+        organization_requires_review: bool,
+        can_carry_forward: bool = True,
+        scopes: Iterable[FrameworkScope] = (),
+        scope: dict[str, bool] | None = None,
+        **kwargs,
     ) -> None:
+        """`scopes`: the scope questions of the framework it starts on, asked here (answered yes or no) so that
+        the questionnaire asks only what is in scope from the first page; `scope` answers them beforehand (the
+        team's last assessment's)."""
         super().__init__(*args, **kwargs)
         self.role = role
         if not can_carry_forward:
             self.fields["start"].choices = self.fields["start"].choices[:1]
             self.fields["systems_covered"].help_text = SYSTEMS_COVERED_HELP
+        answered = scope or {}
+        for question in scopes:
+            self.fields[self.SCOPE_FIELD + question.key] = forms.ChoiceField(
+                label=question.question,
+                help_text=question.description,
+                choices=(("yes", "Yes"), ("no", "No")),
+                initial={True: "yes", False: "no"}.get(answered.get(question.key)),
+                widget=forms.RadioSelect,
+                error_messages={"required": self.SCOPE_MESSAGE, "invalid_choice": self.SCOPE_MESSAGE},
+            )
+        # What decides the work comes first: where it starts from, what it covers, which areas are asked.
+        self.order_fields(["start", "systems_covered", *self.scope_names])
         withheld = set()
         if start_options_refusal(role, mode=Assessment.Mode.SURVEY):
             withheld |= {"mode", "anonymous_responses"}
@@ -151,6 +177,15 @@ class AssessmentStartForm(forms.Form):
     @property
     def carry_forward(self) -> bool:
         return self.cleaned_data["start"] == self.PREVIOUS
+
+    @property
+    def scope_names(self) -> list[str]:
+        return [name for name in self.fields if name.startswith(self.SCOPE_FIELD)]
+
+    @property
+    def scope(self) -> dict[str, bool]:
+        """assessment_start's `scope`: scope key -> answered yes."""
+        return {name.removeprefix(self.SCOPE_FIELD): self.cleaned_data[name] == "yes" for name in self.scope_names}
 
     @property
     def wants_evidence_required(self) -> bool:
@@ -292,18 +327,21 @@ ANSWER_VALUE_MESSAGE = (
 
 class AnswerForm(forms.Form):
     """One answer as a page posts it: a radio value of the scale and a comment kept as typed. Whether the
-    question exists and a not-applicable answer has its reason are the service's to say."""
+    question exists and a not-applicable answer has its reason are the service's to say. `comment_alone`: the
+    value may be left out, for a comment typed before the answer is chosen (the shared answers keep it)."""
 
     value = forms.TypedChoiceField(
         choices=AnswerScale.choices,
         coerce=AnswerScale.value_of,
+        empty_value=None,
         error_messages={"required": ANSWER_VALUE_MESSAGE, "invalid_choice": ANSWER_VALUE_MESSAGE},
     )
     comment = CommentField()
 
-    def __init__(self, *args, question: str, **kwargs) -> None:
+    def __init__(self, *args, question: str, comment_alone: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.question = question
+        self.fields["value"].required = not comment_alone
 
     @property
     def item(self) -> AnswerInput:

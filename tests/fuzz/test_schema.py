@@ -63,7 +63,7 @@ CHECKS = [
 # key), which values are taken (a team's name), what state allows it (a required question unanswered, the
 # review's rules) and which password is right. Each operation here may answer 400 to a schema-valid request.
 REFUSES_VALID_LOOKING_REQUESTS = {
-    "POST /api/assessments/": "a framework slug not loaded",
+    "POST /api/assessments/": "a framework slug not loaded, a scope key not in the framework",
     "GET /api/teams/{team_id}/targets/": "a framework slug not loaded",
     "GET /api/teams/{team_id}/history/": "a framework slug not loaded",
     "GET /api/teams/{team_id}/history.csv": "a framework slug not loaded",
