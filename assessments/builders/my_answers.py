@@ -4,11 +4,11 @@ required questions are still blank. Adaptive depth is the caller's Provisional o
 never worked out here."""
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.urls import reverse
 
-from assessments.builders.questionnaire import AreaStatus, Jump
+from assessments.builders.questionnaire import AreaStatus, Jump, area_status
 from assessments.selectors.answers import AnswerRow, Provisional
 from maturity.selectors import FrameworkArea
 
@@ -30,16 +30,13 @@ def my_area_status(
     """The workshop's bar (assessments/_area_status.html) on the respondent's page of `area`: its jumps lead to
     the respondent's other area pages and, past the last question wanted, to the submission's box."""
     open_keys = _open_keys_by_area(rows, now)
-    unanswered = open_keys.get(area.key, [])
 
     def beyond(wanted: Callable[[str], bool]) -> Jump:
         return _jump_beyond(assessment_id, areas, area.key, open_keys, wanted)
 
-    return AreaStatus(
-        area=area,
-        level=now.levels.get(area.key),
-        unanswered=unanswered,
-        required=[key for key in unanswered if key in now.required],
+    workshop = area_status(areas, rows, now, area, assessment_id=assessment_id)
+    return replace(
+        workshop,
         unanswered_beyond=beyond(lambda key: True),
         required_beyond=beyond(lambda key: key in now.required),
     )

@@ -96,7 +96,7 @@ def _render_status(request: HttpRequest, assessment: Assessment, rows: list[Answ
         "nav_item": nav_items(content.areas, rows, now, only=area.key)[0],
         "status": my_area_status(content.areas, rows, now, area, assessment_id=assessment.pk),
         "groups": _groups(content.level_names, rows, now, area.key),
-        "overall": overall_progress(rows=rows),
+        "overall": overall_progress(rows=rows, now=now),
         "required_blank": len(now.required),
     }
     return render(request, "assessments/surveys/_my_answer_status.html", context)
@@ -137,7 +137,7 @@ def _render_area(
         "area": areas[index],
         "status": my_area_status(areas, rows, now, areas[index], assessment_id=assessment.pk),
         "nav": nav_items(areas, rows, now),
-        "overall": overall_progress(rows=rows),
+        "overall": overall_progress(rows=rows, now=now),
         "groups": _groups(content.level_names, rows, now, area_key, posted),
         "required_blank": len(now.required),
         "previous_area": areas[index - 1] if index > 0 else None,
@@ -166,7 +166,7 @@ def survey_my_submit(request: HttpRequest, assessment_id: int) -> HttpResponse:
             "organization": assessment.team.organization,
             "form": form,
             "blank_areas": blank_areas(areas, rows, now, assessment_id=assessment.pk),
-            "overall": overall_progress(rows=rows),
+            "overall": overall_progress(rows=rows, now=now),
             "required_blank": len(now.required),
         }
         return render(request, "assessments/surveys/my_submit.html", context, status=400)
