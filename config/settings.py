@@ -244,6 +244,9 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
+# What mails and pages call the product; never the host name a request came to.
+SITE_NAME = "MLOps maturity"
+
 # --- Email: EMAIL_URL (django-environ), e.g. smtp+tls://user:password@host:587, consolemail://, or
 # filemail:///.data/mail (a path relative to the project). Under DEBUG the default prints messages in
 # the terminal of `make run`; otherwise SMTP on localhost.
@@ -272,7 +275,7 @@ ACCOUNT_PREVENT_ENUMERATION = True  # a reset for an unknown address answers exa
 # so our sign-up takes an address in use without saying so (accounts/views.py).
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # and mails nobody: a reset form must not send mail to any address asked
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[MLOps maturity] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"  # its mails go out from the worker, as all of ours
 ACCOUNT_USER_DISPLAY = "accounts.adapter.user_display"  # a username in its mails is never a link
 ACCOUNT_FORMS = {"reset_password_from_key": "accounts.forms.NewPasswordForm"}
