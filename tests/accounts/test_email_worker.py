@@ -5,9 +5,9 @@ import pytest
 from django.db import close_old_connections
 
 from accounts.models import Invitation, OutgoingEmail
+from tests.accounts.test_pages import signup_data
 from tests.api_helpers import api_as
 from tests.factories import UserFactory
-from tests.accounts.test_pages import signup_data
 from tests.smtp_server import SMTPServer, body
 from tests.worker import running_worker, wait_for
 
