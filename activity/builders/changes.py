@@ -117,7 +117,7 @@ def _time(value: object) -> str:
         stamp = datetime.fromisoformat(str(value))
     except ValueError:
         return str(value)
-    return f"{stamp:%Y-%m-%d %H:%M} UTC"
+    return f"{stamp.day} {stamp:%b %Y, %H:%M} UTC"  # as the page dates its entries: "7 Dec 2026, 18:56"
 
 
 def _scope(value: object, names: Names) -> str:

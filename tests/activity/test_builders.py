@@ -173,7 +173,7 @@ def test_it_keeps_the_raw_before_and_after_for_the_api_and_words_them_for_reader
         (
             "assessment",
             {"submitted_at": [None, "2026-12-07 18:56:43.960621"]},
-            ("submitted at", "", "2026-12-07 18:56 UTC"),
+            ("submitted at", "", "7 Dec 2026, 18:56 UTC"),
         ),
         (
             "assessment",
