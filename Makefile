@@ -64,4 +64,4 @@ plotly-bundle:
 	cd scripts/plotly_bundle && npm ci --no-audit --no-fund && node build.js
 
 clean:
-	rm -rf $(VENV) .data staticfiles
+	rm -rf $(VENV) .data staticfiles scripts/plotly_bundle/node_modules
