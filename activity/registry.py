@@ -36,6 +36,7 @@ TRACKED = {
         "review_required",
         "systems_covered",
         "deadline",
+        "carried_from",  # the assessment a draft started from, whose answers it carried over
         "submitted_by",
         "submitted_at",
         "reviewed_by",

@@ -140,6 +140,7 @@ def _carry_forward_answers(*, assessment: Assessment, framework: Framework, user
         actor=user,
         organization_id=assessment.team.organization_id,
         assessment_id=assessment.pk,
+        carried_from=previous.pk,  # the trail says they were carried over, not answered, by `user`
     )
 
 

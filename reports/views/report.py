@@ -4,7 +4,6 @@ standalone HTML file that opens offline."""
 from functools import cache
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
 from django.http import Http404, HttpRequest, HttpResponse
@@ -121,7 +120,7 @@ def report_standalone(request: HttpRequest, assessment_id: int) -> HttpResponse:
         raise Http404("The report is not ready yet.")
     context = _context(assessment, report) | {
         "styles": "\n".join(_static_text(name) for name in STANDALONE_STYLES),
-        "plotly_js": _script(settings.PLOTLY_JS_DIR / "plotly.min.js"),
+        "plotly_js": _script(Path(finders.find("vendor/plotly/plotly.min.js"))),
         "charts_js": _script(Path(finders.find("js/charts.js"))),
     }
     response = render(request, "reports/standalone.html", context)

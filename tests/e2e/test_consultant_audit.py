@@ -191,8 +191,8 @@ def test_a_consultant_runs_a_survey_audit_through_review_to_sign_off(browser, li
             "olga signed off the assessment",
         ),
         "respondent": ("consultant asked ada to answer the survey", "bob submitted their survey answers"),
-        "answer": (f"consultant changed {first.key}: mostly in place -> started",),
-        "evidence": (f"consultant added evidence to {third.key}",),
+        "answer": (f"consultant changed “{first.statement}”: mostly in place -> started",),
+        "evidence": (f"consultant added evidence to “{third.statement}”",),
         "review": ("olga returned the assessment with comments", "olga accepted the assessment on review"),
     }
     lines = consultant.locator(".activity-line")
