@@ -227,14 +227,6 @@ def _next_step(step, text: FrameworkText, comments: Mapping[str, str]) -> dict:
     }
 
 
-def roadmap_with_steps(content: dict) -> list[dict]:
-    """The roadmap's areas, weakest first, each with its next steps in full (for pages)."""
-    steps_by_area: dict[str, list[dict]] = {}
-    for step in content.get("next_steps", []):
-        steps_by_area.setdefault(step["area"], []).append(step | {"value_label": ANSWER_LABELS[step["value"]]})
-    return [area | {"next_steps": steps_by_area.get(area["area"], [])} for area in content.get("roadmap", [])]
-
-
 # How many areas the headline names as the team's strongest.
 STRONGEST = 3
 

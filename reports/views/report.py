@@ -20,8 +20,9 @@ from assessments.tenancy import assessment_or_404, require_answer
 from core.csp import allow_inline_scripts
 from core.http import is_htmx
 from reports import services
-from reports.builders.content import headline, roadmap_with_steps
+from reports.builders.content import headline
 from reports.builders.disagreements import disagreements_with_labels
+from reports.builders.roadmap import roadmap_with_steps
 from reports.models import Report
 from reports.selectors.report import report_for_assessment
 
@@ -42,7 +43,7 @@ def _context(assessment: Assessment, report: Report) -> dict:
         "report": report,
         "content": report.content if ready else None,
         "headline": headline(report.content) if ready else None,
-        "roadmap": roadmap_with_steps(report.content) if ready else [],
+        "roadmap": roadmap_with_steps(report.content) if ready else None,
         "disagreements": disagreements_with_labels(report.content) if ready else [],
         "can_answer": can_answer(assessment.role),
         "can_review": can_review(assessment.role),

@@ -171,7 +171,8 @@ def test_area_names_with_an_and_of_their_own_are_kept_apart_by_a_comma():
     text = FrameworkText(
         level_names=TEAM_TEXT.level_names,
         level_descriptions=TEAM_TEXT.level_descriptions,
-        area_names=TEAM_TEXT.area_names | {"testing": "Testing and validation", "monitoring": "Monitoring and feedback"},
+        area_names=TEAM_TEXT.area_names
+        | {"testing": "Testing and validation", "monitoring": "Monitoring and feedback"},
         questions=TEAM_TEXT.questions,
     )
     result = score_assessment(TEAM, TEAM_ANSWERS)

@@ -197,3 +197,23 @@ def test_the_report_says_which_systems_it_covers(client, cast):
 
     assert "<strong>Covers:</strong> Fraud scoring (card and ACH)" in report
     assert "<strong>Covers:</strong> Fraud scoring (card and ACH)" in standalone
+
+
+def test_the_roadmap_leads_with_three_moves_then_folds_every_other_step_by_area(client, cast, submitted):
+    """Every area at level 3 (answered mostly in place: S = 8/3), so each limits the level: the three moves are
+    the first steps of the first three areas of the roadmap; every area with other steps shows them, folded."""
+    report_compute(assessment_id=submitted.pk)
+    content = Report.objects.get().content
+
+    text = page_text(page(client, cast.viewer, submitted))
+
+    first_three = [entry["area"] for entry in content["roadmap"][:3]]
+    moves = [next(step for step in content["next_steps"] if step["area"] == area) for area in first_three]
+    assert "weakest area first" not in text
+    assert '<h3 id="moves-heading">Your next three moves</h3>' in text
+    assert "From the areas that hold the team at level 3: one step from each area in turn" in text
+    moves_list = text.split('<ol class="next-steps next-moves"')[1].split("</ol>")[0]
+    assert [escape(move["recommendation"]) in moves_list for move in moves] == [True] * 3
+    left = [len(entry["steps"]) - (entry["area"] in first_three) for entry in content["roadmap"]]
+    assert text.count('<details class="roadmap-area">') == sum(count > 0 for count in left) < len(left)
+    assert "in each group, the lowest level first, then the lowest score." in text
