@@ -61,7 +61,11 @@
       window.Plotly.newPlot(element, figure.data, figure.layout, { responsive: true, displaylogo: false, displayModeBar: false });
       element.dataset.drawn = "1";
       drawn.push(element);
-      fit(element);
+      if (printing.matches) {
+        toPaper(element);
+      } else {
+        fit(element);
+      }
     });
   }
 
