@@ -273,7 +273,8 @@ def history_figure(
             narrow={"height": 420 + 22 * len(traces), "xaxis.nticks": 4},
             height=560,
             xaxis=_date_axis(dates),
-            yaxis={**LEVEL_TICKS, "title": {"text": "Score"}},
+            # A little past 0 and 4, so that a line at either is drawn whole, not half hidden by the edge.
+            yaxis={**LEVEL_TICKS, "range": [-0.08, 4.08], "title": {"text": "Score"}},
             legend={
                 "orientation": "h",
                 "x": 0,

@@ -32,7 +32,7 @@ class Roadmap:
 
 def roadmap_with_steps(content: dict) -> Roadmap:
     """The roadmap for pages: each area of `counting`, `apart` and `done` is its roadmap entry with its target,
-    gap and the steps left once the moves are taken (`next_steps`, in full)."""
+    gap and the steps left once the moves are taken (`next_steps`, in full; `moved`: how many went to the moves)."""
     areas = _areas(content)
     first, _ = _turns(content, areas)
     moves = next_moves(content)
@@ -43,7 +43,8 @@ def roadmap_with_steps(content: dict) -> Roadmap:
         if not area["steps"]:
             done.append(area)
         elif left:
-            (counting if area["counts_toward_level"] else apart).append(area | {"next_steps": left})
+            moved = len(area["steps"]) - len(left)  # how many of its steps are among the moves
+            (counting if area["counts_toward_level"] else apart).append(area | {"next_steps": left, "moved": moved})
     return Roadmap(
         moves=moves,
         moves_order=_moves_order(content, first, moves),

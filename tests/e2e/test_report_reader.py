@@ -3,6 +3,7 @@ team whose experimentation is at level 2 is told why in its own areas, its roadm
 the rest, and its charts label every area, leave out the area out of scope, and tell twelve areas apart over a
 hundred assessments, with a legend that never scrolls. Screenshots: .ci/artifacts/e2e-reader-*.png."""
 
+import itertools
 from datetime import timedelta
 
 import pytest
@@ -86,7 +87,7 @@ def check_charts(page, name: str) -> None:
     expect(radar.locator(".angularaxistick text")).to_have_count(SCORED)
     ticks = labels(bars, ".ytick text")
     assert all(tick["inside"] for tick in ticks)
-    assert all(upper["bottom"] <= lower["top"] + 1 for upper, lower in zip(ticks, ticks[1:], strict=False))
+    assert all(upper["bottom"] <= lower["top"] + 1 for upper, lower in itertools.pairwise(ticks))
     names = labels(radar, ".angularaxistick text")
     assert all(name["inside"] for name in names), [name["text"] for name in names if not name["inside"]]
     assert not any("Generative" in name["text"] for name in names + ticks)

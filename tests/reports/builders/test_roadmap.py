@@ -96,3 +96,9 @@ def test_at_level_4_without_targets_the_moves_are_the_weakest_areas_gaps():
     answers = dict.fromkeys(TEAM_ANSWERS, 3) | {"testing.l1": 1, "monitoring.l1": 1}
 
     assert moves(team_content(answers)) == [("testing.l1", "weakest"), ("monitoring.l1", "weakest")]
+
+
+def test_each_folded_area_says_how_many_of_its_steps_are_among_the_moves():
+    roadmap = roadmap_with_steps(team_content())
+
+    assert [(area["area"], area["moved"]) for area in roadmap.counting] == [("experiments", 1), ("people", 0)]

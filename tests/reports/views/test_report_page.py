@@ -217,3 +217,22 @@ def test_the_roadmap_leads_with_three_moves_then_folds_every_other_step_by_area(
     left = [len(entry["steps"]) - (entry["area"] in first_three) for entry in content["roadmap"]]
     assert text.count('<details class="roadmap-area">') == sum(count > 0 for count in left) < len(left)
     assert "in each group, the lowest level first, then the lowest score." in text
+
+
+def between(text: str, start: str, end: str) -> str:
+    return text[text.index(start) : text.index(end)]
+
+
+def test_the_standalone_file_has_the_same_headline_and_roadmap_as_the_page(client, cast, submitted):
+    report_compute(assessment_id=submitted.pk)
+    client.force_login(cast.viewer)
+
+    html = page_text(page(client, cast.viewer, submitted))
+    standalone = page_text(client.get(f"/assessments/{submitted.pk}/report.html"))
+
+    overall = between(html, '<section aria-labelledby="overall-heading"', '<section aria-labelledby="charts-heading"')
+    roadmap = between(html, '<section aria-labelledby="roadmap-heading"', '<section aria-labelledby="claims-heading"')
+    assert "Every area that counts is at level 3" in overall
+    assert "Your next three moves" in roadmap
+    assert overall in standalone
+    assert roadmap in standalone
