@@ -22,7 +22,18 @@ class OverallSerializer(serializers.Serializer):
         child=StrictCharField(), help_text="Keys of the counting areas at the overall level (none at 4)."
     )
     level_name = StrictCharField()
-    level_description = StrictCharField(allow_blank=True)
+    level_description = StrictCharField(
+        allow_blank=True, help_text="The framework's description of the level: what a typical team at it looks like."
+    )
+    explanation = StrictCharField(
+        help_text="Why this team is at its level, in its own areas: those that limit it, the strongest, and what "
+        "lifts it (the report page's headline)."
+    )
+    strongest = serializers.ListField(
+        child=StrictCharField(),
+        help_text="Keys of the counting areas above the level, highest score first, at most 3; when every one is at "
+        "the level, the closest to the next; none at level 4.",
+    )
 
 
 class LevelResultSerializer(serializers.Serializer):
@@ -85,6 +96,17 @@ class RoadmapAreaSerializer(serializers.Serializer):
     level = StrictIntegerField()
     score = serializers.FloatField()
     steps = serializers.ListField(child=StrictCharField())
+
+
+class NextMoveSerializer(NextStepSerializer):
+    area_name = StrictCharField()
+    value_label = StrictCharField(help_text="The answer now, in words.")
+    reason = serializers.ChoiceField(
+        choices=["limits_level", "below_target", "weakest"],
+        help_text="limits_level: its area is at the overall level; below_target: its area is below its target; "
+        "weakest: from the other areas, weakest first, once those run out of steps.",
+    )
+    why = StrictCharField(help_text="The reason in words, as the report page shows it.")
 
 
 class DisagreementSerializer(serializers.Serializer):
@@ -166,6 +188,12 @@ class ReportOutputSerializer(serializers.Serializer):
     areas = AreaResultSerializer(many=True)
     next_steps = NextStepSerializer(many=True)
     roadmap = RoadmapAreaSerializer(many=True)
+    next_moves = NextMoveSerializer(
+        many=True,
+        help_text="Up to three steps to take first: one from each area that limits the level, then from each area "
+        "below its target (largest gap first), in turn, each area's most valuable step first; then from the other "
+        "areas, weakest first. The report page leads its roadmap with them.",
+    )
     disagreements = DisagreementSerializer(
         many=True,
         help_text="Survey mode: where the respondents who submitted disagreed (max - min >= 2), framework order; "

@@ -5,6 +5,7 @@ tests check every builder's output against Plotly's schema once.
 """
 
 import html
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -15,6 +16,28 @@ LEVEL_COLOURS = ["#b8261a", "#b5561b", "#8a6d00", "#3b7a2a", "#1d5e35"]
 # Days shown either side of a lone assessment, so that its axis reads in dates, not in milliseconds.
 LONE_POINT_MARGIN = timedelta(days=45)
 FONT = {"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 13}
+# The history's areas: twelve colours far apart (CIELAB distance over 30) and at least 3:1 against white, each with
+# its own line style and marker too, so that no two areas look alike even to someone who cannot tell the colours.
+AREA_COLOURS = [
+    "#3f51b5",
+    "#33a02c",
+    "#e41a1c",
+    "#00838f",
+    "#c51b7d",
+    "#a6761d",
+    "#1b5e20",
+    "#4d4d4d",
+    "#9970ab",
+    "#d6604d",
+    "#0072b2",
+    "#1b9e77",
+]
+DASHES = ["solid", "dash", "dot", "dashdot"]
+SYMBOLS = ["circle", "square", "diamond", "triangle-up", "triangle-down"]
+# Beyond this many assessments a marker at every point hides the lines: lines only.
+MARKED_POINTS = 24
+# Pixels each area's bar takes, on one line (wide) and wrapped on two (narrow).
+BAR_ROW, NARROW_BAR_ROW = 30, 40
 
 
 @dataclass(frozen=True)
@@ -51,6 +74,22 @@ def _shown_all(texts: Sequence[str]) -> list[str]:
     return [_shown(text) for text in texts]
 
 
+def _wrapped(text: str, width: int) -> str:
+    """A label on as few lines as its words allow within `width` characters (a longer word keeps a line of its own),
+    the lines as even as can be, for Plotly, which does not wrap. Names have a few words: every split is tried."""
+    words = text.split(" ")
+    longest = max(width, *(len(word) for word in words))
+    splits = (
+        [" ".join(words[start:end]) for start, end in itertools.pairwise([0, *breaks, len(words)])]
+        for count in range(len(words))
+        for breaks in itertools.combinations(range(1, len(words)), count)
+    )
+    fitting = (lines for lines in splits if max(len(line) for line in lines) <= longest)
+    # Fewest lines, then the shortest longest line, then the longest first line (top-heavy reads best).
+    best = min(fitting, key=lambda lines: (len(lines), max(len(line) for line in lines), -len(lines[0])))
+    return "<br>".join(best)
+
+
 def _layout(title: str, narrow: dict | None = None, **extra) -> dict:
     layout = {
         "title": {"text": title},
@@ -78,9 +117,10 @@ def _at(layout: dict, dotted: str):
 
 
 def radar_figure(*, area_names: Sequence[str], series: Sequence[RadarSeries]) -> dict:
-    """Area scores as a closed polygon per series (current, previous, targets, organisation median)."""
-    names = _shown_all(area_names)
-    closed_names = [*names, names[0]]
+    """Area scores as a closed polygon per series (current, previous, targets, organisation median); the area
+    names wrapped so that they fit beside the circle on a phone."""
+    names = [_wrapped(name, 16) for name in _shown_all(area_names)]
+    closed_names = [*names, *names[:1]]
     traces = [
         {
             "type": "scatterpolar",
@@ -99,10 +139,24 @@ def radar_figure(*, area_names: Sequence[str], series: Sequence[RadarSeries]) ->
         "data": traces,
         "layout": _layout(
             "Score by area",
-            polar={"radialaxis": {**LEVEL_TICKS, "angle": 90}, "angularaxis": {"tickfont": {"size": 11}}},
-            narrow={"margin.l": 70, "margin.r": 70, "height": 480},
+            polar={
+                # Clockwise from the top, the radial axis's numbers between the first two areas' names.
+                "angularaxis": {"tickfont": {"size": 11}, "rotation": 90, "direction": "clockwise"},
+                "radialaxis": {**LEVEL_TICKS, "angle": 90 - 180 / max(len(names), 1), "tickfont": {"size": 10}},
+            },
+            # The names beside the circle need about 90 px on either side at a phone's 10 px font.
+            narrow={
+                "margin.l": 92,
+                "margin.r": 92,
+                "margin.t": 70,
+                "height": 420,
+                "polar.angularaxis.tickfont.size": 10,
+            },
             showlegend=True,
-            margin={"l": 110, "r": 110, "t": 60, "b": 40},
+            height=480,
+            # Below the names at the foot of the circle, which take two lines.
+            legend={"orientation": "h", "y": -0.22},
+            margin={"l": 90, "r": 90, "t": 90, "b": 70},
         ),
     }
 
@@ -115,7 +169,8 @@ def area_bars_figure(
     targets: Sequence[int | None],
 ) -> dict:
     """A horizontal bar per area (names are long): the level reached, stacked with the progress
-    towards the next level, and the target as a mark."""
+    towards the next level, and the target as a mark. Every bar has its label (Plotly drops every other one when
+    they crowd): the labels are given one by one, the chart grows with the areas, and on a phone the names wrap."""
     names = _shown_all(area_names)
     progress = [
         round(score - level, 2) if score is not None and level is not None else None
@@ -141,10 +196,30 @@ def area_bars_figure(
         "data": traces,
         "layout": _layout(
             "Level and progress by area",
+            narrow={
+                "yaxis.ticktext": [_wrapped(name, 20) for name in names],
+                "height": 200 + NARROW_BAR_ROW * len(names),
+                "legend.y": -0.06,
+            },
             barmode="stack",
-            xaxis={**LEVEL_TICKS, "title": {"text": "Level"}},
-            yaxis={"autorange": "reversed", "automargin": True},
-            legend={"orientation": "h", "y": -0.3},
+            height=170 + BAR_ROW * len(names),
+            xaxis=LEVEL_TICKS,
+            yaxis={
+                "autorange": "reversed",
+                "automargin": True,
+                "tickmode": "array",
+                "tickvals": names,
+                "ticktext": names,
+            },
+            # Across the whole figure (x from its edge, not the plot's), so that the entries sit side by side.
+            legend={
+                "orientation": "h",
+                "traceorder": "normal",
+                "x": 0,
+                "y": -0.06,
+                "yanchor": "top",
+            },
+            margin={"l": 60, "r": 30, "t": 60, "b": 40},
         ),
     }
 
@@ -158,19 +233,23 @@ def history_figure(
 ) -> dict:
     """Overall score and each area's score over time: one point per assessment, oldest first.
 
-    `areas`: area name -> its scores at `dates` (None when not applicable). `version_starts`: when a new
-    version of the framework was first used, and its number: marked by a dashed line, since scores on
-    either side answer different questions.
+    `areas`: area name -> its scores at `dates` (None when not applicable); an area with no score at all is left
+    out. `version_starts`: when a new version of the framework was first used, and its number: marked by a dashed
+    line, since scores on either side answer different questions. The legend goes below the chart, as many rows as
+    it needs, never scrolled (a scrolled legend prints its scrollbar and hides areas).
     """
     x = [stamp.isoformat() for stamp in dates]
+    mode = "lines+markers" if len(x) <= MARKED_POINTS else "lines"
+    drawn = {name: scores for name, scores in areas.items() if any(score is not None for score in scores)}
     traces = [
         {
             "type": "scatter",
             "name": "Overall",
             "x": x,
             "y": _values(overall),
-            "mode": "lines+markers",
+            "mode": mode,
             "line": {"width": 4, "color": "#1f2d3d"},
+            "marker": {"size": 8},
         }
     ]
     traces.extend(
@@ -179,20 +258,31 @@ def history_figure(
             "name": _shown(name),
             "x": x,
             "y": _values(scores),
-            "mode": "lines+markers",
-            "line": {"width": 1.5},
+            "mode": mode,
+            "line": {"width": 1.5, "color": AREA_COLOURS[n % len(AREA_COLOURS)], "dash": DASHES[n % len(DASHES)]},
+            "marker": {"size": 6, "symbol": SYMBOLS[n % len(SYMBOLS)]},
             "visible": "legendonly" if len(x) < 2 else True,
         }
-        for name, scores in areas.items()
+        for n, (name, scores) in enumerate(drawn.items())
     )
     return {
         "data": traces,
         "layout": _layout(
             "Progress over time",
-            narrow={"height": 620},  # the legend of a dozen areas below the plot
+            # A phone has one legend entry a row: the chart grows by one row per line.
+            narrow={"height": 420 + 22 * len(traces), "xaxis.nticks": 4},
+            height=560,
             xaxis=_date_axis(dates),
-            yaxis={**LEVEL_TICKS, "title": {"text": "Score"}},
-            legend={"orientation": "v", "x": 1.02, "y": 1},
+            # A little past 0 and 4, so that a line at either is drawn whole, not half hidden by the edge.
+            yaxis={**LEVEL_TICKS, "range": [-0.08, 4.08], "title": {"text": "Score"}},
+            legend={
+                "orientation": "h",
+                "x": 0,
+                "xanchor": "left",
+                "y": -0.1,
+                "yanchor": "top",
+                "maxheight": 1,
+            },
             margin={"l": 60, "r": 10, "t": 60, "b": 40},
             shapes=[_version_line(stamp) for stamp, _ in version_starts],
             annotations=[_version_label(stamp, version) for stamp, version in version_starts],

@@ -10,7 +10,7 @@ from fractions import Fraction
 
 from assessments.models import AnswerScale
 from assessments.rules.claims import ClaimQuestion, unsupported_claims
-from maturity.scoring import SCORING_RULE, AreaResult, AssessmentResult, HeldBack, two_decimals
+from maturity.scoring import SCORING_RULE, TOP_LEVEL, AreaResult, AssessmentResult, HeldBack, two_decimals
 
 ANSWER_LABELS = {value: label.lower() for value, label in AnswerScale.labels_by_value().items()}
 
@@ -178,6 +178,15 @@ def _listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _names(areas: list[dict]) -> str:
+    """Area names as a list; with a comma before the last "and" when a name has an "and" of its own ("Testing and
+    validation, and Monitoring and feedback")."""
+    names = [area["name"] for area in areas]
+    if len(names) > 1 and any(" and " in name for name in names):
+        return ", ".join(names[:-1]) + ", and " + names[-1]
+    return _listed(names)
+
+
 def _two(value: Fraction) -> str:
     return f"{float(two_decimals(value)):.2f}"
 
@@ -218,18 +227,16 @@ def _next_step(step, text: FrameworkText, comments: Mapping[str, str]) -> dict:
     }
 
 
-def roadmap_with_steps(content: dict) -> list[dict]:
-    """The roadmap's areas, weakest first, each with its next steps in full (for pages)."""
-    steps_by_area: dict[str, list[dict]] = {}
-    for step in content.get("next_steps", []):
-        steps_by_area.setdefault(step["area"], []).append(step | {"value_label": ANSWER_LABELS[step["value"]]})
-    return [area | {"next_steps": steps_by_area.get(area["area"], [])} for area in content.get("roadmap", [])]
+# How many areas the headline names as the team's strongest.
+STRONGEST = 3
 
 
 @dataclass(frozen=True)
 class Headline:
-    """What a reader sees first: the level, its name and why, the score beside it, the mean area score as
-    a secondary figure, and the areas that do not count standing apart."""
+    """What a reader sees first: the level, its name and why, in the team's own areas (those that limit the level
+    and the strongest), the score beside it, the mean area score as a secondary figure, and the areas that do not
+    count standing apart. The framework's description of the level is a typical team's, so it is not used to
+    explain this one's."""
 
     level: int | None
     level_name: str
@@ -239,23 +246,66 @@ class Headline:
     limited_by: list[dict]  # the counting areas at the level: their content entries
     apart: list[dict]  # the applicable areas that do not count toward the level
     counting: int  # how many areas count toward the level
+    strongest: list[dict]  # the counting areas above the level, highest score first (the closest to the next
+    # level when every one is at it)
+    sentences: list[str]  # why the team is at its level, the first sentence the one to read if no other
 
     @property
     def every_area_limits(self) -> bool:
         return len(self.limited_by) == self.counting > 1
+
+    @property
+    def explanation(self) -> str:
+        return " ".join(self.sentences)
 
 
 def headline(content: dict) -> Headline:
     overall = content["overall"]
     areas = content.get("areas", [])
     limited = set(overall.get("limited_by", []))
+    level = overall["level"]
+    counting = [area for area in areas if area.get("counts_toward_level", True) and area["level"] is not None]
+    limited_by = [area for area in areas if area["key"] in limited]
+    strongest = _strongest(level, counting)
     return Headline(
-        level=overall["level"],
+        level=level,
         level_name=overall["level_name"],
         level_description=overall["level_description"],
         score=overall["score"],
         mean_score=overall.get("mean_score"),
-        limited_by=[area for area in areas if area["key"] in limited],
+        limited_by=limited_by,
         apart=[area for area in areas if not area.get("counts_toward_level", True) and area["level"] is not None],
-        counting=sum(area.get("counts_toward_level", True) and area["level"] is not None for area in areas),
+        counting=len(counting),
+        strongest=strongest,
+        sentences=_why(level, limited_by, counting, strongest),
     )
+
+
+def _strongest(level: int | None, counting: list[dict]) -> list[dict]:
+    """The counting areas above the level, or all of them when none is (the closest to the next level), highest
+    score first, then framework order; none at level 4 or without a level."""
+    if level is None or level == TOP_LEVEL:
+        return []
+    above = [area for area in counting if area["level"] > level] or counting
+    return sorted(above, key=lambda area: -area["score"])[:STRONGEST]
+
+
+def _why(level: int | None, limited_by: list[dict], counting: list[dict], strongest: list[dict]) -> list[str]:
+    if level is None:
+        return ["No area that counts toward the level applies, so there is no overall level."]
+    if level == TOP_LEVEL:
+        return [f"Every area that counts is at level {TOP_LEVEL}."]
+    following = level + 1
+    if len(limited_by) == len(counting) > 1:
+        closest = [f"{area['name']} (score {area['score']:.2f})" for area in strongest]
+        return [
+            f"Every area that counts is at level {level}: the next level needs each of them to move.",
+            f"Closest to level {following}: {_listed(closest)}.",
+        ]
+    limiting = _names(limited_by)
+    sentences = [f"Limited by {limiting}, at level {level}: the team is as mature as its weakest area that counts."]
+    if len(counting) > len(limited_by):
+        above = [f"{area['name']} (level {area['level']}, score {area['score']:.2f})" for area in strongest]
+        sentences.append(f"Strongest: {_listed(above)}.")
+    sentences.append(f"Lifting {limiting} to level {following} lifts the team to level {following}.")
+    return sentences

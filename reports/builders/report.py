@@ -33,11 +33,14 @@ def compute_content_and_figures(inputs: ReportInputs) -> tuple[dict, dict]:
 
 
 def report_figures(*, inputs: ReportInputs, content: dict) -> dict:
+    """The radar and the bars show the areas this assessment scored: an area out of scope or answered "not
+    applicable" throughout has no score, and drawn at 0 it would read as one."""
     areas = content["areas"]
-    names = [area["name"] for area in areas]
-    keys = [area["key"] for area in areas]
+    scored = [area for area in areas if area["level"] is not None]
+    names = [area["name"] for area in scored]
+    keys = [area["key"] for area in scored]
     series = [
-        RadarSeries("This assessment", [area["score"] for area in areas], filled=True),
+        RadarSeries("This assessment", [area["score"] for area in scored], filled=True),
         RadarSeries("Previous assessment", [inputs.previous_scores.get(key) for key in keys], dash="dot"),
         RadarSeries("Targets", [inputs.targets.get(key) for key in keys], dash="dash"),
         RadarSeries("Other teams (median)", [inputs.others_median.get(key) for key in keys], dash="dashdot"),
@@ -50,9 +53,9 @@ def report_figures(*, inputs: ReportInputs, content: dict) -> dict:
         "radar": radar_figure(area_names=names, series=series),
         "areas": area_bars_figure(
             area_names=names,
-            levels=[area["level"] for area in areas],
-            scores=[area["score"] for area in areas],
-            targets=[area["target"] for area in areas],
+            levels=[area["level"] for area in scored],
+            scores=[area["score"] for area in scored],
+            targets=[area["target"] for area in scored],
         ),
         "history": history_figure(dates=dates, overall=overall, areas=by_area),
     }

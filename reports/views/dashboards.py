@@ -13,7 +13,6 @@ from assessments.selectors.targets import team_current_targets
 from assessments.tenancy import organization_or_404, team_or_404
 from core.http import is_htmx
 from maturity.selectors import framework_area_names, framework_get, framework_level_names
-from reports.builders.content import roadmap_with_steps
 from reports.builders.dashboards import (
     audit_links,
     by_organization,
@@ -23,6 +22,7 @@ from reports.builders.dashboards import (
     team_row,
 )
 from reports.builders.history import assessment_choices, history_chart, history_rows
+from reports.builders.roadmap import roadmap_with_steps
 from reports.forms import CompareForm
 from reports.selectors.dashboards import assessor_organizations, organization_results, portfolio_results
 from reports.selectors.history import latest_computed_report, team_history
@@ -71,7 +71,7 @@ def team_dashboard(request: HttpRequest, team_id: int) -> HttpResponse:
         "history_figure": history_chart(on_framework, framework_area_names(slug=framework)) if framework else None,
         "report": report,
         "gaps": target_gaps(report.content["areas"], {key: t.level for key, t in targets.items()}) if report else [],
-        "roadmap": roadmap_with_steps(report.content) if report else [],
+        "roadmap": roadmap_with_steps(report.content) if report else None,
         "compare_form": _initial_compare_form(assessment_choices(on_framework)),
         "in_progress": sum(row.report_status in IN_PROGRESS for row in rows),
         "progress_url": f"{reverse('dashboard_progress')}?team={team.pk}",

@@ -19,8 +19,9 @@ from assessments.tenancy import assessment_or_404, require_answer
 from core.csp import allow_inline_scripts
 from core.http import is_htmx
 from reports import services
-from reports.builders.content import headline, roadmap_with_steps
+from reports.builders.content import headline
 from reports.builders.disagreements import disagreements_with_labels
+from reports.builders.roadmap import roadmap_with_steps
 from reports.models import Report
 from reports.selectors.report import report_for_assessment
 

@@ -8,6 +8,13 @@ import pytest
 from django.db import OperationalError
 from django.utils import timezone
 
+from assessments.services.answers import answers_save
+from assessments.services.assessments import (
+    assessment_discard,
+    assessment_scope_set,
+    assessment_start,
+    assessment_submit,
+)
 from assessments.services.organizations import team_create
 from assessments.services.targets import target_set
 from reports.models import AreaScore, Report
@@ -104,6 +111,24 @@ def test_the_history_figure_includes_earlier_assessments(cast, submitted):
     assert len(figures["history"]["data"][0]["y"]) == 2
     previous = next(trace for trace in figures["radar"]["data"] if trace["name"] == "Previous assessment")
     assert previous["r"][0] == Report.objects.get(assessment=submitted).content["areas"][0]["score"]
+
+
+def test_an_area_out_of_scope_is_left_off_the_radar_and_the_bars(cast, scoped_framework):
+    """Governance depends on the scope `regulated`, answered no: plotted, it read as a score of 0."""
+    assessment_discard(assessment=cast.assessment)
+    assessment = assessment_start(framework=scoped_framework, team=cast.team, user=cast.member)
+    assessment_scope_set(assessment=assessment, answers={"regulated": False})
+    answers_save(assessment=assessment, user=cast.member, items=complete_answers(scoped_framework, value=2))
+    assessment_submit(assessment=assessment, user=cast.member)
+
+    report_compute(assessment_id=assessment.pk)
+
+    figures = Report.objects.get(assessment=assessment).figures
+    shown = [name.replace("<br>", " ") for name in figures["radar"]["data"][0]["theta"]]
+    assert "Governance, risk and responsible AI" not in shown
+    assert "Governance, risk and responsible AI" not in figures["areas"]["data"][0]["y"]
+    assert len(figures["areas"]["data"][0]["y"]) == len(set(shown)) == 7
+    assert "Governance, risk and responsible AI" not in [trace["name"] for trace in figures["history"]["data"]]
 
 
 def test_stale_reports_are_requeued(submitted):

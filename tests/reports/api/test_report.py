@@ -1,15 +1,18 @@
 import pytest
+from django.utils.html import escape
 
-from assessments.services.answers import answers_save
+from assessments.services.answers import AnswerInput, answers_save
 from assessments.services.assessments import assessment_submit
 from maturity.scoring import score_assessment, two_decimals
 from maturity.selectors import framework_content
 from reports.api.serializers import ReportOutputSerializer
+from reports.builders.content import headline
 from reports.models import Report
 from reports.services import report_compute, report_request
 from tests.api_helpers import api_as
 from tests.conftest import complete_answers
 from tests.documented import assert_documented
+from tests.reports.conftest import submit_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +73,11 @@ def test_a_ready_report_is_its_content_as_computed(cast, submitted):
     body = api_as(cast.viewer).get(f"/api/assessments/{submitted.pk}/report/").json()
 
     assert (body["overall"], body["areas"], body["figures"]) == (
-        report.content["overall"],
+        report.content["overall"]
+        | {
+            "explanation": headline(report.content).explanation,
+            "strongest": [area["key"] for area in headline(report.content).strongest],
+        },
         report.content["areas"],
         report.figures,
     )
@@ -131,13 +138,12 @@ def test_through_the_api_a_report_carries_the_values_of_rule_3(cast):
 
     expected = score_assessment(framework_content(framework=cast.framework).definition, answers)
     assert body["scoring_rule"] == 3
-    assert body["overall"] | {"level_name": "", "level_description": ""} == {
+    words = {"level_name": "", "level_description": "", "explanation": "", "strongest": []}
+    assert body["overall"] | words == words | {
         "level": expected.overall_level,
         "score": float(two_decimals(expected.overall_score)),
         "mean_score": float(two_decimals(expected.mean_score)),
         "limited_by": list(expected.limited_by),
-        "level_name": "",
-        "level_description": "",
     }
     areas = [
         (a["key"], a["level"], a["score"], a["levels_worth"], a["counts_toward_level"], a["exempt_levels"])
@@ -165,3 +171,29 @@ def test_through_the_api_a_report_carries_the_values_of_rule_3(cast):
     assert client.get(f"/api/assessments/{draft['id']}/report/").json()["status"] == "pending"
     report_compute(assessment_id=draft["id"])
     assert client.get(f"/api/assessments/{draft['id']}/report/").json()["roadmap"][0]["area"] == last
+
+
+def test_the_body_says_why_the_team_is_at_its_level_and_its_next_moves_as_the_page_does(client, cast):
+    """Everything fully in place but monitoring above level 1: level 1, limited by monitoring, every other area
+    at level 4 (rule 3: S = 4). Monitoring's one level-2 practice is its one step; no other area has any."""
+    items = [
+        AnswerInput(q.key, 3 if q.area.key != "monitoring" or q.level == 1 else 0)
+        for q in cast.framework.questions.select_related("area")
+    ]
+    assessment = submit_answers(cast, items)
+    report_compute(assessment_id=assessment.pk)
+    client.force_login(cast.viewer)
+
+    body = api_as(cast.viewer).get(f"/api/assessments/{assessment.pk}/report/").json()
+    page = client.get(f"/assessments/{assessment.pk}/report/").content.decode()
+
+    assert body["overall"]["explanation"].startswith("Limited by Monitoring and feedback, at level 1:")
+    assert body["overall"]["strongest"] == ["people", "data", "experiments"]
+    assert [(move["question"], move["reason"]) for move in body["next_moves"]] == [
+        ("monitoring.prediction_logging", "limits_level")
+    ]
+    for move in body["next_moves"]:
+        assert escape(move["recommendation"]) in page
+    told = headline(Report.objects.get(assessment=assessment).content)
+    assert body["overall"]["explanation"] == " ".join(told.sentences)
+    assert all(escape(sentence) in " ".join(page.split()) for sentence in told.sentences)

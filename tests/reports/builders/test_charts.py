@@ -1,7 +1,7 @@
 """The chart builders are pure: small data in, the right traces out, valid for Plotly."""
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import plotly.graph_objects as go
 import pytest
@@ -104,7 +104,91 @@ def test_the_wide_layout_is_the_figures_own():
 
     wide = figure["layout"]["meta"]["wide"]
 
-    assert (wide["legend.orientation"], wide["legend.x"], wide["margin.l"], wide["height"]) == ("v", 1.02, 60, None)
+    assert (wide["legend.orientation"], wide["legend.x"], wide["margin.l"]) == ("h", 0, 60)
+    assert wide["height"] == figure["layout"]["height"]
+
+
+# --- Every area readable at 360 px, 1280 px and on paper (issue 23, item 13) -------------------------------
+
+TWELVE = [
+    "People and process",
+    "Data management",
+    "Experimentation and reproducibility",
+    "Training pipelines",
+    "Testing and validation",
+    "Release and deployment",
+    "Monitoring and feedback",
+    "Governance and responsible AI",
+    "ML security and supply chain",
+    "ML cost",
+    "Generative-AI operations",
+    "EU AI Act readiness",
+]
+
+
+def one_line(label: str) -> str:
+    return label.replace("<br>", " ")
+
+
+def test_every_bar_has_its_own_tick_label_at_every_width():
+    figure = area_bars_figure(area_names=TWELVE, levels=[1] * 12, scores=[1.5] * 12, targets=[None] * 12)
+    axis, narrow = figure["layout"]["yaxis"], figure["layout"]["meta"]["narrow"]
+
+    # Plotly drops every other category label when they crowd; given as an array, each is drawn.
+    assert (axis["tickmode"], axis["tickvals"]) == ("array", TWELVE)
+    assert axis["ticktext"] == TWELVE
+    assert [one_line(label) for label in narrow["yaxis.ticktext"]] == TWELVE
+    assert all(len(line) <= 20 for label in narrow["yaxis.ticktext"] for line in label.split("<br>"))
+    assert narrow["yaxis.ticktext"][2] == "Experimentation and<br>reproducibility"
+    # Room for each bar and its label: the chart grows with the areas.
+    assert figure["layout"]["height"] >= 12 * 28
+    assert narrow["height"] >= 12 * 2 * 16
+
+
+def test_the_radar_wraps_its_area_names_to_fit_a_phone():
+    figure = radar_figure(area_names=TWELVE, series=[RadarSeries("Now", [2.0] * 12, filled=True)])
+
+    theta = figure["data"][0]["theta"]
+    assert [one_line(label) for label in theta] == [*TWELVE, TWELVE[0]]
+    lines = [line for label in theta for line in label.split("<br>")]
+    assert all(len(line) <= 16 or " " not in line for line in lines)  # a longer word keeps a line of its own
+    assert "Experimentation" in lines
+
+
+def test_the_history_gives_twelve_areas_twelve_colours_and_tells_them_apart_by_line_and_marker_too():
+    dates = [datetime(2026, month, 1, tzinfo=UTC) for month in (1, 4, 7)]
+    figure = history_figure(dates=dates, overall=[1.0, 1.5, 2.0], areas={name: [1.0, 1.5, 2.0] for name in TWELVE})
+
+    areas = figure["data"][1:]
+    colours = [trace["line"]["color"] for trace in areas]
+    looks = {(trace["line"]["color"], trace["line"]["dash"], trace["marker"]["symbol"]) for trace in areas}
+    assert len(set(colours)) == 12
+    assert figure["data"][0]["line"]["color"] not in colours
+    assert len({trace["line"]["dash"] for trace in areas}) > 1
+    assert len({trace["marker"]["symbol"] for trace in areas}) > 1
+    assert len(looks) == 12
+
+
+def test_the_history_legend_sits_below_the_chart_and_never_scrolls():
+    figure = history_figure(
+        dates=[datetime(2026, 1, 1, tzinfo=UTC)], overall=[1.0], areas={name: [1.0] for name in TWELVE}
+    )
+    legend, meta = figure["layout"]["legend"], figure["layout"]["meta"]
+
+    assert (legend["orientation"], legend["yanchor"]) == ("h", "top")
+    assert legend["y"] < 0
+    # Plotly scrolls a legend taller than maxheight: a ratio of the whole figure's height when at most 1.
+    assert legend["maxheight"] == 1
+    assert meta["narrow"]["height"] > figure["layout"]["height"]  # one entry a row on a phone
+
+
+def test_a_hundred_assessments_draw_lines_without_a_marker_at_each_point():
+    dates = [datetime(2000, 1, 1, tzinfo=UTC) + timedelta(days=30 * n) for n in range(100)]
+    many = history_figure(dates=dates, overall=[1.0] * 100, areas={"Data": [1.0] * 100})
+    few = history_figure(dates=dates[:1], overall=[1.0], areas={"Data": [1.0]})
+
+    assert {trace["mode"] for trace in many["data"]} == {"lines"}
+    assert {trace["mode"] for trace in few["data"]} == {"lines+markers"}
 
 
 HOSTILE_NAMES = ['<a href="https://evil.example">x</a>', '<span style="font-size:80px">big</span> & co']
@@ -151,3 +235,7 @@ def test_it_escapes_the_names_so_that_plotly_shows_them_as_written():
         '&lt;a href="https://evil.example"&gt;x&lt;/a&gt;',
         '&lt;span style="font-size:80px"&gt;big&lt;/span&gt; &amp; co',
     ]
+
+
+def test_a_radar_without_any_scored_area_is_empty():
+    assert radar_figure(area_names=[], series=[RadarSeries("Now", [], filled=True)])["data"] == []

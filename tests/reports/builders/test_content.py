@@ -1,7 +1,7 @@
 """The report's content for each area: rule 3's numbers, and the one sentence that explains the area."""
 
 from maturity.scoring import NA, UNKNOWN, score_assessment
-from reports.builders.content import FrameworkText, QuestionText, report_content
+from reports.builders.content import FrameworkText, QuestionText, headline, report_content
 from tests.maturity.test_scoring import framework
 
 STATEMENTS = {
@@ -75,3 +75,108 @@ def test_an_area_whose_practices_are_all_na_is_left_out():
 
     assert (area["level"], area["levels_worth"]) == (None, None)
     assert area["explanation"].startswith("Every practice of Monitoring was marked not applicable")
+
+
+# --- The headline: why the team is at its level, in the team's own areas (issue 23, item 11) ---------------
+
+# One practice of weight 1 per level in each area; governance stands beside the level.
+TEAM_AREAS = {"people": "People", "experiments": "Experiments", "testing": "Testing", "monitoring": "Monitoring"}
+TEAM = framework(
+    [(f"{area}.l{level}", level, 1) for area in [*TEAM_AREAS, "governance"] for level in (1, 2, 3, 4)],
+    not_counting=frozenset({"governance"}),
+)
+# The framework's own words for level 1, which describe a typical level-1 team, not this one.
+UNTRACKED = "Experiments are still untracked, models are hard to reproduce."
+TEAM_TEXT = FrameworkText(
+    level_names={0: "No MLOps", 1: "DevOps but no MLOps", 2: "Automated training", 3: "Automated", 4: "Full"},
+    level_descriptions={0: "Nothing.", 1: UNTRACKED, 2: "Tracked.", 3: "Deployed.", 4: "Operated."},
+    area_names=TEAM_AREAS | {"governance": "Governance"},
+    questions={
+        question.key: QuestionText(
+            question.key, question.area, question.level, f"Practice {question.key}.", "guidance", "do it", 1
+        )
+        for question in TEAM.questions
+    },
+)
+# Levels 1-4 of each area. people: S = 1 + 1 + 1/3 + 0 = 7/3, level 3, score 3. experiments: S = 1 + 1/3 + 1/3
+# = 5/3, level 2 (4/3 <= S < 7/3), score 7/3 (2.33). testing: S = 2/3, level 1, score 4/3 (1.33). monitoring:
+# S = 1, level 1, score 5/3 (1.66). governance: S = 0, level 0. The headline is level 1, limited by testing and
+# monitoring, while experiments is at level 2.
+TEAM_ANSWERS = {
+    f"{area}.l{level}": value
+    for area, values in {
+        "people": (3, 3, 1, 0),
+        "experiments": (3, 1, 1, 0),
+        "testing": (2, 0, 0, 0),
+        "monitoring": (3, 0, 0, 0),
+        "governance": (0, 0, 0, 0),
+    }.items()
+    for level, value in zip((1, 2, 3, 4), values, strict=True)
+}
+
+
+def team_content(answers: dict = TEAM_ANSWERS, targets: dict | None = None) -> dict:
+    result = score_assessment(TEAM, answers, targets=targets)
+    return report_content(result=result, text=TEAM_TEXT, answers=answers, comments={})
+
+
+def test_a_level_1_team_whose_experiments_are_at_level_2_is_not_told_they_are_untracked():
+    told = headline(team_content())
+
+    assert told.level == 1
+    assert "untracked" not in told.explanation
+    assert "Experiments (level 2, score 2.33)" in told.explanation
+
+
+def test_the_headline_names_the_areas_that_limit_the_level_then_the_strongest():
+    told = headline(team_content())
+
+    assert told.sentences == [
+        "Limited by Testing and Monitoring, at level 1: the team is as mature as its weakest area that counts.",
+        "Strongest: People (level 3, score 3.00) and Experiments (level 2, score 2.33).",
+        "Lifting Testing and Monitoring to level 2 lifts the team to level 2.",
+    ]
+    assert [area["key"] for area in told.strongest] == ["people", "experiments"]
+
+
+def test_when_every_area_is_at_the_level_it_names_the_closest_to_the_next():
+    # Levels 1-4 answered 3, 0, 0, 0: S = 1, level 1, score 5/3 (1.66); monitoring 2, 0, 0, 0: S = 2/3, level 1,
+    # score 4/3 (1.33). The three at 1.66 are the closest, in framework order.
+    answers = {key: (3 if key.endswith(".l1") else 0) for key in TEAM_ANSWERS}
+    answers["monitoring.l1"] = 2
+
+    told = headline(team_content(answers))
+
+    assert told.sentences == [
+        "Every area that counts is at level 1: the next level needs each of them to move.",
+        "Closest to level 2: People (score 1.66), Experiments (score 1.66) and Testing (score 1.66).",
+    ]
+
+
+def test_at_level_4_it_says_every_area_that_counts_meets_every_level():
+    answers = dict.fromkeys(TEAM_ANSWERS, 3)
+
+    assert headline(team_content(answers)).sentences == ["Every area that counts is at level 4."]
+
+
+def test_without_an_area_that_counts_it_says_there_is_no_level():
+    answers = {key: (NA if not key.startswith("governance") else 3) for key in TEAM_ANSWERS}
+
+    assert headline(team_content(answers)).sentences == [
+        "No area that counts toward the level applies, so there is no overall level."
+    ]
+
+
+def test_area_names_with_an_and_of_their_own_are_kept_apart_by_a_comma():
+    text = FrameworkText(
+        level_names=TEAM_TEXT.level_names,
+        level_descriptions=TEAM_TEXT.level_descriptions,
+        area_names=TEAM_TEXT.area_names
+        | {"testing": "Testing and validation", "monitoring": "Monitoring and feedback"},
+        questions=TEAM_TEXT.questions,
+    )
+    result = score_assessment(TEAM, TEAM_ANSWERS)
+
+    told = headline(report_content(result=result, text=text, answers=TEAM_ANSWERS, comments={}))
+
+    assert told.sentences[0].startswith("Limited by Testing and validation, and Monitoring and feedback, at level 1:")

@@ -158,7 +158,11 @@ def test_the_headline_says_the_level_why_and_the_score_beside_it(client, cast):
     assert (overall["level"], overall["limited_by"]) == (1, ["monitoring"])
     assert 1 <= overall["score"] < 2
     assert "Level 1 · DevOps but no MLOps" in text
-    assert "Limited by Monitoring and feedback</strong>, at level 1" in text
+    assert "<strong>Limited by Monitoring and feedback, at level 1: the team is" in text
+    # Experimentation is at level 3: the framework's picture of a typical level-1 team does not fit it.
+    assert "Experiments are still untracked" not in text
+    assert "Strongest: People and process (level 3, score 3.66), Data management (level 3, score 3.66)" in text
+    assert "Lifting Monitoring and feedback to level 2 lifts the team to level 2." in text
     assert f'{overall["score"]:.2f} <small class="muted">of 4</small>' in text
     assert f"Average of the area scores: {overall['mean_score']:.2f}" in text
 
@@ -193,3 +197,42 @@ def test_the_report_says_which_systems_it_covers(client, cast):
 
     assert "<strong>Covers:</strong> Fraud scoring (card and ACH)" in report
     assert "<strong>Covers:</strong> Fraud scoring (card and ACH)" in standalone
+
+
+def test_the_roadmap_leads_with_three_moves_then_folds_every_other_step_by_area(client, cast, submitted):
+    """Every area at level 3 (answered mostly in place: S = 8/3), so each limits the level: the three moves are
+    the first steps of the first three areas of the roadmap; every area with other steps shows them, folded."""
+    report_compute(assessment_id=submitted.pk)
+    content = Report.objects.get().content
+
+    text = page_text(page(client, cast.viewer, submitted))
+
+    first_three = [entry["area"] for entry in content["roadmap"][:3]]
+    moves = [next(step for step in content["next_steps"] if step["area"] == area) for area in first_three]
+    assert "weakest area first" not in text
+    assert '<h3 id="moves-heading">Your next three moves</h3>' in text
+    assert "From the areas that hold the team at level 3: one step from each area in turn" in text
+    moves_list = text.split('<ol class="next-steps next-moves"')[1].split("</ol>")[0]
+    assert [escape(move["recommendation"]) in moves_list for move in moves] == [True] * 3
+    left = [len(entry["steps"]) - (entry["area"] in first_three) for entry in content["roadmap"]]
+    assert text.count('<details class="roadmap-area">') == sum(count > 0 for count in left) < len(left)
+    assert "in each group, the lowest level first, then the lowest score." in text
+
+
+def between(text: str, start: str, end: str) -> str:
+    return text[text.index(start) : text.index(end)]
+
+
+def test_the_standalone_file_has_the_same_headline_and_roadmap_as_the_page(client, cast, submitted):
+    report_compute(assessment_id=submitted.pk)
+    client.force_login(cast.viewer)
+
+    html = page_text(page(client, cast.viewer, submitted))
+    standalone = page_text(client.get(f"/assessments/{submitted.pk}/report.html"))
+
+    overall = between(html, '<section aria-labelledby="overall-heading"', '<section aria-labelledby="charts-heading"')
+    roadmap = between(html, '<section aria-labelledby="roadmap-heading"', '<section aria-labelledby="claims-heading"')
+    assert "Every area that counts is at level 3" in overall
+    assert "Your next three moves" in roadmap
+    assert overall in standalone
+    assert roadmap in standalone

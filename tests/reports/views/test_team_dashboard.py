@@ -51,7 +51,7 @@ def test_it_shows_the_latest_roadmap_with_recommendations(client, cast):
     response = client.get(dashboard_url(cast))
 
     assert first_step["recommendation"] in page_text(response)
-    assert response.context["roadmap"][0]["next_steps"][0]["question"] == first_step["question"]
+    assert response.context["roadmap"].moves[0]["question"] == first_step["question"]
 
 
 def test_it_links_each_submitted_assessments_report(client, cast, two_quarters):
