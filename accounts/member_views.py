@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from accounts.models import Invitation
 from accounts.services import AlreadyMemberError, MemberInvalidError, member_add
 from assessments.errors import LastOwnerError
-from assessments.forms import MemberAddForm, username_or_email
+from assessments.forms.organizations import MemberAddForm, username_or_email
 from assessments.models import Role
 from assessments.tenancy import managed_organization_or_404
 from assessments.views.organizations import render_organization

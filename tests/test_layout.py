@@ -103,7 +103,7 @@ def test_only_the_sites_navigation_links_a_page_to_an_app_above_its_own():
 # The one way to slice an app (README, "Where code lives"): by layer. A layer is a module, or a package of modules by
 # concern once it grows (assessments/services/, reports/builders/); a concern such as surveys is a module in each
 # layer, never a sub-package with layers of its own.
-LAYERS = {"api", "views", "services", "selectors", "builders", "rules", "models", "serializers"}
+LAYERS = {"api", "views", "services", "selectors", "builders", "rules", "models", "serializers", "forms"}
 # Django's own places, and data.
 FRAMEWORK_FOLDERS = {"migrations", "management", "commands", "frameworks"}
 MAX_LINES = 400

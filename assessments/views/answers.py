@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from assessments.builders.questionnaire import Posted, area_status, nav_items
 from assessments.errors import AnswersInvalidError, AssessmentNotDraftError
-from assessments.forms import ANSWER_VALUE_MESSAGE, AnswerForm, answer_problem_messages
+from assessments.forms.answers import ANSWER_VALUE_MESSAGE, AnswerForm, answer_problem_messages
 from assessments.models import Assessment
 from assessments.selectors.answers import AnswerRow, assessment_answer_rows, overall_progress, provisional
 from assessments.services.answers import answers_save

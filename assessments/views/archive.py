@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments.errors import TeamNameTakenError
-from assessments.forms import OrganizationForm, TeamForm
+from assessments.forms.organizations import OrganizationForm, TeamForm
 from assessments.services.organizations import organization_update, team_update
 from assessments.tenancy import managed_organization_or_404, managed_team_or_404
 from assessments.views.organizations import render_organization

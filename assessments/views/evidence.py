@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from assessments.errors import AssessmentNotDraftError, EvidenceInvalidError
-from assessments.forms import EvidenceForm, EvidenceRequiredForm
+from assessments.forms.evidence import EvidenceForm, EvidenceRequiredForm
 from assessments.models import Assessment, Evidence
 from assessments.permissions import can_facilitate, can_remove_evidence, can_write_answers
 from assessments.rules.claims import UnsupportedClaim

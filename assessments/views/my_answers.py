@@ -15,7 +15,8 @@ from django.views.decorators.http import require_GET, require_POST
 from assessments.builders.my_answers import blank_areas, my_area_status
 from assessments.builders.questionnaire import LevelGroup, Posted, level_groups, nav_items
 from assessments.errors import AnswersInvalidError, NothingAnsweredError, RespondentSubmittedError, SurveyClosedError
-from assessments.forms import AnswerForm, MyAnswersSubmitForm, answer_problem_messages
+from assessments.forms.answers import AnswerForm, answer_problem_messages
+from assessments.forms.surveys import MyAnswersSubmitForm
 from assessments.models import Assessment, Respondent
 from assessments.selectors.answers import AnswerRow, Provisional, overall_progress, provisional
 from assessments.selectors.surveys import respondent_answer_rows

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from assessments.errors import TeamNameTakenError
-from assessments.forms import MemberAddForm, OrganizationForm, TeamForm
+from assessments.forms.organizations import MemberAddForm, OrganizationForm, TeamForm
 from assessments.models import Organization
 from assessments.permissions import can_manage
 from assessments.selectors.access import memberships_of, teams_for_user

@@ -15,7 +15,7 @@ from django.utils.text import get_text_list
 from django.views.decorators.http import require_http_methods
 
 from assessments.errors import DeadlineInvalidError, RespondentInvalidError, RespondentSubmittedError, SurveyClosedError
-from assessments.forms import RespondentsAddForm
+from assessments.forms.surveys import RespondentsAddForm
 from assessments.models import Assessment, Membership, Respondent
 from assessments.permissions import can_facilitate
 from assessments.selectors.surveys import respondent_candidates, respondent_name, respondents_of, whole_team

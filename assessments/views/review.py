@@ -18,7 +18,7 @@ from assessments.errors import (
     SubmitFailedError,
     UnsupportedClaimsError,
 )
-from assessments.forms import SubmitConfirmForm
+from assessments.forms.assessments import SubmitConfirmForm
 from assessments.models import Assessment
 from assessments.permissions import can_write_answers
 from assessments.selectors.answers import assessment_answer_rows, assessment_scope, provisional

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments.builders.review import SignoffFindings, review_areas, shown_score, signoff_findings, unknown_total
 from assessments.errors import OWN_ANSWERS_MESSAGE, NotInReviewError, OwnSubmissionError, ReviewInvalidError
-from assessments.forms import ReviewDecisionForm
+from assessments.forms.reviews import ReviewDecisionForm
 from assessments.models import Assessment
 from assessments.permissions import can_review
 from assessments.selectors.answers import AnswerRow, assessment_answer_rows, provisional

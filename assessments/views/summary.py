@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from assessments.builders.questionnaire import nav_items
 from assessments.errors import AssessmentNotDraftError, ScopeInvalidError
-from assessments.forms import SystemsCoveredForm
+from assessments.forms.assessments import SystemsCoveredForm
 from assessments.models import Assessment
 from assessments.permissions import can_facilitate, can_write_answers
 from assessments.selectors.answers import assessment_answer_rows, assessment_scope, overall_progress, provisional

@@ -18,7 +18,7 @@ from assessments.errors import (
     AssessmentNotDraftError,
     SurveyClosedError,
 )
-from assessments.forms import AnswerForm, answer_problem_messages
+from assessments.forms.answers import AnswerForm, answer_problem_messages
 from assessments.models import Assessment
 from assessments.permissions import can_facilitate
 from assessments.selectors.surveys import (

@@ -10,7 +10,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from assessments.errors import DraftExistsError, InReviewExistsError
-from assessments.forms import AssessmentStartForm, TargetsForm, TeamForm
+from assessments.forms.assessments import AssessmentStartForm
+from assessments.forms.organizations import TeamForm
+from assessments.forms.targets import TargetsForm
 from assessments.models import Assessment, Team
 from assessments.permissions import (
     assessment_kind_for,

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from assessments.forms import OrganizationForm
+from assessments.forms.organizations import OrganizationForm
 from assessments.models import Role
 from assessments.selectors.access import drafts_for_user, organizations_for_user
 from assessments.selectors.reviews import WAITING_LIMIT, waiting_for_review
