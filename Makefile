@@ -7,7 +7,7 @@ FRAMEWORKS := maturity/frameworks/mlops.yaml maturity/frameworks/mlops-v2.yaml m
 PORT ?= 8000
 
 .PHONY: run test lint security bench worker clean
-.PHONY: e2e fuzz
+.PHONY: e2e fuzz plotly-bundle
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed, found " + sys.version.split()[0])'
@@ -20,6 +20,7 @@ run: export DEBUG ?= 1
 run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: $(INSTALLED)
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py load_framework $(FRAMEWORKS)
 	$(BIN)/python manage.py recompute_reports
 	$(BIN)/python manage.py seed_demo
@@ -57,5 +58,10 @@ bench: $(INSTALLED)
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk </dev/null; }
 	bash -c '. .ci/services && ensure_database "$$DATABASE_URL" && $(BIN)/python bench/run.py'
 
+# static/vendor/plotly/plotly.min.js, plotly.js with only the traces our charts draw, rebuilt from npm after
+# a change of the plotly package's version or of the trace types charts.py uses (static/vendor/README.md).
+plotly-bundle:
+	cd scripts/plotly_bundle && npm ci --no-audit --no-fund && node build.js
+
 clean:
-	rm -rf $(VENV) .data staticfiles
+	rm -rf $(VENV) .data staticfiles scripts/plotly_bundle/node_modules

@@ -2,12 +2,24 @@
 are rendered here, in the request, whose objects their templates need, and delivered by the worker like all
 of ours (accounts.emails)."""
 
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.contrib.sites.shortcuts import get_current_site
 
 from accounts.emails import email_queue, name_in_mail
+
+
+@dataclass(frozen=True)
+class Site:
+    """allauth's `current_site` in its templates: ours, from settings, never the host the request came to."""
+
+    name: str
+    domain: str
 
 
 def user_display(user: AbstractBaseUser) -> str:
@@ -20,7 +32,15 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """As allauth's, but the rendered message goes to the worker instead of the mail server."""
         request = allauth_context.request
-        context = {"request": request, "email": email, "current_site": get_current_site(request), **context}
+        context = {
+            "request": request,
+            "email": email,
+            "current_site": Site(name=settings.SITE_NAME, domain=urlsplit(settings.SITE_URL).netloc),
+            "site_name": settings.SITE_NAME,
+            "confirmation_days": app_settings.EMAIL_CONFIRMATION_EXPIRE_DAYS,
+            "reset_days": round(settings.PASSWORD_RESET_TIMEOUT / 86400),
+            **context,
+        }
         message = self.render_mail(template_prefix, email, context)
         html_only = message.content_subtype == "html"
         alternatives = getattr(message, "alternatives", [])

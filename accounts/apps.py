@@ -12,7 +12,12 @@ class AccountsConfig(AppConfig):
         from accounts import receivers  # noqa: PLC0415
         from accounts.validators import validate_username_is_not_an_address  # noqa: PLC0415
         from assessments.models import Assessment, Respondent  # noqa: PLC0415
-        from assessments.signals import assessment_returned, followup_ready, respondent_invited  # noqa: PLC0415
+        from assessments.signals import (  # noqa: PLC0415
+            assessment_returned,
+            followup_ready,
+            respondent_added,
+            respondent_invited,
+        )
 
         # Django's User is not ours to subclass; its username field takes one more validator, which every
         # ModelForm of it (sign-up, the invited sign-up, the admin's add and change forms) runs.
@@ -28,4 +33,7 @@ class AccountsConfig(AppConfig):
         )
         respondent_invited.connect(
             receivers.on_respondent_invited, sender=Respondent, dispatch_uid="accounts.on_respondent_invited"
+        )
+        respondent_added.connect(
+            receivers.on_respondent_added, sender=Respondent, dispatch_uid="accounts.on_respondent_added"
         )

@@ -26,6 +26,7 @@ from accounts.services import (
     invitation_signup,
 )
 from assessments.models import Organization, Role
+from assessments.selectors.surveys import surveys_waiting_for
 from assessments.tenancy import organization_or_404, require_manage
 from core.limits import LimitReachedError
 
@@ -110,8 +111,18 @@ def _accept_by_signup(request: HttpRequest, invitation: Invitation) -> HttpRespo
 
 
 def _joined(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+    """To the organisation; or, when the invitation asked for answers to a survey, straight to them (to home,
+    which lists them, when several surveys ask)."""
     role = Role(invitation.role).label.lower()
-    messages.success(request, f"Welcome to {invitation.organization.name}: you joined as {role}.")
+    welcome = f"Welcome to {invitation.organization.name}: you joined as {role}."
+    surveys = [s for s in surveys_waiting_for(user=request.user) if s.organization_id == invitation.organization_id]
+    if len(surveys) > 1:
+        messages.success(request, f"{welcome} {len(surveys)} surveys wait for your answers.")
+        return redirect("home")
+    if surveys:
+        messages.success(request, f"{welcome} Here are your answers to {surveys[0].title}.")
+        return redirect("survey_my_answers", assessment_id=surveys[0].assessment_id)
+    messages.success(request, welcome)
     return redirect("organization_detail", organization_id=invitation.organization_id)
 
 

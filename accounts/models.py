@@ -1,5 +1,5 @@
-"""Invitations by email, each user's preferences, API tokens, the report emails already sent, and every email
-the site sends (OutgoingEmail: saved once rendered, delivered by the worker)."""
+"""Invitations by email, each user's preferences, API tokens, the report and survey emails already sent, and every
+email the site sends (OutgoingEmail: saved once rendered, delivered by the worker)."""
 
 from django.conf import settings
 from django.db import models
@@ -113,6 +113,26 @@ class ReviewReturnedEmail(models.Model):
 
     def __str__(self) -> str:
         return f"Return of review {self.review_id} emailed to {self.sent_to}"
+
+
+class RespondentEmail(models.Model):
+    """The one mail asking a person to answer a survey (accounts.respondent_emails): its row is the claim, one per
+    survey and address, so a task run twice, or someone removed and added again, is asked once. Written with the
+    mail, which says how its delivery went; an address not joined yet is asked in its invitation's mail."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="+")
+    sent_to = models.EmailField()  # lower case
+    # One invitation mail may ask for several surveys.
+    email_message = models.ForeignKey(OutgoingEmail, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=("assessment", "sent_to"), name="respondent_email_assessment_address")
+        ]
+
+    def __str__(self) -> str:
+        return f"Survey {self.assessment_id} asked of {self.sent_to}"
 
 
 class ApiToken(AbstractAuthToken):

@@ -7,6 +7,7 @@ from celery import current_app
 from django.db import transaction
 from kombu.exceptions import OperationalError as BrokerError
 
+from accounts.respondent_emails import respondent_email_enqueue
 from accounts.services import email_claims_drop, report_ready_email_forget, respondent_invitation_send
 from accounts.tasks import SEND_REPORT_READY_EMAIL, SEND_REVIEW_RETURNED_EMAIL
 
@@ -32,6 +33,11 @@ def on_respondent_invited(sender, *, organization_id: int, email: str, invited_b
     """A survey's respondent by address, in the transaction that adds it: the first-day invitation. Its
     limits (core.limits.LimitReachedError) propagate and refuse the respondent with it."""
     respondent_invitation_send(organization_id=organization_id, email=email, invited_by_id=invited_by_id)
+
+
+def on_respondent_added(sender, *, respondent_id: int, **kwargs) -> None:
+    """Any survey respondent, in the transaction that adds them: asked by mail for their answers once it commits."""
+    transaction.on_commit(lambda: respondent_email_enqueue(respondent_id))
 
 
 def on_email_confirmed(sender, *, email_address: EmailAddress, **kwargs) -> None:

@@ -18,6 +18,7 @@ from kombu.exceptions import OperationalError as BrokerError
 
 from accounts.emails import email_save_failed, email_send, name_in_mail
 from accounts.models import ApiToken, Invitation, OutgoingEmail, Preferences, ReportReadyEmail, ReviewReturnedEmail
+from accounts.respondent_emails import survey_asks_claim, survey_asks_of_invitation
 from accounts.selectors import (
     has_verified_email,
     invitation_expires_at,
@@ -140,10 +141,11 @@ def invitation_email_send(*, invitation_id: int) -> bool:
         invitation = _invitation_without_mail(invitation_id)
         if invitation is None:
             return False
-        invitation.email_message = email_send(
-            template=OutgoingEmail.INVITATION, to=invitation.email, context=_invitation_context(invitation)
-        )
+        surveys = survey_asks_of_invitation(invitation)  # that wait for the address: its mail asks for them
+        context = {**_invitation_context(invitation), "surveys": surveys}
+        invitation.email_message = email_send(template=OutgoingEmail.INVITATION, to=invitation.email, context=context)
         invitation.save(update_fields=["email_message"])
+        survey_asks_claim(surveys, invitation=invitation, email_message=invitation.email_message)
     return True
 
 

@@ -6,6 +6,7 @@ from celery import Task, shared_task
 from django.db import InterfaceError, OperationalError
 
 from accounts.emails import DELIVER_EMAIL, email_deliver, email_mark_failed
+from accounts.respondent_emails import SEND_RESPONDENT_EMAIL, respondent_email_mark_failed, respondent_email_send
 from accounts.services import (
     SEND_INVITATION_EMAIL,
     api_tokens_delete_unusable,
@@ -54,6 +55,18 @@ class InvitationEmailTask(Task):
 @shared_task(name=SEND_INVITATION_EMAIL, base=InvitationEmailTask, autoretry_for=DATABASE_OUTAGE, **RETRIED_ON_OUTAGE)
 def send_invitation_email(invitation_id: int) -> bool:
     return invitation_email_send(invitation_id=invitation_id)
+
+
+class RespondentEmailTask(Task):
+    def on_failure(self, exc, task_id, args, kwargs, einfo) -> None:
+        """Every retry failed too: the mail is recorded as not delivered; the respondent's home lists the survey."""
+        respondent_email_mark_failed(respondent_id=args[0], error=str(exc))
+
+
+# The RespondentEmail claim commits only with the written mail, so a retry writes at most the one mail.
+@shared_task(name=SEND_RESPONDENT_EMAIL, base=RespondentEmailTask, autoretry_for=DATABASE_OUTAGE, **RETRIED_ON_OUTAGE)
+def send_respondent_email(respondent_id: int) -> bool:
+    return respondent_email_send(respondent_id=respondent_id)
 
 
 class DeliveryTask(Task):

@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 from django.http import HttpResponse
 
-from activity.builders import CSV_COLUMNS, activity_rows
+from activity.builders.rows import CSV_COLUMNS, activity_rows
 from activity.models import ActivityEntry
 from activity.selectors import activity_lines_all
 from assessments.models import Assessment, Organization

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from activity.builders import KIND_LABELS
+from activity.builders.lines import KIND_LABELS
 from activity.selectors import ActivityFilters
 
 

@@ -26,7 +26,7 @@ class Placement:
     assessment_id: int | None
 
 
-# Rows of one question, whose question the activity names (data.versioning); the key is read with the page.
+# Rows of one question, which the activity names by its statement, read with the page.
 QUESTION_MODELS = (Answer, Evidence, RespondentAnswer, ReviewComment)
 
 

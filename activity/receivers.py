@@ -17,9 +17,17 @@ def on_rows_saved_in_bulk(
     actor: AbstractBaseUser | None,
     organization_id: int,
     assessment_id: int,
+    carried_from: int | None = None,
     **kwargs,
 ) -> None:
-    log_upserts(before=before, after=after, actor=actor, organization_id=organization_id, assessment_id=assessment_id)
+    log_upserts(
+        before=before,
+        after=after,
+        actor=actor,
+        organization_id=organization_id,
+        assessment_id=assessment_id,
+        carried_from=carried_from,
+    )
 
 
 def on_saved_anonymously(

@@ -35,6 +35,8 @@ TRACKED = {
         "evidence_required",
         "review_required",
         "systems_covered",
+        "deadline",
+        "carried_from",  # the assessment a draft started from, whose answers it carried over
         "submitted_by",
         "submitted_at",
         "reviewed_by",

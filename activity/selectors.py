@@ -9,10 +9,11 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from activity.builders import KINDS, UPDATE, ActivityLine, Entry, Names, activity_line
+from activity.builders.entries import UPDATE, Entry, Names, as_id
+from activity.builders.lines import KINDS, ActivityLine, activity_line
 from activity.models import ActivityEntry
 from assessments.models import Assessment, Team
-from maturity.models import Question
+from maturity.models import Area, Question, Scope
 
 CSV_CHUNK = 1000
 
@@ -20,7 +21,7 @@ CSV_CHUNK = 1000
 @dataclass(frozen=True)
 class ActivityFilters:
     actor: str = ""  # a username
-    kind: str = ""  # a key of activity.builders.KINDS
+    kind: str = ""  # a key of activity.builders.lines.KINDS
     since: date | None = None  # from that day on, inclusive
     until: date | None = None  # to the end of that day
 
@@ -60,7 +61,7 @@ def _start_of(day: date) -> datetime:
 
 def activity_lines(entries: Iterable[ActivityEntry], *, show_addresses: bool) -> list[ActivityLine]:
     """The human lines of a page of entries: at most four queries for the names, whatever their number.
-    `show_addresses`: whether the reader may read invited respondents' addresses (activity.builders)."""
+    `show_addresses`: whether the reader may read invited respondents' addresses (activity.builders.lines)."""
     plain = [_plain(entry) for entry in entries]
     names = _names(plain) if plain else Names()
     return [activity_line(entry, names, show_addresses=show_addresses) for entry in plain]
@@ -92,25 +93,52 @@ def _plain(entry: ActivityEntry) -> Entry:
     )
 
 
+# Fields that name a user or an assessment by id, whose names the lines show.
+USER_FIELDS = ("user", "submitted_by", "reviewed_by")
+
+
 def _names(entries: list[Entry]) -> Names:
+    """At most seven queries, whatever the number of entries; those for scopes and areas only when an entry
+    names one."""
     question_ids = {entry.additional_data.get("question_id") for entry in entries} - {None}
-    user_ids = {entry.additional_data.get("user_id") for entry in entries} - {None}
-    team_ids = {
-        entry.changes["team"][1] for entry in entries if entry.model == "targetlevel" and "team" in entry.changes
+    user_ids = {entry.additional_data.get("user_id") for entry in entries} | {
+        as_id(value) for entry in entries for name in USER_FIELDS for value in entry.changes.get(name, ())
     }
-    assessment_ids = {entry.assessment_id for entry in entries} - {None}
-    assessments = Assessment.objects.filter(pk__in=assessment_ids).select_related("team").order_by()
+    team_ids = {as_id(entry.changes["team"][1]) for entry in entries if "team" in entry.changes} - {None}
+    assessment_ids = {entry.assessment_id for entry in entries} | {
+        as_id(entry.additional_data.get("carried_from")) for entry in entries
+    }
+    assessment_ids |= {as_id(value) for entry in entries for value in entry.changes.get("carried_from", ())}
+    assessments = list(Assessment.objects.filter(pk__in=assessment_ids - {None}).select_related("team").order_by())
+    questions = Question.objects.filter(pk__in=question_ids).order_by().values_list("pk", "key", "statement")
     return Names(
-        questions=dict(Question.objects.filter(pk__in=question_ids).order_by().values_list("pk", "key"))
-        if question_ids
+        questions={pk: text for pk, _, text in questions} if question_ids else {},
+        question_keys={pk: key for pk, key, _ in questions} if question_ids else {},
+        users=dict(get_user_model().objects.filter(pk__in=user_ids - {None}).values_list("pk", "username"))
+        if user_ids - {None}
         else {},
-        users=dict(get_user_model().objects.filter(pk__in=user_ids).values_list("pk", "username")) if user_ids else {},
-        teams=dict(Team.objects.filter(pk__in=team_ids - {None}).values_list("pk", "name")) if team_ids else {},
-        assessments={assessment.pk: assessment.title for assessment in assessments} if assessment_ids else {},
-        anonymous=frozenset(assessment.pk for assessment in assessments if assessment.anonymous_responses)
-        if assessment_ids
-        else frozenset(),
+        teams=dict(Team.objects.filter(pk__in=team_ids).values_list("pk", "name")) if team_ids else {},
+        assessments={assessment.pk: assessment.title for assessment in assessments},
+        anonymous=frozenset(assessment.pk for assessment in assessments if assessment.anonymous_responses),
+        scopes=_scope_questions(assessments) if any("scope" in entry.changes for entry in entries) else {},
+        areas=_area_names(
+            {entry.changes["framework_slug"][1] for entry in entries if "framework_slug" in entry.changes}
+        ),
     )
+
+
+def _scope_questions(assessments: list[Assessment]) -> dict[str, str]:
+    """Scope key -> its question, in the frameworks of the assessments (a newer version's wording last)."""
+    scopes = Scope.objects.filter(framework_id__in={assessment.framework_id for assessment in assessments})
+    return dict(scopes.order_by("framework__version").values_list("key", "question"))
+
+
+def _area_names(slugs: set[str]) -> dict[str, str]:
+    """Area key -> its name in the newest version of the frameworks that targets name by slug."""
+    if not slugs:
+        return {}
+    areas = Area.objects.filter(framework__slug__in=slugs).order_by("framework__version")
+    return dict(areas.values_list("key", "name"))
 
 
 def actor_names(*, organization_id: int) -> list[str]:

@@ -22,11 +22,14 @@ def log_upserts(
     actor: AbstractBaseUser | None,
     organization_id: int,
     assessment_id: int,
+    carried_from: int | None = None,
 ) -> None:
     """Records each row of `after` that is new or changed against `before` (the same rows as they were,
     read before the write, by question id; a question missing from it is a new row). Rows of one model,
     one question each (Answer, RespondentAnswer), saved with their primary keys set (bulk_create returns
-    them on PostgreSQL and SQLite). Only the fields the model is registered with are compared."""
+    them on PostgreSQL and SQLite). Only the fields the model is registered with are compared.
+    `carried_from`: the submitted assessment the rows were copied from, when a new draft started from it; the
+    entries say so, rather than that `actor`, who started the draft, answered them."""
     rows = list(after)
     if not rows or not auditlog.contains(type(rows[0])):
         return
@@ -50,7 +53,8 @@ def log_upserts(
                 actor=actor,
                 actor_email=getattr(actor, "email", None),
                 cid=get_cid(),
-                additional_data={"question_id": row.question_id},
+                additional_data={"question_id": row.question_id}
+                | ({"carried_from": carried_from} if carried_from is not None else {}),
                 organization_id=organization_id,
                 assessment_id=assessment_id,
             )

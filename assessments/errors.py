@@ -52,10 +52,15 @@ class UnsupportedClaimsError(InvalidInputError):
 
 
 class ScopeInvalidError(InvalidInputError):
-    """Carries {scope key: [message]} for every bad item."""
+    """Carries {scope key: [message]} for every bad item. `within`: the field of a larger body that held the
+    scope (starting an assessment), under which the API's body names them."""
 
-    def __init__(self, problems: dict[str, list[str]]) -> None:
+    def __init__(self, problems: dict[str, list[str]], *, within: str = "") -> None:
         super().__init__(f"{len(problems)} invalid scope answer(s)", problems=problems)
+        self.within = within
+
+    def body(self) -> dict:
+        return {self.within: self.problems} if self.within else self.problems
 
 
 class AnswersInvalidError(InvalidInputError):
@@ -137,6 +142,13 @@ class RespondentInvalidError(InvalidInputError):
         super().__init__(
             "; ".join(message for messages in problems.values() for message in messages), problems=problems
         )
+
+
+class DeadlineInvalidError(InvalidInputError):
+    """Carries {"deadline": [message]}: a survey's new deadline is not in the past."""
+
+    def __init__(self, problems: dict[str, list[str]]) -> None:
+        super().__init__(problems["deadline"][0], problems=problems)
 
 
 class RespondentSubmittedError(StateConflictError):

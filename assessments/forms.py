@@ -4,6 +4,7 @@ from collections.abc import Iterable
 
 from django import forms
 from django.core.validators import validate_email
+from django.template.defaultfilters import pluralize
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 
@@ -13,6 +14,7 @@ from assessments.models import AnswerScale, Assessment, Evidence, Organization, 
 from assessments.permissions import start_options_refusal
 from assessments.services.answers import AnswerInput
 from maturity.models import Area, Level
+from maturity.selectors import FrameworkScope
 
 
 class OrganizationForm(forms.Form):
@@ -109,14 +111,39 @@ class AssessmentStartForm(forms.Form):
         label="Require review: another owner or assessor accepts the result, or returns it with comments",
     )
 
+    SCOPE_FIELD = "scope-"
+    SCOPE_MESSAGE = "Answer yes or no: it decides whether the area it names is asked."
+
     def __init__(
-        self, *args, role: str | None, organization_requires_review: bool, can_carry_forward: bool = True, **kwargs
+        self,
+        *args,
+        role: str | None,
+        organization_requires_review: bool,
+        can_carry_forward: bool = True,
+        scopes: Iterable[FrameworkScope] = (),
+        scope: dict[str, bool] | None = None,
+        **kwargs,
     ) -> None:
+        """`scopes`: the scope questions of the framework it starts on, asked here (answered yes or no) so that
+        the questionnaire asks only what is in scope from the first page; `scope` answers them beforehand (the
+        team's last assessment's)."""
         super().__init__(*args, **kwargs)
         self.role = role
         if not can_carry_forward:
             self.fields["start"].choices = self.fields["start"].choices[:1]
             self.fields["systems_covered"].help_text = SYSTEMS_COVERED_HELP
+        answered = scope or {}
+        for question in scopes:
+            self.fields[self.SCOPE_FIELD + question.key] = forms.ChoiceField(
+                label=question.question,
+                help_text=question.description,
+                choices=(("yes", "Yes"), ("no", "No")),
+                initial={True: "yes", False: "no"}.get(answered.get(question.key)),
+                widget=forms.RadioSelect,
+                error_messages={"required": self.SCOPE_MESSAGE, "invalid_choice": self.SCOPE_MESSAGE},
+            )
+        # What decides the work comes first: where it starts from, what it covers, which areas are asked.
+        self.order_fields(["start", "systems_covered", *self.scope_names])
         withheld = set()
         if start_options_refusal(role, mode=Assessment.Mode.SURVEY):
             withheld |= {"mode", "anonymous_responses"}
@@ -150,6 +177,15 @@ class AssessmentStartForm(forms.Form):
     @property
     def carry_forward(self) -> bool:
         return self.cleaned_data["start"] == self.PREVIOUS
+
+    @property
+    def scope_names(self) -> list[str]:
+        return [name for name in self.fields if name.startswith(self.SCOPE_FIELD)]
+
+    @property
+    def scope(self) -> dict[str, bool]:
+        """assessment_start's `scope`: scope key -> answered yes."""
+        return {name.removeprefix(self.SCOPE_FIELD): self.cleaned_data[name] == "yes" for name in self.scope_names}
 
     @property
     def wants_evidence_required(self) -> bool:
@@ -217,6 +253,30 @@ class SubmitConfirmForm(forms.Form):
     )
 
 
+class MyAnswersSubmitForm(forms.Form):
+    """A respondent's submission. With required questions blank (adaptive depth) it needs the box that names
+    how many ticked, and for as many as are blank now: answers saved since the box was shown change it."""
+
+    leave_blank = forms.CharField(required=False)
+
+    def __init__(self, *args, required_blank: int, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.required_blank = required_blank
+
+    def clean_leave_blank(self) -> str:
+        confirmed = self.cleaned_data["leave_blank"]
+        if self.required_blank and confirmed != str(self.required_blank):
+            count = self.required_blank
+            raise forms.ValidationError(
+                f"Tick the box to submit with {count} required question{pluralize(count)} blank, or answer "
+                f"{pluralize(count, 'it,them')} first."
+                if not confirmed
+                else f"{count} required question{pluralize(count)} {pluralize(count, 'is,are')} blank now: "
+                "tick the box again to submit with them blank."
+            )
+        return confirmed
+
+
 class EvidenceForm(forms.Form):
     url = forms.CharField(label="Link", required=False, max_length=Evidence._meta.get_field("url").max_length)
     file = forms.FileField(label="Or a file", required=False)
@@ -267,18 +327,21 @@ ANSWER_VALUE_MESSAGE = (
 
 class AnswerForm(forms.Form):
     """One answer as a page posts it: a radio value of the scale and a comment kept as typed. Whether the
-    question exists and a not-applicable answer has its reason are the service's to say."""
+    question exists and a not-applicable answer has its reason are the service's to say. `comment_alone`: the
+    value may be left out, for a comment typed before the answer is chosen (the shared answers keep it)."""
 
     value = forms.TypedChoiceField(
         choices=AnswerScale.choices,
         coerce=AnswerScale.value_of,
+        empty_value=None,
         error_messages={"required": ANSWER_VALUE_MESSAGE, "invalid_choice": ANSWER_VALUE_MESSAGE},
     )
     comment = CommentField()
 
-    def __init__(self, *args, question: str, **kwargs) -> None:
+    def __init__(self, *args, question: str, comment_alone: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.question = question
+        self.fields["value"].required = not comment_alone
 
     @property
     def item(self) -> AnswerInput:
@@ -333,3 +396,33 @@ class ReviewDecisionForm(forms.Form):
             return self.DECISION_MESSAGE
         texts = problem_texts({"comment": self.errors["comment"]}) if "comment" in self.errors else []
         return f"Nothing was saved: {'; '.join([*texts, *self.non_field_errors()])}."
+
+
+class RespondentsAddForm(forms.Form):
+    """The respondents page: members picked from the organisation's, someone else by username or address, and
+    the survey's deadline; or, with `whole_team`, the whole team with the deadline."""
+
+    members = forms.MultipleChoiceField(label="Members", required=False)
+    # No length limit of its own: the service names what is wrong with the address (or the username).
+    respondent = forms.CharField(label="Someone else: a username or an email address", required=False)
+    deadline = forms.DateField(
+        label="Answer by (optional)",
+        required=False,
+        help_text="The survey's deadline, named in the mail of everyone you add and on every respondent's home. "
+        "Leave it empty for none.",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, candidates: list[str], organization: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["members"].choices = [(username, username) for username in candidates]
+        self.fields["respondent"].help_text = (
+            f"A member, whatever their role, or anyone's address: an address that is not a member's is invited to "
+            f"join {organization} as a member, then answers."
+        )
+
+    def people(self) -> tuple[list[str], list[str]]:
+        """The usernames and the addresses to add (no username has an @: username_or_email)."""
+        username, email = username_or_email(self.cleaned_data["respondent"])
+        usernames = [*self.cleaned_data["members"], *([username] if username else [])]
+        return list(dict.fromkeys(usernames)), [email] if email else []

@@ -25,6 +25,11 @@ targets_changed = Signal()
 # when it joins. A receiver that may not invite raises core.limits.LimitReachedError, undoing the addition.
 respondent_invited = Signal()
 
+# Survey mode: sent inside the transaction that adds any respondent (a member, or an address after
+# respondent_invited), with `respondent_id` and `assessment_id`: accounts asks them by mail for their answers,
+# after commit.
+respondent_added = Signal()
+
 # Sent inside the transaction in which a reviewer returned an in-review assessment to draft, with the
 # Assessment as sender, `assessment_id`, `review_id` (the Review with the comments) and `submitted_by_id`
 # (who had submitted it; the assessment no longer says); e.g. reports drops the provisional report, accounts
@@ -41,7 +46,8 @@ assessment_accepted = Signal()
 # Sent inside the transaction that saved rows of one model with bulk_create, one row per question (Answer,
 # RespondentAnswer, ReviewComment), with the model as sender, `before` (the rows as they were, read before
 # the write, by question id; a question missing from it is a new row), `after` (the rows as saved, primary
-# keys set), `actor` (a user, or None for no one), `organization_id` and `assessment_id`.
+# keys set), `actor` (a user, or None for no one), `organization_id`, `assessment_id` and, for answers carried
+# over from an earlier assessment when a draft started from it, `carried_from` (that assessment's id).
 rows_saved_in_bulk = Signal()
 
 # Sent inside the transaction that saved `instance` with the trail's own recording off, so that the entry

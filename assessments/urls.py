@@ -5,8 +5,10 @@ from assessments.views import (
     archive,
     discard,
     evidence,
+    my_answers,
     organizations,
     questionnaire,
+    respondents,
     review,
     signoff,
     summary,
@@ -49,16 +51,26 @@ urlpatterns = [
         name="organization_review_setting",
     ),
     path("assessments/<int:assessment_id>/discard/", discard.assessment_discard_view, name="assessment_discard"),
-    # Survey mode (assessments/views/surveys.py)
-    path("assessments/<int:assessment_id>/respondents/", surveys.survey_respondents, name="survey_respondents"),
+    # Survey mode (assessments/views/respondents.py and surveys.py)
+    path("assessments/<int:assessment_id>/respondents/", respondents.survey_respondents, name="survey_respondents"),
     path(
         "assessments/<int:assessment_id>/respondents/<int:respondent_id>/remove/",
-        surveys.survey_respondent_remove,
+        respondents.survey_respondent_remove,
         name="survey_respondent_remove",
     ),
-    path("assessments/<int:assessment_id>/my-answers/", surveys.survey_my_answers, name="survey_my_answers"),
-    path("assessments/<int:assessment_id>/my-answers/submit/", surveys.survey_my_submit, name="survey_my_submit"),
-    path("assessments/<int:assessment_id>/my-answers/<slug:area_key>/", surveys.survey_my_area, name="survey_my_area"),
+    # A respondent's own answers (assessments/views/my_answers.py)
+    path("assessments/<int:assessment_id>/my-answers/", my_answers.survey_my_answers, name="survey_my_answers"),
+    path("assessments/<int:assessment_id>/my-answers/submit/", my_answers.survey_my_submit, name="survey_my_submit"),
+    path(
+        "assessments/<int:assessment_id>/my-answers/answers/<str:question_key>/",
+        my_answers.survey_my_answer_save,
+        name="survey_my_answer_save",
+    ),
+    path(
+        "assessments/<int:assessment_id>/my-answers/<slug:area_key>/",
+        my_answers.survey_my_area,
+        name="survey_my_area",
+    ),
     path("assessments/<int:assessment_id>/consensus/", surveys.survey_consensus, name="survey_consensus"),
     path("assessments/<int:assessment_id>/consensus/medians/", surveys.survey_medians, name="survey_medians"),
     # Evidence (assessments/views/evidence.py)

@@ -10,7 +10,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
-import plotly
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
@@ -76,6 +75,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # Before staticfiles: `runserver` leaves static files to WhiteNoise, which serves them as production does.
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
     "knox",
@@ -190,10 +191,12 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-# plotly.js comes from the installed plotly package, so it always matches the figures we build,
-# and is served by us, never from a CDN (customers run this behind firewalls).
-PLOTLY_JS_DIR = Path(plotly.__file__).resolve().parent / "package_data"
-STATICFILES_DIRS = [BASE_DIR / "static", ("vendor/plotly", PLOTLY_JS_DIR)]
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# Collected (`collectstatic`: the image's build and `make run` run it) with content hashes in their names
+# (under DEBUG, Django links the plain names) and compressed with gzip (and Brotli where it is installed), and
+# served by WhiteNoise from STATIC_ROOT with or without DEBUG, so that `make run` sends what production sends.
+# STATIC_FROM_FOLDERS=1 serves them from their folders instead, uncompressed, with edits seen at once.
+WHITENOISE_USE_FINDERS = env_bool("STATIC_FROM_FOLDERS", default=False)
 # Evidence files (assessments/models/evidence.py): local files under .data/evidence by default; with
 # EVIDENCE_S3_BUCKET, an S3-compatible bucket (django-storages), credentials from the usual AWS_*
 # variables. Neither has a public URL: files are served by a view that checks membership.
@@ -234,16 +237,15 @@ EVIDENCE_ALLOWED_TYPES = env.list(
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "evidence": _evidence_storage,
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    },
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# What mails and pages call the product; never the host name a request came to.
+SITE_NAME = "MLOps maturity"
 
 # --- Email: EMAIL_URL (django-environ), e.g. smtp+tls://user:password@host:587, consolemail://, or
 # filemail:///.data/mail (a path relative to the project). Under DEBUG the default prints messages in
@@ -273,7 +275,7 @@ ACCOUNT_PREVENT_ENUMERATION = True  # a reset for an unknown address answers exa
 # so our sign-up takes an address in use without saying so (accounts/views.py).
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # and mails nobody: a reset form must not send mail to any address asked
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[MLOps maturity] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"  # its mails go out from the worker, as all of ours
 ACCOUNT_USER_DISPLAY = "accounts.adapter.user_display"  # a username in its mails is never a link
 ACCOUNT_FORMS = {"reset_password_from_key": "accounts.forms.NewPasswordForm"}

@@ -4,12 +4,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from itertools import pairwise
 
 from django.db.models import Prefetch, QuerySet
 
-from maturity.models import Area, Framework, Level, Question, Scope, Source
+from maturity.models import Area, Framework, Level, Publication, Question, Scope, Source
 from maturity.scoring import AreaDef, FrameworkDef, QuestionDef
-from maturity.versions import QuestionRecord, VersionMapping, composed_mapping
+from maturity.versions import FrameworkDiff, QuestionRecord, VersionMapping, composed_mapping, framework_diff
 
 DEFAULT_FRAMEWORK_SLUG = "mlops"
 
@@ -213,12 +214,41 @@ def _version_mapping_between(
 
 
 def framework_question_records(*, framework: Framework) -> list[QuestionRecord]:
-    rows = framework.questions.order_by("position").values_list(
-        "key", "area__key", "level", "statement", "weight", "replaces", "guidance"
-    )
     return [
-        QuestionRecord(key, area, level, statement, weight, tuple(replaces), guidance)
-        for key, area, level, statement, weight, replaces, guidance in rows
+        QuestionRecord(q.key, q.area.key, q.level, q.statement, q.weight, q.replaces, q.guidance)
+        for q in framework_content(framework=framework).questions
+    ]
+
+
+def framework_version_diff(*, older: Framework, newer: Framework) -> FrameworkDiff:
+    """What changed from `older` to `newer` (two versions of one framework, older first): `manage.py
+    framework_diff` and the model page read the same diff. No query once both versions have been read."""
+    records = [framework_question_records(framework=framework) for framework in (older, newer)]
+    return framework_diff(*records, mapping=version_mapping_between(older=older, newer=newer))
+
+
+@dataclass(frozen=True)
+class VersionChanges:
+    older: Framework
+    newer: Framework
+    older_count: int  # questions
+    newer_count: int
+    diff: FrameworkDiff
+
+
+def framework_changes(*, framework: Framework) -> list[VersionChanges]:
+    """What each loaded version up to `framework` changed from the one loaded before it, newest first
+    (one query, and those of the versions not read yet)."""
+    versions = list(Framework.objects.filter(slug=framework.slug, version__lte=framework.version).order_by("version"))
+    return [
+        VersionChanges(
+            older=older,
+            newer=newer,
+            older_count=len(framework_content(framework=older).questions),
+            newer_count=len(framework_content(framework=newer).questions),
+            diff=framework_version_diff(older=older, newer=newer),
+        )
+        for older, newer in reversed(list(pairwise(versions)))
     ]
 
 
@@ -233,3 +263,18 @@ def framework_versions(*, slug: str) -> list[int]:
 
 def framework_area_keys(*, framework: Framework) -> list[str]:
     return [area.key for area in framework_content(framework=framework).areas]
+
+
+@dataclass(frozen=True)
+class CataloguePublication:
+    publication: Publication
+    sources: list[Source]  # catalogue order
+
+
+def source_catalogue() -> list[CataloguePublication]:
+    """The catalogue of sources, publication by publication in the order of the catalogue file (one query)."""
+    publications: dict[int, CataloguePublication] = {}
+    for source in Source.objects.select_related("publication").order_by("position"):
+        entry = publications.setdefault(source.publication_id, CataloguePublication(source.publication, []))
+        entry.sources.append(source)
+    return list(publications.values())

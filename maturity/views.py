@@ -1,23 +1,26 @@
-"""The maturity model, readable: every signed-in user can browse a framework's levels, areas and questions
-with their guidance, recommendations and the published criteria they cite."""
+"""The maturity model, readable by anyone, signed in or not (it holds no customer data): a framework's
+levels, areas and questions with their guidance, recommendations and the published criteria they cite, what
+each version changed, and the catalogue of sources."""
 
 from dataclasses import dataclass
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from maturity.builders import version_changes_view
 from maturity.forms import FrameworkFilterForm
 from maturity.models import Source
 from maturity.selectors import (
     FrameworkArea,
     FrameworkQuestion,
     framework_area_names,
+    framework_changes,
     framework_content,
     framework_for_new_assessment,
     framework_get,
     framework_versions,
+    source_catalogue,
     sources_by_key,
 )
 
@@ -36,7 +39,6 @@ class AreaView:
     scope_question: str  # the screening question it depends on, or ""
 
 
-@login_required
 @require_GET
 def framework_home(request: HttpRequest) -> HttpResponse:
     """The framework new assessments are taken on."""
@@ -46,13 +48,13 @@ def framework_home(request: HttpRequest) -> HttpResponse:
     return redirect("framework_detail", slug=framework.slug)
 
 
-@login_required
 @require_GET
 def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
     versions = framework_versions(slug=slug)
     if not versions:
         raise Http404("No such framework.")
-    form = FrameworkFilterForm(request.GET, versions=versions, areas=framework_area_names(slug=slug))
+    area_names = framework_area_names(slug=slug)
+    form = FrameworkFilterForm(request.GET, versions=versions, areas=area_names)
     if not form.is_valid():
         return render(request, "maturity/framework.html", {"form": form, "slug": slug}, status=400)
     framework = framework_get(slug=slug, version=form.cleaned_data["version"])
@@ -78,6 +80,10 @@ def framework_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "question_count": len(content.questions),
         "shown_count": len(shown),
         "filtered": bool(area_key or level),
+        # What each version changed, newest first: beside the whole model, not a filtered part of it.
+        "changes": []
+        if area_key or level
+        else [version_changes_view(changes, area_names) for changes in framework_changes(framework=framework)],
         "current": "Framework",
     }
     return render(request, "maturity/framework.html", context)
@@ -100,3 +106,32 @@ def _area_view(
         ],
         scope_question=scopes.get(area.scope_key, ""),
     )
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    source: Source
+    cited_by: list[FrameworkQuestion]  # the practices of the newest version that cite it
+
+
+@require_GET
+def framework_sources(request: HttpRequest, slug: str) -> HttpResponse:
+    """The catalogue of sources, each with the practices of the framework's newest version that cite it."""
+    framework = framework_get(slug=slug)
+    if framework is None:
+        raise Http404("No such framework.")
+    citing: dict[str, list[FrameworkQuestion]] = {}
+    for question in framework_content(framework=framework).questions:
+        for key in question.sources:
+            citing.setdefault(key, []).append(question)
+    catalogue = [
+        (entry.publication, [CatalogueEntry(source, citing.get(source.key, [])) for source in entry.sources])
+        for entry in source_catalogue()
+    ]
+    context = {
+        "framework": framework,
+        "catalogue": catalogue,
+        "source_count": sum(len(entries) for _, entries in catalogue),
+        "current": "Framework",
+    }
+    return render(request, "maturity/sources.html", context)

@@ -1,3 +1,5 @@
+from collections.abc import Mapping
+
 from django import forms
 
 MAX_ID = 2**63 - 1  # the largest id the database holds; a larger one would make the query itself fail
@@ -23,10 +25,19 @@ class CompareForm(forms.Form):
             ("required", "invalid", "min_value", "max_value"), "Choose the second assessment."
         ),
     )
-    changed = forms.BooleanField(label="Only what changed", required=False)
+    show = forms.ChoiceField(
+        label="Answers to show",
+        choices=[("changed", "Only what changed"), ("all", "Every answer")],
+        initial="changed",
+        required=False,  # left out (a link to the page, an older bookmark): what changed, see __init__
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose to show what changed or every answer."},
+    )
 
-    def __init__(self, *args, choices: list[tuple[int, str]], **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, data: Mapping | None = None, *, choices: list[tuple[int, str]], **kwargs) -> None:
+        if data is not None and not data.get("show"):
+            data = {key: data.get(key) for key in data} | {"show": "changed"}
+        super().__init__(data, **kwargs)
         for name in ("a", "b"):
             self.fields[name].widget.choices = [("", "Choose an assessment"), *choices]
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import compare, dashboards, home, report
+from reports.views import compare, dashboards, home, report, sample
 
 urlpatterns = [
     path("organizations/new/", home.organization_new, name="organization_new"),
@@ -16,5 +16,6 @@ urlpatterns = [
         name="organization_dashboard",
     ),
     path("portfolio/", dashboards.portfolio, name="portfolio"),
+    path("sample-report/", sample.sample_report, name="sample_report"),
     path("dashboards/progress/", dashboards.dashboard_progress, name="dashboard_progress"),
 ]

@@ -5,8 +5,8 @@ import pytest
 from django.core.files.storage import storages
 
 from accounts.models import Invitation, OutgoingEmail
-from accounts.tasks import deliver_email, send_invitation_email
-from assessments.models import Evidence, Role
+from accounts.tasks import deliver_email, send_invitation_email, send_respondent_email
+from assessments.models import Evidence, Respondent, Role
 from assessments.services.answers import AnswerInput
 from maturity.catalogue_file import read_catalogue_file
 from maturity.framework_file import parse_framework, read_framework_file
@@ -63,12 +63,15 @@ def smtp(settings):
 @pytest.fixture
 def mail_worker():
     """Runs the worker's tasks as the worker would once the request's transaction committed (a test's
-    transaction never commits, so nothing is enqueued): writes each invitation's mail, then delivers each
-    email waiting to be sent; returns how many it sent. A test reads mail only after calling this."""
+    transaction never commits, so nothing is enqueued): writes each invitation's mail, then each survey
+    respondent's (once per survey and address, whatever the number of runs), then delivers each email waiting to
+    be sent; returns how many it sent. A test reads mail only after calling this."""
 
     def deliver() -> int:
         for invitation_id in Invitation.objects.filter(email_message=None).order_by("pk").values_list("pk", flat=True):
             send_invitation_email(invitation_id)
+        for respondent_id in Respondent.objects.order_by("pk").values_list("pk", flat=True):
+            send_respondent_email(respondent_id)
         waiting = OutgoingEmail.objects.filter(sent_at=None, failed_at=None).order_by("pk")
         return sum(deliver_email(email_id) for email_id in list(waiting.values_list("pk", flat=True)))
 

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from activity.builders import KIND_LABELS, KINDS
+from activity.builders.lines import KIND_LABELS, KINDS
 from activity.selectors import ActivityFilters
 from core.fields import StrictCharField, StrictDateOrBlankField, StrictIntegerField
 
@@ -40,13 +40,15 @@ class ActivityEntrySerializer(serializers.Serializer):
     timestamp = serializers.DateTimeField()
     actor = StrictCharField(allow_null=True, help_text="The username, or null for the system.")
     kind = serializers.ChoiceField(choices=list(KINDS))
-    object = StrictCharField(help_text="What changed: a question key, a member, an assessment...")
+    object = StrictCharField(help_text="What changed: a question's statement, a member, an assessment's title...")
+    question = StrictCharField(allow_null=True, help_text="The key of the question it is about, if any.")
     action = serializers.ChoiceField(choices=["created", "changed", "deleted"])
     text = StrictCharField(
-        help_text='The change in words, e.g. "alice changed data.versioning: started -> fully in place".'
+        help_text='The change in words, e.g. "alice changed “Data is versioned”: started -> fully in place".'
     )
     assessment = StrictIntegerField(source="assessment_id", allow_null=True)
     changes = ChangeSerializer(
         many=True,
-        help_text="Each changed field, before and after (empty for a respondent's own answers, which stay theirs).",
+        help_text="Each changed field, before and after as stored: ids and codes (empty for a respondent's own "
+        "answers, which stay theirs).",
     )

@@ -31,6 +31,12 @@ urlpatterns = [
         name="api-assessment-respondents",
     ),
     path(
+        "assessments/<int:assessment_id>/respondents/team/",
+        surveys.RespondentTeamApi.as_view(),
+        name="api-assessment-respondents-team",
+    ),
+    path("assessments/<int:assessment_id>/survey/", surveys.SurveyApi.as_view(), name="api-assessment-survey"),
+    path(
         "assessments/<int:assessment_id>/respondents/<int:respondent_id>/",
         surveys.RespondentDetailApi.as_view(),
         name="api-assessment-respondent",

@@ -79,6 +79,9 @@ class AreaStatus:
     required: list[str]  # those of them that must be answered before submitting
     unanswered_beyond: Jump  # where "next unanswered" goes once this page has none left
     required_beyond: Jump
+    answered: int  # this area's answered questions (none: it shows no level yet)
+    # Every question of this area in page order -> whether its card says "Optional for now" (is_optional)
+    optional: dict[str, bool]
 
 
 def nav_items(
@@ -86,7 +89,7 @@ def nav_items(
 ) -> list[AreaNavItem]:
     """Every area of the framework (or `only` that one) with its progress, provisional level and what is
     still required."""
-    progress = progress_by_area(rows=rows)
+    progress = progress_by_area(rows=rows, now=now)
     required_by_area: dict[str, int] = {}
     for row in rows:
         if row.question.key in now.required:
@@ -110,6 +113,7 @@ def area_status(
     """`area`'s status among the framework's `areas`; its jumps lead into the assessment `assessment_id`."""
     by_area = _open_keys_by_area(rows, now)
     unanswered = by_area.get(area.key, [])
+    area_rows = sorted((row for row in rows if row.question.area.key == area.key), key=_page_order)
     return AreaStatus(
         area=area,
         level=now.levels.get(area.key),
@@ -117,7 +121,14 @@ def area_status(
         required=[key for key in unanswered if key in now.required],
         unanswered_beyond=_jump_beyond(assessment_id, areas, area.key, by_area, lambda key: True),
         required_beyond=_jump_beyond(assessment_id, areas, area.key, by_area, lambda key: key in now.required),
+        answered=sum(row.value is not None for row in area_rows),
+        optional={row.question.key: is_optional(row, now.required) for row in area_rows},
     )
+
+
+def is_optional(row: AnswerRow, required: Sequence[str]) -> bool:
+    """Unanswered and not required yet (adaptive depth): answered, it can only raise the result."""
+    return row.value is None and row.question.key not in required
 
 
 def level_groups(
@@ -137,7 +148,7 @@ def level_groups(
         item = question_item(
             row,
             posted=posted,
-            optional=row.value is None and row.question.key not in required,
+            optional=is_optional(row, required),
             earlier=earlier.get(row.question.key, ()),
             evidence=evidence.get(row.question.pk, ()),
             review_comment=review_comments.get(row.question.key, ""),

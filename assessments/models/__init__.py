@@ -1,6 +1,7 @@
 """The assessments app's models, one module per concern; imported here, where Django and the app look."""
 
 from assessments.models.base import (
+    ANSWERED,
     Answer,
     AnswerScale,
     Assessment,
@@ -17,6 +18,7 @@ from assessments.models.reviews import Review, ReviewComment
 from assessments.models.surveys import Respondent, RespondentAnswer
 
 __all__ = [
+    "ANSWERED",
     "Answer",
     "AnswerScale",
     "Assessment",

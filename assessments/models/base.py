@@ -114,6 +114,8 @@ class Assessment(models.Model):
     mode = models.CharField(max_length=16, choices=Mode.choices, default=Mode.WORKSHOP)
     # Survey mode: the consensus view shows the spread of answers, never who answered what.
     anonymous_responses = models.BooleanField(default=False)
+    # Survey mode: the day by which respondents are asked to answer (optional), in their mail and on their home.
+    deadline = models.DateField(null=True, blank=True)
     # Submission waits until every claim of "mostly" or "fully in place" at level 3 or above has evidence.
     evidence_required = models.BooleanField(default=False)
     review_required = models.BooleanField(default=False)
@@ -215,10 +217,15 @@ ONE_ANSWER = (
     | Q(not_applicable=True, unknown=False, value__isnull=True)
     | Q(not_applicable=False, unknown=True, value__isnull=True)
 )
+# A row of the shared answers may also hold no answer: a comment written before the answer (a note).
+ONE_ANSWER_OR_NONE = ONE_ANSWER | Q(not_applicable=False, unknown=False, value__isnull=True)
+# The rows that hold an answer (the others are notes: unanswered, as assessment_answer_rows reads them).
+ANSWERED = Q(value__isnull=False) | Q(not_applicable=True) | Q(unknown=True)
 
 
 class Answer(models.Model):
-    """One answer per assessment and question: a value 0..3, not applicable with a reason, or unknown."""
+    """One answer per assessment and question: a value 0..3, not applicable with a reason, or unknown; or none
+    yet, only the comment written before it (a note: the question is unanswered, and scores as such)."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
@@ -232,7 +239,7 @@ class Answer(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=("assessment", "question"), name="answer_assessment_question_unique"),
-            models.CheckConstraint(condition=ONE_ANSWER, name="answer_value_na_or_unknown"),
+            models.CheckConstraint(condition=ONE_ANSWER_OR_NONE, name="answer_value_na_unknown_or_none"),
             models.CheckConstraint(
                 condition=Q(not_applicable=False) | ~Q(comment=""),
                 name="answer_not_applicable_has_reason",

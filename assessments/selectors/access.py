@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 
-from assessments.models import Answer, Assessment, Membership, Organization, Role, Team
+from assessments.models import ANSWERED, Answer, Assessment, Membership, Organization, Role, Team
 from maturity.models import Question
 
 
@@ -120,7 +120,7 @@ def _assessments_with_role(user: AbstractBaseUser) -> QuerySet[Assessment]:
 def assessments_for_user(*, user: AbstractBaseUser, team_id: int | None = None) -> QuerySet[Assessment]:
     """Assessments in the user's organisations, annotated with the user's `role`, `answered` and
     `question_count`, with team, framework and people fetched in the same query."""
-    answered = _count(Answer.objects.filter(assessment=OuterRef("pk")), per="assessment")
+    answered = _count(Answer.objects.filter(ANSWERED, assessment=OuterRef("pk")), per="assessment")
     question_count = _count(Question.objects.filter(framework=OuterRef("framework_id")), per="framework")
     assessments = _assessments_with_role(user).annotate(answered=answered, question_count=question_count)
     if team_id is not None:

@@ -52,34 +52,6 @@ def _answer_row(question: FrameworkQuestion, answer: tuple | None) -> AnswerRow:
     )
 
 
-@dataclass(frozen=True)
-class Progress:
-    answered: int
-    total: int
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.answered / self.total) if self.total else 100
-
-    @property
-    def complete(self) -> bool:
-        return self.answered == self.total
-
-
-def progress_by_area(*, rows: list[AnswerRow]) -> dict[str, Progress]:
-    """Per area key (framework order), from rows already fetched."""
-    counts: dict[str, list[int]] = {}
-    for row in rows:
-        answered_total = counts.setdefault(row.question.area.key, [0, 0])
-        answered_total[0] += row.value is not None
-        answered_total[1] += 1
-    return {key: Progress(answered=answered, total=total) for key, (answered, total) in counts.items()}
-
-
-def overall_progress(*, rows: list[AnswerRow]) -> Progress:
-    return Progress(answered=sum(row.value is not None for row in rows), total=len(rows))
-
-
 def assessment_scope(*, assessment: Assessment) -> dict[str, bool | None]:
     """Every scope of the assessment's framework, in framework order, with its answer (None: not yet)."""
     scopes = framework_content(framework=assessment.framework).scopes
@@ -114,6 +86,48 @@ def provisional(*, assessment: Assessment, rows: list[AnswerRow]) -> Provisional
         overall_score=result.overall_score,
         limited_by=result.limited_by,
     )
+
+
+@dataclass(frozen=True)
+class Progress:
+    answered: int
+    total: int
+    optional: int = 0  # unanswered questions left out of `total`: they may stay unanswered for now
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.answered / self.total) if self.total else 100
+
+    @property
+    def complete(self) -> bool:
+        return self.answered == self.total
+
+    @property
+    def left(self) -> int:
+        return self.total - self.answered
+
+
+def progress_by_area(*, rows: list[AnswerRow], now: Provisional) -> dict[str, Progress]:
+    """Per area key (framework order), from rows already fetched, over the work that submitting needs (design
+    section 2): the questions in scope that are answered or required. The other unanswered questions are
+    `optional`; an area out of scope has no work at all."""
+    required = set(now.required)
+    counts: dict[str, list[int]] = {}
+    for row in rows:
+        answered_total_optional = counts.setdefault(row.question.area.key, [0, 0, 0])
+        if row.question.area.key in now.out_of_scope:
+            continue
+        answered, needed = row.value is not None, row.question.key in required
+        answered_total_optional[0] += answered
+        answered_total_optional[1] += answered or needed
+        answered_total_optional[2] += not (answered or needed)
+    return {key: Progress(*counts) for key, counts in counts.items()}
+
+
+def overall_progress(*, rows: list[AnswerRow], now: Provisional) -> Progress:
+    """progress_by_area's counts over every area."""
+    by_area = progress_by_area(rows=rows, now=now).values()
+    return Progress(*(sum(getattr(area, name) for area in by_area) for name in ("answered", "total", "optional")))
 
 
 def earlier_answers(*, assessment: Assessment) -> dict[str, list[AnswerRow]]:

@@ -15,12 +15,16 @@ from assessments.signals import rows_saved_in_bulk
 from maturity.scoring import NA
 from maturity.selectors import framework_content
 
+NO_ANSWER_MESSAGE = "Choose an answer."
+NOT_APPLICABLE_MESSAGE = f'"{NA}" needs a comment saying why the practice does not apply.'
+
 
 @dataclass(frozen=True)
 class AnswerInput:
     """One answer as a page's form or the API's serializer parsed it: `value` an AnswerScale value (0..3, "na",
     "unknown") and `comment` text within inputs.MAX_COMMENT_LENGTH, unless `shape_errors` (field -> messages)
-    says what was wrong with them instead; the service adds what its rules refuse and reports both together."""
+    says what was wrong with them instead; the service adds what its rules refuse and reports both together.
+    `value` None: the comment alone, which only the shared answers keep (answers_save)."""
 
     question: str | None
     value: int | str | None = None
@@ -29,9 +33,11 @@ class AnswerInput:
 
 
 def answers_save(*, assessment: Assessment, user: AbstractBaseUser, items: Sequence[AnswerInput]) -> None:
-    """Upserts the given answers only; all or nothing: any bad item and nothing changes."""
+    """Upserts the given answers only; all or nothing: any bad item and nothing changes. An item without a value
+    sets its question's comment alone (design section 2): written before the answer, it is kept as a note and the
+    question stays unanswered; an answered question keeps its answer (a "na" one, its reason: never blank)."""
     question_ids = framework_content(framework=assessment.framework).question_ids
-    answers_check(items, question_ids)
+    answers_check(items, question_ids, comment_alone=True)
     with transaction.atomic():
         lock_draft(assessment)
         upsert_answers(
@@ -60,14 +66,22 @@ def upsert_answers(
     """Inserts or updates one row per validated item in one query: an Answer of an assessment, or a
     RespondentAnswer of a respondent (`owner`, the rows' key to it, with the question; `new` builds a row
     from its value fields; `existing` is the owner's rows, read once before for the audit trail, where
-    the rows that changed are recorded, placed in `place`: organisation id, assessment id)."""
+    the rows that changed are recorded, placed in `place`: organisation id, assessment id). An item without a
+    value keeps the row's answer, if any, and changes its comment; blank, on a question with no row, it is
+    nothing to keep."""
     ids = [question_ids[item.question] for item in items]
     before = {answer.question_id: answer for answer in existing.filter(question_id__in=ids)}
+    _check_reasons_kept(items, [before.get(question_id) for question_id in ids])
     now = timezone.now()
     rows = [
-        new(question_id=question_ids[item.question], **answer_fields(item.value), comment=item.comment, updated_at=now)
-        for item in items
+        new(
+            question_id=question_id, **_answer_kept(item, before.get(question_id)), comment=item.comment, updated_at=now
+        )
+        for item, question_id in zip(items, ids, strict=True)
+        if item.value is not None or item.comment or question_id in before
     ]
+    if not rows:
+        return
     saved = existing.model.objects.bulk_create(
         rows,
         update_conflicts=True,
@@ -85,12 +99,37 @@ def upsert_answers(
     )
 
 
-def answers_check(items: Sequence[AnswerInput], question_ids: Mapping[str, int]) -> None:
-    """Raises AnswersInvalidError naming every bad item, before anything is saved."""
+def _answer_kept(item: AnswerInput, old: Model | None) -> dict:
+    """The answer fields of the row an item writes: its own value's, or without one, the row's as it was."""
+    if item.value is not None:
+        return answer_fields(item.value)
+    if old is None:
+        return {"value": None, "not_applicable": False, "unknown": False}
+    return {"value": old.value, "not_applicable": old.not_applicable, "unknown": old.unknown}
+
+
+def _check_reasons_kept(items: Sequence[AnswerInput], old_rows: Sequence[Model | None]) -> None:
+    """A comment alone may not blank the reason of a "not applicable" answer."""
+    problems = [
+        {"index": index, "question": item.question, "errors": {"comment": [NOT_APPLICABLE_MESSAGE]}}
+        for index, (item, old) in enumerate(zip(items, old_rows, strict=True))
+        if item.value is None and not item.comment.strip() and old is not None and old.not_applicable
+    ]
+    if problems:
+        raise AnswersInvalidError(problems)
+
+
+def answers_check(
+    items: Sequence[AnswerInput], question_ids: Mapping[str, int], *, comment_alone: bool = False
+) -> None:
+    """Raises AnswersInvalidError naming every bad item, before anything is saved. `comment_alone`: an item may
+    come without a value (answers_save); elsewhere it needs one."""
     problems = []
     seen: set[str] = set()
     for index, item in enumerate(items):
         errors = _answer_errors(item, question_ids, seen)
+        if item.value is None and not comment_alone and "value" not in errors:
+            errors["value"] = [NO_ANSWER_MESSAGE]
         seen.add(item.question)
         if errors:
             problems.append({"index": index, "question": item.question, "errors": errors})
@@ -106,5 +145,5 @@ def _answer_errors(item: AnswerInput, question_ids: Mapping[str, int], seen: set
         errors["question"] = ["Answered twice in the same request."]
     errors |= item.shape_errors
     if item.value == NA and "comment" not in errors and not item.comment.strip():
-        errors["comment"] = [f'"{NA}" needs a comment saying why the practice does not apply.']
+        errors["comment"] = [NOT_APPLICABLE_MESSAGE]
     return errors

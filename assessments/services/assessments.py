@@ -39,6 +39,7 @@ def assessment_start(
     evidence_required: bool = False,
     review_required: bool = False,
     systems_covered: str = "",
+    scope: Mapping[str, object] | None = None,
 ) -> Assessment:
     """A new draft on `framework` (maturity.selectors.framework_for_new_assessment picks it), optionally
     started from the team's last submitted assessment on the same framework, this version or an earlier
@@ -46,13 +47,18 @@ def assessment_start(
     merge or split earlier ones stay unanswered and show the earlier answers (selectors.earlier_answers).
     `mode` survey (callers check permissions.can_facilitate) takes respondents; `anonymous_responses` hides
     who answered what from the consensus view (survey mode only). `systems_covered` names the ML systems it
-    is about; left blank on a carry-over, it is the earlier assessment's.
+    is about; left blank on a carry-over, it is the earlier assessment's. `scope` answers some or all of the
+    framework's scope questions at once (scope key -> true/false; ScopeInvalidError, under "scope", names each
+    bad one and starts nothing); a carry-over takes the earlier assessment's answers to the others.
 
     One draft per team: raises DraftExistsError, starting nothing, while the team has one. The team's row
     is locked, so two starts at once are one after the other: the second finds the first's draft, and
     numbers (1, 2, ... per team) are never taken twice. An assessment in review blocks a start the same way
     (InReviewExistsError). It goes to review on submission when its organisation requires it, or when
     `review_required` (the caller checked permissions.can_review)."""
+    scope = dict(scope or {})
+    if problems := _scope_problems(framework, scope):
+        raise ScopeInvalidError(problems, within="scope")
     with transaction.atomic():
         Team.objects.select_for_update().only("pk").get(pk=team.pk)
         open_statuses = (Assessment.Status.DRAFT, Assessment.Status.IN_REVIEW)
@@ -73,6 +79,7 @@ def assessment_start(
             evidence_required=evidence_required,
             review_required=review_required,
             systems_covered=systems_covered.strip(),
+            scope=scope,
         )
         if carry_forward:
             _carry_forward_answers(assessment=assessment, framework=framework, user=user)
@@ -104,7 +111,10 @@ def _carry_forward_answers(*, assessment: Assessment, framework: Framework, user
         return
     assessment.carried_from = previous
     assessment.systems_covered = assessment.systems_covered or previous.systems_covered
-    assessment.save(update_fields=["carried_from", "systems_covered"])
+    # The scope answered at the start stands; the earlier answers fill in the scopes this version still asks.
+    scopes = {scope.key for scope in framework_content(framework=framework).scopes}
+    assessment.scope = {key: value for key, value in previous.scope.items() if key in scopes} | assessment.scope
+    assessment.save(update_fields=["carried_from", "systems_covered", "scope"])
     carried = version_mapping_between(older=previous.framework, newer=framework).one_to_one
     question_ids = framework_content(framework=framework).question_ids
     earlier = {old.question.key: old for old in previous.answers.select_related("question")}
@@ -130,6 +140,7 @@ def _carry_forward_answers(*, assessment: Assessment, framework: Framework, user
         actor=user,
         organization_id=assessment.team.organization_id,
         assessment_id=assessment.pk,
+        carried_from=previous.pk,  # the trail says they were carried over, not answered, by `user`
     )
 
 
@@ -171,12 +182,7 @@ def _submit(*, assessment: Assessment, user: AbstractBaseUser, submitted_at: dat
 
 def assessment_scope_set(*, assessment: Assessment, answers: Mapping[str, object]) -> None:
     """Records the answers to some of the framework's scopes (scope key -> true/false); all or nothing."""
-    known = {scope.key for scope in framework_content(framework=assessment.framework).scopes}
-    problems = {
-        str(key): ["Not a scope of this assessment's framework."] if key not in known else ["Must be true or false."]
-        for key, value in answers.items()
-        if key not in known or not isinstance(value, bool)
-    }
+    problems = _scope_problems(assessment.framework, answers)
     if problems or not answers:
         raise ScopeInvalidError(problems or {"scope": ["Answer at least one scope question."]})
     with transaction.atomic():
@@ -184,6 +190,16 @@ def assessment_scope_set(*, assessment: Assessment, answers: Mapping[str, object
         locked.scope = {**locked.scope, **answers}
         locked.save(update_fields=["scope"])
     assessment.scope = locked.scope
+
+
+def _scope_problems(framework: Framework, answers: Mapping[str, object]) -> dict[str, list[str]]:
+    """Each answer that is not true or false to a scope of `framework`, with what is wrong with it."""
+    known = {scope.key for scope in framework_content(framework=framework).scopes}
+    return {
+        str(key): ["Not a scope of this assessment's framework."] if key not in known else ["Must be true or false."]
+        for key, value in answers.items()
+        if key not in known or not isinstance(value, bool)
+    }
 
 
 def assessment_systems_covered_set(*, assessment: Assessment, systems_covered: str) -> None:

@@ -2,6 +2,7 @@
 operations; a respondent acts only on their own Respondent row)."""
 
 from collections.abc import Sequence
+from datetime import date
 
 from auditlog.context import disable_auditlog
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager
@@ -11,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from assessments.errors import (
+    DeadlineInvalidError,
     NothingAnsweredError,
     RespondentInvalidError,
     RespondentSubmittedError,
@@ -19,10 +21,10 @@ from assessments.errors import (
 from assessments.models import Assessment, Membership, Organization, Respondent, RespondentAnswer
 from assessments.permissions import can_facilitate
 from assessments.selectors.access import member_by_verified_email
-from assessments.selectors.surveys import consensus
+from assessments.selectors.surveys import consensus, whole_team_of
 from assessments.services.answers import AnswerInput, answers_check, answers_save, upsert_answers
 from assessments.services.assessments import lock_assessment
-from assessments.signals import respondent_invited, saved_anonymously
+from assessments.signals import respondent_added, respondent_invited, saved_anonymously
 from core.lookups import found_or_404
 from maturity.selectors import framework_content
 
@@ -58,9 +60,51 @@ def respondent_add(
                     email=email,
                     invited_by_id=added_by.pk,
                 )
+            respondent_added.send(sender=Respondent, respondent_id=respondent.pk, assessment_id=assessment.pk)
     except IntegrityError:
         raise RespondentInvalidError({_field(username): ["Already a respondent of this assessment."]}) from None
     return respondent
+
+
+def respondents_add(
+    *,
+    assessment: Assessment,
+    added_by: AbstractBaseUser,
+    deadline: date | None,
+    usernames: Sequence[str] = (),
+    emails: Sequence[str] = (),
+) -> list[Respondent]:
+    """Sets the survey's deadline (the one its mails name) and adds the members and addresses as respondent_add
+    does: all of them, or, raising what respondent_add or survey_deadline_set raises, nothing at all."""
+    with transaction.atomic():
+        survey_deadline_set(assessment=assessment, deadline=deadline)
+        added = [respondent_add(assessment=assessment, added_by=added_by, username=name) for name in usernames]
+        return added + [respondent_add(assessment=assessment, added_by=added_by, email=email) for email in emails]
+
+
+def respondents_add_team(
+    *, assessment: Assessment, added_by: AbstractBaseUser, deadline: date | None
+) -> list[Respondent]:
+    """Adds the whole team (selectors.surveys.whole_team) with the deadline, as respondents_add does."""
+    _require_open_survey(assessment)
+    team = [membership.user.get_username() for membership in whole_team_of(assessment=assessment, added_by=added_by)]
+    return respondents_add(assessment=assessment, added_by=added_by, deadline=deadline, usernames=team)
+
+
+def survey_deadline_set(*, assessment: Assessment, deadline: date | None) -> Assessment:
+    """The day by which respondents are asked to answer, or none. A new deadline is never in the past; one that
+    has passed stays as it is until changed. Raises SurveyClosedError or DeadlineInvalidError."""
+    _require_open_survey(assessment)
+    if deadline == assessment.deadline:
+        return assessment
+    if deadline is not None and deadline < timezone.localdate():
+        raise DeadlineInvalidError({"deadline": ["The deadline cannot be in the past."]})
+    with transaction.atomic():
+        locked = _lock_open_survey(assessment)
+        locked.deadline = deadline
+        locked.save(update_fields=["deadline"])
+    assessment.deadline = deadline
+    return assessment
 
 
 def _field(username: str) -> str:

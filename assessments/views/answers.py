@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from assessments.builders.questionnaire import Posted, area_status, nav_items
 from assessments.errors import AnswersInvalidError, AssessmentNotDraftError
-from assessments.forms import AnswerForm, answer_problem_messages
+from assessments.forms import ANSWER_VALUE_MESSAGE, AnswerForm, answer_problem_messages
 from assessments.models import Assessment
 from assessments.selectors.answers import AnswerRow, assessment_answer_rows, overall_progress, provisional
 from assessments.services.answers import answers_save
@@ -24,7 +24,7 @@ from maturity.selectors import framework_content
 @require_POST
 def answer_save(request: HttpRequest, assessment_id: int, question_key: str) -> HttpResponse:
     assessment = shared_answers_writer_assessment_or_404(user=request.user, assessment_id=assessment_id)
-    form = AnswerForm(request.POST, question=question_key)
+    form = AnswerForm(request.POST, question=question_key, comment_alone=True)
     raw_value, comment = form.data.get("value", ""), form.data.get("comment", "")
     if not form.is_valid():
         return _answer_refused(request, assessment, Posted(question_key, raw_value, comment, form.messages), status=422)
@@ -43,6 +43,10 @@ def answer_save(request: HttpRequest, assessment_id: int, question_key: str) -> 
         return _answer_refused(request, assessment, posted, status=409)
     rows = assessment_answer_rows(assessment=assessment)
     row = _row_or_404(rows, question_key)
+    if row.updated_at is None:  # neither an answer nor a comment: nothing was kept
+        return _answer_refused(
+            request, assessment, Posted(question_key, raw_value, comment, [ANSWER_VALUE_MESSAGE]), 422
+        )
     if is_htmx(request):
         return _render_status(request, assessment, rows, row)
     url = reverse("assessment_area", kwargs={"assessment_id": assessment.pk, "area_key": row.question.area.key})
@@ -75,9 +79,10 @@ def _render_status(request: HttpRequest, assessment: Assessment, rows: list[Answ
     context = {
         "assessment": assessment,
         "saved_at": row.updated_at,
+        "comment_alone": row.value is None,
         "oob": True,
         "nav_item": nav_items(areas, rows, now, only=area.key)[0],
         "status": area_status(areas, rows, now, area, assessment_id=assessment.pk),
-        "overall": overall_progress(rows=rows),
+        "overall": overall_progress(rows=rows, now=now),
     }
     return render(request, "assessments/_answer_status.html", context)

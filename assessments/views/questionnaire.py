@@ -76,7 +76,7 @@ def render_area(
         "area": areas[index],
         "status": area_status(areas, rows, now, areas[index], assessment_id=assessment.pk),
         "nav": nav_items(areas, rows, now),
-        "overall": overall_progress(rows=rows),
+        "overall": overall_progress(rows=rows, now=now),
         "groups": level_groups(
             content.level_names,
             area_rows,

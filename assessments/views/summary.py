@@ -87,7 +87,7 @@ def _render_summary(
         "team": assessment.team,
         "organization": assessment.team.organization,
         "nav": nav_items(content.areas, rows, now),
-        "overall": overall_progress(rows=rows),
+        "overall": overall_progress(rows=rows, now=now),
         "unanswered": unanswered,
         "required": [row for row in unanswered if row.question.key in required],
         "optional": [row for row in unanswered if row.question.key not in required],

@@ -1,5 +1,5 @@
-"""Survey mode's pages: the respondents (the facilitator adds and removes them), a respondent's own answers
-area by area and their submission, and the consensus view where the facilitator records the agreed answers.
+"""Survey mode's consensus view, where the facilitator records the agreed answers (the respondents page:
+views/respondents.py; a respondent's own answers and their submission: views/my_answers.py).
 
 Before they submit, a respondent sees only their own answers; after, the consensus's spread, read-only and
 without names. The facilitator (owner or assessor) sees everything."""
@@ -8,49 +8,36 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments.errors import (
     AnswersInvalidError,
     AssessmentNotDraftError,
-    NothingAnsweredError,
-    RespondentInvalidError,
-    RespondentSubmittedError,
     SurveyClosedError,
 )
-from assessments.forms import AnswerForm, answer_problem_messages, username_or_email
-from assessments.models import Assessment, Respondent
+from assessments.forms import AnswerForm, answer_problem_messages
+from assessments.models import Assessment
 from assessments.permissions import can_facilitate
-from assessments.selectors.answers import AnswerRow
 from assessments.selectors.surveys import (
     ANONYMOUS_SPREAD_FROM,
     ConsensusRow,
     consensus,
-    respondent_answer_rows,
     respondent_name,
-    respondents_of,
 )
 from assessments.services.answers import answers_save
 from assessments.services.surveys import (
     consensus_record_medians,
-    respondent_add,
-    respondent_answers_save,
-    respondent_remove,
-    respondent_submit,
 )
 from assessments.tenancy import (
     assessment_or_404,
-    facilitated_respondent_or_404,
-    my_respondent_or_403,
     reads_shared_answers,
     require_consensus_reader,
     require_facilitate,
 )
-from assessments.views.questionnaire import ANSWER_CHOICES, ANSWER_LABELS, SEVERAL_SYSTEMS_HELP
-from core.limits import LimitReachedError
+from assessments.views.questionnaire import ANSWER_CHOICES, ANSWER_LABELS
 from maturity.scoring import NA, UNKNOWN
 from maturity.selectors import framework_content
 
@@ -65,177 +52,6 @@ def _workshop(request: HttpRequest, assessment: Assessment, *, error: str = "") 
 
 def _context(assessment: Assessment, **extra) -> dict:
     return {"assessment": assessment, "team": assessment.team, "organization": assessment.team.organization, **extra}
-
-
-# --- Respondents (the facilitator) ---
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def survey_respondents(request: HttpRequest, assessment_id: int) -> HttpResponse:
-    assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
-    if request.method == "GET":
-        return _render_respondents(request, assessment)
-    require_facilitate(assessment.role)
-    posted = request.POST.get("respondent", "")
-    username, email = username_or_email(posted)
-    try:
-        respondent = respondent_add(assessment=assessment, added_by=request.user, username=username, email=email)
-    except (SurveyClosedError, RespondentInvalidError, LimitReachedError) as error:
-        return _render_respondents(request, assessment, error=str(error), posted=posted)
-    invited = " They are invited by email to join the organisation first." if respondent.user is None else ""
-    messages.success(request, f"Added {respondent_name(respondent)} as a respondent.{invited}")
-    return redirect("survey_respondents", assessment_id=assessment.pk)
-
-
-def _render_respondents(
-    request: HttpRequest, assessment: Assessment, *, error: str = "", posted: str = "", status: int = 400
-) -> HttpResponse:
-    if assessment.mode != Assessment.Mode.SURVEY:
-        return _workshop(request, assessment, error=error)
-    respondents = respondents_of(assessment=assessment)
-    submitted = sum(respondent.submitted_at is not None for respondent in respondents)
-    facilitator = can_facilitate(assessment.role)
-    context = _context(
-        assessment,
-        respondents=[(respondent, respondent_name(respondent, show_address=facilitator)) for respondent in respondents],
-        submitted=submitted,
-        mine=next((r for r in respondents if r.user_id == request.user.pk), None),
-        can_facilitate=facilitator,
-        open=assessment.is_draft,
-        # respondent_remove: an anonymous survey keeps every respondent once anyone has submitted
-        removable=facilitator and assessment.is_draft and not (assessment.anonymous_responses and submitted),
-        error=error,
-        posted=posted,
-    )
-    return render(request, "assessments/surveys/respondents.html", context, status=status if error else 200)
-
-
-@login_required
-@require_POST
-def survey_respondent_remove(request: HttpRequest, assessment_id: int, respondent_id: int) -> HttpResponse:
-    assessment, respondent = facilitated_respondent_or_404(
-        user=request.user, assessment_id=assessment_id, respondent_id=respondent_id
-    )
-    try:
-        respondent_remove(respondent=respondent)
-    except (SurveyClosedError, RespondentSubmittedError) as error:
-        return _render_respondents(request, assessment, error=str(error))
-    messages.success(request, f"Removed {respondent_name(respondent)} from the survey.")
-    return redirect("survey_respondents", assessment_id=assessment.pk)
-
-
-# --- A respondent's own answers ---
-
-
-@login_required
-@require_GET
-def survey_my_answers(request: HttpRequest, assessment_id: int) -> HttpResponse:
-    assessment, _ = my_respondent_or_403(user=request.user, assessment_id=assessment_id)
-    areas = framework_content(framework=assessment.framework).areas
-    return redirect("survey_my_area", assessment_id=assessment.pk, area_key=areas[0].key)
-
-
-@dataclass(frozen=True)
-class MyQuestion:
-    row: AnswerRow
-    value: str  # the radio to check
-    comment: str
-    errors: list[str]
-
-    @property
-    def answer_label(self) -> str:
-        return ANSWER_LABELS.get(self.value, "Not answered")
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def survey_my_area(request: HttpRequest, assessment_id: int, area_key: str) -> HttpResponse:
-    assessment, respondent = my_respondent_or_403(user=request.user, assessment_id=assessment_id)
-    rows = respondent_answer_rows(assessment=assessment, respondent=respondent)
-    area_rows = [row for row in rows if row.question.area.key == area_key]
-    if not area_rows:
-        raise Http404("No such area in this assessment's framework.")
-    if request.method == "GET":
-        return _render_my_area(request, assessment, respondent, rows, area_key)
-    forms = [form for row in area_rows if (form := _posted_form(request, row)) is not None]
-    if refused := {form.question: form.messages for form in forms if not form.is_valid()}:
-        return _render_my_area(request, assessment, respondent, rows, area_key, posted=refused, status=400)
-    items = [form.item for form in forms]
-    try:
-        respondent_answers_save(respondent=respondent, items=items)
-    except AnswersInvalidError as error:
-        errors = {problem["question"]: answer_problem_messages(problem) for problem in error.problems}
-        return _render_my_area(request, assessment, respondent, rows, area_key, posted=errors, status=400)
-    except (SurveyClosedError, RespondentSubmittedError) as error:
-        return _render_my_area(request, assessment, respondent, rows, area_key, notice=str(error), status=409)
-    messages.success(request, f"Saved your {len(items)} answer(s) on this area." if items else "Nothing to save.")
-    return redirect("survey_my_area", assessment_id=assessment.pk, area_key=area_key)
-
-
-def _posted_form(request: HttpRequest, row: AnswerRow) -> AnswerForm | None:
-    """The answer posted to one question of the page (its fields named by question key), None if left blank."""
-    key = row.question.key
-    data = {"value": request.POST.get(f"value-{key}", ""), "comment": request.POST.get(f"comment-{key}", "")}
-    return AnswerForm(data, question=key) if any(data.values()) else None
-
-
-def _render_my_area(
-    request: HttpRequest,
-    assessment: Assessment,
-    respondent: Respondent,
-    rows: list[AnswerRow],
-    area_key: str,
-    *,
-    posted: dict[str, list[str]] | None = None,
-    notice: str = "",
-    status: int = 200,
-) -> HttpResponse:
-    areas = framework_content(framework=assessment.framework).areas
-    index = next(i for i, area in enumerate(areas) if area.key == area_key)
-    questions = []
-    for row in sorted((r for r in rows if r.question.area.key == area_key), key=_page_order):
-        value, comment = ("" if row.value is None else str(row.value)), row.comment
-        if posted is not None:
-            value = request.POST.get(f"value-{row.question.key}", value)
-            comment = request.POST.get(f"comment-{row.question.key}", comment)
-        questions.append(MyQuestion(row, value, comment, (posted or {}).get(row.question.key, [])))
-    answered = {}
-    for row in rows:
-        answered[row.question.area.key] = answered.get(row.question.area.key, 0) + (row.value is not None)
-    context = _context(
-        assessment,
-        respondent=respondent,
-        area=areas[index],
-        areas=[(area, answered.get(area.key, 0)) for area in areas],
-        questions=questions,
-        previous_area=areas[index - 1] if index > 0 else None,
-        next_area=areas[index + 1] if index + 1 < len(areas) else None,
-        editable=respondent.submitted_at is None and assessment.is_draft,
-        answered_total=sum(answered.values()),
-        answer_choices=ANSWER_CHOICES,
-        several_systems_help=SEVERAL_SYSTEMS_HELP,
-        notice=notice,
-        has_errors=bool(posted),
-    )
-    return render(request, "assessments/surveys/my_area.html", context, status=status)
-
-
-def _page_order(row: AnswerRow) -> tuple[int, int]:
-    return row.question.level, row.question.position
-
-
-@login_required
-@require_POST
-def survey_my_submit(request: HttpRequest, assessment_id: int) -> HttpResponse:
-    assessment, respondent = my_respondent_or_403(user=request.user, assessment_id=assessment_id)
-    try:
-        respondent_submit(respondent=respondent)
-    except (SurveyClosedError, RespondentSubmittedError, NothingAnsweredError) as error:
-        messages.error(request, str(error))
-        return redirect("survey_my_answers", assessment_id=assessment.pk)
-    messages.success(request, "Your answers are submitted. Here is how everyone who submitted answered.")
-    return redirect("survey_consensus", assessment_id=assessment.pk)
 
 
 # --- The consensus ---

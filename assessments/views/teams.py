@@ -25,7 +25,7 @@ from assessments.services.assessments import assessment_start
 from assessments.services.targets import targets_set
 from assessments.tenancy import require_answer, team_or_404
 from maturity.models import Framework
-from maturity.selectors import framework_for_new_assessment, framework_levels
+from maturity.selectors import framework_content, framework_for_new_assessment, framework_levels
 
 
 @dataclass(frozen=True)
@@ -45,10 +45,13 @@ def team_detail(request: HttpRequest, team_id: int) -> HttpResponse:
 def assessment_new(request: HttpRequest, team_id: int) -> HttpResponse:
     team = team_or_404(user=request.user, team_id=team_id)
     require_answer(team.role)
-    form = AssessmentStartForm(
-        request.POST, role=team.role, organization_requires_review=team.organization.review_required
-    )
     framework = framework_for_new_assessment()
+    form = AssessmentStartForm(
+        request.POST,
+        role=team.role,
+        organization_requires_review=team.organization.review_required,
+        scopes=framework_content(framework=framework).scopes if framework else (),
+    )
     if form.is_valid() and framework is not None:
         try:
             assessment = assessment_start(
@@ -58,6 +61,7 @@ def assessment_new(request: HttpRequest, team_id: int) -> HttpResponse:
                 kind=assessment_kind_for(team.role),
                 carry_forward=form.carry_forward,
                 systems_covered=form.cleaned_data["systems_covered"],
+                scope=form.scope,
                 **form.survey_options,
                 evidence_required=form.wants_evidence_required,
                 review_required=form.requires_review,
@@ -111,9 +115,10 @@ def render_team(
         for assessment in assessments_for_user(user=request.user, team_id=team.pk)
     ]
     framework = team_framework(team=team)
-    has_submitted = any(item.assessment.status == Assessment.Status.SUBMITTED for item in items)
+    submitted = [item.assessment for item in items if item.assessment.status == Assessment.Status.SUBMITTED]
     draft = next((item.assessment for item in items if item.assessment.is_draft), None)
     in_review = next((item.assessment for item in items if item.assessment.status == Assessment.Status.IN_REVIEW), None)
+    can_start = can_answer(team.role) and draft is None and in_review is None
     context = {
         "team": team,
         "organization": team.organization,
@@ -123,17 +128,29 @@ def render_team(
         "can_discard": can_discard(team.role),
         "draft": draft,
         "in_review": in_review,
-        "start_form": start_form
-        or AssessmentStartForm(
-            role=team.role,
-            organization_requires_review=team.organization.review_required,
-            can_carry_forward=has_submitted,
-        ),
+        # Offered only when the team may start one (its framework is then read: one query).
+        "start_form": start_form or (_start_form(team, submitted) if can_start else None),
         "targets_form": targets_form or _targets_form(team, framework),
         "targets_framework": framework,
         "rename_form": rename_form or TeamForm(prefix="rename", initial={"name": team.name}),
     }
     return render(request, "assessments/team_detail.html", context, status=status)
+
+
+def _start_form(team: Team, submitted: list[Assessment]) -> AssessmentStartForm:
+    """The scope questions of the framework a new assessment starts on, answered as the team's last submitted
+    assessment on it answered them (newest first in `submitted`)."""
+    framework = framework_for_new_assessment()
+    last = next(
+        (assessment for assessment in submitted if framework and assessment.framework.slug == framework.slug), None
+    )
+    return AssessmentStartForm(
+        role=team.role,
+        organization_requires_review=team.organization.review_required,
+        can_carry_forward=bool(submitted),
+        scopes=framework_content(framework=framework).scopes if framework else (),
+        scope=last.scope if last else None,
+    )
 
 
 def _targets_form(team: Team, framework: Framework | None, data: dict | None = None) -> TargetsForm | None:

@@ -1,6 +1,6 @@
 """Teams side by side, shaped for pages and the API (pure: reports.selectors.dashboards' dataclasses in)."""
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -8,7 +8,7 @@ from maturity.scoring import Movement, movement
 from reports.builders.charts import heatmap_figure, level_distribution_figure
 from reports.builders.comparison import ScoreChange, score_change
 from reports.models import Report
-from reports.selectors.dashboards import OrganizationResults, TeamResults
+from reports.selectors.dashboards import AuditRow, OrganizationResults, TeamResults
 from reports.selectors.history import AreaResult
 
 
@@ -171,6 +171,29 @@ def by_organization(organizations: list[tuple[int, str]], rows: list[TeamRow]) -
 
 
 # --- Targets ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuditLink:
+    """An audit in progress, and the page of it that fits the person looking: "questionnaire" (a draft: the
+    questionnaire, or a respondent's own answers), "signoff" (in review, and theirs to decide), "summary" (in
+    review, submitted by them: where it stands) or "report" (in review, read only: the provisional report)."""
+
+    audit: AuditRow
+    page: str
+
+
+def audit_links(audits: list[AuditRow], *, user_id: int, reviewable: Collection[int]) -> list[AuditLink]:
+    """`reviewable`: ids of the assessments the user may accept or return (assessments.selectors.reviews)."""
+    return [AuditLink(audit, _audit_page(audit, user_id, reviewable)) for audit in audits]
+
+
+def _audit_page(audit: AuditRow, user_id: int, reviewable: Collection[int]) -> str:
+    if audit.status != "in_review":
+        return "questionnaire"
+    if audit.assessment_id in reviewable:
+        return "signoff"
+    return "summary" if audit.submitted_by_id == user_id else "report"
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,7 @@ def version_changes(history: list[SubmittedAssessment]) -> set[int]:
 
 HISTORY_CSV_COLUMNS = [
     "assessment_id",
+    "assessment",  # its title, "Self-assessment 3 of Fraud scoring"
     "team",
     "organization",
     "kind",
@@ -92,6 +93,7 @@ def history_table(
     for entry in history:
         row = [
             entry.assessment_id,
+            f"{entry.short_title} of {team}",
             team,
             organization,
             entry.kind,

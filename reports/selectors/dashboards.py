@@ -179,6 +179,7 @@ class AuditRow:
     created_at: datetime
     created_by: str
     status: str  # draft, or in_review: submitted and waiting for a reviewer
+    submitted_by_id: int | None
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,14 @@ def portfolio_results(*, organization_ids: list[int]) -> PortfolioResults:
         )
         .order_by("team__organization__name", "team__name", "id")
         .values_list(
-            "id", "number", "team__name", "team__organization__name", "created_at", "created_by__username", "status"
+            "id",
+            "number",
+            "team__name",
+            "team__organization__name",
+            "created_at",
+            "created_by__username",
+            "status",
+            "submitted_by_id",
         )
     )
     slugs = {result.latest.framework for result in results if result.latest is not None}

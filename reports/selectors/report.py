@@ -61,9 +61,10 @@ def report_inputs(*, assessment_id: int) -> ReportInputs:
     for key, value, not_applicable, unknown, comment, username in Answer.objects.filter(
         assessment=assessment
     ).values_list("question__key", "value", "not_applicable", "unknown", "comment", "answered_by__username"):
-        answers[key] = answer_value(value, not_applicable, unknown)
         comments[key] = comment
-        answered_by[key] = username
+        if (answer := answer_value(value, not_applicable, unknown)) is not None:  # else a comment before the answer
+            answers[key] = answer
+            answered_by[key] = username
     slug = assessment.framework.slug
     history = team_history_points(team_id=assessment.team_id, framework_slug=slug, before=assessment.submitted_at)
     targets = team_current_targets(team=assessment.team, framework_slug=slug)

@@ -47,7 +47,7 @@ def assessment_compare(request: HttpRequest, team_id: int) -> HttpResponse:
         content_b=content_b,
         counterparts=_counterparts(a, b),
     )
-    only_changed = form.cleaned_data["changed"]
+    only_changed = form.cleaned_data["show"] == "changed"
     context |= {
         "a": a,
         "b": b,

@@ -8,11 +8,19 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
+from assessments.selectors.reviews import waiting_for_review
 from assessments.selectors.targets import team_current_targets
 from assessments.tenancy import organization_or_404, team_or_404
 from core.http import is_htmx
 from maturity.selectors import framework_area_names, framework_get, framework_level_names
-from reports.builders.dashboards import by_organization, organization_rows, page_figures, target_gaps, team_row
+from reports.builders.dashboards import (
+    audit_links,
+    by_organization,
+    organization_rows,
+    page_figures,
+    target_gaps,
+    team_row,
+)
 from reports.builders.history import assessment_choices, history_chart, history_rows
 from reports.builders.roadmap import roadmap_with_steps
 from reports.forms import CompareForm
@@ -88,9 +96,11 @@ def portfolio(request: HttpRequest) -> HttpResponse:
     if organizations:
         results = portfolio_results(organization_ids=[pk for pk, _ in organizations])
         rows = [team_row(team, results.level_names) for team in results.teams]
+        reviewable = set(waiting_for_review(user=request.user).values_list("id", flat=True))
         context |= {
             "organizations": by_organization(organizations, rows),
             "audits": results.audits,
+            "audit_links": audit_links(results.audits, user_id=request.user.pk, reviewable=reviewable),
             "improved": [row for row in rows if row.improved],
             "regressed": [row for row in rows if row.regressed],
         }

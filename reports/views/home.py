@@ -1,6 +1,7 @@
-"""The home page, composed here, in the app on top: signed in, the user's organisations, their drafts and what
-waits for their review (assessments'), then their teams' latest results (reports'); and the creation of
-another organisation, whose form it holds. Signed out: what the product is."""
+"""The home page, composed here, in the app on top: signed in, the surveys waiting for the user's answers, the
+user's organisations, their drafts and what waits for their review (assessments'), then their teams' latest results
+(reports'); and the creation of another organisation, whose form it holds. Signed out: what the product is, with a
+short tour and a glance at the sample report."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,16 +13,26 @@ from assessments.forms import OrganizationForm
 from assessments.models import Role
 from assessments.selectors.access import drafts_for_user, organizations_for_user
 from assessments.selectors.reviews import WAITING_LIMIT, waiting_for_review
+from assessments.selectors.surveys import surveys_waiting_for
 from assessments.services.organizations import organization_create
+from reports.builders.content import headline
 from reports.builders.dashboards import team_row
 from reports.selectors.home import home_results
+from reports.selectors.sample import sample_report_today
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
-        return render(request, "landing.html")
+        return _render_landing(request)
     return _render_home(request, OrganizationForm())
+
+
+def _render_landing(request: HttpRequest) -> HttpResponse:
+    found = sample_report_today()
+    sample = found[1] if found else None
+    context = {"sample": sample, "sample_headline": headline(sample.content) if sample else None}
+    return render(request, "landing.html", context)
 
 
 @login_required
@@ -37,10 +48,13 @@ def organization_new(request: HttpRequest) -> HttpResponse:
 
 def _render_home(request: HttpRequest, form: OrganizationForm) -> HttpResponse:
     results = home_results(user=request.user)
+    surveys = surveys_waiting_for(user=request.user)
+    asking = {survey.assessment_id for survey in surveys}  # listed once, as asking for the user's answers
     context = {
+        "surveys_waiting": surveys,
         "organizations": organizations_for_user(user=request.user),
         "archived_organizations": organizations_for_user(user=request.user, archived=True).filter(role=Role.OWNER),
-        "drafts": drafts_for_user(user=request.user),
+        "drafts": [draft for draft in drafts_for_user(user=request.user) if draft.pk not in asking],
         "waiting": waiting_for_review(user=request.user)[:WAITING_LIMIT],
         # None where the user belongs to organisations only as an assessor: the portfolio shows theirs.
         "results": None

@@ -4,7 +4,6 @@ standalone HTML file that opens offline."""
 from functools import cache
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
 from django.http import Http404, HttpRequest, HttpResponse
@@ -34,6 +33,20 @@ def _report_or_404(assessment: Assessment) -> Report:
     return report
 
 
+def report_body(content: dict) -> dict:
+    """What reports/_report_body.html reads of a ready report besides `report.figures`: the report page, its
+    standalone file and the sample report (views/sample.py) render the body from the same."""
+    return {
+        "content": content,
+        "headline": headline(content),
+        "roadmap": roadmap_with_steps(content),
+        "disagreements": disagreements_with_labels(content),
+    }
+
+
+NO_BODY = {"content": None, "headline": None, "roadmap": [], "disagreements": []}
+
+
 def _context(assessment: Assessment, report: Report) -> dict:
     ready = report.status == Report.Status.READY
     return {
@@ -41,10 +54,7 @@ def _context(assessment: Assessment, report: Report) -> dict:
         "team": assessment.team,
         "organization": assessment.team.organization,
         "report": report,
-        "content": report.content if ready else None,
-        "headline": headline(report.content) if ready else None,
-        "roadmap": roadmap_with_steps(report.content) if ready else None,
-        "disagreements": disagreements_with_labels(report.content) if ready else [],
+        **(report_body(report.content) if ready else NO_BODY),
         "can_answer": can_answer(assessment.role),
         "can_review": can_review(assessment.role),
         "current": "Report",
@@ -111,7 +121,7 @@ def report_standalone(request: HttpRequest, assessment_id: int) -> HttpResponse:
         raise Http404("The report is not ready yet.")
     context = _context(assessment, report) | {
         "styles": "\n".join(_static_text(name) for name in STANDALONE_STYLES),
-        "plotly_js": _script(settings.PLOTLY_JS_DIR / "plotly.min.js"),
+        "plotly_js": _script(Path(finders.find("vendor/plotly/plotly.min.js"))),
         "charts_js": _script(Path(finders.find("js/charts.js"))),
     }
     response = render(request, "reports/standalone.html", context)

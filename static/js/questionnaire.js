@@ -4,6 +4,7 @@
 // - Keys 0-3, n (Not applicable) and d (Don't know) answer the question that has the focus, unless the focus is in
 //   a text field.
 // - Choosing "Not applicable" opens the comment, which it requires.
+// - A save that fails on the way or on the server says so beside its question, whose Save button shows again.
 // - "Next unanswered" and "Next required" go to the next such question after the one last in focus.
 // - On small screens the list of areas folds away.
 (function () {
@@ -70,6 +71,32 @@
     var target = event.target;
     if (target.name === "value" && target.value === NOT_APPLICABLE && cardOf(target)) {
       openComment(cardOf(target), false);  // not focused: arrow keys pass over this radio on their way round
+    }
+  });
+
+  // A save the server answered with an error of its own (5xx), or that never reached it: the answer stays as
+  // typed, the question says it is not saved, and its Save button shows to try again (refusals, 422 and 409,
+  // come with their own words).
+  function notSaved(event) {
+    var card = cardOf(event.target);
+    var status = card && card.querySelector(".save-status");
+    if (!status) {
+      return;
+    }
+    var error = document.createElement("span");
+    error.className = "status-error";
+    error.textContent = (event.type === "htmx:responseError" ? "Not saved: the server failed." : "Not saved: no connection.")
+      + " Your answer is still here: press Save to try again.";
+    status.replaceChildren(error);
+    card.classList.add("save-failed");
+  }
+  ["htmx:responseError", "htmx:sendError", "htmx:timeout"].forEach(function (name) {
+    document.addEventListener(name, notSaved);
+  });
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var card = cardOf(event.target);
+    if (card) {
+      card.classList.remove("save-failed");
     }
   });
 

@@ -271,5 +271,5 @@ def test_the_username_in_a_verification_mail_is_never_a_link(client, smtp, mail_
 
     text = body(smtp.to("ada@example.com")[0])
 
-    assert "user www[.]evil[.]example has given your email address" in text
+    assert "The account www[.]evil[.]example on MLOps maturity" in text
     assert "evil.example" not in text

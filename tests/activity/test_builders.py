@@ -4,13 +4,18 @@ from datetime import UTC, datetime
 
 import pytest
 
-from activity.builders import CSV_COLUMNS, Entry, Names, activity_line, activity_rows
+from activity.builders.entries import Entry, Names
+from activity.builders.lines import activity_line
+from activity.builders.rows import CSV_COLUMNS, activity_rows
 
 NAMES = Names(
-    questions={7: "data.versioning"},
+    questions={7: "Data is versioned."},
+    question_keys={7: "data.versioning"},
     users={4: "dave"},
     teams={2: "Search"},
-    assessments={9: "Self-assessment 1 of Search"},
+    assessments={9: "Self-assessment 2 of Search", 8: "Self-assessment 1 of Search"},
+    scopes={"genai": "Does the team build on generative models?"},
+    areas={"data": "Data management"},
 )
 WHEN = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
 
@@ -33,28 +38,40 @@ def entry(model: str, action: int, changes: dict, actor="alice", **extra) -> Ent
 @pytest.mark.parametrize(
     ("model", "action", "changes", "data", "text"),
     [
-        ("answer", 0, {"value": [None, 1]}, {"question_id": 7}, "alice answered data.versioning: started"),
+        ("answer", 0, {"value": [None, 1]}, {"question_id": 7}, "alice answered “Data is versioned.”: started"),
         (
             "answer",
             1,
             {"value": [1, 3]},
             {"question_id": 7},
-            "alice changed data.versioning: started -> fully in place",
+            "alice changed “Data is versioned.”: started -> fully in place",
         ),
         (
             "answer",
             1,
             {"value": [2, None], "not_applicable": [False, True], "comment": ["", "No"]},
             {"question_id": 7},
-            "alice changed data.versioning and its comment: mostly in place -> not applicable",
+            "alice changed “Data is versioned.” and its comment: mostly in place -> not applicable",
         ),
-        ("answer", 1, {"comment": ["", "See CI"]}, {"question_id": 7}, "alice edited the comment on data.versioning"),
+        (
+            "answer",
+            1,
+            {"comment": ["", "See CI"]},
+            {"question_id": 7},
+            "alice edited the comment on “Data is versioned.”",
+        ),
         ("assessment", 0, {"status": [None, "draft"]}, {}, "alice started the assessment"),
         ("assessment", 1, {"status": ["draft", "submitted"]}, {}, "alice submitted the assessment"),
         ("assessment", 1, {"status": ["in_review", "draft"]}, {}, "alice returned the assessment to draft"),
         ("assessment", 1, {"status": ["draft", "in_review"]}, {}, "alice submitted the assessment for review"),
         ("assessment", 1, {"status": ["in_review", "submitted"]}, {}, "alice signed off the assessment"),
-        ("assessment", 1, {"scope": [{}, {"genai": False}]}, {}, "alice answered the scope: genai no"),
+        (
+            "assessment",
+            1,
+            {"scope": [{}, {"genai": False}]},
+            {},
+            "alice answered the scope: Does the team build on generative models? no",
+        ),
         ("assessment", 1, {"evidence_required": [False, True]}, {}, "alice turned on evidence required"),
         (
             "assessment",
@@ -73,20 +90,32 @@ def entry(model: str, action: int, changes: dict, actor="alice", **extra) -> Ent
             0,
             {"team": [None, 2], "area_key": [None, "data"], "level": [None, 3]},
             {},
-            ("alice set the target of Search for data to level 3"),
+            ("alice set the target of Search for Data management to level 3"),
         ),
         ("organization", 1, {"name": ["Acme", "Acme Ltd"]}, {}, "alice renamed the organisation: Acme -> Acme Ltd"),
         ("organization", 1, {"archived_at": [None, "2026-12-03"]}, {}, "alice archived the organisation"),
-        ("evidence", 0, {"url": [None, "https://x"]}, {"question_id": 7}, "alice added evidence to data.versioning: x"),
+        (
+            "evidence",
+            0,
+            {"url": [None, "https://x"]},
+            {"question_id": 7},
+            "alice added evidence to “Data is versioned.”: x",
+        ),
         ("respondent", 0, {"user": [None, 4]}, {"user_id": 4}, "alice asked dave to answer the survey"),
-        ("respondentanswer", 1, {"value": [1, 2]}, {"question_id": 7}, "alice answered data.versioning in the survey"),
+        (
+            "respondentanswer",
+            1,
+            {"value": [1, 2]},
+            {"question_id": 7},
+            "alice answered “Data is versioned.” in the survey",
+        ),
         ("review", 0, {"decision": [None, "accepted"]}, {}, "alice accepted the assessment on review"),
         (
             "reviewcomment",
             0,
             {"comment": [None, "Why?"]},
             {"question_id": 7},
-            ("alice commented on data.versioning for review: Why?"),
+            ("alice commented on “Data is versioned.” for review: Why?"),
         ),
     ],
 )
@@ -110,7 +139,7 @@ def test_a_change_without_an_actor_was_made_by_someone():
     ).text == ("Someone submitted the assessment")
 
 
-def test_it_keeps_the_raw_before_and_after():
+def test_it_keeps_the_raw_before_and_after_for_the_api_and_words_them_for_readers():
     line = activity_line(
         entry("answer", 1, {"value": [1, 3], "comment": ["", "x"]}, additional_data={"question_id": 7}),
         NAMES,
@@ -121,11 +150,81 @@ def test_it_keeps_the_raw_before_and_after():
         ("comment", "", "x"),
         ("value", 1, 3),
     ]
-    assert (line.kind, line.object, line.action, line.assessment) == (
+    assert [(detail.field, detail.before, detail.after) for detail in line.details] == [
+        ("answer", "started", "fully in place"),
+        ("comment", "", "x"),
+    ]
+    assert (line.kind, line.object, line.action, line.assessment, line.question) == (
         "answer",
-        "data.versioning",
+        "Data is versioned.",
         "changed",
-        "Self-assessment 1 of Search",
+        "Self-assessment 2 of Search",
+        "data.versioning",
+    )
+
+
+@pytest.mark.parametrize(
+    ("model", "changes", "detail"),
+    [
+        ("assessment", {"reviewed_by": [None, "4"]}, ("reviewed by", "", "dave")),
+        ("assessment", {"submitted_by": [None, "5"]}, ("submitted by", "", "a former user")),
+        ("assessment", {"status": ["draft", "in_review"]}, ("status", "Draft", "In review")),
+        ("assessment", {"mode": [None, "survey"]}, ("mode", "", "Survey")),
+        (
+            "assessment",
+            {"submitted_at": [None, "2026-12-07 18:56:43.960621"]},
+            ("submitted at", "", "7 Dec 2026, 18:56 UTC"),
+        ),
+        (
+            "assessment",
+            {"scope": [{}, {"genai": True, "eu": False}]},
+            ("scope", "", "eu no; Does the team build on generative models? yes"),
+        ),
+        ("assessment", {"carried_from": [None, "8"]}, ("started from", "", "Self-assessment 1 of Search")),
+        ("membership", {"user": [None, "4"]}, ("member", "", "dave")),
+        ("membership", {"role": ["member", "owner"]}, ("role", "Member", "Owner")),
+        ("targetlevel", {"team": [None, "2"]}, ("team", "", "Search")),
+        ("targetlevel", {"area_key": [None, "data"]}, ("area", "", "Data management")),
+        ("review", {"decision": [None, "returned"]}, ("decision", "", "Returned")),
+        ("answer", {"unknown": [None, True], "comment": [None, ""]}, ("answer", "", "don't know")),
+    ],
+)
+def test_it_words_each_before_and_after_with_labels_and_names_not_codes_and_ids(model, changes, detail):
+    line = activity_line(entry(model, 0 if model == "answer" else 1, changes), NAMES, show_addresses=True)
+
+    assert [(item.field, item.before, item.after) for item in line.details] == [detail]
+
+
+@pytest.mark.parametrize(
+    ("model", "changes", "name"),
+    [
+        ("assessment", {"status": ["draft", "submitted"]}, "Self-assessment 2 of Search"),
+        ("review", {"decision": [None, "accepted"]}, "review of Self-assessment 2 of Search"),
+        ("targetlevel", {"team": [None, "2"], "area_key": [None, "data"]}, "target of Search for Data management"),
+    ],
+)
+def test_it_names_what_changed_by_its_title_not_its_number(model, changes, name):
+    stored = entry(model, 1, changes, object_repr="Accepted by alice on assessment 9")
+
+    assert activity_line(stored, NAMES, show_addresses=True).object == name
+
+
+def test_an_answer_carried_over_says_so_and_from_which_assessment():
+    carried = entry("answer", 0, {"value": [None, 2]}, additional_data={"question_id": 7, "carried_from": 8})
+
+    line = activity_line(carried, NAMES, show_addresses=True)
+
+    assert (
+        line.text
+        == "alice carried over the answer to “Data is versioned.” from Self-assessment 1 of Search: mostly in place"
+    )
+
+
+def test_starting_from_an_earlier_assessment_says_which():
+    started = entry("assessment", 1, {"carried_from": [None, "8"], "systems_covered": ["", "Ranking"]})
+
+    assert activity_line(started, NAMES, show_addresses=True).text == (
+        "alice carried over the answers of Self-assessment 1 of Search; set the systems covered: Ranking"
     )
 
 
@@ -156,16 +255,61 @@ def test_the_csv_has_a_row_per_changed_field():
 
     rows = list(activity_rows(lines))
 
-    assert CSV_COLUMNS == ["timestamp", "actor", "kind", "object", "action", "field", "before", "after"]
+    assert CSV_COLUMNS == [
+        "timestamp",
+        "actor",
+        "assessment",
+        "kind",
+        "object",
+        "action",
+        "description",
+        "field",
+        "before",
+        "after",
+    ]
+    changed = "alice changed “Data is versioned.” and its comment: started -> fully in place"
     assert rows == [
-        [WHEN.isoformat(), "alice", "answer", "data.versioning", "changed", "comment", "", "=1+1"],
-        [WHEN.isoformat(), "alice", "answer", "data.versioning", "changed", "value", "1", "3"],
-        [WHEN.isoformat(), "alice", "assessment", "x", "deleted", "", "", ""],
+        [
+            WHEN.isoformat(),
+            "alice",
+            "Self-assessment 2 of Search",
+            "answer",
+            "Data is versioned.",
+            "changed",
+            changed,
+            "answer",
+            "started",
+            "fully in place",
+        ],
+        [
+            WHEN.isoformat(),
+            "alice",
+            "Self-assessment 2 of Search",
+            "answer",
+            "Data is versioned.",
+            "changed",
+            changed,
+            "comment",
+            "",
+            "=1+1",
+        ],
+        [
+            WHEN.isoformat(),
+            "alice",
+            "Self-assessment 2 of Search",
+            "assessment",
+            "Self-assessment 2 of Search",
+            "deleted",
+            "alice discarded the draft",
+            "",
+            "",
+            "",
+        ],
     ]
 
 
 ANONYMOUS = Names(
-    questions={7: "data.versioning"}, users={4: "dave"}, assessments={9: "Survey"}, anonymous=frozenset({9})
+    questions={7: "Data is versioned."}, users={4: "dave"}, assessments={9: "Survey"}, anonymous=frozenset({9})
 )
 
 
@@ -176,7 +320,7 @@ ANONYMOUS = Names(
             "respondentanswer",
             {"value": [None, 2]},
             {"question_id": 7},
-            "A respondent answered data.versioning in the survey",
+            "A respondent answered “Data is versioned.” in the survey",
         ),
         (
             "respondent",

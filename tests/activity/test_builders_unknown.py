@@ -2,30 +2,31 @@
 
 import pytest
 
-from activity.builders import Names, activity_line
+from activity.builders.entries import Names
+from activity.builders.lines import activity_line
 from tests.activity.test_builders import entry
 
-NAMES = Names(questions={7: "data.versioning"}, users={}, teams={}, assessments={})
+NAMES = Names(questions={7: "Data is versioned."})
 
 
 @pytest.mark.parametrize(
     ("action", "changes", "text"),
     [
-        (0, {"unknown": [None, True]}, "alice answered data.versioning: don't know"),
+        (0, {"unknown": [None, True]}, "alice answered “Data is versioned.”: don't know"),
         (
             1,
             {"value": [2, None], "unknown": [False, True]},
-            "alice changed data.versioning: mostly in place -> don't know",
+            "alice changed “Data is versioned.”: mostly in place -> don't know",
         ),
         (
             1,
             {"not_applicable": [True, False], "unknown": [False, True], "comment": ["No", ""]},
-            "alice changed data.versioning and its comment: not applicable -> don't know",
+            "alice changed “Data is versioned.” and its comment: not applicable -> don't know",
         ),
         (
             1,
             {"value": [None, 3], "unknown": [True, False]},
-            "alice changed data.versioning: don't know -> fully in place",
+            "alice changed “Data is versioned.”: don't know -> fully in place",
         ),
     ],
 )

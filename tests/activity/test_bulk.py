@@ -2,6 +2,9 @@
 announces them (signals.rows_saved_in_bulk) inside its transaction, and activity records them, before and after,
 in a fixed number of queries, committed or rolled back with the rows."""
 
+import csv
+import io
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -103,6 +106,26 @@ def test_it_records_the_answers_carried_forward(cast):
         (cast.assessor.pk, 0, cast.organization.pk)
     }
     assert {tuple(entry.changes["value"]) for entry in entries} == {(None, 3)}
+
+
+def test_the_answers_carried_forward_read_as_carried_over_from_the_earlier_assessment(client, cast):
+    """Not as if the person who started the new draft had answered each of them at that moment."""
+    answers_save(assessment=cast.assessment, user=cast.member, items=complete_answers(cast.framework, value=2))
+    assessment_submit(assessment=cast.assessment, user=cast.member)
+    carried = assessment_start(team=cast.team, user=cast.assessor, framework=cast.framework, carry_forward=True)
+    first = cast.framework.questions.order_by("position").first()
+    client.force_login(cast.owner)
+
+    rows = list(csv.DictReader(io.StringIO(client.get(f"/assessments/{carried.pk}/activity.csv").content.decode())))
+
+    answers = [row for row in rows if row["kind"] == "answer"]
+    assert len(answers) == cast.framework.questions.count()
+    assert {row["description"] for row in answers if row["object"] == first.statement} == {
+        f"assessor carried over the answer to “{first.statement}” from {cast.assessment.title}: mostly in place"
+    }
+    assert not [row for row in answers if " answered " in row["description"]]
+    # Outside a request auditlog knows no actor for the assessment's own entry: "Someone".
+    assert f"Someone carried over the answers of {cast.assessment.title}" in {row["description"] for row in rows}
 
 
 def test_it_records_a_respondents_own_answers_with_before_and_after(cast):

@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from auditlog.context import set_actor
 from django.utils import timezone
+from django.utils.html import escape
 
 from activity.models import ActivityEntry
 from assessments.models import Respondent, RespondentAnswer
@@ -25,6 +26,12 @@ def keys(cast):
 
 
 @pytest.fixture
+def statements(cast, keys):
+    """The questions as the activity names them, quoted."""
+    return [f"“{cast.framework.questions.get(key=key).statement}”" for key in keys]
+
+
+@pytest.fixture
 def changed(cast, keys):
     """The member answers two questions; the assessor changes one of them; the owner makes the viewer a member."""
     answers_save(assessment=cast.assessment, user=cast.member, items=[AnswerInput(keys[0], 1), AnswerInput(keys[1], 2)])
@@ -39,13 +46,13 @@ def page_text(client, path: str) -> str:
     return response.content.decode()
 
 
-def test_every_member_reads_the_assessments_activity(client, cast, keys, changed):
+def test_every_member_reads_the_assessments_activity(client, cast, statements, changed):
     client.force_login(cast.viewer)
 
     text = page_text(client, f"/assessments/{cast.assessment.pk}/activity/")
 
-    assert f"assessor changed {keys[0]}: started -&gt; fully in place" in text
-    assert f"member answered {keys[1]}: mostly in place" in text
+    assert escape(f"assessor changed {statements[0]}: started -> fully in place") in text
+    assert escape(f"member answered {statements[1]}: mostly in place") in text
     assert "made viewer a member" not in text  # the organisation's, not the assessment's
 
 
@@ -94,15 +101,38 @@ def test_it_pages_newest_first(client, cast):
     assert "← Newer" in second
 
 
-def test_the_csv_has_the_filtered_changes(client, cast, keys, changed):
+def test_the_csv_has_the_filtered_changes_in_words(client, cast, statements, changed):
     client.force_login(cast.member)
 
     response = client.get(f"/assessments/{cast.assessment.pk}/activity.csv?actor=assessor")
 
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0] == ["timestamp", "actor", "kind", "object", "action", "field", "before", "after"]
-    assert [row[1:] for row in rows[1:]] == [["assessor", "answer", keys[0], "changed", "value", "1", "3"]]
+    assert rows[0] == [
+        "timestamp",
+        "actor",
+        "assessment",
+        "kind",
+        "object",
+        "action",
+        "description",
+        "field",
+        "before",
+        "after",
+    ]
+    assert [row[1:] for row in rows[1:]] == [
+        [
+            "assessor",
+            cast.assessment.title,
+            "answer",
+            statements[0].strip("“”"),
+            "changed",
+            f"assessor changed {statements[0]}: started -> fully in place",
+            "answer",
+            "started",
+            "fully in place",
+        ]
+    ]
 
 
 def test_the_csv_neutralises_formulas(client, cast, keys):
@@ -114,13 +144,14 @@ def test_the_csv_neutralises_formulas(client, cast, keys):
     assert "'=HYPERLINK(1)" in text
 
 
-def test_the_owner_reads_the_organisations_log(client, cast, keys, changed):
+def test_the_owner_reads_the_organisations_log(client, cast, statements, changed):
     client.force_login(cast.owner)
 
     text = page_text(client, f"/organizations/{cast.organization.pk}/activity/")
 
     assert "owner made viewer a member (was viewer)" in text
-    assert f"assessor changed {keys[0]}" in text
+    assert escape(f"assessor changed {statements[0]}") in text
+    assert escape(cast.assessment.title) in text
     assert f'href="/assessments/{cast.assessment.pk}/activity/"' in text
 
 
@@ -195,7 +226,7 @@ def test_a_page_is_a_fixed_number_of_queries(client, cast, path, django_assert_m
         client.get(path)
 
 
-def test_a_respondents_own_values_are_not_shown(client, cast, keys):
+def test_a_respondents_own_values_are_not_shown(client, cast, keys, statements):
     respondent = Respondent.objects.create(assessment=cast.assessment, user=cast.member, added_by=cast.owner)
     with set_actor(cast.member):
         RespondentAnswer.objects.create(
@@ -210,6 +241,6 @@ def test_a_respondents_own_values_are_not_shown(client, cast, keys):
     text = page_text(client, f"/assessments/{cast.assessment.pk}/activity/?kind=respondent")
     csv_text = client.get(f"/assessments/{cast.assessment.pk}/activity.csv?kind=respondent").content.decode()
 
-    assert f"member answered {keys[0]} in the survey" in text
+    assert escape(f"member answered {statements[0]} in the survey") in text
     assert "secret reasons" not in text
     assert "secret reasons" not in csv_text

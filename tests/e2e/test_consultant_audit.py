@@ -79,8 +79,8 @@ def test_a_consultant_runs_a_survey_audit_through_review_to_sign_off(browser, li
     assert (audit.mode, audit.kind, audit.review_required) == ("survey", "audit", True)
     first, third = surveyed_questions(audit.framework)
     for name in RESPONDENTS:
-        consultant.get_by_label("Username of a member, or an email address").fill(name)
-        consultant.get_by_role("button", name="Add respondent").click()
+        consultant.get_by_label("Someone else: a username or an email address").fill(name)
+        consultant.get_by_role("button", name="Add respondents", exact=True).click()
         expect(consultant.get_by_text(f"Added {name} as a respondent.")).to_be_visible()
     visit(consultant, "respondents")
 
@@ -100,10 +100,18 @@ def test_a_consultant_runs_a_survey_audit_through_review_to_sign_off(browser, li
             mine.goto(f"/assessments/{audit.pk}/my-answers/{question.area.key}/")
             card = mine.locator(f'article[data-question="{question.key}"]')
             card.get_by_label(LEVEL_LABELS[value], exact=True).check()
-            card.get_by_label("Comment").fill(f"{name}: that is how I see it")
-            mine.get_by_role("button", name="Save my answers").click()
-            expect(mine.get_by_text("Saved your 1 answer(s)")).to_be_visible()
+            expect(card.locator(".status-saved")).to_be_visible()  # each answer saves itself
+            card.get_by_text("Add a comment").click()
+            comment_saved = f"/my-answers/answers/{question.key}/"
+            with mine.expect_response(lambda response, url=comment_saved: response.url.endswith(url)):
+                card.get_by_label("Comment").fill(f"{name}: that is how I see it")
         visit(mine, f"my-answers-{name}")
+        # The rest stays blank: the respondent confirms how many required questions they leave so.
+        mine.get_by_role("button", name="Submit my answers").click()
+        expect(
+            mine.get_by_role("heading", name=re.compile(r"^Submit with \d+ required questions? blank\?$"))
+        ).to_be_visible()
+        mine.get_by_label(re.compile(r"Submit with \d+ required questions? blank")).check()
         mine.get_by_role("button", name="Submit my answers").click()
         expect(mine.get_by_role("heading", name="Consensus")).to_be_visible()
         context.close()
@@ -183,8 +191,8 @@ def test_a_consultant_runs_a_survey_audit_through_review_to_sign_off(browser, li
             "olga signed off the assessment",
         ),
         "respondent": ("consultant asked ada to answer the survey", "bob submitted their survey answers"),
-        "answer": (f"consultant changed {first.key}: mostly in place -> started",),
-        "evidence": (f"consultant added evidence to {third.key}",),
+        "answer": (f"consultant changed “{first.statement}”: mostly in place -> started",),
+        "evidence": (f"consultant added evidence to “{third.statement}”",),
         "review": ("olga returned the assessment with comments", "olga accepted the assessment on review"),
     }
     lines = consultant.locator(".activity-line")

@@ -63,7 +63,7 @@ CHECKS = [
 # key), which values are taken (a team's name), what state allows it (a required question unanswered, the
 # review's rules) and which password is right. Each operation here may answer 400 to a schema-valid request.
 REFUSES_VALID_LOOKING_REQUESTS = {
-    "POST /api/assessments/": "a framework slug not loaded",
+    "POST /api/assessments/": "a framework slug not loaded, a scope key not in the framework",
     "GET /api/teams/{team_id}/targets/": "a framework slug not loaded",
     "GET /api/teams/{team_id}/history/": "a framework slug not loaded",
     "GET /api/teams/{team_id}/history.csv": "a framework slug not loaded",
@@ -79,6 +79,8 @@ REFUSES_VALID_LOOKING_REQUESTS = {
     "POST /api/assessments/{assessment_id}/return/": "a question key not in the version, or no comment at all",
     "POST /api/assessments/{assessment_id}/evidence/": "a question key not in the version",
     "POST /api/assessments/{assessment_id}/respondents/": "a username that is no member; not exactly one field",
+    "POST /api/assessments/{assessment_id}/respondents/team/": "a new deadline in the past",
+    "PATCH /api/assessments/{assessment_id}/survey/": "a new deadline in the past",
     "POST /api/organizations/{organization_id}/members/": "a username with no account; not exactly one field",
     "POST /api/organizations/{organization_id}/invitations/": "an address Django refuses (a one-letter TLD)",
 }

@@ -51,10 +51,57 @@ def test_a_bad_filter_is_a_form_error_not_a_500(mlops_v3, reader, query):
     assert "Select a valid choice" in response.content.decode()
 
 
-def test_an_unknown_framework_is_404_and_a_visitor_is_sent_to_log_in(mlops_v3, reader, client):
+def test_an_unknown_framework_is_404(mlops_v3, reader):
     assert reader.get("/frameworks/itil/").status_code == 404
-    client.logout()
-    assert client.get("/frameworks/mlops/").url.startswith("/login/")
+
+
+def test_a_visitor_who_is_not_signed_in_reads_the_model_as_a_user_does(mlops_v3, client):
+    """The model holds no customer data: a prospect reads it before signing up."""
+    assert client.get("/frameworks/").url == "/frameworks/mlops/"
+
+    response = client.get("/frameworks/mlops/")
+
+    assert response.status_code == 200
+    assert "129 questions in 12 areas" in response.content.decode()
+
+
+def test_it_says_what_each_version_changed_newest_first_from_the_same_diff_as_the_command(mlops_v3, client):
+    response = client.get("/frameworks/mlops/")
+
+    steps = response.context["changes"]
+    assert [(step.previous, step.version) for step in steps] == [(2, 3), (1, 2)]
+    version_2 = steps[1]
+    assert (version_2.older_count, version_2.newer_count) == (55, 129)
+    assert version_2.summary == "76 added, 4 removed, 2 split, 49 reworded or moved"
+    groups = {group.title: group.questions for group in version_2.groups}
+    removed = [question.key for question in groups["Removed"]]
+    assert removed[:2] == ["people.documented_handover", "experiments.config_files"]
+    moved = next(question for question in groups["Reworded or moved"] if question.key == "testing.model_validation")
+    assert moved.area == "Testing and validation"
+    assert moved.note == (
+        "Key was experiments.automated_comparison; area experiments \u2192 testing; level 4 \u2192 2; "
+        "weight 2 \u2192 3; reworded; guidance revised"
+    )
+    page = response.content.decode()
+    assert "What changed in version 2</h3>" in page
+    assert 'href="/frameworks/mlops/?version=2#q-testing.model_validation"' in page
+    assert 'href="/frameworks/mlops/?version=1#q-people.documented_handover"' in page
+
+
+def test_a_filtered_page_and_the_first_version_show_no_changes(mlops_v3, client):
+    assert client.get("/frameworks/mlops/?area=data").context["changes"] == []
+    assert client.get("/frameworks/mlops/?version=1").context["changes"] == []
+    assert "What changed" not in client.get("/frameworks/mlops/?version=1").content.decode()
+
+
+def test_it_reads_in_a_bounded_number_of_queries_and_answers_a_repeat_visit_with_304(
+    mlops_v3, client, django_assert_max_num_queries
+):
+    client.get("/frameworks/mlops/")  # each version's content is read once per process
+    with django_assert_max_num_queries(5):
+        response = client.get("/frameworks/mlops/")
+
+    assert client.get("/frameworks/mlops/", headers={"If-None-Match": response["ETag"]}).status_code == 304
 
 
 def test_the_menu_links_to_the_model(mlops_v3, reader):

@@ -22,8 +22,8 @@ SECRETS = (AGREED, EVIDENCE, "file-of-the-facilitator")
 READERS = ("submitted", "not_submitted", "viewer")
 GETS = [endpoint for endpoint in ENDPOINTS if endpoint.reads or "get" in endpoint.writes]
 # The status of each GET for the readers (submitted, not_submitted, viewer) where it is not 403: what shows none
-# of the shared answers (the organisation, reports of submitted assessments, the survey's respondents) or only
-# the reader's own (their answers, the consensus once they have submitted).
+# of the shared answers (the organisation, reports of submitted assessments, the survey's respondents and its
+# deadline) or only the reader's own (their answers, the consensus once they have submitted).
 ANSWERED = {
     "organizations/<int:organization_id>/": (200, 200, 200),
     "organizations/<int:organization_id>/dashboard/": (200, 200, 200),
@@ -51,6 +51,7 @@ ANSWERED = {
     "api/assessments/?team={team}": (200, 200, 200),
     "api/assessments/<int:assessment_id>/report/": (200, 200, 200),
     "api/assessments/<int:assessment_id>/respondents/": (200, 200, 200),
+    "api/assessments/<int:assessment_id>/survey/": (200, 200, 200),
     "api/assessments/<int:assessment_id>/my-answers/": (200, 200, 403),
     "api/assessments/<int:assessment_id>/consensus/": (200, 403, 403),
     "api/assessments/<int:assessment_id>/reviews/": (200, 200, 200),

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from assessments.models import Assessment
+from assessments.selectors.answers import provisional
+from assessments.selectors.surveys import respondent_answer_rows
 from tests.security.conftest import World
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +58,13 @@ class Endpoint:
 
     def __str__(self) -> str:
         return self.route + self.query
+
+
+def required_blank(survey: Assessment) -> int:
+    """How many required questions its one respondent leaves blank: the count they confirm to submit."""
+    respondent = survey.respondents.get()
+    rows = respondent_answer_rows(assessment=survey, respondent=respondent)
+    return len(provisional(assessment=survey, rows=rows).required)
 
 
 ENDPOINTS = [
@@ -171,11 +181,12 @@ ENDPOINTS = [
         state="survey",
         writes={"post": Write(FACILITATING, 302, lambda w: {"respondent": "member"})},
     ),
+    # GET: the confirmation before removing someone, for those who run the survey
     Endpoint(
         "assessments/<int:assessment_id>/respondents/<int:respondent_id>/remove/",
         read=None,
         state="survey",
-        writes={"post": Write(FACILITATING, 302)},
+        writes={"get": Write(FACILITATING, 200), "post": Write(FACILITATING, 302)},
     ),
     # a respondent's own answers: only theirs (the viewer is the survey's respondent), 403 for other members
     Endpoint(
@@ -188,16 +199,19 @@ ENDPOINTS = [
         "assessments/<int:assessment_id>/my-answers/<slug:area_key>/",
         read=None,
         state="survey",
-        writes={
-            "get": Write(RESPONDENT, 200),
-            "post": Write(RESPONDENT, 302, lambda w: {f"value-{w.question_key}": "2"}),
-        },
+        writes={"get": Write(RESPONDENT, 200)},
+    ),
+    Endpoint(
+        "assessments/<int:assessment_id>/my-answers/answers/<str:question_key>/",
+        read=None,
+        state="survey",
+        writes={"post": Write(RESPONDENT, 302, lambda w: {"value": "2"})},
     ),
     Endpoint(
         "assessments/<int:assessment_id>/my-answers/submit/",
         read=None,
         state="survey",
-        writes={"post": Write(RESPONDENT, 302)},
+        writes={"post": Write(RESPONDENT, 302, lambda w: {"leave_blank": str(required_blank(w.survey))})},
     ),
     # GET: the facilitator's, and a respondent's once submitted (the survey's has not)
     Endpoint(
@@ -311,6 +325,18 @@ ENDPOINTS = [
         state="survey",
         writes={"post": Write(FACILITATING, 201, lambda w: {"username": "member"})},
     ),
+    # the whole team: the members who are not respondents yet (the owner and the member for the assessor)
+    Endpoint(
+        "api/assessments/<int:assessment_id>/respondents/team/",
+        read=None,
+        state="survey",
+        writes={"post": Write(FACILITATING, 201)},
+    ),
+    Endpoint(
+        "api/assessments/<int:assessment_id>/survey/",
+        state="survey",
+        writes={"patch": Write(FACILITATING, 200, lambda w: {"deadline": "2999-12-31"})},
+    ),
     Endpoint(
         "api/assessments/<int:assessment_id>/respondents/<int:respondent_id>/",
         read=None,
@@ -391,9 +417,15 @@ EXEMPT = {
     "api/": "any other path under /api/: the API's JSON 404, no data",
     "api/frameworks/": "the questionnaire, the same for everyone",
     "api/frameworks/<slug:slug>/": "the questionnaire, the same for everyone",
-    "frameworks/": "the questionnaire, the same for everyone (redirects to the default framework)",
-    "frameworks/<slug:slug>/": "the questionnaire, the same for everyone (tests/maturity/test_framework_page.py)",
     "api/organizations/": "lists only the user's own organisations (test_it_lists_an_outsider_none_of_it)",
+}
+# Pages of no organisation, for anyone, signed in or not (the model holds no customer data; the sample report's
+# team is made up): the same status for every role, an outsider and an anonymous visitor.
+PUBLIC = {
+    "frameworks/": 302,  # to the default framework
+    "frameworks/<slug:slug>/": 200,
+    "frameworks/<slug:slug>/sources/": 200,
+    "sample-report/": 200,
 }
 EXEMPT_PREFIXES = {
     "admin/": "Django's admin: staff only, with its own login and permissions",
@@ -459,11 +491,26 @@ def cases(users=USERS, *, reads: bool = True, writes: bool = True) -> list:
 
 
 def test_it_covers_every_url():
-    covered = {endpoint.route for endpoint in ENDPOINTS}
+    covered = {endpoint.route for endpoint in ENDPOINTS} | set(PUBLIC)
     exempt = [route for route in routes() if route in EXEMPT or route.startswith(tuple(EXEMPT_PREFIXES))]
 
-    assert sorted(set(routes()) - covered - set(exempt)) == [], "add these URLs to ENDPOINTS or EXEMPT"
+    assert sorted(set(routes()) - covered - set(exempt)) == [], "add these URLs to ENDPOINTS, PUBLIC or EXEMPT"
     assert sorted((covered | set(EXEMPT)) - set(routes())) == [], "these URLs are gone: remove them here"
+
+
+@pytest.mark.parametrize(("route", "user"), [(route, user) for route in PUBLIC for user in (*USERS, "anonymous")])
+def test_it_shows_a_public_page_alike_to_everyone(client, world, route, user):
+    if user != "anonymous":
+        client.force_login(world.cast.users[user])
+
+    assert client.get(url(world, Endpoint(route))).status_code == PUBLIC[route]
+
+
+@pytest.mark.parametrize("route", PUBLIC)
+def test_a_public_page_only_reads(client, world, route):
+    statuses = {method: getattr(client, method)(url(world, Endpoint(route))).status_code for method in METHODS[1:]}
+
+    assert set(statuses.values()) == {405}, statuses
 
 
 @pytest.mark.parametrize(("endpoint", "method", "user"), cases(["outsider"]))

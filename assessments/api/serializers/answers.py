@@ -77,6 +77,14 @@ class AnswerValueInputField(AnswerValueField):
         return data
 
 
+@extend_schema_field({**ANSWER_VALUE_SCHEMA, "nullable": True})
+class SharedAnswerValueInputField(AnswerValueInputField):
+    """Also null: no answer in the item, only its comment (services.answers_save keeps it)."""
+
+    def run_validation(self, data=empty):
+        return None if data is None else super().run_validation(data)
+
+
 class AnswerQuestionField(StrictCharField):
     """A question key as sent, null characters included; anything else (missing, not a string) is no key, None,
     which the service refuses as an unknown question."""
@@ -97,37 +105,53 @@ class AnswerCommentField(StrictCharField):
         return data
 
 
+ANSWER_VALUE_HELP = (
+    '0 not in place, 1 started, 2 mostly, 3 fully in place, "na" not applicable (needs a comment) '
+    'or "unknown" don\'t know (scores as 0, listed in the report to verify).'
+)
+
+
 class AnswerInputSerializer(serializers.Serializer):
     """Documents one item of the PATCH body; the service validates the whole batch at once."""
 
     # Its fields check the item's shape, and what is wrong goes to the service with the item
     # (AnswerInput.shape_errors), which reports it with the problems its rules find: one 400 names them all.
     question = AnswerQuestionField(help_text="Question key, e.g. data.versioning.")
-    value = AnswerValueInputField(
-        help_text='0 not in place, 1 started, 2 mostly, 3 fully in place, "na" not applicable (needs a comment) '
-        'or "unknown" don\'t know (scores as 0, listed in the report to verify).'
-    )
+    value = AnswerValueInputField(help_text=ANSWER_VALUE_HELP)
     comment = AnswerCommentField(required=False, allow_blank=True, max_length=MAX_COMMENT_LENGTH)
 
 
-def answer_inputs(data: object) -> list[AnswerInput]:
+class SharedAnswerInputSerializer(AnswerInputSerializer):
+    """Documents one item of the PATCH body of the assessment's own answers, which keep a comment alone."""
+
+    value = SharedAnswerValueInputField(
+        help_text=f"{ANSWER_VALUE_HELP} null: the comment alone, written before "
+        "the answer: an unanswered question keeps it and stays unanswered (it scores as before); an answered one "
+        "keeps its answer."
+    )
+
+
+def answer_inputs(data: object, serializer: type[AnswerInputSerializer] = AnswerInputSerializer) -> list[AnswerInput]:
     """A PATCH body of answers: a non-empty list of objects (else a 400 with `detail` only), each item parsed
-    by AnswerInputSerializer's fields."""
+    by `serializer`'s fields."""
     if not isinstance(data, list) or not data:
         raise ValidationError({"detail": "Expected a non-empty JSON list of {question, value, comment}."})
     if not all(isinstance(item, dict) for item in data):
         bad = [index for index, item in enumerate(data) if not isinstance(item, dict)]
         raise ValidationError({"detail": f"Every item must be an object; items {bad} are not."})
-    return [_answer_input(item) for item in data]
+    return [_answer_input(item, serializer()) for item in data]
 
 
-def _answer_input(item: dict) -> AnswerInput:
+def _answer_input(item: dict, serializer: AnswerInputSerializer) -> AnswerInput:
     parsed, errors = {}, {}
-    for name, field in AnswerInputSerializer().fields.items():
+    for name, field in serializer.fields.items():
         try:
             parsed[name] = field.run_validation(field.get_value(item))
         except ValidationError as error:
             errors[name] = [str(text) for text in error.detail]
+    # A null value sets the comment alone: left out, the comment would be blanked by a client that meant no change.
+    if "value" in parsed and parsed["value"] is None and "comment" not in item:
+        errors["comment"] = ["Send the comment with a null value: the comment alone is what it sets."]
     return AnswerInput(**parsed, shape_errors=errors)
 
 

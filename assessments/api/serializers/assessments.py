@@ -28,6 +28,24 @@ def systems_covered_field(help_text: str = SYSTEMS_COVERED_HELP, **kwargs) -> St
 
 FRAMEWORK_OF_TEAM = "Framework slug; by default the framework of the team's newest assessment."
 
+# The scope PATCH body, and the scope of a new assessment: scope key -> true or false (the service checks the keys).
+SCOPE_INPUT = {"type": "object", "additionalProperties": {"type": "boolean"}, "example": {"regulated": False}}
+
+
+@extend_schema_field(SCOPE_INPUT)
+class ScopeInputField(serializers.Field):
+    """An object of scope key -> answer, passed on as sent: the service names each key or answer it refuses."""
+
+    default_error_messages = {"invalid": "Expected an object of scope key -> true or false."}
+
+    def to_representation(self, value):
+        return value
+
+    def to_internal_value(self, data):
+        if not isinstance(data, dict):
+            self.fail("invalid")
+        return data
+
 
 class AssessmentListQuerySerializer(serializers.Serializer):
     team = StrictIntegerField(required=False, min_value=1, max_value=MAX_ID)
@@ -42,6 +60,14 @@ class AssessmentInputSerializer(serializers.Serializer):
     systems_covered = systems_covered_field(
         f"{SYSTEMS_COVERED_HELP} With `carry_forward`, a blank one keeps the systems of the last assessment.",
         default="",
+    )
+    scope = ScopeInputField(
+        default=dict,
+        help_text="Answers to the framework's scope questions (GET /api/frameworks/{slug}/ lists them), e.g. "
+        '{"genai": false}: an area whose scope is false is out of scope. Those left out stay unanswered (with '
+        "`carry_forward`, they take the last assessment's answers) and can be answered later "
+        "(PATCH /api/assessments/{id}/scope/). A key that is not a scope of the framework, or an answer that is not "
+        "true or false, is a 400 naming it under `scope`.",
     )
     # Survey mode (assessments/surveys)
     mode = serializers.ChoiceField(
@@ -205,10 +231,6 @@ class IncompleteSerializer(serializers.Serializer):
         help_text="Evidence is required: keys of the questions whose answers claim a practice without evidence "
         "that holds (none, or all of it past its valid_until date).",
     )
-
-
-# The scope PATCH body: scope key -> true or false (the service checks the keys).
-SCOPE_INPUT = {"type": "object", "additionalProperties": {"type": "boolean"}, "example": {"regulated": False}}
 
 
 SCOPE_INVALID = {

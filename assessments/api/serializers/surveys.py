@@ -8,7 +8,13 @@ from rest_framework import serializers
 from assessments.api.serializers.answers import AnswerValueField
 from assessments.models import Respondent
 from assessments.selectors.surveys import ANONYMOUS_SPREAD_FROM, ConsensusRow, respondent_name
-from core.fields import StrictBooleanField, StrictCharField, StrictEmailField, StrictIntegerField
+from core.api import PatchInputSerializer
+from core.fields import StrictBooleanField, StrictCharField, StrictDateField, StrictEmailField, StrictIntegerField
+
+DEADLINE_HELP = (
+    "The day by which respondents are asked to answer, named in their mail and on their home; null for none. "
+    "Left out: unchanged. A new deadline is not in the past."
+)
 
 
 class RespondentInputSerializer(serializers.Serializer):
@@ -16,6 +22,7 @@ class RespondentInputSerializer(serializers.Serializer):
 
     username = StrictCharField(max_length=150, required=False, allow_blank=True)
     email = StrictCharField(max_length=254, required=False, allow_blank=True)
+    deadline = StrictDateField(required=False, allow_null=True, help_text=DEADLINE_HELP)
 
     def validate(self, data: dict) -> dict:
         if bool(data.get("username", "").strip()) == bool(data.get("email", "").strip()):
@@ -62,6 +69,25 @@ class RespondentOutputSerializer(serializers.ModelSerializer):
         return None if self.context["anonymous"] else respondent.submitted_at
 
 
+class RespondentTeamInputSerializer(serializers.Serializer):
+    deadline = StrictDateField(required=False, allow_null=True, help_text=DEADLINE_HELP)
+
+
+class SurveyInputSerializer(PatchInputSerializer):
+    unknown_field_message = "Unknown field: one of deadline."
+    empty_message = "Send the deadline."
+
+    deadline = StrictDateField(required=False, allow_null=True, help_text=DEADLINE_HELP)
+
+
+class SurveyOutputSerializer(serializers.Serializer):
+    deadline = serializers.DateField(allow_null=True, help_text="The day by which respondents are asked to answer.")
+    anonymous_responses = StrictBooleanField()
+    open = StrictBooleanField(help_text="Takes respondents and their answers: a survey-mode draft never submitted.")
+    respondents = StrictIntegerField(help_text="How many are asked to answer.")
+    submitted = StrictIntegerField(help_text="How many of them have submitted their answers.")
+
+
 class MyAnswerSerializer(serializers.Serializer):
     question = StrictCharField()
     value = AnswerValueField(allow_null=True)
@@ -74,6 +100,11 @@ class MyAnswersOutputSerializer(serializers.Serializer):
     respondent = StrictIntegerField(help_text="Your respondent id in this survey.")
     submitted_at = serializers.DateTimeField(allow_null=True, help_text="Set once submitted; then frozen.")
     answers = MyAnswerSerializer(many=True, help_text="Every question, framework order; value null: not yet.")
+    required = serializers.ListField(
+        child=StrictCharField(),
+        help_text="Keys of your unanswered questions that adaptive depth requires (design section 2, over your own "
+        "answers), framework order: each could still change your result. Submitting leaves them blank.",
+    )
 
 
 class RecordedSerializer(serializers.Serializer):

@@ -98,6 +98,7 @@ class AssessmentListCreateApi(ListAPIView):
             carry_forward=data.validated_data["carry_forward"],
             systems_covered=data.validated_data["systems_covered"],
             anonymous_responses=data.validated_data["anonymous_responses"],
+            scope=data.validated_data["scope"],
             **options,
         )
         return assessment_response(request, assessment.pk, status.HTTP_201_CREATED)

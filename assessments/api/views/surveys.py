@@ -23,23 +23,30 @@ from assessments.api.serializers.surveys import (
     RecordedSerializer,
     RespondentInputSerializer,
     RespondentOutputSerializer,
+    RespondentTeamInputSerializer,
+    SurveyInputSerializer,
+    SurveyOutputSerializer,
     consensus_question,
 )
 from assessments.models import Assessment, Respondent
 from assessments.permissions import can_facilitate
+from assessments.selectors.answers import provisional
 from assessments.selectors.surveys import (
     consensus,
     respondent_answer_rows,
     respondent_in,
     respondent_name,
     respondents_of,
+    survey_state,
 )
 from assessments.services.surveys import (
     consensus_record_medians,
-    respondent_add,
     respondent_answers_save,
     respondent_remove,
     respondent_submit,
+    respondents_add,
+    respondents_add_team,
+    survey_deadline_set,
 )
 from assessments.tenancy import (
     assessment_or_404,
@@ -65,6 +72,7 @@ SURVEY_CLOSED = OpenApiResponse(
 
 
 WORKSHOP = "This assessment is in workshop mode: it has no respondents, only shared answers."
+WORKSHOP_RESPONSE = OpenApiResponse(ErrorSerializer, description="Workshop mode: no survey.")
 
 
 class RespondentListCreateApi(APIView):
@@ -102,15 +110,79 @@ class RespondentListCreateApi(APIView):
         require_facilitate(assessment.role)
         data = RespondentInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        respondent = respondent_add(
+        username, email = data.validated_data.get("username", ""), data.validated_data.get("email", "")
+        (respondent,) = respondents_add(
             assessment=assessment,
             added_by=request.user,
-            username=data.validated_data.get("username", ""),
-            email=data.validated_data.get("email", ""),
+            deadline=data.validated_data.get("deadline", assessment.deadline),
+            usernames=[username] if username else [],
+            emails=[] if username else [email],
         )
         created = respondent_in(assessment=assessment, respondent_id=respondent.pk)
         context = {"show_addresses": True, "anonymous": assessment.anonymous_responses}
         return Response(RespondentOutputSerializer(created, context=context).data, status=status.HTTP_201_CREATED)
+
+
+class RespondentTeamApi(APIView):
+    @extend_schema(
+        request=RespondentTeamInputSerializer,
+        responses={
+            200: OpenApiResponse(
+                RespondentOutputSerializer(many=True), description="Everyone is a respondent already."
+            ),
+            201: RespondentOutputSerializer(many=True),
+            400: BAD_REQUEST,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            409: SURVEY_CLOSED,
+        },
+        description="Adds the whole team to a survey-mode draft (owners and assessors): every member of the "
+        "organisation who is not a respondent yet, but you (add yourself by username to answer too) and the "
+        "assessors; once anyone has submitted, no owner either. Each is asked by mail, with the `deadline` if "
+        "given. Answers with the respondents added: 201, or 200 and none.",
+    )
+    def post(self, request: Request, assessment_id: int) -> Response:
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        require_facilitate(assessment.role)
+        data = RespondentTeamInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        deadline = data.validated_data.get("deadline", assessment.deadline)
+        added = respondents_add_team(assessment=assessment, added_by=request.user, deadline=deadline)
+        respondents = [r for r in respondents_of(assessment=assessment) if r.pk in {a.pk for a in added}]
+        context = {"show_addresses": True, "anonymous": assessment.anonymous_responses}
+        body = RespondentOutputSerializer(respondents, many=True, context=context).data
+        return Response(body, status=status.HTTP_201_CREATED if added else status.HTTP_200_OK)
+
+
+class SurveyApi(APIView):
+    @extend_schema(
+        responses={200: SurveyOutputSerializer, 404: NOT_FOUND, 409: WORKSHOP_RESPONSE},
+        description="The survey's deadline and how many respondents have submitted (every member of the "
+        "organisation may read it).",
+    )
+    def get(self, request: Request, assessment_id: int) -> Response:
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        return _survey(assessment)
+
+    @extend_schema(
+        request=SurveyInputSerializer,
+        responses={200: SurveyOutputSerializer, 400: BAD_REQUEST, 403: FORBIDDEN, 404: NOT_FOUND, 409: SURVEY_CLOSED},
+        description="Sets or clears (null) the deadline of a survey-mode draft (owners and assessors). Mails already "
+        "written keep the deadline they named; respondents' homes show the new one.",
+    )
+    def patch(self, request: Request, assessment_id: int) -> Response:
+        assessment = assessment_or_404(user=request.user, assessment_id=assessment_id)
+        require_facilitate(assessment.role)
+        data = SurveyInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        survey_deadline_set(assessment=assessment, deadline=data.validated_data["deadline"])
+        return _survey(assessment)
+
+
+def _survey(assessment: Assessment) -> Response:
+    if assessment.mode != Assessment.Mode.SURVEY:
+        raise Conflict(WORKSHOP)
+    return Response(SurveyOutputSerializer(survey_state(assessment=assessment)).data)
 
 
 class RespondentDetailApi(APIView):
@@ -135,6 +207,7 @@ def _my_answers(assessment: Assessment, respondent: Respondent) -> Response:
         "respondent": respondent.pk,
         "submitted_at": respondent.submitted_at,
         "answers": [answer_output(row) for row in rows],
+        "required": list(provisional(assessment=assessment, rows=rows).required),
     }
     return Response(body)  # MyAnswersOutputSerializer documents it; the rows are built as the detail builds them
 
@@ -179,7 +252,8 @@ class MyAnswersSubmitApi(APIView):
             404: NOT_FOUND,
             409: SURVEY_CLOSED,
         },
-        description="Submits your answers: they are frozen, count in the consensus, and you may read its spread.",
+        description="Submits your answers: they are frozen, count in the consensus, and you may read its spread. "
+        "Questions listed in `required` (GET first) may be left blank: the web page asks to confirm how many.",
     )
     def post(self, request: Request, assessment_id: int) -> Response:
         assessment, respondent = my_respondent_or_403(user=request.user, assessment_id=assessment_id)

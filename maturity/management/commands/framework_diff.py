@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from maturity.selectors import framework_get, framework_question_records, version_mapping_between
-from maturity.versions import FrameworkDiff, QuestionRecord, framework_diff
+from maturity.selectors import framework_content, framework_get, framework_version_diff
+from maturity.versions import FrameworkDiff, QuestionRecord
 
 
 class Command(BaseCommand):
@@ -19,10 +19,9 @@ class Command(BaseCommand):
         missing = [str(version) for version, found in zip((older, newer), frameworks, strict=True) if found is None]
         if missing:
             raise CommandError(f"{slug} version(s) {', '.join(missing)} not loaded: run load_framework first")
-        records = [framework_question_records(framework=framework) for framework in frameworks]
-        mapping = version_mapping_between(older=frameworks[0], newer=frameworks[1])
-        self.stdout.write(f"{slug} {older} -> {newer}: {len(records[0])} -> {len(records[1])} questions")
-        self._print(framework_diff(*records, mapping=mapping))
+        counts = [len(framework_content(framework=framework).questions) for framework in frameworks]
+        self.stdout.write(f"{slug} {older} -> {newer}: {counts[0]} -> {counts[1]} questions")
+        self._print(framework_version_diff(older=frameworks[0], newer=frameworks[1]))
 
     def _print(self, diff: FrameworkDiff) -> None:
         self._section("Added", [_line("+", question) for question in diff.added])

@@ -22,6 +22,11 @@ def key(cast):
 
 
 @pytest.fixture
+def statement(cast, key):
+    return cast.framework.questions.get(key=key).statement
+
+
+@pytest.fixture
 def changed(cast, key):
     answers_save(assessment=cast.assessment, user=cast.member, items=[AnswerInput(key, 1)])
     token_client(cast.assessor).patch(
@@ -32,16 +37,17 @@ def changed(cast, key):
     )
 
 
-def test_it_lists_the_assessments_changes_newest_first(cast, key, changed):
+def test_it_lists_the_assessments_changes_newest_first(cast, key, statement, changed):
     body = token_client(cast.viewer).get(f"/api/assessments/{cast.assessment.pk}/activity/").json()
 
     newest = body["results"][0]
     assert body["count"] == 3  # started, answered, changed
-    assert newest["text"] == f"assessor changed {key}: started -> fully in place"
-    assert {key: newest[key] for key in ("actor", "kind", "object", "action", "assessment")} == {
+    assert newest["text"] == f"assessor changed “{statement}”: started -> fully in place"
+    assert {name: newest[name] for name in ("actor", "kind", "object", "question", "action", "assessment")} == {
         "actor": "assessor",
         "kind": "answer",
-        "object": key,
+        "object": statement,
+        "question": key,
         "action": "changed",
         "assessment": cast.assessment.pk,
     }
@@ -56,7 +62,7 @@ def test_the_owner_lists_the_organisations_changes(cast, changed):
     assert body["results"][0]["changes"] == [{"field": "role", "before": "viewer", "after": "member"}]
 
 
-def test_it_filters_by_actor_kind_and_dates(cast, key, changed):
+def test_it_filters_by_actor_kind_and_dates(cast, statement, changed):
     client = token_client(cast.owner)
     path = f"/api/organizations/{cast.organization.pk}/activity/"
     today = timezone.localdate()
@@ -64,7 +70,7 @@ def test_it_filters_by_actor_kind_and_dates(cast, key, changed):
     def texts(query: str) -> list[str]:
         return [entry["text"] for entry in client.get(path + query).json()["results"]]
 
-    assert texts("?actor=assessor") == [f"assessor changed {key}: started -> fully in place"]
+    assert texts("?actor=assessor") == [f"assessor changed “{statement}”: started -> fully in place"]
     assert texts("?actor=nobody") == []
     assert {entry for entry in texts("?kind=answer") if "answered" not in entry and "changed" not in entry} == set()
     assert texts(f"?until={today - timedelta(days=1)}") == []
@@ -109,18 +115,36 @@ def test_it_paginates(cast):
     assert client.get(f"/api/assessments/{cast.assessment.pk}/activity/?page=99").status_code == 404
 
 
-def test_the_csv_has_every_filtered_change(cast, key, changed):
+def test_the_csv_has_every_filtered_change_in_words(cast, statement, changed):
     response = token_client(cast.owner).get(f"/api/organizations/{cast.organization.pk}/activity.csv?kind=answer")
 
     rows = list(csv.reader(io.StringIO(response.content.decode())))
+    title = cast.assessment.title
     assert response["Content-Disposition"].endswith('activity.csv"')
-    assert rows[0] == ["timestamp", "actor", "kind", "object", "action", "field", "before", "after"]
+    assert rows[0][:7] == ["timestamp", "actor", "assessment", "kind", "object", "action", "description"]
     assert [row[1:] for row in rows[1:]] == [
-        ["assessor", "answer", key, "changed", "value", "1", "3"],
-        ["member", "answer", key, "created", "comment", "", ""],
-        ["member", "answer", key, "created", "not_applicable", "", "no"],
-        ["member", "answer", key, "created", "unknown", "", "no"],
-        ["member", "answer", key, "created", "value", "", "1"],
+        [
+            "assessor",
+            title,
+            "answer",
+            statement,
+            "changed",
+            f"assessor changed “{statement}”: started -> fully in place",
+            "answer",
+            "started",
+            "fully in place",
+        ],
+        [
+            "member",
+            title,
+            "answer",
+            statement,
+            "created",
+            f"member answered “{statement}”: started",
+            "answer",
+            "",
+            "started",
+        ],
     ]
 
 

@@ -130,3 +130,37 @@ def test_it_echoes_a_question_that_is_no_key_as_null_as_documented(cast, questio
         }
     ]
     assert_documented(body, AnswersInvalidSerializer())
+
+
+def test_a_null_value_keeps_the_comment_alone_and_the_question_unanswered(cast):
+    """A comment written before the answer (issue 23); an answered question keeps its answer."""
+    patch(cast.member, cast, [{"question": "data.versioning", "value": 2}])
+
+    response = patch(
+        cast.member,
+        cast,
+        [
+            {"question": "data.source_catalogue", "value": None, "comment": "Ask Priya"},
+            {"question": "data.versioning", "value": None, "comment": "DVC since May"},
+        ],
+    )
+
+    body = response.json()
+    answers = {a["question"]: (a["value"], a["comment"]) for a in body["answers"]}
+    assert response.status_code == 200
+    assert answers["data.source_catalogue"] == (None, "Ask Priya")
+    assert answers["data.versioning"] == (2, "DVC since May")
+    assert "data.source_catalogue" in body["required"]
+    assert body["progress"]["answered"] == 1
+
+
+def test_a_null_value_without_a_comment_is_a_400_naming_the_comment(cast):
+    patch(cast.member, cast, [{"question": "data.versioning", "value": 2, "comment": "DVC"}])
+
+    response = patch(cast.member, cast, [{"question": "data.versioning", "value": None}])
+
+    assert response.status_code == 400
+    assert [(p["question"], list(p["errors"])) for p in response.json()["answers"]] == [
+        ("data.versioning", ["comment"])
+    ]
+    assert Answer.objects.values_list("value", "comment").get() == (2, "DVC")

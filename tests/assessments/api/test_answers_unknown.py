@@ -36,7 +36,7 @@ def test_it_stores_unknown_apart_from_the_values_and_clears_it_when_answered(cas
     assert Answer.objects.values_list("value", "not_applicable", "unknown").get() == (2, False, False)
 
 
-@pytest.mark.parametrize("value", ["Unknown", "dont_know", "?", "", None, ["unknown"]])
+@pytest.mark.parametrize("value", ["Unknown", "dont_know", "?", "", ["unknown"]])
 def test_any_other_value_is_a_400_naming_the_value(cast, value):
     response = patch(cast.member, cast, [{"question": "data.versioning", "value": value}])
 

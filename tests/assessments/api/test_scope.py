@@ -82,3 +82,42 @@ def test_submitting_needs_the_scope_and_only_the_required_questions(cast, draft,
     assert accepted.status_code == 202
     answered = draft.answers.count()
     assert answered < scoped_framework.questions.count()
+
+
+def start(client, team, **extra):
+    return client.post("/api/assessments/", {"team": team.pk, **extra}, format="json")
+
+
+@pytest.fixture
+def no_draft(cast, scoped_framework):
+    assessment_discard(assessment=cast.assessment)  # one draft per team: the tests start their own
+    return cast.team
+
+
+def test_the_scope_is_answered_as_the_assessment_starts(cast, no_draft):
+    response = start(api_as(cast.member), no_draft, scope={"regulated": False})
+
+    assert response.status_code == 201
+    assert response.json()["scope"] == {"regulated": False}
+    assert not [key for key in response.json()["required"] if key.startswith("governance.")]
+
+
+def test_a_start_without_scope_leaves_it_unanswered(cast, no_draft):
+    assert start(api_as(cast.member), no_draft).json()["scope"] == {"regulated": None}
+
+
+def test_a_bad_scope_at_the_start_is_a_400_naming_each_and_starts_nothing(cast, no_draft):
+    client = api_as(cast.member)
+
+    response = start(client, no_draft, scope={"regulated": "yes", "crypto": True})
+    not_an_object = start(client, no_draft, scope=[True])
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "scope": {"regulated": ["Must be true or false."], "crypto": ["Not a scope of this assessment's framework."]}
+    }
+    assert (not_an_object.status_code, not_an_object.json()) == (
+        400,
+        {"scope": ["Expected an object of scope key -> true or false."]},
+    )
+    assert not no_draft.assessments.exists()

@@ -11,7 +11,7 @@ from assessments.builders.questionnaire import (
     question_item,
 )
 from assessments.models import Evidence
-from assessments.selectors.answers import AnswerRow, Progress, Provisional
+from assessments.selectors.answers import AnswerRow, Progress, Provisional, overall_progress
 from maturity.models import Area, Question
 
 DATA = Area(key="data", name="Data management")
@@ -49,6 +49,7 @@ def groups(rows, *, posted=None, required=(), earlier=None, evidence=None, revie
 
 
 def test_nav_items_show_every_area_in_framework_order_with_its_progress_level_and_required():
+    """Progress counts the work submitting needs: answered or required; data.c may stay unanswered."""
     rows = [
         row("data.a", 2),
         row("data.b"),
@@ -60,16 +61,34 @@ def test_nav_items_show_every_area_in_framework_order_with_its_progress_level_an
     nav = nav_items(AREAS, rows, now(required=["data.b", "training.a"], levels={"data": 1, "serving": None}))
 
     assert [(n.area.key, n.progress, n.level, n.required_left, n.out_of_scope) for n in nav] == [
-        ("data", Progress(1, 3), 1, 1, False),
+        ("data", Progress(1, 2, optional=1), 1, 1, False),
         ("training", Progress(0, 1), None, 1, False),
         ("serving", Progress(1, 1), None, 0, False),
     ]
 
 
-def test_a_nav_item_marks_an_area_out_of_scope():
-    nav = nav_items(AREAS, [row("data.a", 1)], now(out_of_scope=["serving"]))
+def test_a_nav_item_marks_an_area_out_of_scope_with_no_work_in_it():
+    rows = [row("data.a", 1), row("serving.a", area=SERVING), row("serving.b", 2, area=SERVING)]
+
+    nav = nav_items(AREAS, rows, now(required=["serving.a"], out_of_scope=["serving"]))
 
     assert [n.out_of_scope for n in nav] == [False, False, True]
+    assert nav[2].progress == Progress(0, 0)
+
+
+def test_overall_progress_counts_only_the_work_in_scope_that_submitting_needs():
+    rows = [
+        row("data.a", 2),
+        row("data.b"),
+        row("data.c"),
+        row("training.a", area=TRAINING),
+        row("serving.a", area=SERVING),
+        row("serving.b", area=SERVING),
+    ]
+
+    overall = overall_progress(rows=rows, now=now(required=["data.b", "training.a"], out_of_scope=["serving"]))
+
+    assert overall == Progress(answered=1, total=3, optional=1)
 
 
 def test_an_area_without_questions_shows_no_progress_to_make():
@@ -98,6 +117,8 @@ def test_area_status_lists_the_unanswered_questions_in_page_order_and_those_requ
     assert (status.area, status.level) == (DATA, 1)
     assert status.unanswered == ["data.b", "data.d", "data.c"]
     assert status.required == ["data.d", "data.c"]
+    assert status.answered == 1
+    assert status.optional == {"data.a": False, "data.b": True, "data.d": False, "data.c": False}
 
 
 def test_area_status_jumps_to_the_first_open_question_of_the_next_area_that_has_one():

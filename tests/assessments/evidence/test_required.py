@@ -89,7 +89,7 @@ def test_the_review_page_lists_the_claims_and_refuses_the_submission(client, cas
     assert f"#q-{question_key}" in page
     assert "Add the evidence still required first." in page
     assert response.status_code == 400
-    assert f"lack evidence that holds: {question_key}" in response.content.decode()
+    assert '<a href="#claims-heading">1 claim still needs evidence that holds.</a>' in response.content.decode()
     assert status_of(cast) == "draft"
 
 

@@ -64,38 +64,6 @@ def test_it_refuses_to_submit_nothing(respondent):
     assert respondent.submitted_at is None
 
 
-def test_it_saves_an_area_from_the_page_and_submits(client, cast, survey, respondent):
-    first, _second = first_keys(cast.framework, 2)
-    client.force_login(cast.member)
-    area = cast.framework.questions.get(key=first).area.key
-
-    saved = client.post(
-        f"/assessments/{survey.pk}/my-answers/{area}/", {f"value-{first}": "2", f"comment-{first}": "CI"}
-    )
-    submitted = client.post(f"/assessments/{survey.pk}/my-answers/submit/")
-
-    assert saved.status_code == 302
-    assert submitted.url == f"/assessments/{survey.pk}/consensus/"
-    respondent.refresh_from_db()
-    assert respondent.submitted_at is not None
-    assert list(respondent.answers.values_list("value", "comment")) == [(2, "CI")]
-
-
-def test_it_shows_the_page_again_with_the_errors_and_saves_nothing(client, cast, survey, respondent):
-    first, second = first_keys(cast.framework, 2)
-    client.force_login(cast.member)
-    area = cast.framework.questions.get(key=first).area.key
-
-    response = client.post(
-        f"/assessments/{survey.pk}/my-answers/{area}/", {f"value-{first}": "2", f"value-{second}": "na"}
-    )
-
-    assert response.status_code == 400
-    assert "Nothing was saved" in response.content.decode()
-    assert "needs a comment" in response.content.decode()
-    assert not RespondentAnswer.objects.exists()
-
-
 def test_it_answers_through_the_api(client, cast, survey, respondent):
     (first,) = first_keys(cast.framework, 1)
     client.force_login(cast.member)

@@ -67,11 +67,10 @@ def test_a_respondent_answers_dont_know_from_their_page(client, cast, survey):
     respondent_add(assessment=survey, added_by=cast.owner, username="member")
     client.force_login(cast.member)
     area = cast.framework.questions.get(key=first).area.key
-    url = f"/assessments/{survey.pk}/my-answers/{area}/"
 
-    page = client.get(url).content.decode()
-    saved = client.post(url, {f"value-{first}": "unknown"})
+    page = client.get(f"/assessments/{survey.pk}/my-answers/{area}/").content.decode()
+    saved = client.post(f"/assessments/{survey.pk}/my-answers/answers/{first}/", {"value": "unknown"})
 
-    assert f'<input type="radio" name="value-{first}" value="unknown"> Don&#x27;t know</label>' in page
+    assert '<input type="radio" name="value" value="unknown"> Don&#x27;t know</label>' in page
     assert saved.status_code == 302
     assert list(RespondentAnswer.objects.values_list("value", "unknown", "comment")) == [(None, True, "")]

@@ -33,7 +33,8 @@ def test_the_fragment_updates_the_progress_bars_out_of_band(client, cast):
 
     assert '<div id="progress-overall" class="progress-overall" hx-swap-oob="true">' in html
     assert 'id="nav-area-data" class="area-nav-item current" hx-swap-oob="true"' in html
-    assert "1/7" in html
+    # Over the work submitting needs: the answer given and the two level-1 questions; 4 above them may wait.
+    assert "1/3" in html
 
 
 def test_the_fragment_sends_the_areas_provisional_level_and_jumps_again(client, cast):
@@ -118,3 +119,45 @@ def test_a_submitted_assessment_refuses_answers_with_409(client, cast):
     assert (htmx_response.status_code, plain_response.status_code) == (409, 409)
     assert "can no longer change" in htmx_response.content.decode()
     assert set(Answer.objects.values_list("value", flat=True)) == {2}
+
+
+def optional_slot(html: str, key: str) -> str:
+    start = html.index(f'<span id="optional-{key}" class="optional-slot" hx-swap-oob="true">')
+    return html[start : html.index("</span>", start) + len("</span>")]
+
+
+def test_the_fragment_sends_every_questions_optional_badge_again(client, cast):
+    """Level 2 of data becomes required once its level 1 holds: the badges say so with the save that did it."""
+    first = cast.framework.questions.filter(area__key="data", level=1).values_list("key", flat=True).first()
+    client.force_login(cast.member)
+
+    before = client.post(answer_url(cast, first), {"value": "0"}, **HTMX).content.decode()
+    after = client.post(answer_url(cast, first), {"value": "3"}, **HTMX).content.decode()
+
+    assert "Optional for now" in optional_slot(before, "data.versioning")
+    assert "Optional for now" not in optional_slot(after, "data.versioning")
+    assert "Optional for now" in optional_slot(after, "data.automatic_refresh")  # level 4 may still wait
+    assert "Optional for now" not in optional_slot(after, first)  # answered
+
+
+def test_a_comment_typed_before_the_answer_is_kept_and_the_answer_follows(client, cast):
+    client.force_login(cast.member)
+
+    first = client.post(answer_url(cast), {"value": "", "comment": "Ask Priya about DVC"}, **HTMX)
+    kept = Answer.objects.values_list("value", "comment").get()
+    client.post(answer_url(cast), {"value": "2", "comment": "Ask Priya about DVC"}, **HTMX)
+
+    assert first.status_code == 200
+    assert "Comment saved" in first.content.decode()
+    assert kept == (None, "Ask Priya about DVC")
+    assert Answer.objects.values_list("value", "comment").get() == (2, "Ask Priya about DVC")
+
+
+def test_the_page_shows_a_comment_kept_before_the_answer(client, cast):
+    client.force_login(cast.member)
+    client.post(answer_url(cast), {"value": "", "comment": "Ask Priya about DVC"}, **HTMX)
+
+    page = client.get(f"/assessments/{cast.assessment.pk}/areas/data/").content.decode()
+
+    assert "Ask Priya about DVC</textarea>" in page
+    assert "Comment saved" in page

@@ -126,7 +126,9 @@ def test_the_area_bar_shows_the_provisional_level_and_jumps_to_the_next_question
     html = response.content.decode()
     status = response.context["status"]
     first = cast.framework.questions.filter(area__key="data").order_by("level", "position").first().key
-    assert '<span class="badge level-badge level-0">Provisional level 0</span>' in html
+    # Not started: no level yet, rather than a level 0 that reads as a failure.
+    assert '<span class="badge badge-neutral">No answers yet</span>' in html
+    assert "level-badge" not in html
     assert status.unanswered[0] == first
     assert f'<a href="#q-{first}" class="jump" data-jump="unanswered"' in html
     assert status.unanswered_beyond.url.startswith(area_url(cast, "experiments") + "#q-experiments.")

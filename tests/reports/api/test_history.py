@@ -75,6 +75,27 @@ def test_the_assessment_csv_has_a_row_per_question_and_neutralises_formulas(cast
     assert (rows[0]["answered_by"], rows[0]["value"]) == ("member", "2")
 
 
+def test_the_assessment_csv_says_each_answer_in_words_beside_its_value(cast):
+    items = complete_answers(cast.framework)
+    items[0] = AnswerInput(items[0].question, 2)
+    items[1] = AnswerInput(items[1].question, "na", "No models in production yet")
+    assessment = submit_answers(cast, items)
+
+    response = api_as(cast.viewer).get(f"/api/assessments/{assessment.pk}/export.csv")
+
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [(row["answer"], row["value"]) for row in rows[:2]] == [("Mostly in place", "2"), ("Not applicable", "na")]
+    assert rows[0]["statement"] == cast.framework.questions.get(key=items[0].question).statement
+
+
+def test_the_history_csv_names_each_assessment_by_its_title(cast, three_quarters):
+    response = api_as(cast.viewer).get(f"/api/teams/{cast.team.pk}/history.csv")
+
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [row["assessment"] for row in rows] == [assessment.title for assessment in three_quarters]
+    assert list(rows[0])[:2] == ["assessment_id", "assessment"]
+
+
 @pytest.mark.parametrize(
     "path", ["/api/teams/{team}/history/", "/api/teams/{team}/history.csv", "/api/assessments/{assessment}/export.csv"]
 )

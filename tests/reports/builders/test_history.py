@@ -60,7 +60,25 @@ def test_the_history_table_has_a_level_and_a_score_column_per_area_and_blanks_fo
 
     assert header[-4:] == ["data_level", "data_score", "training_level", "training_score"]
     assert rows == [
-        [7, "Search", "Acme", "self", "mlops", 1, stamp(1).isoformat(), "member", "", "ready", 1, 1.5, "", "", "", ""]
+        [
+            7,
+            "Self-assessment 7 of Search",
+            "Search",
+            "Acme",
+            "self",
+            "mlops",
+            1,
+            stamp(1).isoformat(),
+            "member",
+            "",
+            "ready",
+            1,
+            1.5,
+            "",
+            "",
+            "",
+            "",
+        ]
     ]
 
 

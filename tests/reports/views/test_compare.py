@@ -48,25 +48,48 @@ def test_it_shows_both_answers_and_highlights_what_changed(client, cast, pair):
     a, b = pair
     client.force_login(cast.viewer)
 
-    response = client.get(compare_url(cast, f"a={a.pk}&b={b.pk}"))
+    response = client.get(compare_url(cast, f"a={a.pk}&b={b.pk}&show=all"))
 
     changed = [q for q in response.context["comparison"].questions if q.changed]
     assert [(q.label_a, q.label_b) for q in changed] == [
         ("Mostly in place", "Fully in place"),
         ("Mostly in place", "Not applicable"),
     ]
-    assert response.content.decode().count('<tr class="changed">') == 4  # the two answers, people and the overall
+    assert response.content.decode().count('<tr role="row" class="changed">') == 4  # the two answers, people, overall
 
 
-def test_only_what_changed_leaves_the_rest_out(client, cast, pair):
+@pytest.mark.parametrize("query", ["a={a}&b={b}", "a={a}&b={b}&show=changed", ""])
+def test_it_opens_on_only_what_changed(client, cast, pair, query):
     a, b = pair
     client.force_login(cast.viewer)
 
-    response = client.get(compare_url(cast, f"a={a.pk}&b={b.pk}&changed=1"))
+    response = client.get(compare_url(cast, query.format(a=a.pk, b=b.pk)))
 
     groups = response.context["groups"]
     assert [len(group.questions) for group in groups] == [2]
-    assert "2 of 55 answers changed" in page_text(response)
+    assert "2 of 55 answers changed." in page_text(response)
+    assert f'<a href="?a={a.pk}&amp;b={b.pk}&amp;show=all">Show every answer</a>' in response.content.decode()
+    assert 'type="radio" name="show" value="changed" id="id_show_0" checked' in response.content.decode()
+
+
+def test_every_answer_shows_on_asking(client, cast, pair):
+    a, b = pair
+    client.force_login(cast.viewer)
+
+    response = client.get(compare_url(cast, f"a={a.pk}&b={b.pk}&show=all"))
+
+    assert sum(len(group.questions) for group in response.context["groups"]) == 55
+    assert f'<a href="?a={a.pk}&amp;b={b.pk}">Show only what changed</a>' in response.content.decode()
+
+
+def test_an_unknown_choice_of_what_to_show_is_a_400(client, cast, pair):
+    a, b = pair
+    client.force_login(cast.viewer)
+
+    response = client.get(compare_url(cast, f"a={a.pk}&b={b.pk}&show=some"))
+
+    assert response.status_code == 400
+    assert "Choose to show what changed or every answer." in page_text(response)
 
 
 def test_assessments_on_different_framework_versions_compare_by_question_key(client, cast, two_framework_versions):
@@ -76,7 +99,7 @@ def test_assessments_on_different_framework_versions_compare_by_question_key(cli
     b = submit_answers(cast, complete_answers(two_framework_versions))
     client.force_login(cast.viewer)
 
-    response = client.get(compare_url(cast, f"a={a.pk}&b={b.pk}&changed=1"))
+    response = client.get(compare_url(cast, f"a={a.pk}&b={b.pk}"))
 
     [only_in_v2] = [q for group in response.context["groups"] for q in group.questions]
     assert (only_in_v2.key, only_in_v2.label_a) == ("data.only_in_v2", "Not in this framework version")

@@ -7,10 +7,13 @@ import pytest
 from django.utils import timezone
 
 from assessments.models import Role
+from assessments.services.answers import AnswerInput
 from assessments.services.organizations import membership_set, team_create
+from assessments.services.surveys import respondent_add, respondent_answers_save
 from assessments.services.targets import target_set
+from maturity.selectors import framework_for_new_assessment
 from reports.models import Report
-from tests.factories import OrganizationFactory
+from tests.factories import AssessmentFactory, OrganizationFactory
 from tests.reports.helpers import submit_and_compute
 from tests.reports.views.helpers import page_text
 
@@ -68,18 +71,31 @@ def test_it_shows_an_outsider_nothing_of_another_organisation(client, cast):
     assert "Search" not in text
 
 
+def survey_asking(user, team, added_by):
+    """A survey of the team that asks for the user's answers, with one of them given."""
+    survey = AssessmentFactory(team=team, framework=framework_for_new_assessment(), created_by=added_by, mode="survey")
+    respondent = respondent_add(assessment=survey, added_by=added_by, username=user.get_username())
+    key = survey.framework.questions.order_by("position").values_list("key", flat=True).first()
+    respondent_answers_save(respondent=respondent, items=[AnswerInput(question=key, value=2)])
+    return survey
+
+
 def test_the_query_count_does_not_grow_with_teams(client, cast, django_assert_num_queries):
     submit_and_compute(cast, 2)
+    survey_asking(cast.owner, team_create(organization=cast.organization, name="Survey 0"), cast.assessor)
     client.force_login(cast.owner)
-    with django_assert_num_queries(13) as small:  # with the owner's archived organisations and reviews waiting
-        client.get("/")
+    # with the surveys waiting for the owner's answers, their archived organisations and the reviews waiting
+    with django_assert_num_queries(14) as small:
+        assert len(client.get("/").context["surveys_waiting"]) == 1
 
     organization = OrganizationFactory(name="Globex")
     membership_set(organization=organization, user=cast.owner, role=Role.OWNER)
     for number in range(5):
-        submit_and_compute(cast, 1, team=team_create(organization=organization, name=f"Team {number}"))
+        team = team_create(organization=organization, name=f"Team {number}")
+        submit_and_compute(cast, 1, team=team)
+        survey_asking(cast.owner, team, cast.owner)
     with django_assert_num_queries(len(small.captured_queries)):
-        client.get("/")
+        assert len(client.get("/").context["surveys_waiting"]) == 6
 
 
 def test_archived_teams_leave_the_home_and_reports_are_named_by_their_number(client, cast):

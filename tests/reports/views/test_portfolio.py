@@ -1,13 +1,15 @@
 """A consultant's portfolio: every organisation where they are assessor, audits in progress, who moved."""
 
+import re
+
 import pytest
 
-from assessments.models import Assessment, Role
+from assessments.models import Answer, Assessment, Role
 from assessments.services.answers import answers_save
 from assessments.services.assessments import assessment_discard, assessment_start, assessment_submit
 from assessments.services.organizations import membership_set, team_create
 from tests.conftest import complete_answers
-from tests.factories import OrganizationFactory
+from tests.factories import OrganizationFactory, UserFactory
 from tests.reports.helpers import submit_and_compute
 from tests.reports.views.helpers import page_text
 
@@ -48,21 +50,50 @@ def test_it_links_the_audits_in_progress_to_their_questionnaire(client, cast):
     assert f'href="/assessments/{audit.pk}/">Audit 1</a>' in response.content.decode()
 
 
-def test_it_lists_an_audit_in_review_with_a_link_to_its_sign_off(client, cast):
+@pytest.fixture
+def audit_in_review(cast):
+    """An audit the cast's assessor ran and submitted, now in review; a second assessor, grace, may review it."""
     assessment_discard(assessment=cast.assessment)
     audit = assessment_start(
         framework=cast.framework, team=cast.team, user=cast.assessor, kind=Assessment.Kind.AUDIT, review_required=True
     )
     answers_save(assessment=audit, user=cast.assessor, items=complete_answers(cast.framework))
     assessment_submit(assessment=audit, user=cast.assessor)
+    return audit
+
+
+def audit_link(response, audit) -> str:
+    """Where "Audit 1" leads, followed by the in-review badge."""
+    html = response.content.decode()
+    start = html.index('<table class="audits">')
+    found = re.search(r'<a href="([^"]+)">Audit 1</a> <span class="badge badge-in_review">', html[start:])
+    assert found is not None
+    assert [(row.assessment_id, row.status) for row in response.context["audits"]] == [(audit.pk, "in_review")]
+    return found.group(1)
+
+
+def test_the_consultant_who_submitted_an_audit_in_review_opens_its_summary(client, cast, audit_in_review):
     client.force_login(cast.assessor)
 
-    response = client.get("/portfolio/")
+    assert audit_link(client.get("/portfolio/"), audit_in_review) == f"/assessments/{audit_in_review.pk}/summary/"
 
-    assert [(row.assessment_id, row.status) for row in response.context["audits"]] == [(audit.pk, "in_review")]
-    assert f'href="/assessments/{audit.pk}/signoff/">Audit 1</a> <span class="badge badge-in_review">' in (
-        response.content.decode()
-    )
+
+def test_another_assessor_who_may_review_it_opens_its_sign_off(client, cast, audit_in_review):
+    grace = UserFactory(username="grace")
+    membership_set(organization=cast.organization, user=grace, role=Role.ASSESSOR)
+    client.force_login(grace)
+
+    assert audit_link(client.get("/portfolio/"), audit_in_review) == f"/assessments/{audit_in_review.pk}/signoff/"
+
+
+def test_an_assessor_who_wrote_answers_of_it_reads_its_report(client, cast, audit_in_review):
+    """Who wrote answers of an assessment cannot review it (the second person rule): they read it."""
+    grace = UserFactory(username="grace")
+    membership_set(organization=cast.organization, user=grace, role=Role.ASSESSOR)
+    Answer.objects.filter(assessment=audit_in_review).update(answered_by=grace)
+    client.force_login(grace)
+
+    assert audit_link(client.get("/portfolio/"), audit_in_review) == f"/assessments/{audit_in_review.pk}/report/"
 
 
 def test_it_shows_who_improved_and_who_regressed(client, cast, second_client):
@@ -93,7 +124,8 @@ def test_someone_assessor_nowhere_gets_a_friendly_empty_page(client, cast):
 def test_the_query_count_does_not_grow_with_organisations_or_teams(client, cast, django_assert_num_queries):
     submit_and_compute(cast, 1)
     client.force_login(cast.assessor)
-    with django_assert_num_queries(8) as small:  # with the menu's portfolio check
+    # with the menu's portfolio check, and the audits in review that the user may decide on
+    with django_assert_num_queries(9) as small:
         client.get("/portfolio/")
     for index in range(3):
         organization = OrganizationFactory()
