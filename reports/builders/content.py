@@ -248,11 +248,15 @@ class Headline:
     counting: int  # how many areas count toward the level
     strongest: list[dict]  # the counting areas above the level, highest score first (the closest to the next
     # level when every one is at it)
-    sentences: list[str]  # why the team is at its level, the first sentence the one to read if no other
 
     @property
     def every_area_limits(self) -> bool:
         return len(self.limited_by) == self.counting > 1
+
+    @property
+    def sentences(self) -> list[str]:
+        """Why the team is at its level, the first sentence the one to read if no other."""
+        return _why(self)
 
     @property
     def explanation(self) -> str:
@@ -265,19 +269,16 @@ def headline(content: dict) -> Headline:
     limited = set(overall.get("limited_by", []))
     level = overall["level"]
     counting = [area for area in areas if area.get("counts_toward_level", True) and area["level"] is not None]
-    limited_by = [area for area in areas if area["key"] in limited]
-    strongest = _strongest(level, counting)
     return Headline(
         level=level,
         level_name=overall["level_name"],
         level_description=overall["level_description"],
         score=overall["score"],
         mean_score=overall.get("mean_score"),
-        limited_by=limited_by,
+        limited_by=[area for area in areas if area["key"] in limited],
         apart=[area for area in areas if not area.get("counts_toward_level", True) and area["level"] is not None],
         counting=len(counting),
-        strongest=strongest,
-        sentences=_why(level, limited_by, counting, strongest),
+        strongest=_strongest(level, counting),
     )
 
 
@@ -290,22 +291,23 @@ def _strongest(level: int | None, counting: list[dict]) -> list[dict]:
     return sorted(above, key=lambda area: -area["score"])[:STRONGEST]
 
 
-def _why(level: int | None, limited_by: list[dict], counting: list[dict], strongest: list[dict]) -> list[str]:
+def _why(told: Headline) -> list[str]:
+    level = told.level
     if level is None:
         return ["No area that counts toward the level applies, so there is no overall level."]
     if level == TOP_LEVEL:
         return [f"Every area that counts is at level {TOP_LEVEL}."]
     following = level + 1
-    if len(limited_by) == len(counting) > 1:
-        closest = [f"{area['name']} (score {area['score']:.2f})" for area in strongest]
+    if told.every_area_limits:
+        closest = [f"{area['name']} (score {area['score']:.2f})" for area in told.strongest]
         return [
             f"Every area that counts is at level {level}: the next level needs each of them to move.",
             f"Closest to level {following}: {_listed(closest)}.",
         ]
-    limiting = _names(limited_by)
+    limiting = _names(told.limited_by)
     sentences = [f"Limited by {limiting}, at level {level}: the team is as mature as its weakest area that counts."]
-    if len(counting) > len(limited_by):
-        above = [f"{area['name']} (level {area['level']}, score {area['score']:.2f})" for area in strongest]
+    if told.counting > len(told.limited_by):
+        above = [f"{area['name']} (level {area['level']}, score {area['score']:.2f})" for area in told.strongest]
         sentences.append(f"Strongest: {_listed(above)}.")
     sentences.append(f"Lifting {limiting} to level {following} lifts the team to level {following}.")
     return sentences
