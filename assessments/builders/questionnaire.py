@@ -84,6 +84,15 @@ class AreaStatus:
     optional: dict[str, bool]
 
 
+@dataclass(frozen=True)
+class JumpPages:
+    """Where a bar's jumps lead: the page of an area (by its key), and the page past the last question wanted
+    (the workshop's review, a respondent's submission box)."""
+
+    area_url: Callable[[str], str]
+    end_url: str
+
+
 def nav_items(
     areas: Sequence[FrameworkArea], rows: list[AnswerRow], now: Provisional, *, only: str | None = None
 ) -> list[AreaNavItem]:
@@ -108,10 +117,18 @@ def nav_items(
 
 
 def area_status(
-    areas: Sequence[FrameworkArea], rows: list[AnswerRow], now: Provisional, area: FrameworkArea, *, assessment_id: int
+    areas: Sequence[FrameworkArea],
+    rows: list[AnswerRow],
+    now: Provisional,
+    area: FrameworkArea,
+    *,
+    assessment_id: int,
+    pages: JumpPages | None = None,
 ) -> AreaStatus:
-    """`area`'s status among the framework's `areas`; its jumps lead into the assessment `assessment_id`."""
-    by_area = _open_keys_by_area(rows, now)
+    """`area`'s status among the framework's `areas`; its jumps lead to `pages`, by default the workshop's pages
+    of the assessment `assessment_id`."""
+    pages = pages or workshop_pages(assessment_id)
+    by_area = open_keys_by_area(rows, now)
     unanswered = by_area.get(area.key, [])
     area_rows = sorted((row for row in rows if row.question.area.key == area.key), key=_page_order)
     return AreaStatus(
@@ -119,8 +136,8 @@ def area_status(
         level=now.levels.get(area.key),
         unanswered=unanswered,
         required=[key for key in unanswered if key in now.required],
-        unanswered_beyond=_jump_beyond(assessment_id, areas, area.key, by_area, lambda key: True),
-        required_beyond=_jump_beyond(assessment_id, areas, area.key, by_area, lambda key: key in now.required),
+        unanswered_beyond=_jump_beyond(pages, areas, area.key, by_area, lambda key: True),
+        required_beyond=_jump_beyond(pages, areas, area.key, by_area, lambda key: key in now.required),
         answered=sum(row.value is not None for row in area_rows),
         optional={row.question.key: is_optional(row, now.required) for row in area_rows},
     )
@@ -187,7 +204,7 @@ def _page_order(row: AnswerRow) -> tuple[int, int]:
     return row.question.level, row.question.position
 
 
-def _open_keys_by_area(rows: list[AnswerRow], now: Provisional) -> dict[str, list[str]]:
+def open_keys_by_area(rows: list[AnswerRow], now: Provisional) -> dict[str, list[str]]:
     """Area key -> its unanswered questions in the order its page shows them; areas out of scope ask nothing."""
     by_area: dict[str, list[str]] = {}
     for row in sorted(rows, key=_page_order):
@@ -196,21 +213,27 @@ def _open_keys_by_area(rows: list[AnswerRow], now: Provisional) -> dict[str, lis
     return by_area
 
 
+def workshop_pages(assessment_id: int) -> JumpPages:
+    return JumpPages(
+        area_url=lambda key: reverse("assessment_area", kwargs={"assessment_id": assessment_id, "area_key": key}),
+        end_url=reverse("assessment_review", kwargs={"assessment_id": assessment_id}),
+    )
+
+
 def _jump_beyond(
-    assessment_id: int,
+    pages: JumpPages,
     areas: Sequence[FrameworkArea],
     area_key: str,
     by_area: dict[str, list[str]],
     wanted: Callable[[str], bool],
 ) -> Jump:
-    """The first wanted question in the areas after this one (round to those before it), else the review."""
+    """The first wanted question in the areas after this one (round to those before it), else the end page."""
     here = next(index for index, area in enumerate(areas) if area.key == area_key)
     for other in [*areas[here + 1 :], *areas[:here]]:
         for question_key in by_area.get(other.key, ()):
             if wanted(question_key):
-                url = reverse("assessment_area", kwargs={"assessment_id": assessment_id, "area_key": other.key})
-                return Jump(f"{url}#q-{question_key}", other)
-    return Jump(reverse("assessment_review", kwargs={"assessment_id": assessment_id}), None)
+                return Jump(f"{pages.area_url(other.key)}#q-{question_key}", other)
+    return Jump(pages.end_url, None)
 
 
 def _earlier_answer(row: AnswerRow) -> EarlierAnswer:
