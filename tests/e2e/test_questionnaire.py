@@ -24,8 +24,12 @@ def stored(assessment, key: str):
     return answers.values_list("value", "not_applicable", "comment").first()
 
 
-def focused_question(page) -> str | None:
-    return page.evaluate("() => document.activeElement.closest('article.question')?.id ?? null")
+def wait_for_focus_on(page, question_id: str) -> None:
+    """A jump moves the focus from its script once the click has scrolled: wait for it rather than read it at
+    once (a function, not an expression: Playwright polls an expression with eval, which our CSP forbids)."""
+    page.wait_for_function(
+        "(id) => document.activeElement.closest('article.question')?.id === id", arg=question_id, timeout=5_000
+    )
 
 
 def page_width(page) -> tuple[int, int]:
@@ -71,7 +75,7 @@ def test_questions_are_answered_with_the_keyboard_and_saved(page, watch, draft):
     # comment more than once: the last save's swap lands first, as it would before a person moves on.
     page.wait_for_load_state("networkidle")
     page.get_by_role("link", name="Next unanswered").click()
-    assert focused_question(page) == f"q-{keys[2]}"
+    wait_for_focus_on(page, f"q-{keys[2]}")
     with page.expect_response(saved(keys[2])):
         page.keyboard.press("3")
     assert wait_for(lambda: stored(draft, keys[2]) == (3, False, ""), timeout=10)
@@ -80,7 +84,7 @@ def test_questions_are_answered_with_the_keyboard_and_saved(page, watch, draft):
     expect(page.locator("#area-status")).to_contain_text(f"{len(keys) - 3} unanswered")
     expect(page.locator("#area-status")).to_contain_text("Provisional level")
     page.get_by_role("link", name="Next unanswered").click()
-    assert focused_question(page) == f"q-{keys[3]}"
+    wait_for_focus_on(page, f"q-{keys[3]}")
 
     # d on the fourth: Don't know, which needs no comment.
     with page.expect_response(saved(keys[3])):
